@@ -1,0 +1,105 @@
+import ArgumentParser
+import Glibc
+import InterleaveRuntime
+
+/// `interleave [SCENARIO] [options]`.
+public struct InterleaveCommand: ParsableCommand {
+  public static let version = "0.1.0"
+
+  public static let configuration = CommandConfiguration(
+    commandName: "interleave",
+    abstract: "Watch real threads interleave: races, locks and deadlocks, live.",
+    discussion: """
+      Scenarios: loop (start and join a thread), race (balance += n; balance -= n \
+      with no lock), locked (the same with a lock), coarse (one lock held across a \
+      whole loop), deadlock (two locks, opposite orders), atomic (an atomic add).
+      """,
+    version: version)
+
+  @Argument(help: "loop, race, locked, coarse, deadlock or atomic.")
+  var scenario: String = Scenario.loop.rawValue
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Worker threads, 1...256 (default: online CPU cores).")
+  var threads: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Iterations per worker for race, locked, atomic and deadlock.")
+  var iterations: Int = RunConfiguration.defaultIterations
+
+  @Option(name: .long, help: "full, fast, normal, slow, or milliseconds per step (default: full).")
+  var speed: String?
+
+  @Option(name: .long, help: "en or zh (default: from LANG).")
+  var lang: String?
+
+  @Flag(name: .long, help: "Print one line per event instead of drawing the dashboard.")
+  var plain = false
+
+  @Option(name: .long, help: "text or jsonl (plain mode).")
+  var format: String = OutputFormat.text.rawValue
+
+  public init() {}
+
+  // MARK: - Validation
+
+  /// The options, checked; every failure names the flag and what it accepts.
+  struct Resolved {
+    var configuration: RunConfiguration
+    var language: Language
+    var format: OutputFormat
+  }
+
+  func resolve(environment: [String: String]) throws -> Resolved {
+    guard let scenario = Scenario(rawValue: scenario.lowercased()) else {
+      throw ValidationError(
+        "unknown scenario '\(self.scenario)' (expected one of: "
+          + Scenario.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+    }
+    let threads =
+      threads ?? min(RunConfiguration.onlineCores, RunConfiguration.threadRange.upperBound)
+    guard RunConfiguration.threadRange.contains(threads) else {
+      throw ValidationError("--threads must be between 1 and 256 (got \(threads))")
+    }
+    guard RunConfiguration.iterationRange.contains(iterations) else {
+      throw ValidationError(
+        "--iterations must be between 1 and \(RunConfiguration.iterationRange.upperBound) (got \(iterations))"
+      )
+    }
+    var pace = Speed.full
+    if let speed {
+      guard let parsed = Speed(parsing: speed) else {
+        throw ValidationError(
+          "--speed must be full, fast, normal, slow or 0...60000 milliseconds (got '\(speed)')")
+      }
+      pace = parsed
+    }
+    var language = Language.fromEnvironment(environment)
+    if let lang {
+      guard let chosen = Language(rawValue: lang.lowercased()) else {
+        throw ValidationError("--lang must be en or zh (got '\(lang)')")
+      }
+      language = chosen
+    }
+    guard let format = OutputFormat(rawValue: format.lowercased()) else {
+      throw ValidationError("--format must be text or jsonl (got '\(format)')")
+    }
+    return Resolved(
+      configuration: RunConfiguration(
+        scenario: scenario, threads: threads, iterations: iterations, speed: pace),
+      language: language, format: format)
+  }
+
+  public func validate() throws {
+    _ = try resolve(environment: [:])
+  }
+
+  public func run() throws {
+    let resolved = try resolve(environment: Environment.current)
+    PlainRunner(
+      configuration: resolved.configuration, language: resolved.language, format: resolved.format
+    ).run(into: OutputSink())
+  }
+}

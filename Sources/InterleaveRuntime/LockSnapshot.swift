@@ -1,0 +1,43 @@
+/// What one lock's counters said at one moment.
+public struct LockSnapshot: Sendable, Equatable, Codable {
+  public var id: Int
+  public var name: String
+  /// The owning thread's index, or nil when free.
+  public var owner: Int?
+  /// Waiting threads in arrival order.
+  public var waiters: [Int]
+  public var acquisitions: Int
+  /// Acquisitions that found the lock held and had to wait.
+  public var contended: Int
+  public var timeouts: Int
+  public var totalWaitNs: UInt64
+  public var maxWaitNs: UInt64
+  public var totalHoldNs: UInt64
+
+  public init(
+    id: Int, name: String, owner: Int? = nil, waiters: [Int] = [], acquisitions: Int = 0,
+    contended: Int = 0, timeouts: Int = 0, totalWaitNs: UInt64 = 0, maxWaitNs: UInt64 = 0,
+    totalHoldNs: UInt64 = 0
+  ) {
+    self.id = id
+    self.name = name
+    self.owner = owner
+    self.waiters = waiters
+    self.acquisitions = acquisitions
+    self.contended = contended
+    self.timeouts = timeouts
+    self.totalWaitNs = totalWaitNs
+    self.maxWaitNs = maxWaitNs
+    self.totalHoldNs = totalHoldNs
+  }
+
+  /// Share of acquisitions that had to wait, 0...1.
+  public var contention: Double {
+    acquisitions == 0 ? 0 : Double(contended) / Double(acquisitions)
+  }
+
+  /// Mean wait of the contended acquisitions, in ns.
+  public var averageWaitNs: UInt64 {
+    contended == 0 ? 0 : totalWaitNs / UInt64(contended)
+  }
+}

@@ -1,0 +1,69 @@
+import Glibc
+
+/// A heap-allocated pthread mutex and condition variable.
+///
+/// ThreadSanitizer understands pthread mutexes (it does not see through
+/// `Synchronization.Mutex` on Linux), so every lock in the runtime is built on
+/// this type.
+///
+/// `@unchecked Sendable`: the mutex and condition live at stable heap
+/// addresses for the object's lifetime and are only touched through the
+/// pthread API, which is thread-safe by definition.
+public final class PThreadMutex: @unchecked Sendable {
+  let mutex: UnsafeMutablePointer<pthread_mutex_t>
+  let condition: UnsafeMutablePointer<pthread_cond_t>
+
+  public init() {
+    mutex = .allocate(capacity: 1)
+    condition = .allocate(capacity: 1)
+    pthread_mutex_init(mutex, nil)
+    var attributes = pthread_condattr_t()
+    pthread_condattr_init(&attributes)
+    pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+    pthread_cond_init(condition, &attributes)
+    pthread_condattr_destroy(&attributes)
+  }
+
+  deinit {
+    pthread_cond_destroy(condition)
+    pthread_mutex_destroy(mutex)
+    condition.deallocate()
+    mutex.deallocate()
+  }
+
+  public func lock() { pthread_mutex_lock(mutex) }
+  public func unlock() { pthread_mutex_unlock(mutex) }
+  /// Takes the mutex if it is free; never blocks.
+  public func tryLock() -> Bool { pthread_mutex_trylock(mutex) == 0 }
+
+  /// Takes the mutex, giving up at `deadline` (monotonic nanoseconds).
+  public func lock(until deadline: UInt64) -> Bool {
+    // timedlock measures against CLOCK_REALTIME: convert the remaining span.
+    let remaining = deadline &- min(deadline, MonotonicClock.now())
+    var spec = timespec()
+    clock_gettime(CLOCK_REALTIME, &spec)
+    let total = UInt64(spec.tv_nsec) + remaining
+    spec.tv_sec += Int(total / 1_000_000_000)
+    spec.tv_nsec = Int(total % 1_000_000_000)
+    return pthread_mutex_timedlock(mutex, &spec) == 0
+  }
+
+  /// Waits on the condition (the mutex must be held) until signalled or
+  /// until `deadline` (monotonic nanoseconds) passes.
+  public func wait(until deadline: UInt64) {
+    var spec = timespec(
+      tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
+    pthread_cond_timedwait(condition, mutex, &spec)
+  }
+
+  /// Waits on the condition (the mutex must be held) until signalled.
+  public func wait() { pthread_cond_wait(condition, mutex) }
+
+  public func broadcast() { pthread_cond_broadcast(condition) }
+
+  public func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    lock()
+    defer { unlock() }
+    return try body()
+  }
+}

@@ -1,0 +1,131 @@
+import Synchronization
+
+/// Decides when a thread may take its next step: full speed, a delay per
+/// step, paused (with single steps), or cancelled.
+///
+/// At full speed a step point costs one relaxed load of `mode`; everything
+/// else happens in `slowPath`, the one place a future seeded scheduler gates.
+public final class Pacer: Sendable {
+  /// `mode` values. Anything but `full` sends step points to the slow path.
+  enum Mode: Int {
+    case full = 0
+    case paced = 1
+    case paused = 2
+    case cancelled = 3
+  }
+
+  let mode = Atomic<Int>(Mode.full.rawValue)
+  private let delay = Atomic<UInt64>(0)
+  private let paused = Atomic<Bool>(false)
+  private let cancelledFlag = Atomic<Bool>(false)
+  private let permits = Atomic<Int>(0)
+  private let everFull = Atomic<Bool>(false)
+  private let gate = PThreadMutex()
+
+  public init(speed: Speed, paused: Bool = false) {
+    self.paused.store(paused, ordering: .relaxed)
+    set(speed)
+  }
+
+  /// The delay per step now.
+  public var speed: Speed {
+    let ns = delay.load(ordering: .relaxed)
+    return ns == 0 ? .full : .delay(ns)
+  }
+
+  public var isPaused: Bool { paused.load(ordering: .relaxed) }
+  public var isCancelled: Bool { cancelledFlag.load(ordering: .relaxed) }
+  /// Whether any step may have run at full speed (so lost updates went uncounted).
+  public var ranAtFullSpeed: Bool { everFull.load(ordering: .relaxed) }
+
+  public func set(_ speed: Speed) {
+    gate.withLock {
+      delay.store(speed.nanoseconds, ordering: .relaxed)
+      updateMode()
+    }
+  }
+
+  public func pause() {
+    gate.withLock {
+      paused.store(true, ordering: .relaxed); updateMode()
+    }
+  }
+
+  public func resume() {
+    gate.withLock {
+      paused.store(false, ordering: .relaxed); updateMode()
+    }
+  }
+
+  /// Lets `count` more steps run while paused.
+  public func allowSteps(_ count: Int = 1) {
+    gate.withLock {
+      permits.add(count, ordering: .relaxed); updateMode()
+    }
+  }
+
+  /// Makes every step point throw `Cancelled` from now on.
+  public func cancel() {
+    gate.withLock {
+      cancelledFlag.store(true, ordering: .relaxed); updateMode()
+    }
+  }
+
+  /// Called with `gate` held whenever an input changes; wakes every waiter.
+  private func updateMode() {
+    let next: Mode
+    if cancelledFlag.load(ordering: .relaxed) {
+      next = .cancelled
+    } else if paused.load(ordering: .relaxed) {
+      next = .paused
+    } else if delay.load(ordering: .relaxed) > 0 {
+      next = .paced
+    } else {
+      next = .full
+      everFull.store(true, ordering: .relaxed)
+    }
+    mode.store(next.rawValue, ordering: .relaxed)
+    gate.broadcast()
+  }
+
+  /// Waits until this step may run.
+  /// - Returns: whether the step should be traced (not at full speed).
+  func slowPath() throws(Cancelled) -> Bool {
+    gate.lock()
+    defer { gate.unlock() }
+    var deadline: UInt64?
+    while true {
+      switch Mode(rawValue: mode.load(ordering: .relaxed)) ?? .full {
+      case .cancelled:
+        throw Cancelled()
+      case .full:
+        return false
+      case .paused:
+        deadline = nil
+        if permits.load(ordering: .relaxed) > 0 {
+          permits.subtract(1, ordering: .relaxed)
+          return true
+        }
+        gate.wait()
+      case .paced:
+        let now = MonotonicClock.now()
+        let due = deadline ?? now + delay.load(ordering: .relaxed)
+        deadline = due
+        if now >= due { return true }
+        gate.wait(until: due)
+      }
+    }
+  }
+
+  /// Sleeps up to `duration` ns, waking early only to throw on cancel.
+  func sleep(_ duration: UInt64) throws(Cancelled) {
+    let due = MonotonicClock.now() + duration
+    gate.lock()
+    defer { gate.unlock() }
+    while true {
+      if cancelledFlag.load(ordering: .relaxed) { throw Cancelled() }
+      if MonotonicClock.now() >= due { return }
+      gate.wait(until: due)
+    }
+  }
+}

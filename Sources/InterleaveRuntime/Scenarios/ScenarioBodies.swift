@@ -1,0 +1,102 @@
+/// What each worker thread does, per scenario, written as the seed's Python
+/// reads, with every shared access going through a step point.
+enum ScenarioBodies {
+  /// How long `coarse` waits in `acquire(timeout=…)` before giving up.
+  static let coarseTimeout: UInt64 = 10_000_000_000
+  /// `coarse` loops this many times, as in the seed.
+  static let coarseRounds = 10
+  /// The loop scenario counts while `n <= loopLimit`, as in the seed.
+  static let loopLimit = 5
+
+  static func run(_ context: WorkerContext) throws(Cancelled) {
+    let shared = context.shared
+    let iterations = shared.configuration.iterations
+    switch shared.configuration.scenario {
+    case .loop:
+      var n = 1
+      while n <= loopLimit {
+        n += 1
+        try context.tick(n)
+        try context.sleep()
+        context.iterationDone()
+      }
+    case .race:
+      let amount = Amounts.race(context.index)
+      for _ in 0..<iterations {
+        try changeIt(context, shared.balance, amount)
+        context.iterationDone()
+      }
+    case .locked:
+      let amount = Amounts.race(context.index)
+      let lock = shared.locks[0]
+      for _ in 0..<iterations {
+        _ = try context.acquire(lock)
+        defer { context.release(lock) }
+        try changeIt(context, shared.balance, amount)
+        context.iterationDone()
+      }
+    case .coarse:
+      try increase(context, Amounts.coarse(context.index), lock: shared.locks[0])
+    case .deadlock:
+      let amount = Amounts.race(context.index)
+      let (a, b) = (shared.locks[0], shared.locks[1])
+      let (first, second) = context.index % 2 == 0 ? (a, b) : (b, a)
+      for _ in 0..<iterations {
+        _ = try context.acquire(first)
+        defer { context.release(first) }
+        try context.sleep()
+        _ = try context.acquire(second)
+        defer { context.release(second) }
+        try changeIt(context, shared.balance, amount)
+        context.iterationDone()
+      }
+    case .atomic:
+      let amount = Amounts.race(context.index)
+      for _ in 0..<iterations {
+        try context.atomicAdd(shared.balance, amount)
+        try context.atomicAdd(shared.balance, -amount)
+        context.iterationDone()
+      }
+    }
+  }
+
+  /// The seed's `change_it(n)`: `balance += n; balance -= n`, each a read then a write.
+  private static func changeIt(_ context: WorkerContext, _ balance: SharedBalance, _ n: Int)
+    throws(Cancelled)
+  {
+    let a = try context.read(balance)
+    try context.write(balance, a + n)
+    let b = try context.read(balance)
+    try context.write(balance, b - n)
+  }
+
+  /// The seed's `_thread` example: hold the lock across the whole loop.
+  private static func increase(_ context: WorkerContext, _ inc: Int, lock: TracedLock)
+    throws(Cancelled)
+  {
+    guard try context.acquire(lock, timeout: coarseTimeout) else { return }
+    defer { context.release(lock) }
+    context.log(
+      .lockState(
+        lock: lock.id, locked: lock.isLocked, ident: context.counters.ident.load(ordering: .relaxed)
+      ))
+    let balance = context.shared.balance
+    for _ in 0..<coarseRounds {
+      let value = try context.read(balance)
+      try context.write(balance, value + inc)
+      try context.sleep()
+      context.log(.balance(balance.value))
+      context.iterationDone()
+    }
+  }
+
+  /// The balance every correct run ends with.
+  static func expectedBalance(_ configuration: RunConfiguration) -> Int? {
+    switch configuration.scenario {
+    case .loop: return nil
+    case .race, .locked, .deadlock, .atomic: return 0
+    case .coarse:
+      return (1...configuration.threads).reduce(0) { $0 + coarseRounds * Amounts.coarse($1) }
+    }
+  }
+}

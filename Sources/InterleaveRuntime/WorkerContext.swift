@@ -1,0 +1,151 @@
+import CSystem
+import Glibc
+
+/// One thread's view of a run: the step points its scenario passes through.
+///
+/// Every step point applies pacing, bumps this thread's own counters and, when
+/// the run is not at full speed, emits an event. At full speed that is one
+/// relaxed load of the pacing mode and a counter bump.
+final class WorkerContext {
+  let index: Int
+  let shared: RunShared
+  let counters: WorkerCounters
+  private var lastReadWord = 0
+  private var cpuCountdown = 0
+
+  init(index: Int, shared: RunShared) {
+    self.index = index
+    self.shared = shared
+    self.counters = shared.counters[index]
+  }
+
+  // MARK: - Pacing
+
+  /// Waits for this step's turn; returns whether to trace it.
+  @inline(__always)
+  private func step() throws(Cancelled) -> Bool {
+    var traced = false
+    if shared.pacer.mode.load(ordering: .relaxed) != Pacer.Mode.full.rawValue {
+      traced = try shared.pacer.slowPath()
+      cpuCountdown = 0
+    }
+    counters.bump(counters.steps)
+    cpuCountdown -= 1
+    if cpuCountdown < 0 {
+      counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
+      cpuCountdown = 4096
+    }
+    return traced
+  }
+
+  /// Emits an event now, whatever the speed.
+  func log(_ kind: EventKind) { shared.emit(index, kind) }
+
+  /// Marks the end of one loop iteration.
+  @inline(__always)
+  func iterationDone() { counters.bump(counters.iterations) }
+
+  // MARK: - Step points
+
+  /// The loop scenario's `n += 1`, reported as `>>> n`.
+  func tick(_ count: Int) throws(Cancelled) {
+    _ = try step()
+    log(.count(count))
+  }
+
+  /// `time.sleep`: one step's delay, and at least `minimum` ns.
+  func sleep(minimum: UInt64 = 0) throws(Cancelled) {
+    counters.set(.sleeping)
+    defer { counters.set(.running) }
+    if try step() { log(.sleep(duration: max(minimum, shared.pacer.speed.nanoseconds))) }
+    if minimum > 0 { try shared.pacer.sleep(minimum) }
+  }
+
+  /// Reads the shared balance (a relaxed atomic load).
+  func read(_ balance: SharedBalance) throws(Cancelled) -> Int {
+    let traced = try step()
+    lastReadWord = balance.word.load(ordering: .relaxed)
+    let value = SharedBalance.value(of: lastReadWord)
+    if traced { log(.read(value: value)) }
+    return value
+  }
+
+  /// Writes the shared balance (a relaxed atomic store). When traced, the
+  /// write also learns what it overwrote and reports a lost update.
+  func write(_ balance: SharedBalance, _ value: Int) throws(Cancelled) {
+    let word = SharedBalance.word(value: value, writer: index)
+    guard try step() else {
+      balance.word.store(word, ordering: .relaxed)
+      return
+    }
+    let previous = balance.word.exchange(word, ordering: .relaxed)
+    log(.write(value: value))
+    if previous != lastReadWord {
+      counters.bump(counters.lostUpdates)
+      log(
+        .lostUpdate(
+          LostUpdate(
+            victim: SharedBalance.writer(of: previous),
+            readValue: SharedBalance.value(of: lastReadWord),
+            overwritten: SharedBalance.value(of: previous), written: value)))
+    }
+  }
+
+  /// `balance += amount` as one atomic read-modify-write.
+  func atomicAdd(_ balance: SharedBalance, _ amount: Int) throws(Cancelled) {
+    let traced = try step()
+    let delta = amount << SharedBalance.writerBits
+    let result = balance.word.wrappingAdd(delta, ordering: .relaxed).newValue
+    if traced { log(.atomicAdd(amount: amount, result: SharedBalance.value(of: result))) }
+  }
+
+  /// `lock.acquire(timeout=…)`: true when the lock was taken.
+  func acquire(_ lock: TracedLock, timeout: UInt64? = nil) throws(Cancelled) -> Bool {
+    let traced = try step()
+    if lock.mutex.tryLock() {
+      lock.didAcquire(by: index, waited: nil, at: MonotonicClock.now())
+      if traced { log(.acquired(lock: lock.id, waited: 0)) }
+      return true
+    }
+    return try acquireContended(lock, timeout: timeout, traced: traced)
+  }
+
+  private func acquireContended(_ lock: TracedLock, timeout: UInt64?, traced: Bool)
+    throws(Cancelled) -> Bool
+  {
+    let start = MonotonicClock.now()
+    counters.waitTicket.store(
+      shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
+    counters.waitingFor.store(lock.id, ordering: .sequentiallyConsistent)
+    counters.set(.waiting)
+    defer {
+      counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
+      counters.set(.running)
+    }
+    if traced { log(.waiting(lock: lock.id)) }
+    let giveUp = timeout.map { start &+ $0 } ?? .max
+    while true {
+      shared.checkDeadlock(from: index)
+      let now = MonotonicClock.now()
+      if lock.mutex.lock(until: min(now &+ 20_000_000, giveUp)) {
+        let acquired = MonotonicClock.now()
+        lock.didAcquire(by: index, waited: acquired &- start, at: acquired)
+        if traced { log(.acquired(lock: lock.id, waited: acquired &- start)) }
+        return true
+      }
+      if shared.pacer.isCancelled { throw Cancelled() }
+      if MonotonicClock.now() >= giveUp {
+        lock.timeouts.add(1, ordering: .relaxed)
+        log(.timedOut(lock: lock.id, waited: MonotonicClock.now() &- start))
+        return false
+      }
+    }
+  }
+
+  /// `lock.release()`. Never throws, so it is safe in `defer`.
+  func release(_ lock: TracedLock) {
+    let traced = (try? step()) ?? false
+    let held = lock.willRelease(at: MonotonicClock.now())
+    if traced { log(.released(lock: lock.id, held: held)) }
+  }
+}

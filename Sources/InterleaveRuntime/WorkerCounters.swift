@@ -1,0 +1,91 @@
+import Synchronization
+
+/// One thread's exact counters, written by that thread and readable by any
+/// thread at any time without a lock.
+///
+/// Only the owning thread writes the hot counters, so they are bumped with a
+/// relaxed load and store (no read-modify-write). The padding keeps two
+/// threads' counters off the same cache line.
+public final class WorkerCounters: Sendable {
+  private let leadingPad = PaddingLine()
+  let state = Atomic<Int>(ThreadState.created.rawValue)
+  let steps = Atomic<Int>(0)
+  let iterations = Atomic<Int>(0)
+  let lostUpdates = Atomic<Int>(0)
+  let tid = Atomic<Int>(0)
+  let ident = Atomic<UInt>(0)
+  let cpu = Atomic<Int>(-1)
+  /// The lock this thread waits for, or -1.
+  let waitingFor = Atomic<Int>(-1)
+  /// Arrival order among waiters (a run-wide ticket).
+  let waitTicket = Atomic<Int>(0)
+  private let trailingPad = PaddingLine()
+
+  init() {}
+
+  @inline(__always) func bump(_ counter: borrowing Atomic<Int>, by amount: Int = 1) {
+    counter.store(counter.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
+  }
+
+  func set(_ newState: ThreadState) {
+    state.store(newState.rawValue, ordering: .relaxed)
+  }
+
+  /// A copy of every counter, read without locking.
+  func snapshot(index: Int, name: String) -> WorkerSnapshot {
+    WorkerSnapshot(
+      index: index, name: name,
+      state: ThreadState(rawValue: state.load(ordering: .relaxed)) ?? .created,
+      steps: steps.load(ordering: .relaxed),
+      iterations: iterations.load(ordering: .relaxed),
+      lostUpdates: lostUpdates.load(ordering: .relaxed),
+      tid: Int32(truncatingIfNeeded: tid.load(ordering: .relaxed)),
+      ident: ident.load(ordering: .relaxed),
+      cpu: cpu.load(ordering: .relaxed),
+      waitingFor: waitingFor.load(ordering: .relaxed),
+      waitTicket: waitTicket.load(ordering: .relaxed))
+  }
+}
+
+/// 64 bytes of nothing.
+private struct PaddingLine: Sendable {
+  let words: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+}
+
+/// What one thread's counters said at one moment.
+public struct WorkerSnapshot: Sendable, Equatable {
+  /// 0 is the main thread; workers are 1...N.
+  public var index: Int
+  public var name: String
+  public var state: ThreadState
+  public var steps: Int
+  public var iterations: Int
+  public var lostUpdates: Int
+  /// Kernel thread id (0 until the thread runs).
+  public var tid: Int32
+  /// pthread ident, as Python's `_thread.get_ident()`.
+  public var ident: UInt
+  /// The CPU core it last ran on, or -1.
+  public var cpu: Int
+  /// The lock it waits for, or -1.
+  public var waitingFor: Int
+  public var waitTicket: Int
+
+  public init(
+    index: Int, name: String, state: ThreadState, steps: Int = 0, iterations: Int = 0,
+    lostUpdates: Int = 0, tid: Int32 = 0, ident: UInt = 0, cpu: Int = -1,
+    waitingFor: Int = -1, waitTicket: Int = 0
+  ) {
+    self.index = index
+    self.name = name
+    self.state = state
+    self.steps = steps
+    self.iterations = iterations
+    self.lostUpdates = lostUpdates
+    self.tid = tid
+    self.ident = ident
+    self.cpu = cpu
+    self.waitingFor = waitingFor
+    self.waitTicket = waitTicket
+  }
+}

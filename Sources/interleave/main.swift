@@ -1,0 +1,4 @@
+import Glibc
+import InterleaveApp
+
+exit(InterleaveMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+@Suite("Plain mode, as a user runs it")
+struct PlainModeTests {
+  /// The seed's transcript of its first example, verbatim.
+  static let seedTranscript = [
+    "线程MainThread正在运行中...",
+    "线程循环线程正在运行中...",
+    "线程 循环线程 >>> 2",
+    "线程 循环线程 >>> 3",
+    "线程 循环线程 >>> 4",
+    "线程 循环线程 >>> 5",
+    "线程 循环线程 >>> 6",
+    "线程循环线程结束了",
+    "线程MainThread结束了",
+  ]
+
+  @Test("the zh loop prints exactly the seed's transcript, then a blank line")
+  func zhLoopMatchesSeed() throws {
+    let result = try Binary.run([
+      "loop", "--plain", "--lang", "zh", "--threads", "1", "--speed", "full",
+    ])
+    #expect(result.status == 0)
+    #expect(Array(result.lines.prefix(9)) == Self.seedTranscript)
+    #expect(result.lines[9] == "")
+    let seed = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("shared/seed/threading-lesson.txt")
+    if let text = try? String(contentsOf: seed, encoding: .utf8) {
+      #expect(text.contains(Self.seedTranscript.joined(separator: "\n")))
+    }
+  }
+
+  @Test("the en loop has the same shape, and LANG picks the language")
+  func enLoop() throws {
+    let result = try Binary.run(
+      ["loop", "--threads", "1"], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
+    #expect(result.lines.first == "Thread MainThread is running...")
+    #expect(result.lines[2] == "Thread LoopThread >>> 2")
+    #expect(result.lines[8] == "Thread MainThread ended")
+    let zh = try Binary.run(
+      ["loop", "--threads", "1"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+    #expect(zh.lines.first == "线程MainThread正在运行中...")
+  }
+
+  @Test("two loop threads are LoopThread-1 and LoopThread-2")
+  func loopSuffixes() throws {
+    let result = try Binary.run(["loop", "--threads", "2", "--lang", "en"])
+    #expect(result.stdout.contains("Thread LoopThread-1 >>> 6"))
+    #expect(result.stdout.contains("Thread LoopThread-2 >>> 6"))
+  }
+
+  @Test("jsonl ends with a summary line carrying every documented field")
+  func jsonlSummary() throws {
+    let result = try Binary.run([
+      "locked", "--threads", "2", "--iterations", "1000", "--format", "jsonl",
+    ])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    for line in lines {
+      #expect(
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "not JSON: \(line)")
+    }
+    let summary = try #require(
+      try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any])
+    #expect(summary["type"] as? String == "summary")
+    for key in [
+      "scenario", "threads", "iterations", "final_balance", "expected_balance", "lost_updates",
+      "elapsed_ns", "operations", "deadlock", "locks",
+    ] {
+      #expect(summary.keys.contains(key), "missing \(key)")
+    }
+    #expect(summary["final_balance"] as? Int == 0)
+    #expect(summary["lost_updates"] is NSNull)
+    #expect(summary["deadlock"] is NSNull)
+    let locks = try #require(summary["locks"] as? [[String: Any]])
+    #expect(locks.first?["acquisitions"] as? Int == 2000)
+  }
+
+  @Test("a paced race in jsonl shows reads, writes and lost updates that explain the drift")
+  func pacedRaceJSON() throws {
+    var explained = false
+    for _ in 0..<10 where !explained {
+      let result = try Binary.run([
+        "race", "--threads", "2", "--iterations", "200", "--speed", "1", "--format", "jsonl",
+      ])
+      let objects = result.stdout.split(separator: "\n").compactMap {
+        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+      }
+      let kinds = objects.compactMap { $0["kind"] as? String }
+      #expect(kinds.filter { $0 == "read" }.count == 800)
+      let lost = objects.filter { $0["kind"] as? String == "lost_update" }
+      let summary = try #require(objects.last)
+      #expect(summary["lost_updates"] as? Int == lost.count)
+      let amount = lost.reduce(0) { $0 + ($1["amount"] as? Int ?? 0) }
+      #expect(-amount == summary["drift"] as? Int)
+      explained = !lost.isEmpty
+    }
+    #expect(explained)
+  }
+
+  @Test("a deadlock ends a plain run with its cycle in the summary, status 0")
+  func deadlockSummary() throws {
+    let result = try Binary.run(["deadlock", "--threads", "2", "--speed", "fast", "--lang", "en"])
+    #expect(result.status == 0)
+    let line = try #require(result.lines.last { $0.hasPrefix("deadlock ") })
+    #expect(line.contains("holds A, waits B") && line.contains("holds B, waits A"))
+  }
+
+  @Test(
+    "bad input: one line on stderr naming the flag, status 64",
+    arguments: [
+      (["--threads", "0"], "--threads"), (["--threads", "100000"], "--threads"),
+      (["--iterations", "-1"], "--iterations"), (["bogus"], "scenario"),
+      (["--speed", "warp"], "--speed"), (["--lang", "fr"], "--lang"),
+      (["--format", "xml"], "--format"), (["--no-such-flag"], "--no-such-flag"),
+    ])
+  func badInput(arguments: [String], named: String) throws {
+    let result = try Binary.run(arguments)
+    #expect(result.status == 64)
+    #expect(result.stdout.isEmpty)
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 1)
+    #expect(result.stderr.contains(named))
+  }
+
+  @Test("--help and --version print and exit 0")
+  func helpAndVersion() throws {
+    let help = try Binary.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("--threads"))
+    let version = try Binary.run(["--version"])
+    #expect(version.status == 0)
+    #expect(!version.stdout.isEmpty)
+  }
+
+  @Test("a closed stdout ends the run quietly")
+  func closedStdout() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = [
+      "-c",
+      "'\(Binary.url.path)' race --threads 2 --speed 1 --iterations 100000 | head -n 2 >/dev/null",
+    ]
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(errData.isEmpty, "stderr: \(String(decoding: errData, as: UTF8.self))")
+  }
+}

@@ -1,0 +1,138 @@
+import Glibc
+import Testing
+
+@testable import InterleaveRuntime
+
+@Suite("Scenarios on real threads")
+struct RunScenarioTests {
+  @Test("locked always ends at 0", arguments: [1, 2, 4, 8])
+  func lockedEndsAtZero(threads: Int) {
+    let run = Run(RunConfiguration(scenario: .locked, threads: threads, iterations: 50_000))
+    run.wait()
+    let summary = run.summary()
+    #expect(summary.finalBalance == 0)
+    #expect(summary.locks.first?.acquisitions == threads * 50_000)
+    #expect(
+      run.threads().dropFirst().allSatisfy { $0.state == .finished && $0.iterations == 50_000 })
+  }
+
+  @Test("race at full speed loses updates in most runs")
+  func raceLosesUpdates() {
+    var wrong = 0
+    let runs = 5
+    for _ in 0..<runs {
+      let run = Run(RunConfiguration(scenario: .race, threads: 2, iterations: 1_000_000))
+      run.wait()
+      let summary = run.summary()
+      #expect(summary.lostUpdates == nil, "full speed does not trace lost updates")
+      if summary.finalBalance != 0 { wrong += 1 }
+    }
+    #expect(wrong > runs / 2, "only \(wrong) of \(runs) runs lost an update")
+  }
+
+  @Test("a paced race reports lost updates whose amounts add up to the drift")
+  func pacedLostUpdatesExplainDrift() {
+    var sawLoss = false
+    for _ in 0..<20 where !sawLoss {
+      let run = Run(
+        RunConfiguration(scenario: .race, threads: 2, iterations: 300, speed: .delay(2_000)))
+      var events: [Event] = []
+      while !run.isFinished {
+        run.queue.drain(into: &events)
+      }
+      run.wait()
+      run.queue.drain(into: &events)
+      #expect(run.queue.dropped == 0)
+      let losses = events.compactMap { event -> LostUpdate? in
+        if case .lostUpdate(let lost) = event.kind { return lost }
+        return nil
+      }
+      let summary = run.summary()
+      #expect(summary.lostUpdates == losses.count)
+      #expect(losses.reduce(0) { $0 + $1.amount } == -(summary.drift ?? 0))
+      for lost in losses {
+        #expect(lost.victim != 0 && (1...2).contains(lost.victim))
+      }
+      sawLoss = !losses.isEmpty
+    }
+    #expect(sawLoss, "20 paced runs lost no update at all")
+  }
+
+  @Test("atomic is always correct")
+  func atomicIsCorrect() {
+    let run = Run(RunConfiguration(scenario: .atomic, threads: 4, iterations: 100_000))
+    run.wait()
+    #expect(run.summary().finalBalance == 0)
+  }
+
+  @Test("coarse serialises the workers and reports locked() and idents")
+  func coarseSerialises() {
+    let run = Run(RunConfiguration(scenario: .coarse, threads: 3))
+    run.wait()
+    var events: [Event] = []
+    run.queue.drain(into: &events)
+    #expect(run.balance == 10 * (1 + 10 + 100))
+    let printed = events.compactMap { event -> Int? in
+      if case .balance(let value) = event.kind { return value }
+      return nil
+    }
+    #expect(printed.count == 30)
+    // Holding the lock across the loop means each worker's ten prints are consecutive.
+    let printers = events.filter { if case .balance = $0.kind { true } else { false } }.map(
+      \.thread)
+    #expect(Set(printers.chunked(10).map { Set($0).count }) == [1])
+    let states = events.compactMap { event -> Bool? in
+      if case .lockState(_, let locked, let ident) = event.kind, ident != 0 { return locked }
+      return nil
+    }
+    #expect(states == [true, true, true])
+  }
+
+  @Test("deadlock is detected and cancel joins every worker within 1 s")
+  func deadlockDetectedAndCancelled() throws {
+    let run = Run(RunConfiguration(scenario: .deadlock, threads: 2, speed: .fast))
+    let start = MonotonicClock.now()
+    while run.deadlock == nil && MonotonicClock.now() - start < 10_000_000_000 {
+      usleepMilliseconds(5)
+    }
+    let cycle = try #require(run.deadlock)
+    #expect(cycle.links.count == 2)
+    #expect(Set(cycle.links.map(\.thread)) == [1, 2])
+    #expect(cycle.links.allSatisfy { $0.holds != $0.waits })
+    let cancelStart = MonotonicClock.now()
+    run.cancel()
+    #expect(MonotonicClock.now() - cancelStart < 1_000_000_000)
+    #expect(run.threads().allSatisfy { $0.state.isDone })
+  }
+
+  @Test("pause holds every worker; single steps advance one step each")
+  func pauseAndStep() {
+    let run = Run(RunConfiguration(scenario: .race, threads: 2, iterations: 10), paused: true)
+    usleepMilliseconds(50)
+    let before = run.threads().reduce(0) { $0 + $1.steps }
+    #expect(before == 0)
+    run.pacer.allowSteps(3)
+    let start = MonotonicClock.now()
+    while run.threads().reduce(0, { $0 + $1.steps }) < 3
+      && MonotonicClock.now() - start < 5_000_000_000
+    {
+      usleepMilliseconds(5)
+    }
+    usleepMilliseconds(50)
+    #expect(run.threads().reduce(0) { $0 + $1.steps } == 3)
+    run.pacer.resume()
+    run.wait()
+    #expect(run.threads().dropFirst().allSatisfy { $0.state == .finished })
+  }
+}
+
+extension Array {
+  func chunked(_ size: Int) -> [ArraySlice<Element>] {
+    stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+  }
+}
+
+func usleepMilliseconds(_ ms: UInt32) {
+  var spec = timespec(tv_sec: Int(ms / 1000), tv_nsec: Int(ms % 1000) * 1_000_000)
+  nanosleep(&spec, nil)
+}

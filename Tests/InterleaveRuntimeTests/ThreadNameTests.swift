@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+@testable import InterleaveRuntime
+
+@Suite("OS threads")
+struct ThreadNameTests {
+  @Test("worker and main thread names appear in /proc/self/task/*/comm")
+  func namesInProc() throws {
+    let run = Run(RunConfiguration(scenario: .race, threads: 3, iterations: 5), paused: true)
+    defer { run.cancel() }
+    let start = MonotonicClock.now()
+    var names: Set<String> = []
+    let wanted: Set<String> = ["MainThread", "Thread-1", "Thread-2", "Thread-3"]
+    while !wanted.isSubset(of: names) && MonotonicClock.now() - start < 5_000_000_000 {
+      let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
+      names = Set(
+        tasks.compactMap {
+          try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        })
+    }
+    #expect(wanted.isSubset(of: names))
+    let tids = run.threads().map(\.tid)
+    #expect(tids.allSatisfy { $0 > 0 })
+    #expect(Set(tids).count == 4)
+  }
+}
