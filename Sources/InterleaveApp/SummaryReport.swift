@@ -36,8 +36,11 @@ extension Transcript {
       "operations", "操作数",
       "\(summary.operations) (\(rate(summary.operationsPerSecond))/s)")
     for lock in summary.locks {
+      // Sampled hold times include a clock read, so at full speed the estimate
+      // can pass the run's length: a lock is never held more than all the time.
       let share =
-        summary.elapsedNs == 0 ? 0 : Double(lock.totalHoldNs) / Double(summary.elapsedNs) * 100
+        summary.elapsedNs == 0
+        ? 0 : min(100, Double(lock.totalHoldNs) / Double(summary.elapsedNs) * 100)
       add(
         "lock \(lock.name)", "锁 \(lock.name)",
         (zh

@@ -24,27 +24,34 @@ public struct DeadlockCycle: Sendable, Equatable, Codable {
   /// - Returns: the cycle through `start`, or nil when the chain ends or loops
   ///   without coming back to `start` (another thread will report that loop).
   public static func find(
-    from start: Int, waitingFor: (Int) -> Int, owner: (Int) -> Int
+    from start: Int, waitingFor: (Int) -> Int, owner: (Int) -> Int, threads: Int = 256
   ) -> DeadlockCycle? {
-    var waits: [(thread: Int, lock: Int)] = []
+    // Walk without allocating: a chain longer than the thread count loops
+    // somewhere that does not include `start`.
     var thread = start
-    var seen: Set<Int> = []
-    while seen.insert(thread).inserted {
+    var length = 0
+    repeat {
       let lock = waitingFor(thread)
       guard lock >= 0 else { return nil }
       let holder = owner(lock)
       guard holder >= 0, holder != thread else { return nil }
-      waits.append((thread, lock))
-      if holder == start {
-        let links = waits.indices.map { index in
-          let previous = waits[(index + waits.count - 1) % waits.count]
-          return Link(thread: waits[index].thread, holds: previous.lock, waits: waits[index].lock)
-        }
-        return DeadlockCycle(links: links)
-      }
+      length += 1
       thread = holder
+      if length > threads { return nil }
+    } while thread != start
+    // Walk the cycle again to record it.
+    var waits: [(thread: Int, lock: Int)] = []
+    repeat {
+      let lock = waitingFor(thread)
+      waits.append((thread, lock))
+      thread = owner(lock)
+    } while thread != start && waits.count < length && thread >= 0
+    guard thread == start else { return nil }
+    let links = waits.indices.map { index in
+      let previous = waits[(index + waits.count - 1) % waits.count]
+      return Link(thread: waits[index].thread, holds: previous.lock, waits: waits[index].lock)
     }
-    return nil
+    return DeadlockCycle(links: links)
   }
 
   /// `Thread-1 holds A, waits B -> Thread-2 holds B, waits A`.

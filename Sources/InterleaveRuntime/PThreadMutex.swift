@@ -16,7 +16,12 @@ public final class PThreadMutex: @unchecked Sendable {
   public init() {
     mutex = .allocate(capacity: 1)
     condition = .allocate(capacity: 1)
-    pthread_mutex_init(mutex, nil)
+    var mutexAttributes = pthread_mutexattr_t()
+    pthread_mutexattr_init(&mutexAttributes)
+    // PTHREAD_MUTEX_ADAPTIVE_NP (3): spin briefly before sleeping in the kernel.
+    pthread_mutexattr_settype(&mutexAttributes, 3)
+    pthread_mutex_init(mutex, &mutexAttributes)
+    pthread_mutexattr_destroy(&mutexAttributes)
     var attributes = pthread_condattr_t()
     pthread_condattr_init(&attributes)
     pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)

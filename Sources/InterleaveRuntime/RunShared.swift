@@ -36,7 +36,8 @@ final class RunShared: Sendable {
     let cycle = DeadlockCycle.find(
       from: thread,
       waitingFor: { counters[$0].waitingFor.load(ordering: .sequentiallyConsistent) },
-      owner: { locks[$0].owner.load(ordering: .sequentiallyConsistent) })
+      owner: { locks[$0].owner.load(ordering: .sequentiallyConsistent) },
+      threads: counters.count)
     guard let cycle else { return }
     let isFirst = deadlock.withLockedValue { found -> Bool in
       guard found == nil else { return false }

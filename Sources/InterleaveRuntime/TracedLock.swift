@@ -14,7 +14,6 @@ public final class TracedLock: Sendable {
   let timeouts = Atomic<Int>(0)
   let totalWait = Atomic<UInt64>(0)
   let maxWait = Atomic<UInt64>(0)
-  let totalHold = Atomic<UInt64>(0)
   let acquiredAt = Atomic<UInt64>(0)
 
   public init(id: Int, name: String) {
@@ -25,25 +24,53 @@ public final class TracedLock: Sendable {
   /// The seed's `lock.locked()`.
   public var isLocked: Bool { owner.load(ordering: .relaxed) >= 0 }
 
+  /// At full speed, hold time is measured on one acquisition in this many
+  /// (two clock reads per acquisition would cost more than the lock itself)
+  /// and scaled up; traced acquisitions are all measured.
+  static let holdSampling = 64
+
+  let timedHolds = Atomic<Int>(0)
+  let timedHold = Atomic<UInt64>(0)
+  /// Whether the current holder is timing this hold.
+  let timingHold = Atomic<Bool>(false)
+
   /// Records a successful acquisition; called with the mutex held.
-  func didAcquire(by thread: Int, waited: UInt64?, at now: UInt64) {
+  func didAcquire(by thread: Int, waited: UInt64?, timed: Bool) {
     owner.store(thread, ordering: .relaxed)
-    acquisitions.store(acquisitions.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
+    let count = acquisitions.load(ordering: .relaxed) &+ 1
+    acquisitions.store(count, ordering: .relaxed)
     if let waited {
       contended.store(contended.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
       totalWait.store(totalWait.load(ordering: .relaxed) &+ waited, ordering: .relaxed)
       if waited > maxWait.load(ordering: .relaxed) { maxWait.store(waited, ordering: .relaxed) }
     }
-    acquiredAt.store(now, ordering: .relaxed)
+    let timing = timed || count % TracedLock.holdSampling == 0
+    timingHold.store(timing, ordering: .relaxed)
+    if timing { acquiredAt.store(MonotonicClock.now(), ordering: .relaxed) }
   }
 
-  /// Records the release and unlocks; returns how long it was held.
-  func willRelease(at now: UInt64) -> UInt64 {
-    let held = now &- acquiredAt.load(ordering: .relaxed)
-    totalHold.store(totalHold.load(ordering: .relaxed) &+ held, ordering: .relaxed)
+  /// Records the release and unlocks.
+  /// - Returns: how long it was held, when this hold was timed.
+  func willRelease() -> UInt64? {
+    var held: UInt64?
+    if timingHold.load(ordering: .relaxed) {
+      let span = MonotonicClock.now() &- acquiredAt.load(ordering: .relaxed)
+      timedHold.store(timedHold.load(ordering: .relaxed) &+ span, ordering: .relaxed)
+      timedHolds.store(timedHolds.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
+      held = span
+    }
     owner.store(-1, ordering: .relaxed)
     mutex.unlock()
     return held
+  }
+
+  /// Total hold time: exact when every hold was timed, else scaled from the sample.
+  var estimatedHold: UInt64 {
+    let timed = timedHolds.load(ordering: .relaxed)
+    let all = acquisitions.load(ordering: .relaxed)
+    let sum = timedHold.load(ordering: .relaxed)
+    guard timed > 0, timed < all else { return sum }
+    return UInt64(Double(sum) * Double(all) / Double(timed))
   }
 
   func snapshot(waiters: [Int]) -> LockSnapshot {
@@ -55,6 +82,6 @@ public final class TracedLock: Sendable {
       timeouts: timeouts.load(ordering: .relaxed),
       totalWaitNs: totalWait.load(ordering: .relaxed),
       maxWaitNs: maxWait.load(ordering: .relaxed),
-      totalHoldNs: totalHold.load(ordering: .relaxed))
+      totalHoldNs: estimatedHold)
   }
 }

@@ -10,6 +10,8 @@ final class WorkerContext {
   let index: Int
   let shared: RunShared
   let counters: WorkerCounters
+  /// Held directly (not through `shared`) to save a load on every step.
+  private let pacer: Pacer
   private var lastReadWord = 0
   private var cpuCountdown = 0
 
@@ -17,6 +19,7 @@ final class WorkerContext {
     self.index = index
     self.shared = shared
     self.counters = shared.counters[index]
+    self.pacer = shared.pacer
   }
 
   // MARK: - Pacing
@@ -25,12 +28,12 @@ final class WorkerContext {
   @inline(__always)
   private func step() throws(Cancelled) -> Bool {
     var traced = false
-    if shared.pacer.mode.load(ordering: .relaxed) != Pacer.Mode.full.rawValue {
-      traced = try shared.pacer.slowPath()
+    if pacer.mode.load(ordering: .relaxed) != Pacer.Mode.full.rawValue {
+      traced = try pacer.slowPath()
       cpuCountdown = 0
     }
     counters.bump(counters.steps)
-    cpuCountdown -= 1
+    cpuCountdown &-= 1
     if cpuCountdown < 0 {
       counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
       cpuCountdown = 4096
@@ -103,17 +106,37 @@ final class WorkerContext {
   func acquire(_ lock: TracedLock, timeout: UInt64? = nil) throws(Cancelled) -> Bool {
     let traced = try step()
     if lock.mutex.tryLock() {
-      lock.didAcquire(by: index, waited: nil, at: MonotonicClock.now())
+      lock.didAcquire(by: index, waited: nil, timed: traced)
       if traced { log(.acquired(lock: lock.id, waited: 0)) }
       return true
     }
-    return try acquireContended(lock, timeout: timeout, traced: traced)
+    let start = MonotonicClock.now()
+    // Most waits for a short critical section end within a few hundred
+    // spins; only then register as a waiter and block.
+    // Back off without touching the lock's cache line, so the holder runs on
+    // undisturbed, then retry; most waits for a short critical section end here.
+    for _ in 0..<WorkerContext.backoffRounds {
+      for _ in 0..<WorkerContext.backoffPauses { il_cpu_relax() }
+      if lock.mutex.tryLock() {
+        return acquired(lock, since: start, traced: traced)
+      }
+    }
+    return try acquireBlocking(lock, since: start, timeout: timeout, traced: traced)
   }
 
-  private func acquireContended(_ lock: TracedLock, timeout: UInt64?, traced: Bool)
-    throws(Cancelled) -> Bool
-  {
-    let start = MonotonicClock.now()
+  static let backoffRounds = 5
+  static let backoffPauses = 1000
+
+  private func acquired(_ lock: TracedLock, since start: UInt64, traced: Bool) -> Bool {
+    let waited = MonotonicClock.now() &- start
+    lock.didAcquire(by: index, waited: waited, timed: traced)
+    if traced { log(.acquired(lock: lock.id, waited: waited)) }
+    return true
+  }
+
+  private func acquireBlocking(
+    _ lock: TracedLock, since start: UInt64, timeout: UInt64?, traced: Bool
+  ) throws(Cancelled) -> Bool {
     counters.waitTicket.store(
       shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
     counters.waitingFor.store(lock.id, ordering: .sequentiallyConsistent)
@@ -128,10 +151,7 @@ final class WorkerContext {
       shared.checkDeadlock(from: index)
       let now = MonotonicClock.now()
       if lock.mutex.lock(until: min(now &+ 20_000_000, giveUp)) {
-        let acquired = MonotonicClock.now()
-        lock.didAcquire(by: index, waited: acquired &- start, at: acquired)
-        if traced { log(.acquired(lock: lock.id, waited: acquired &- start)) }
-        return true
+        return acquired(lock, since: start, traced: traced)
       }
       if shared.pacer.isCancelled { throw Cancelled() }
       if MonotonicClock.now() >= giveUp {
@@ -145,7 +165,7 @@ final class WorkerContext {
   /// `lock.release()`. Never throws, so it is safe in `defer`.
   func release(_ lock: TracedLock) {
     let traced = (try? step()) ?? false
-    let held = lock.willRelease(at: MonotonicClock.now())
-    if traced { log(.released(lock: lock.id, held: held)) }
+    let held = lock.willRelease()
+    if traced { log(.released(lock: lock.id, held: held ?? 0)) }
   }
 }

@@ -14,5 +14,7 @@ int il_set_thread_name(const char *name);
 int il_wcwidth(wchar_t c);
 /// Online CPU cores.
 int il_online_cores(void);
+/// Tells the CPU this is a spin-wait loop (x86 `pause`).
+void il_cpu_relax(void);
 
 #endif
