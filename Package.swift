@@ -8,23 +8,36 @@ let package = Package(
     .executable(name: "interleave", targets: ["interleave"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .target(name: "CSystem"),
+    .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw"),
     .target(
       name: "InterleaveRuntime",
       dependencies: ["CSystem"]
     ),
     .target(
+      name: "InterleaveDashboard",
+      dependencies: [
+        "InterleaveRuntime", "CSystem", .product(name: "TOMLKit", package: "TOMLKit"),
+      ]
+    ),
+    .target(
+      name: "InterleaveTerminal",
+      dependencies: ["CNcurses", "InterleaveDashboard"]
+    ),
+    .target(
       name: "InterleaveApp",
       dependencies: [
-        "InterleaveRuntime",
+        "InterleaveRuntime", "InterleaveDashboard", "InterleaveTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "interleave", dependencies: ["InterleaveApp"]),
     .testTarget(name: "InterleaveRuntimeTests", dependencies: ["InterleaveRuntime"]),
+    .testTarget(name: "InterleaveDashboardTests", dependencies: ["InterleaveDashboard"]),
     .testTarget(name: "InterleaveAppTests", dependencies: ["InterleaveApp"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import InterleaveDashboard
 import InterleaveRuntime
 
 /// `interleave [SCENARIO] [options]`.
@@ -29,7 +30,11 @@ public struct InterleaveCommand: ParsableCommand {
     help: "Iterations per worker for race, locked, atomic and deadlock.")
   var iterations: Int = RunConfiguration.defaultIterations
 
-  @Option(name: .long, help: "full, fast, normal, slow, or milliseconds per step (default: full).")
+  @Option(
+    name: .long,
+    help:
+      "full, fast, normal, slow, or milliseconds per step (default: normal in the dashboard, full in plain mode)."
+  )
   var speed: String?
 
   @Option(name: .long, help: "en or zh (default: from LANG).")
@@ -41,6 +46,12 @@ public struct InterleaveCommand: ParsableCommand {
   @Option(name: .long, help: "text or jsonl (plain mode).")
   var format: String = OutputFormat.text.rawValue
 
+  @Option(name: .long, help: "A built-in theme name or a theme .toml file (default: default).")
+  var theme: String?
+
+  @Flag(name: .long, help: "List the built-in themes and exit.")
+  var listThemes = false
+
   public init() {}
 
   // MARK: - Validation
@@ -50,6 +61,9 @@ public struct InterleaveCommand: ParsableCommand {
     var configuration: RunConfiguration
     var language: Language
     var format: OutputFormat
+    /// The delay was given with `--speed` (otherwise it depends on the mode).
+    var speedGiven: Bool
+    var theme: Theme
   }
 
   func resolve(environment: [String: String]) throws -> Resolved {
@@ -86,10 +100,18 @@ public struct InterleaveCommand: ParsableCommand {
     guard let format = OutputFormat(rawValue: format.lowercased()) else {
       throw ValidationError("--format must be text or jsonl (got '\(format)')")
     }
+    var chosenTheme = ThemeCatalog.defaultTheme
+    if let theme {
+      do {
+        chosenTheme = try ThemeCatalog.load(theme)
+      } catch {
+        throw ValidationError("--theme \(error)")
+      }
+    }
     return Resolved(
       configuration: RunConfiguration(
         scenario: scenario, threads: threads, iterations: iterations, speed: pace),
-      language: language, format: format)
+      language: language, format: format, speedGiven: speed != nil, theme: chosenTheme)
   }
 
   public func validate() throws {
@@ -97,9 +119,46 @@ public struct InterleaveCommand: ParsableCommand {
   }
 
   public func run() throws {
-    let resolved = try resolve(environment: Environment.current)
+    if listThemes {
+      for (name, description) in ThemeCatalog.descriptions() {
+        print(name.padding(toLength: 15) + description)
+      }
+      return
+    }
+    let environment = Environment.current
+    var resolved = try resolve(environment: environment)
+    if !plain, let reason = Self.plainReason(environment) {
+      Self.notice("\(reason): running in plain mode (--plain)")
+    } else if !plain {
+      if !resolved.speedGiven { resolved.configuration.speed = .normal }
+      let status = DashboardMode.run(resolved, environment: environment)
+      if status != 0 { throw ExitCode(status) }
+      return
+    }
     PlainRunner(
       configuration: resolved.configuration, language: resolved.language, format: resolved.format
     ).run(into: OutputSink())
+  }
+
+  /// Why the dashboard cannot run here, if it cannot.
+  static func plainReason(_ environment: [String: String]) -> String? {
+    if isatty(STDOUT_FILENO) == 0 { return "stdout is not a terminal" }
+    if isatty(STDIN_FILENO) == 0 { return "stdin is not a terminal" }
+    let term = environment["TERM"] ?? ""
+    if term.isEmpty { return "TERM is not set" }
+    if term == "dumb" { return "TERM is dumb" }
+    return nil
+  }
+
+  static func notice(_ text: String) {
+    let line = "interleave: \(text)\n"
+    _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+  }
+}
+
+extension String {
+  /// The string padded with spaces to `length` characters.
+  func padding(toLength length: Int) -> String {
+    self + String(repeating: " ", count: max(1, length - count))
   }
 }

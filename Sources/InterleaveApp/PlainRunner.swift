@@ -1,4 +1,5 @@
 import Glibc
+import InterleaveDashboard
 import InterleaveRuntime
 
 /// Runs one scenario and prints it as it happens: the plain mode, for pipes

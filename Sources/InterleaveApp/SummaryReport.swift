@@ -1,3 +1,4 @@
+import InterleaveDashboard
 import InterleaveRuntime
 
 extension Transcript {

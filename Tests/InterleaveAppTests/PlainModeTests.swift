@@ -141,7 +141,7 @@ struct PlainModeTests {
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = [
       "-c",
-      "'\(Binary.url.path)' race --threads 2 --speed 1 --iterations 100000 | head -n 2 >/dev/null",
+      "'\(Binary.url.path)' race --plain --threads 2 --speed 1 --iterations 100000 | head -n 2 >/dev/null",
     ]
     let err = Pipe()
     process.standardError = err

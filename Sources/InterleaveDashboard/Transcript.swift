@@ -13,11 +13,13 @@ public struct Transcript: Sendable {
     self.lockNames = lockNames
   }
 
-  func name(_ thread: Int) -> String {
+  public func name(_ thread: Int) -> String {
     names.indices.contains(thread) ? names[thread] : "#\(thread)"
   }
 
-  func lock(_ id: Int) -> String { lockNames.indices.contains(id) ? lockNames[id] : "#\(id)" }
+  public func lock(_ id: Int) -> String {
+    lockNames.indices.contains(id) ? lockNames[id] : "#\(id)"
+  }
 
   /// The line for an event, or nil for events the transcript leaves out
   /// (joins, which the seed does not print).
@@ -44,7 +46,7 @@ public struct Transcript: Sendable {
         ? "\(who) 丢失更新：写入 \(lost.written) 覆盖了 \(victim) 写的 \(lost.overwritten)（它读到的是 \(lost.readValue)）"
         : "\(who) lost update: wrote \(lost.written) over \(victim)'s \(lost.overwritten) (it had read \(lost.readValue))"
     case .waiting(let id):
-      return zh ? "\(who) 等待锁 \(lock(id))" : "\(who) waits for lock \(lock(id))"
+      return zh ? "\(who) 等待 \(lock(id))" : "\(who) waits for \(lock(id))"
     case .acquired(let id, let waited):
       return zh
         ? "\(who) 获得锁 \(lock(id))（等了 \(Duration.text(waited))）"
@@ -82,7 +84,7 @@ public enum Duration {
     }
   }
 
-  static func rounded(_ value: Double, _ places: Int) -> String {
+  public static func rounded(_ value: Double, _ places: Int) -> String {
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
     let whole = Int((value * scale).rounded())

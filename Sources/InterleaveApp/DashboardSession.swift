@@ -1,0 +1,134 @@
+import Glibc
+import InterleaveDashboard
+import InterleaveRuntime
+import InterleaveTerminal
+
+/// The interactive dashboard: one UI thread owns the terminal; each frame it
+/// reads keys, drains events, samples counters, renders and draws.
+final class DashboardSession {
+  /// At most this many frames per second while something moves.
+  static let frameInterval: Int32 = 33
+  /// How long the UI thread sleeps in `wget_wch` when nothing moves.
+  static let idleInterval: Int32 = 250
+  /// Events folded into the state per frame, so keys stay responsive.
+  static let eventsPerFrame = 20_000
+
+  private var configuration: RunConfiguration
+  private let language: Language
+  private let themes: [Theme]
+  private var themeIndex: Int
+  private let terminal: Terminal
+  private var run: Run
+  private var state: DashboardState
+  private var cpu = ThreadCPUSampler()
+  private var lastCPUSample: UInt64 = 0
+  private var cpuShares: [Int32: Double] = [:]
+  private var events: [Event] = []
+
+  init(
+    configuration: RunConfiguration, language: Language, themes: [Theme], themeIndex: Int,
+    terminal: Terminal
+  ) {
+    self.configuration = configuration
+    self.language = language
+    self.themes = themes
+    self.themeIndex = themeIndex
+    self.terminal = terminal
+    run = Run(configuration, chinese: language == .zh)
+    state = DashboardSession.freshState(run, language: language, theme: themes[themeIndex].name)
+  }
+
+  static func freshState(_ run: Run, language: Language, theme: String) -> DashboardState {
+    DashboardState(
+      configuration: run.configuration, names: run.names, lockNames: run.locks().map(\.name),
+      cores: RunConfiguration.onlineCores, language: language, themeName: theme)
+  }
+
+  /// Runs until `q` or a quit signal.
+  /// - Returns: the exit status (0, or 128 + the signal).
+  func loop() -> Int32 {
+    var status: Int32 = 0
+    frames: while true {
+      if let signal = terminal.quitSignal {
+        status = 128 + signal
+        break
+      }
+      let moving = state.runState == .running
+      if let key = terminal.readKey(
+        timeout: moving ? DashboardSession.frameInterval : DashboardSession.idleInterval),
+        let command = KeyCommand(key)
+      {
+        if command == .quit { break frames }
+        perform(command)
+      }
+      update()
+      let size = terminal.size
+      terminal.draw(Dashboard.render(state, width: size.width, height: size.height))
+    }
+    state.notice = language == .zh ? "正在退出…" : "quitting..."
+    run.cancel()
+    return status
+  }
+
+  /// Folds queued events and a fresh counter sample into the state.
+  private func update() {
+    events.removeAll(keepingCapacity: true)
+    run.queue.drain(into: &events, limit: DashboardSession.eventsPerFrame)
+    for event in events { state.apply(event) }
+    let now = MonotonicClock.now()
+    if now - lastCPUSample >= 500_000_000 {
+      cpuShares = cpu.sample(state.panes.map(\.tid), now: now)
+      lastCPUSample = now
+    }
+    state.apply(run.sample(cpuByTid: cpuShares))
+  }
+
+  private func perform(_ command: KeyCommand) {
+    state.notice = nil
+    switch command {
+    case .switchTo(let scenario): restart(scenario: scenario)
+    case .nextScenario, .previousScenario:
+      let all = Scenario.allCases
+      let index = all.firstIndex(of: configuration.scenario)!
+      let step = command == .nextScenario ? 1 : all.count - 1
+      restart(scenario: all[(index + step) % all.count])
+    case .togglePause:
+      if run.pacer.isPaused { run.pacer.resume() } else { run.pacer.pause() }
+    case .step:
+      if !run.pacer.isPaused { run.pacer.pause() }
+      run.pacer.allowSteps(1)
+    case .faster, .slower:
+      configuration.speed = run.pacer.speed.stepped(command == .faster ? -1 : 1)
+      run.pacer.set(configuration.speed)
+    case .restart: restart(scenario: configuration.scenario)
+    case .fewerThreads, .moreThreads:
+      let next = configuration.threads + (command == .moreThreads ? 1 : -1)
+      guard RunConfiguration.threadRange.contains(next) else { return }
+      configuration.threads = next
+      restart(scenario: configuration.scenario)
+    case .nextTheme:
+      themeIndex = (themeIndex + 1) % themes.count
+      terminal.use(themes[themeIndex])
+      state.themeName = themes[themeIndex].name
+      state.notice = (language == .zh ? "主题 " : "theme ") + state.themeName
+    case .toggleHelp: state.showHelp.toggle()
+    case .pageUp, .pageDown:
+      let size = terminal.size
+      let page = Dashboard.tablePageSize(state, width: size.width, height: size.height)
+      let next = state.page + (command == .pageDown ? page : -page)
+      state.page = max(0, min(next, max(0, state.threadCount - 1)))
+    case .resize: terminal.invalidate()
+    case .quit: break
+    }
+  }
+
+  /// Cancels and joins the current run, then starts `scenario` with the current options.
+  private func restart(scenario: Scenario) {
+    run.cancel()
+    configuration.scenario = scenario
+    let help = state.showHelp
+    run = Run(configuration, chinese: language == .zh)
+    state = DashboardSession.freshState(run, language: language, theme: themes[themeIndex].name)
+    state.showHelp = help
+  }
+}

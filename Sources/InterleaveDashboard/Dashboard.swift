@@ -1,0 +1,43 @@
+/// Draws the whole dashboard: `render(state, size) -> Canvas`, pure.
+public enum Dashboard {
+  public static let minimumWidth = 60
+  public static let minimumHeight = 15
+  /// From this many workers on, threads show as a one-line-per-thread table.
+  public static let tableThreshold = 64
+
+  public static func render(_ state: DashboardState, width: Int, height: Int) -> Canvas {
+    var canvas = Canvas(width: width, height: height)
+    guard width >= minimumWidth, height >= minimumHeight else {
+      ChromeWidgets.tooSmall(on: &canvas)
+      return canvas
+    }
+    let layout = Layout(state: state, width: width, height: height)
+    HeaderWidget.render(state, in: layout.header, on: &canvas)
+    if let main = state.panes.first {
+      ThreadPaneWidget.mainLine(main, state, in: layout.mainThread, on: &canvas)
+    }
+    switch layout.threads {
+    case .panes(let rects):
+      for (pane, rect) in zip(state.panes.dropFirst(), rects) {
+        ThreadPaneWidget.render(pane, state, in: rect, on: &canvas)
+      }
+    case .table(let rect):
+      ThreadTableWidget.render(state, in: rect, on: &canvas)
+    }
+    StripWidget.render(state, in: layout.strip, on: &canvas)
+    LockPanelWidget.render(state, in: layout.locks, on: &canvas)
+    GaugeWidget.render(state, in: layout.gauge, on: &canvas)
+    ChromeWidgets.caption(state, in: layout.caption, on: &canvas)
+    ChromeWidgets.footer(state, in: layout.footer, on: &canvas)
+    if state.showHelp { ChromeWidgets.help(state, on: &canvas) }
+    return canvas
+  }
+
+  /// Threads per page of the compact table at this size.
+  public static func tablePageSize(_ state: DashboardState, width: Int, height: Int) -> Int {
+    guard case .table(let rect) = Layout(state: state, width: width, height: height).threads else {
+      return max(1, state.threadCount)
+    }
+    return ThreadTableWidget.rowsPerPage(rect)
+  }
+}

@@ -1,0 +1,56 @@
+import CSystem
+import Glibc
+
+/// Display width of text in terminal cells, as ncurses itself counts it
+/// (libc `wcwidth` in a UTF-8 locale).
+public enum TextWidth {
+  /// Sets the locale from the environment, falling back to `C.UTF-8`, so that
+  /// `wcwidth` knows CJK is two cells wide. Call before ncurses starts.
+  public static func prepareLocale() { _ = localeReady }
+
+  private static let localeReady: Bool = {
+    setlocale(LC_ALL, "")
+    if il_wcwidth(0x4E2D) != 2 { setlocale(LC_CTYPE, "C.UTF-8") }
+    return true
+  }()
+
+  /// What a scalar shows as: control characters and escapes become U+FFFD,
+  /// so nothing in any text reaches the terminal as a command.
+  public static func inert(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    let value = scalar.value
+    if value < 0x20 || (0x7F...0x9F).contains(value) { return "\u{FFFD}" }
+    return scalar
+  }
+
+  /// Cells one scalar takes: 0 (combining), 1 or 2.
+  public static func of(_ scalar: Unicode.Scalar) -> Int {
+    prepareLocale()
+    let width = Int(il_wcwidth(wchar_t(bitPattern: scalar.value)))
+    return width < 0 ? 1 : width
+  }
+
+  /// Cells a string takes once made inert.
+  public static func of(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + of(inert($1)) }
+  }
+
+  /// The longest prefix of `text` that fits in `width` cells.
+  public static func prefix(_ text: String, fitting width: Int) -> String {
+    var used = 0
+    var out = ""
+    for scalar in text.unicodeScalars {
+      let safe = inert(scalar)
+      let cells = of(safe)
+      if used + cells > width { break }
+      used += cells
+      out.unicodeScalars.append(safe)
+    }
+    return out
+  }
+
+  /// `text` cut or padded with spaces to exactly `width` cells.
+  public static func padded(_ text: String, to width: Int) -> String {
+    let cut = prefix(text, fitting: width)
+    return cut + String(repeating: " ", count: max(0, width - of(cut)))
+  }
+}

@@ -1,0 +1,73 @@
+import Glibc
+
+/// The built-in themes and theme files named on the command line.
+public enum ThemeCatalog {
+  /// Built-in theme names, in the order `t` cycles through them.
+  public static let builtinNames = BuiltinThemes.sources.map(\.name)
+
+  /// The `default` theme, the fallback for every missing key.
+  public static let defaultTheme: Theme = {
+    let source = BuiltinThemes.sources[0]
+    // The built-in files are checked by the tests; parsing cannot fail here.
+    return try! ThemeParser.parse(source.text, file: "themes/default.toml", fallback: nil)
+  }()
+
+  /// Every built-in theme, parsed.
+  public static func builtins() -> [Theme] {
+    BuiltinThemes.sources.map { source in
+      (try? ThemeParser.parse(
+        source.text, file: "themes/\(source.name).toml", fallback: defaultTheme))
+        ?? defaultTheme
+    }
+  }
+
+  /// The built-in themes' names and one-line descriptions.
+  public static func descriptions() -> [(name: String, description: String)] {
+    BuiltinThemes.sources.map { source in
+      let line = source.text.split(separator: "\n").first { $0.hasPrefix("description") }
+      let text = line.flatMap { $0.split(separator: "\"").dropFirst().first }.map(String.init) ?? ""
+      return (source.name, text)
+    }
+  }
+
+  /// A built-in theme by name, or a theme file by path (anything with a `/`
+  /// or ending in `.toml`).
+  public static func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
+    if !nameOrPath.contains("/") && !nameOrPath.hasSuffix(".toml") {
+      guard let index = builtinNames.firstIndex(of: nameOrPath) else {
+        throw ThemeError(
+          file: nameOrPath,
+          message:
+            "no such theme (built-in: \(builtinNames.joined(separator: ", ")); or give a .toml path)"
+        )
+      }
+      return builtins()[index]
+    }
+    return try ThemeParser.parse(try readText(nameOrPath), file: nameOrPath, fallback: defaultTheme)
+  }
+
+  /// A file's text; errors for unreadable, oversized or non-UTF-8 files.
+  static func readText(_ path: String) throws(ThemeError) -> String {
+    guard let file = fopen(path, "rb") else {
+      throw ThemeError(file: path, message: "cannot read (\(String(cString: strerror(errno))))")
+    }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+      if count == 0 { break }
+      bytes.append(contentsOf: buffer[..<count])
+      if bytes.count > 1 << 20 {
+        throw ThemeError(file: path, line: 1, column: 1, message: "file is larger than 1 MiB")
+      }
+    }
+    if ferror(file) != 0 {
+      throw ThemeError(file: path, message: "cannot read (\(String(cString: strerror(errno))))")
+    }
+    guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+      throw ThemeError(file: path, line: 1, column: 1, message: "not UTF-8 text")
+    }
+    return text
+  }
+}

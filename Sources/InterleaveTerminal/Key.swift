@@ -1,0 +1,12 @@
+/// A key press, as the app sees it.
+public enum Key: Equatable, Sendable {
+  case character(Character)
+  case escape
+  case backTab
+  case pageUp
+  case pageDown
+  /// The terminal changed size.
+  case resize
+  /// Any other function key, by its ncurses code.
+  case other(Int32)
+}
