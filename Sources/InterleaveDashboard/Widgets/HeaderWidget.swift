@@ -10,7 +10,7 @@ enum HeaderWidget {
     let zh = state.language == .zh
     let speed =
       state.speed == .full
-      ? (zh ? "全速" : "full speed") : state.speed.description + (zh ? "/步" : "/step")
+      ? (zh ? "全速" : "full speed") : state.speed.description
     let run = runLabel(state) + " " + Format.elapsed(state.elapsedNs) + " "
     // From the most to the least verbose; the first that leaves room for tabs wins.
     let candidates =

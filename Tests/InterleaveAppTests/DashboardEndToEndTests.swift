@@ -1,0 +1,126 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The dashboard in a real terminal (tmux), as a student would use it.
+@Suite("Dashboard in a real terminal", .serialized)
+struct DashboardEndToEndTests {
+  @Test("opens on loop at a followable speed, with panes, strip, gauge and key hints")
+  func opensOnLoop() throws {
+    let tmux = try Tmux()
+    try tmux.launch("--threads 2")
+    let screen = try tmux.waitFor("LoopThread-1")
+    #expect(screen[0].contains(" 1 loop ") && screen[0].contains("6 atomic"))
+    #expect(screen[0].contains("200 ms"))
+    #expect(screen.contains { $0.contains("MainThread") })
+    #expect(screen.contains { $0.contains("interleaving") })
+    #expect(screen.contains { $0.contains("? help") && $0.contains("q quit") })
+    try tmux.waitFor(">>> 2")
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+  }
+
+  @Test("keys switch scenario, pause, step, open help and quit; the tty is sane after")
+  func keysDriveIt() throws {
+    let tmux = try Tmux()
+    try tmux.launch("--threads 2 --speed 100")
+    try tmux.waitFor("LoopThread-1")
+    try tmux.keys("2")
+    var screen = try tmux.waitFor("No lock: balance += n")
+    #expect(screen.contains { $0.contains("Thread-2") })
+    try tmux.keys("Space")
+    screen = try tmux.waitFor("paused")
+    let before = try tmux.screen().joined(separator: "\n")
+    try tmux.keys("n")
+    try tmux.keys("n")
+    usleep(400_000)
+    let after = try tmux.screen().joined(separator: "\n")
+    #expect(before != after, "single steps changed nothing on screen")
+    #expect(after.contains("paused"))
+    try tmux.keys("?")
+    try tmux.waitFor("Tab / Shift-Tab")
+    try tmux.keys("?")
+    try tmux.keys("Tab")
+    try tmux.waitFor("A lock around change_it()")
+    try tmux.keys("BTab")
+    try tmux.waitFor("No lock: balance += n")
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+    try tmux.type("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo")
+    try tmux.waitFor("echo icanon")
+  }
+
+  @Test("a deadlock is flagged with its cycle, and switching away from it is quick")
+  func deadlockThenSwitch() throws {
+    let tmux = try Tmux()
+    try tmux.launch("deadlock --threads 2 --speed 20")
+    let screen = try tmux.waitFor("DEADLOCK")
+    #expect(screen[0].contains("deadlocked"))
+    #expect(
+      screen.contains { $0.contains("holds A, waits B") }
+        || screen.contains { $0.contains("holds B, waits A") })
+    let start = Date()
+    try tmux.keys("3")
+    try tmux.waitFor("A lock around change_it()")
+    #expect(Date().timeIntervalSince(start) < 5)
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+  }
+
+  @Test("resizing redraws at the new size, and below 60x15 asks for more room")
+  func resize() throws {
+    let tmux = try Tmux(width: 100, height: 30)
+    try tmux.launch("race --threads 2 --speed 50")
+    try tmux.waitFor("Thread-2")
+    try tmux.resize(width: 50, height: 12)
+    try tmux.waitFor("terminal too small (need 60x15)")
+    try tmux.resize(width: 80, height: 24)
+    let screen = try tmux.waitFor("Thread-2")
+    #expect(!screen.contains { $0.contains("too small") })
+    #expect(screen.count >= 24)
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+  }
+
+  @Test("16 threads on 120x40 all show with their names")
+  func sixteenThreads() throws {
+    let tmux = try Tmux(width: 120, height: 40)
+    try tmux.launch("locked --threads 16 --speed 50")
+    let screen = try tmux.waitFor("Thread-16")
+    for index in 1...16 {
+      #expect(screen.contains { $0.contains(" Thread-\(index) ") }, "Thread-\(index) not on screen")
+    }
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+  }
+
+  @Test("SIGTERM and Ctrl-C restore the terminal")
+  func signalsRestore() throws {
+    let tmux = try Tmux()
+    try tmux.launch("race --threads 2 --speed 50")
+    try tmux.waitFor("Thread-2")
+    try tmux.type("", enter: false)
+    try tmux.keys("C-c")
+    try tmux.waitFor("EXIT=130")
+    try tmux.type("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo")
+    try tmux.waitFor("echo icanon")
+    try tmux.type("clear")
+    try tmux.launch("race --threads 2 --speed 47")
+    try tmux.waitFor("Thread-2")
+    #expect(system("pkill -TERM -f 'interleave race --threads 2 --speed 4[7]'") == 0)
+    try tmux.waitFor("EXIT=143")
+    try tmux.type(
+      "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SA\"\"NE")
+    let screen = try tmux.waitFor("SANE")
+    #expect(screen.contains { $0.contains("echo icanon SANE") })
+  }
+
+  @Test("with TERM=dumb the plain mode runs instead, with a one-line notice")
+  func dumbTerminal() throws {
+    let tmux = try Tmux()
+    try tmux.type("TERM=dumb '\(Binary.url.path)' loop --threads 1 --lang en; echo EXIT=$?")
+    let screen = try tmux.waitFor("EXIT=0")
+    #expect(screen.contains { $0.contains("interleave: TERM is dumb: running in plain mode") })
+    #expect(screen.contains { $0.contains("Thread LoopThread >>> 6") })
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: a tmux server of its own running a
+/// shell, driven with send-keys and read with capture-pane.
+final class Tmux {
+  let socket: String
+  private static let counter = Counter()
+
+  /// Starts a detached session of `width`x`height` running a plain shell.
+  init(width: Int = 120, height: Int = 40) throws {
+    socket = "interleave-test-\(getpid())-\(Tmux.counter.next())"
+    try run([
+      "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
+      "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile",
+    ])
+    try waitFor("$")
+  }
+
+  deinit {
+    _ = try? run(["kill-server"])
+  }
+
+  /// Types `text` and, unless `enter` is false, presses Enter.
+  func type(_ text: String, enter: Bool = true) throws {
+    try run(["send-keys", "-t", "t", "-l", text])
+    if enter { try keys("Enter") }
+  }
+
+  /// Sends tmux key names (`Space`, `Tab`, `BTab`, `NPage`, `C-c`, ...).
+  func keys(_ names: String...) throws {
+    try run(["send-keys", "-t", "t"] + names)
+  }
+
+  func resize(width: Int, height: Int) throws {
+    try run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  /// The screen's text, one string per row.
+  func screen() throws -> [String] {
+    try run(["capture-pane", "-p", "-t", "t"]).split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .map(String.init)
+  }
+
+  /// Waits until some row contains `text`; returns the screen then.
+  @discardableResult
+  func waitFor(_ text: String, timeout: Double = 10) throws -> [String] {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last: [String] = []
+    while Date() < deadline {
+      last = try screen()
+      if last.contains(where: { $0.contains(text) }) { return last }
+      usleep(50_000)
+    }
+    throw Failure(message: "'\(text)' never appeared; screen:\n" + last.joined(separator: "\n"))
+  }
+
+  /// Runs the binary in the shell, with `command` after its path.
+  func launch(_ arguments: String) throws {
+    try type("'\(Binary.url.path)' \(arguments); echo EXIT=$?")
+  }
+
+  /// Runs one tmux command through the shell and returns what it printed.
+  /// (Foundation's `Process` here sometimes never sees the tmux client exit,
+  /// so this uses `popen`, which waits with `pclose`.)
+  @discardableResult
+  private func run(_ arguments: [String]) throws -> String {
+    let quoted = (["tmux", "-L", socket] + arguments).map {
+      "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+    // The server started by new-session must not inherit our pipe.
+    let command =
+      quoted.joined(separator: " ")
+      + (arguments.first == "capture-pane" ? " 2>/dev/null" : " >/dev/null 2>&1")
+    guard let pipe = popen(command + " </dev/null", "r") else {
+      throw Failure(message: "cannot run tmux")
+    }
+    var output = Data()
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = fread(&buffer, 1, buffer.count, pipe)
+      if count == 0 { break }
+      output.append(contentsOf: buffer[..<count])
+    }
+    let status = pclose(pipe)
+    if status != 0 && arguments.first != "kill-server" {
+      throw Failure(message: "tmux \(arguments.first ?? "") failed (\(status))")
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+  }
+
+  private final class Counter: @unchecked Sendable {
+    // Guarded by `lock`; tests create sessions from several threads.
+    private var value = 0
+    private let lock = NSLock()
+    func next() -> Int {
+      lock.lock()
+      defer { lock.unlock() }
+      value += 1
+      return value
+    }
+  }
+}
