@@ -13,7 +13,6 @@ final class WorkerContext {
   /// Held directly (not through `shared`) to save a load on every step.
   private let pacer: Pacer
   private var lastReadWord = 0
-  private var cpuCountdown = 0
 
   init(index: Int, shared: RunShared) {
     self.index = index
@@ -30,13 +29,12 @@ final class WorkerContext {
     var traced = false
     if pacer.mode.load(ordering: .relaxed) != Pacer.Mode.full.rawValue {
       traced = try pacer.slowPath()
-      cpuCountdown = 0
     }
-    counters.bump(counters.steps)
-    cpuCountdown &-= 1
-    if cpuCountdown < 0 {
+    let steps = counters.steps.load(ordering: .relaxed) &+ 1
+    counters.steps.store(steps, ordering: .relaxed)
+    // Which core the thread is on, every 4096 steps (and every traced step).
+    if traced || steps & 4095 == 1 {
       counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
-      cpuCountdown = 4096
     }
     return traced
   }
@@ -65,6 +63,7 @@ final class WorkerContext {
   }
 
   /// Reads the shared balance (a relaxed atomic load).
+  @inline(__always)
   func read(_ balance: SharedBalance) throws(Cancelled) -> Int {
     let traced = try step()
     lastReadWord = balance.word.load(ordering: .relaxed)
@@ -75,12 +74,18 @@ final class WorkerContext {
 
   /// Writes the shared balance (a relaxed atomic store). When traced, the
   /// write also learns what it overwrote and reports a lost update.
+  @inline(__always)
   func write(_ balance: SharedBalance, _ value: Int) throws(Cancelled) {
     let word = SharedBalance.word(value: value, writer: index)
-    guard try step() else {
+    if try step() {
+      tracedWrite(balance, word: word, value: value)
+    } else {
       balance.word.store(word, ordering: .relaxed)
-      return
     }
+  }
+
+  @inline(never)
+  private func tracedWrite(_ balance: SharedBalance, word: Int, value: Int) {
     let previous = balance.word.exchange(word, ordering: .relaxed)
     log(.write(value: value))
     if previous != lastReadWord {
