@@ -67,6 +67,7 @@ public final class Terminal {
 
   /// Copies the rows that changed since the last frame, then updates the screen.
   public func draw(_ canvas: Canvas) {
+    if canvas == previous { return }
     if previous?.width != canvas.width || previous?.height != canvas.height {
       werase(window)
       previous = nil

@@ -115,6 +115,8 @@ struct PlainModeTests {
       (["--iterations", "-1"], "--iterations"), (["bogus"], "scenario"),
       (["--speed", "warp"], "--speed"), (["--lang", "fr"], "--lang"),
       (["--format", "xml"], "--format"), (["--no-such-flag"], "--no-such-flag"),
+      (["--theme", "/nonexistent/theme.toml"], "--theme /nonexistent/theme.toml: cannot read"),
+      (["--theme", "sparkly"], "--theme sparkly: no such theme"),
     ])
   func badInput(arguments: [String], named: String) throws {
     let result = try Binary.run(arguments)
@@ -123,6 +125,16 @@ struct PlainModeTests {
     let lines = result.stderr.split(separator: "\n")
     #expect(lines.count == 1)
     #expect(result.stderr.contains(named))
+  }
+
+  @Test("--list-themes lists the five built-in themes")
+  func listThemes() throws {
+    let result = try Binary.run(["--list-themes"])
+    #expect(result.status == 0)
+    #expect(
+      result.lines.prefix(5).map { $0.split(separator: " ").first.map(String.init) ?? "" } == [
+        "default", "light", "high-contrast", "mono", "terminal",
+      ])
   }
 
   @Test("--help and --version print and exit 0")
