@@ -25,13 +25,20 @@ enum DashboardMode {
       InterleaveCommand.notice("\(error): running in plain mode (--plain)")
       var plain = resolved.configuration
       if !resolved.speedGiven { plain.speed = .full }
-      PlainRunner(configuration: plain, language: resolved.language, format: resolved.format)
-        .run(into: OutputSink())
+      let outcome = PlainRunner(
+        configuration: plain, language: resolved.language, format: resolved.format,
+        schedule: resolved.schedule
+      ).run(into: OutputSink())
+      do {
+        try InterleaveCommand.finish(outcome, resolved)
+      } catch {
+        return InterleaveMain.usageError
+      }
       return 0
     }
     let session = DashboardSession(
       configuration: resolved.configuration, language: resolved.language, themes: themes,
-      themeIndex: index!, terminal: terminal)
+      themeIndex: index!, terminal: terminal, schedule: resolved.schedule)
     let status = session.loop()
     terminal.stop()
     return status

@@ -24,17 +24,20 @@ final class DashboardSession {
   private var lastCPUSample: UInt64 = 0
   private var cpuShares: [Int32: Double] = [:]
   private var events: [Event] = []
+  /// How each run (and restart) is scheduled; nil lets the OS interleave.
+  private let schedule: Schedule?
 
   init(
     configuration: RunConfiguration, language: Language, themes: [Theme], themeIndex: Int,
-    terminal: Terminal
+    terminal: Terminal, schedule: Schedule? = nil
   ) {
     self.configuration = configuration
+    self.schedule = schedule
     self.language = language
     self.themes = themes
     self.themeIndex = themeIndex
     self.terminal = terminal
-    run = Run(configuration, chinese: language == .zh)
+    run = Run(configuration, chinese: language == .zh, chooser: schedule?.chooser())
     state = DashboardSession.freshState(run, language: language, theme: themes[themeIndex].name)
   }
 
@@ -127,7 +130,7 @@ final class DashboardSession {
     run.cancel()
     configuration.scenario = scenario
     let help = state.showHelp
-    run = Run(configuration, chinese: language == .zh)
+    run = Run(configuration, chinese: language == .zh, chooser: schedule?.chooser())
     state = DashboardSession.freshState(run, language: language, theme: themes[themeIndex].name)
     state.showHelp = help
   }

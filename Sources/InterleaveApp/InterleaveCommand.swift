@@ -52,6 +52,18 @@ public struct InterleaveCommand: ParsableCommand {
   @Flag(name: .long, help: "List the built-in themes and exit.")
   var listThemes = false
 
+  @Option(
+    name: .long,
+    help:
+      "Run one step at a time, the next thread chosen by a generator seeded with N (0...2^64-1).")
+  var seed: UInt64?
+
+  @Option(name: .long, help: "Write the thread order of a seeded run to FILE.")
+  var scheduleOut: String?
+
+  @Option(name: .long, help: "Replay the thread order in FILE (from --schedule-out).")
+  var scheduleIn: String?
+
   public init() {}
 
   // MARK: - Validation
@@ -64,6 +76,8 @@ public struct InterleaveCommand: ParsableCommand {
     /// The delay was given with `--speed` (otherwise it depends on the mode).
     var speedGiven: Bool
     var theme: Theme
+    var schedule: Schedule?
+    var scheduleOut: String?
   }
 
   func resolve(environment: [String: String]) throws -> Resolved {
@@ -108,10 +122,35 @@ public struct InterleaveCommand: ParsableCommand {
         throw ValidationError("--theme \(error)")
       }
     }
+    let configuration = RunConfiguration(
+      scenario: scenario, threads: threads, iterations: iterations, speed: pace)
+    var schedule: Schedule?
+    if let seed { schedule = .seeded(seed) }
+    if let scheduleIn {
+      guard seed == nil else {
+        throw ValidationError("--schedule-in replays a schedule: leave out --seed")
+      }
+      do {
+        let text = try TextFile.read(scheduleIn, limit: 256 << 20)
+        schedule = .replay(try ScheduleFile.order(from: text, for: configuration), path: scheduleIn)
+      } catch let error as ScheduleError {
+        throw ValidationError("--schedule-in \(scheduleIn): \(error)")
+      } catch {
+        throw ValidationError("--schedule-in \(scheduleIn): \(error)")
+      }
+    }
+    if let scheduleOut {
+      guard schedule != nil else {
+        throw ValidationError(
+          "--schedule-out needs --seed (or --schedule-in): only a scheduled run has one order")
+      }
+      guard TextFile.isWritable(scheduleOut) else {
+        throw ValidationError("--schedule-out \(scheduleOut): cannot write there")
+      }
+    }
     return Resolved(
-      configuration: RunConfiguration(
-        scenario: scenario, threads: threads, iterations: iterations, speed: pace),
-      language: language, format: format, speedGiven: speed != nil, theme: chosenTheme)
+      configuration: configuration, language: language, format: format, speedGiven: speed != nil,
+      theme: chosenTheme, schedule: schedule, scheduleOut: scheduleOut)
   }
 
   public func validate() throws {
@@ -135,9 +174,30 @@ public struct InterleaveCommand: ParsableCommand {
       if status != 0 { throw ExitCode(status) }
       return
     }
-    PlainRunner(
-      configuration: resolved.configuration, language: resolved.language, format: resolved.format
+    let outcome = PlainRunner(
+      configuration: resolved.configuration, language: resolved.language, format: resolved.format,
+      schedule: resolved.schedule
     ).run(into: OutputSink())
+    try Self.finish(outcome, resolved)
+  }
+
+  /// Reports a schedule that did not fit and writes `--schedule-out`.
+  static func finish(_ outcome: PlainRunner.Outcome?, _ resolved: Resolved) throws {
+    guard let outcome else { return }
+    if let problem = outcome.scheduleProblem {
+      let flag = resolved.schedule?.flag ?? "--seed"
+      notice("error: \(flag): \(problem)")
+      throw ExitCode(InterleaveMain.usageError)
+    }
+    if let path = resolved.scheduleOut, let order = outcome.order {
+      do {
+        try TextFile.write(
+          ScheduleFile.text(order: order, configuration: resolved.configuration), to: path)
+      } catch {
+        notice("error: --schedule-out \(path): \(error)")
+        throw ExitCode(1)
+      }
+    }
   }
 
   /// Why the dashboard cannot run here, if it cannot.

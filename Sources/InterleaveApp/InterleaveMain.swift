@@ -11,6 +11,9 @@ public enum InterleaveMain {
       var command = try InterleaveCommand.parseAsRoot(arguments)
       try command.run()
       return 0
+    } catch let exit as ExitCode {
+      // Already reported where it happened.
+      return exit.rawValue
     } catch {
       let code = InterleaveCommand.exitCode(for: error)
       if code == .success {

@@ -8,6 +8,16 @@ public struct PlainRunner {
   public var configuration: RunConfiguration
   public var language: Language
   public var format: OutputFormat
+  var schedule: Schedule?
+
+  /// What a finished run leaves behind.
+  struct Outcome {
+    var summary: RunSummary
+    /// The thread order of a scheduled run.
+    var order: [Int]?
+    /// Why a scheduled run could not follow its schedule.
+    var scheduleProblem: String?
+  }
 
   public init(configuration: RunConfiguration, language: Language, format: OutputFormat) {
     self.configuration = configuration
@@ -15,11 +25,18 @@ public struct PlainRunner {
     self.format = format
   }
 
+  init(
+    configuration: RunConfiguration, language: Language, format: OutputFormat, schedule: Schedule?
+  ) {
+    self.init(configuration: configuration, language: language, format: format)
+    self.schedule = schedule
+  }
+
   /// Runs to the end (or to a deadlock, which ends the run) and prints the summary.
-  /// - Returns: the summary, or nil when the reader went away mid-run.
+  /// - Returns: the outcome, or nil when the reader went away mid-run.
   @discardableResult
-  public func run(into sink: OutputSink) -> RunSummary? {
-    let run = Run(configuration, chinese: language == .zh)
+  func run(into sink: OutputSink) -> Outcome? {
+    let run = Run(configuration, chinese: language == .zh, chooser: schedule?.chooser())
     let transcript = Transcript(
       language: language, names: run.names,
       lockNames: run.locks().map(\.name))
@@ -41,7 +58,7 @@ public struct PlainRunner {
         return nil
       }
       if finished { break }
-      if !stopping && run.deadlock != nil {
+      if !stopping && (run.deadlock != nil || run.scheduler?.failure != nil) {
         stopping = true
         run.cancel()
         continue
@@ -49,6 +66,10 @@ public struct PlainRunner {
       if events.isEmpty { usleep(1_000) }
     }
     let summary = run.summary()
+    let order = run.scheduler?.order
+    if let failure = run.scheduler?.failure {
+      return Outcome(summary: summary, order: order, scheduleProblem: failure.description)
+    }
     switch format {
     case .text:
       sink.line("")
@@ -57,6 +78,8 @@ public struct PlainRunner {
       sink.line(transcript.json(for: summary).text)
     }
     sink.flush()
-    return summary
+    return Outcome(
+      summary: summary, order: order,
+      scheduleProblem: order.flatMap { schedule?.problem(after: $0) })
   }
 }

@@ -48,7 +48,7 @@ extension Run {
       balance: configuration.scenario.usesBalance ? balance : nil,
       expectedBalance: expectedBalance, deadlock: deadlock, finished: isFinished,
       paused: pacer.isPaused, speed: pacer.speed,
-      lostTraced: tracksLost && !pacer.ranAtFullSpeed,
+      lostTraced: tracksLost && tracedEveryStep,
       droppedEvents: queue.dropped, cpuByTid: cpuByTid)
   }
 }

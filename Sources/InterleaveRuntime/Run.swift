@@ -23,9 +23,11 @@ public final class Run: Sendable {
   /// - Parameters:
   ///   - chinese: name the loop thread `循环线程` instead of `LoopThread`.
   ///   - paused: start paused (for single-stepping from the first step).
+  ///   - chooser: run one step at a time in the order it chooses (seeded,
+  ///     replayed or explored); nil lets the OS interleave freely.
   public init(
     _ configuration: RunConfiguration, chinese: Bool = false, paused: Bool = false,
-    queueCapacity: Int = 1 << 16
+    queueCapacity: Int = 1 << 16, chooser: ScheduleChooser? = nil
   ) {
     self.configuration = configuration
     names =
@@ -36,7 +38,9 @@ public final class Run: Sendable {
       }
     pacer = Pacer(speed: configuration.speed, paused: paused)
     queue = EventQueue(capacity: queueCapacity)
-    shared = RunShared(configuration: configuration, pacer: pacer, queue: queue)
+    shared = RunShared(
+      configuration: configuration, pacer: pacer, queue: queue,
+      scheduler: chooser.map { StepScheduler(chooser: $0, workers: configuration.threads) })
     let thread = OSThread.spawn { [self] in coordinate() }
     mainThread.withLockedValue { $0 = thread }
     if thread == nil {
@@ -51,6 +55,13 @@ public final class Run: Sendable {
   public var balance: Int { shared.balance.value }
   public var expectedBalance: Int? { ScenarioBodies.expectedBalance(configuration) }
   public var deadlock: DeadlockCycle? { shared.deadlock.snapshot }
+  /// Whether every step so far was traced (so lost updates were all counted):
+  /// a scheduled run, or one that never ran at full speed.
+  public var tracedEveryStep: Bool { shared.scheduler != nil || !pacer.ranAtFullSpeed }
+
+  /// The scheduler of a seeded, replayed or explored run.
+  public var scheduler: StepScheduler? { shared.scheduler }
+
   /// Threads the system refused to create.
   public var failedThreads: Int { spawnFailures.load(ordering: .relaxed) }
 
@@ -88,6 +99,7 @@ public final class Run: Sendable {
   public func cancel() {
     pacer.cancel()
     shared.barrier.open()
+    shared.scheduler?.wakeAll()
     wait()
   }
 
@@ -121,10 +133,13 @@ public final class Run: Sendable {
       }
     }
     main.set(.waiting)
+    // Under a scheduler the join events are left out: when a join returns
+    // depends on the OS, and a seeded run's events must not.
+    let reportJoins = shared.scheduler == nil
     for (index, thread) in workers {
-      shared.emit(0, .joining(thread: index))
+      if reportJoins { shared.emit(0, .joining(thread: index)) }
       thread.join()
-      shared.emit(0, .joined(thread: index))
+      if reportJoins { shared.emit(0, .joined(thread: index)) }
     }
     let cancelled = pacer.isCancelled
     main.set(cancelled ? .cancelled : .finished)
@@ -141,7 +156,9 @@ public final class Run: Sendable {
     counters.ident.store(ident, ordering: .relaxed)
     counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
     counters.set(.running)
-    shared.emit(index, .started(tid: tid, ident: ident))
+    if index == 0 || shared.scheduler == nil {
+      shared.emit(index, .started(tid: tid, ident: ident))
+    }
   }
 
   private func work(_ index: Int) {
@@ -152,10 +169,18 @@ public final class Run: Sendable {
     do {
       try ScenarioBodies.run(context)
       context.counters.set(.finished)
-      shared.emit(index, .finished)
+      end(context, .finished)
     } catch {
       context.counters.set(.cancelled)
-      shared.emit(index, .cancelled)
+      end(context, .cancelled)
+    }
+  }
+
+  private func end(_ context: WorkerContext, _ kind: EventKind) {
+    if shared.scheduler == nil {
+      shared.emit(context.index, kind)
+    } else {
+      context.leaveSchedule(kind)
     }
   }
 }

@@ -14,11 +14,15 @@ final class RunShared: Sendable {
   let barrier: StartBarrier
   let waitTickets = Atomic<Int>(0)
   let deadlock = LockedBox<DeadlockCycle?>(nil)
+  /// Set for seeded, replayed or explored runs: one step at a time.
+  let scheduler: StepScheduler?
 
-  init(configuration: RunConfiguration, pacer: Pacer, queue: EventQueue) {
+  init(configuration: RunConfiguration, pacer: Pacer, queue: EventQueue, scheduler: StepScheduler?)
+  {
     self.configuration = configuration
     self.pacer = pacer
     self.queue = queue
+    self.scheduler = scheduler
     origin = MonotonicClock.now()
     locks = configuration.scenario.lockNames.enumerated().map {
       TracedLock(id: $0.offset, name: $0.element)
@@ -39,12 +43,36 @@ final class RunShared: Sendable {
       owner: { locks[$0].owner.load(ordering: .sequentiallyConsistent) },
       threads: counters.count)
     guard let cycle else { return }
+    report(cycle, by: thread)
+  }
+
+  /// Records the first deadlock found and emits one event for it.
+  func report(_ cycle: DeadlockCycle, by thread: Int) {
     let isFirst = deadlock.withLockedValue { found -> Bool in
       guard found == nil else { return false }
       found = cycle
       return true
     }
     if isFirst { emit(thread, .deadlock(length: cycle.links.count)) }
+  }
+
+  /// Whether a lock is free now.
+  func isFree(_ lock: Int) -> Bool { locks[lock].owner.load(ordering: .sequentiallyConsistent) < 0 }
+
+  /// Called by the scheduler when nobody can run: names the cycle.
+  func scheduledDeadlock(_ parked: [Int: Int]) {
+    for (thread, lock) in parked.sorted(by: { $0.key < $1.key }) where lock >= 0 {
+      counters[thread].waitingFor.store(lock, ordering: .sequentiallyConsistent)
+    }
+    for thread in parked.keys.sorted() where parked[thread]! >= 0 {
+      if let cycle = DeadlockCycle.find(
+        from: thread, waitingFor: { parked[$0] ?? -1 },
+        owner: { locks[$0].owner.load(ordering: .sequentiallyConsistent) }, threads: counters.count)
+      {
+        report(cycle, by: thread)
+        return
+      }
+    }
   }
 }
 

@@ -37,7 +37,7 @@ extension Run {
       scenario: scenario, threads: configuration.threads, iterations: configuration.iterations,
       finalBalance: scenario.usesBalance ? balance : nil,
       expectedBalance: expectedBalance,
-      lostUpdates: tracksLost && !pacer.ranAtFullSpeed
+      lostUpdates: tracksLost && tracedEveryStep
         ? workers.reduce(0) { $0 + $1.lostUpdates } : nil,
       elapsedNs: elapsed,
       operations: workers.reduce(0) { $0 + $1.steps },

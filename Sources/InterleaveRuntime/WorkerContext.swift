@@ -12,23 +12,31 @@ final class WorkerContext {
   let counters: WorkerCounters
   /// Held directly (not through `shared`) to save a load on every step.
   private let pacer: Pacer
+  private let scheduler: StepScheduler?
   private var lastReadWord = 0
+  /// Under a scheduler, `started` goes out with the thread's first turn.
+  private var announced = false
 
   init(index: Int, shared: RunShared) {
     self.index = index
     self.shared = shared
     self.counters = shared.counters[index]
     self.pacer = shared.pacer
+    self.scheduler = shared.scheduler
   }
 
   // MARK: - Pacing
 
   /// Waits for this step's turn; returns whether to trace it.
   @inline(__always)
-  private func step() throws(Cancelled) -> Bool {
+  private func step(wants lock: Int? = nil) throws(Cancelled) -> Bool {
     var traced = false
+    if let scheduler {
+      try scheduledTurn(scheduler, wants: lock)
+      traced = true
+    }
     if pacer.mode.load(ordering: .relaxed) != Pacer.Mode.full.rawValue {
-      traced = try pacer.slowPath()
+      traced = try pacer.slowPath() || traced
     }
     let steps = counters.steps.load(ordering: .relaxed) &+ 1
     counters.steps.store(steps, ordering: .relaxed)
@@ -37,6 +45,49 @@ final class WorkerContext {
       counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
     }
     return traced
+  }
+
+  /// Parks until the scheduler gives this thread the next step.
+  @inline(never)
+  private func scheduledTurn(_ scheduler: StepScheduler, wants lock: Int?) throws(Cancelled) {
+    let shared = shared
+    let pacer = pacer
+    let blocked = lock.map { !shared.isFree($0) } ?? false
+    if let lock, blocked {
+      counters.waitingFor.store(lock, ordering: .sequentiallyConsistent)
+      counters.set(.waiting)
+      log(.waiting(lock: lock))
+    }
+    defer {
+      if blocked {
+        counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
+        counters.set(.running)
+      }
+    }
+    try scheduler.awaitTurn(
+      index, wants: lock, isFree: shared.isFree, cancelled: { pacer.isCancelled },
+      onDeadlock: shared.scheduledDeadlock)
+    if !announced {
+      announced = true
+      log(
+        .started(
+          tid: Int32(counters.tid.load(ordering: .relaxed)),
+          ident: counters.ident.load(ordering: .relaxed)))
+    }
+  }
+
+  /// Under a scheduler: reports the end (within the last turn) and lets the next thread go.
+  func leaveSchedule(_ kind: EventKind) {
+    guard let scheduler else { return }
+    if !announced {
+      announced = true
+      log(
+        .started(
+          tid: Int32(counters.tid.load(ordering: .relaxed)),
+          ident: counters.ident.load(ordering: .relaxed)))
+    }
+    log(kind)
+    scheduler.exit(index, isFree: shared.isFree, onDeadlock: shared.scheduledDeadlock)
   }
 
   /// Emits an event now, whatever the speed.
@@ -109,7 +160,7 @@ final class WorkerContext {
 
   /// `lock.acquire(timeout=…)`: true when the lock was taken.
   func acquire(_ lock: TracedLock, timeout: UInt64? = nil) throws(Cancelled) -> Bool {
-    let traced = try step()
+    let traced = try step(wants: lock.id)
     if lock.mutex.tryLock() {
       lock.didAcquire(by: index, waited: nil, timed: traced)
       if traced { log(.acquired(lock: lock.id, waited: 0)) }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The built-in themes and theme files named on the command line.
 public enum ThemeCatalog {
   /// Built-in theme names, in the order `t` cycles through them.
@@ -48,26 +46,12 @@ public enum ThemeCatalog {
 
   /// A file's text; errors for unreadable, oversized or non-UTF-8 files.
   static func readText(_ path: String) throws(ThemeError) -> String {
-    guard let file = fopen(path, "rb") else {
-      throw ThemeError(file: path, message: "cannot read (\(String(cString: strerror(errno))))")
+    do {
+      return try TextFile.read(path)
+    } catch {
+      // An unreadable file has no position; bad content is reported at its start.
+      let position = error.description.hasPrefix("cannot read") ? 0 : 1
+      throw ThemeError(file: path, line: position, column: position, message: error.description)
     }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-      if count == 0 { break }
-      bytes.append(contentsOf: buffer[..<count])
-      if bytes.count > 1 << 20 {
-        throw ThemeError(file: path, line: 1, column: 1, message: "file is larger than 1 MiB")
-      }
-    }
-    if ferror(file) != 0 {
-      throw ThemeError(file: path, message: "cannot read (\(String(cString: strerror(errno))))")
-    }
-    guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
-      throw ThemeError(file: path, line: 1, column: 1, message: "not UTF-8 text")
-    }
-    return text
   }
 }

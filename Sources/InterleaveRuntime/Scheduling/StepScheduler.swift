@@ -1,0 +1,101 @@
+import Synchronization
+
+/// Lets exactly one thread run one step at a time, the next one chosen by a
+/// `ScheduleChooser` among the runnable threads.
+///
+/// A choice is made only once every live worker is parked at a step point,
+/// so the order depends on the chooser alone, never on the OS. A thread that
+/// wants a lock someone holds is not runnable; when nobody is runnable but
+/// some wait, that is a deadlock, found exactly.
+public final class StepScheduler: Sendable {
+  private let mutex = PThreadMutex()
+  private let state: LockedState
+  /// Every thread chosen so far, in order.
+  public var order: [Int] { mutex.withLock { state.order } }
+  /// Why the schedule stopped early (a replay that does not fit), if it did.
+  public var failure: ScheduleError? { mutex.withLock { state.failure } }
+  /// Whether nobody could run while some waited.
+  public var deadlocked: Bool { mutex.withLock { state.deadlocked } }
+
+  /// - Parameter workers: the worker indices (1...N).
+  public init(chooser: ScheduleChooser, workers: Int) {
+    state = LockedState(chooser: chooser, live: Set(1...workers))
+  }
+
+  /// Ends the caller's turn and waits for its next one.
+  /// - Parameters:
+  ///   - wants: the lock this step will take, if it is an acquire.
+  ///   - isFree: whether a lock is free now.
+  ///   - onBlocked: called (mutex held) when nobody can run; returns nothing.
+  func awaitTurn(
+    _ thread: Int, wants lock: Int?, isFree: (Int) -> Bool, cancelled: () -> Bool,
+    onDeadlock: ([Int: Int]) -> Void
+  ) throws(Cancelled) {
+    mutex.lock()
+    defer { mutex.unlock() }
+    if state.current == thread { state.current = nil }
+    state.parked[thread] = lock ?? -1
+    decide(isFree: isFree, onDeadlock: onDeadlock)
+    while state.current != thread {
+      if cancelled() || state.failure != nil {
+        state.parked[thread] = nil
+        throw Cancelled()
+      }
+      mutex.wait(until: MonotonicClock.now() + 50_000_000)
+    }
+    state.parked[thread] = nil
+  }
+
+  /// The caller has ended; the next thread may be chosen.
+  func exit(_ thread: Int, isFree: (Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
+    mutex.lock()
+    defer { mutex.unlock() }
+    if state.current == thread { state.current = nil }
+    state.live.remove(thread)
+    state.parked[thread] = nil
+    decide(isFree: isFree, onDeadlock: onDeadlock)
+  }
+
+  /// Wakes every parked thread (to see a cancel).
+  func wakeAll() { mutex.withLock { mutex.broadcast() } }
+
+  /// Chooses the next thread once every live one is parked.
+  private func decide(isFree: (Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
+    guard state.current == nil, !state.live.isEmpty, state.parked.count == state.live.count,
+      state.failure == nil, !state.deadlocked
+    else { return }
+    let runnable = state.parked.filter { $0.value < 0 || isFree($0.value) }.keys.sorted()
+    guard !runnable.isEmpty else {
+      state.deadlocked = true
+      onDeadlock(state.parked)
+      return
+    }
+    do {
+      let chosen = try state.chooser.choose(among: runnable, step: state.order.count)
+      state.order.append(chosen)
+      state.current = chosen
+    } catch {
+      state.failure = error
+    }
+    mutex.broadcast()
+  }
+
+  /// The scheduler's bookkeeping, touched only with `mutex` held.
+  ///
+  /// `@unchecked Sendable`: every access is inside `mutex`.
+  private final class LockedState: @unchecked Sendable {
+    let chooser: ScheduleChooser
+    var live: Set<Int>
+    /// Parked threads and the lock each wants (-1 for none).
+    var parked: [Int: Int] = [:]
+    var current: Int?
+    var order: [Int] = []
+    var failure: ScheduleError?
+    var deadlocked = false
+
+    init(chooser: ScheduleChooser, live: Set<Int>) {
+      self.chooser = chooser
+      self.live = live
+    }
+  }
+}

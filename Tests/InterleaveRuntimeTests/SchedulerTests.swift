@@ -1,0 +1,125 @@
+import Testing
+
+@testable import InterleaveRuntime
+
+@Suite("Seeded scheduling")
+struct SchedulerTests {
+  /// A run's events without timestamps, in order.
+  static func log(_ configuration: RunConfiguration, chooser: ScheduleChooser) -> (
+    events: [String], run: Run
+  ) {
+    let run = Run(configuration, chooser: chooser)
+    var events: [Event] = []
+    while !run.isFinished { run.queue.drain(into: &events) }
+    run.wait()
+    run.queue.drain(into: &events)
+    let text = events.map { event -> String in
+      switch event.kind {
+      // Kernel ids differ from run to run; everything else must not.
+      case .started: return "\(event.thread) started"
+      default: return "\(event.thread) \(event.kind)"
+      }
+    }
+    return (text, run)
+  }
+
+  @Test("the same seed gives the same events and the same balance")
+  func sameSeedSameRun() {
+    let configuration = RunConfiguration(scenario: .race, threads: 3, iterations: 20)
+    let first = Self.log(configuration, chooser: SeededChooser(seed: 99))
+    let second = Self.log(configuration, chooser: SeededChooser(seed: 99))
+    #expect(first.events == second.events)
+    #expect(first.run.balance == second.run.balance)
+    #expect(first.events.count > 3 * 20 * 4)
+    let other = Self.log(configuration, chooser: SeededChooser(seed: 100))
+    #expect(other.events != first.events, "two seeds gave the same interleaving")
+  }
+
+  @Test("across 500 seeds locked never loses an update and race does for some")
+  func manySeeds() {
+    var raceLost = 0
+    for seed in 0..<500 {
+      let locked = Run(
+        RunConfiguration(scenario: .locked, threads: 2, iterations: 2),
+        chooser: SeededChooser(seed: UInt64(seed)))
+      locked.wait()
+      #expect(locked.balance == 0)
+      #expect(locked.summary().lostUpdates == 0)
+      let race = Run(
+        RunConfiguration(scenario: .race, threads: 2, iterations: 2),
+        chooser: SeededChooser(seed: UInt64(seed)))
+      race.wait()
+      let summary = race.summary()
+      if (summary.lostUpdates ?? 0) > 0 { raceLost += 1 }
+      // Exact accounting: what the lost updates wiped out is the drift.
+      #expect(summary.lostUpdates != nil)
+    }
+    #expect(raceLost > 0 && raceLost < 500, "race lost updates under \(raceLost) of 500 seeds")
+  }
+
+  @Test("replaying a run's thread order reproduces it exactly")
+  func replay() throws {
+    let configuration = RunConfiguration(scenario: .race, threads: 3, iterations: 10)
+    let seeded = Self.log(configuration, chooser: SeededChooser(seed: 7))
+    let order = try #require(seeded.run.scheduler?.order)
+    let text = ScheduleFile.text(order: order, configuration: configuration)
+    let replayed = Self.log(
+      configuration,
+      chooser: ReplayChooser(order: try ScheduleFile.order(from: text, for: configuration)))
+    #expect(replayed.events == seeded.events)
+    #expect(replayed.run.balance == seeded.run.balance)
+  }
+
+  @Test("a schedule that does not fit names the step")
+  func misfit() {
+    let configuration = RunConfiguration(scenario: .race, threads: 2, iterations: 2)
+    let run = Run(configuration, chooser: ReplayChooser(order: [1, 1, 3]))
+    run.wait()
+    #expect(
+      run.scheduler?.failure == ScheduleError("step 3: thread 3 cannot run now (runnable: 1, 2)"))
+    #expect(throws: ScheduleError.self) {
+      try ScheduleFile.order(
+        from: "# interleave schedule v1: race threads=2 iterations=2\n1\nx\n", for: configuration)
+    }
+    #expect {
+      try ScheduleFile.order(
+        from: "# interleave schedule v1: race threads=2 iterations=2\n1\nx\n", for: configuration)
+    } throws: { "\($0)" == "line 3: expected a thread number 1...2, got 'x'" }
+  }
+
+  @Test("a seeded deadlock is found exactly: nobody can run while two wait")
+  func exactDeadlock() throws {
+    // Thread-1 takes B, Thread-2 takes A, then each wants the other's.
+    let run = Run(
+      RunConfiguration(scenario: .deadlock, threads: 2, iterations: 1),
+      chooser: ReplayChooser(order: [1, 1, 2, 2, 1, 2]))
+    let start = MonotonicClock.now()
+    while run.deadlock == nil && MonotonicClock.now() - start < 5_000_000_000 {
+      usleepMilliseconds(2)
+    }
+    let cycle = try #require(run.deadlock)
+    #expect(run.scheduler?.deadlocked == true)
+    #expect(Set(cycle.links.map(\.thread)) == [1, 2])
+    run.cancel()
+    #expect(run.threads().allSatisfy { $0.state.isDone })
+  }
+
+  @Test("paused single steps advance the seeded schedule one step at a time")
+  func pausedSteps() {
+    let run = Run(
+      RunConfiguration(scenario: .race, threads: 2, iterations: 5), paused: true,
+      chooser: SeededChooser(seed: 3))
+    run.pacer.allowSteps(4)
+    let start = MonotonicClock.now()
+    while run.threads().reduce(0, { $0 + $1.steps }) < 4
+      && MonotonicClock.now() - start < 5_000_000_000
+    {
+      usleepMilliseconds(2)
+    }
+    usleepMilliseconds(50)
+    #expect(run.threads().reduce(0) { $0 + $1.steps } == 4)
+    run.pacer.resume()
+    run.wait()
+    #expect(run.scheduler?.order.count == 2 * 5 * 4)
+  }
+}
