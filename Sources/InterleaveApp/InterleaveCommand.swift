@@ -3,9 +3,10 @@ import Glibc
 import InterleaveDashboard
 import InterleaveRuntime
 
-/// `interleave [SCENARIO] [options]`.
+/// `interleave [SCENARIO] [options]`: the dashboard or the plain transcript;
+/// `interleave explore ...` for the explorer.
 public struct InterleaveCommand: ParsableCommand {
-  public static let version = "0.1.0"
+  public static let version = "0.2.0"
 
   public static let configuration = CommandConfiguration(
     commandName: "interleave",
@@ -15,7 +16,8 @@ public struct InterleaveCommand: ParsableCommand {
       with no lock), locked (the same with a lock), coarse (one lock held across a \
       whole loop), deadlock (two locks, opposite orders), atomic (an atomic add).
       """,
-    version: version)
+    version: version,
+    subcommands: [ExploreCommand.self])
 
   @Argument(help: "loop, race, locked, coarse, deadlock or atomic.")
   var scenario: String = Scenario.loop.rawValue

@@ -7,21 +7,30 @@ public enum InterleaveMain {
   public static let usageError: Int32 = 64
 
   public static func run(_ arguments: [String]) -> Int32 {
+    // The root command's optional SCENARIO would swallow a subcommand's
+    // name, so `explore` is dispatched here.
+    if arguments.first == "explore" {
+      return run(ExploreCommand.self, Array(arguments.dropFirst()))
+    }
+    return run(InterleaveCommand.self, arguments)
+  }
+
+  static func run<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Int32 {
     do {
-      var command = try InterleaveCommand.parseAsRoot(arguments)
+      var command = try type.parseAsRoot(arguments)
       try command.run()
       return 0
     } catch let exit as ExitCode {
       // Already reported where it happened.
       return exit.rawValue
     } catch {
-      let code = InterleaveCommand.exitCode(for: error)
+      let code = type.exitCode(for: error)
       if code == .success {
-        print(InterleaveCommand.fullMessage(for: error))
+        print(type.fullMessage(for: error))
         return 0
       }
       let message =
-        InterleaveCommand.message(for: error)
+        type.message(for: error)
         .split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init)
         ?? "\(error)"
       let line = "interleave: error: \(message)\n"

@@ -1,0 +1,173 @@
+import ArgumentParser
+import Glibc
+import InterleaveDashboard
+import InterleaveRuntime
+
+/// `interleave explore SCENARIO`: every schedule, and what each leads to.
+struct ExploreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explore",
+    abstract: "Run a scenario under every possible schedule and count the outcomes.",
+    discussion: """
+      Each step (read, write, acquire, release, sleep) is one choice of which thread \
+      goes next; every choice is tried, depth first, on real threads.
+      """)
+
+  @Argument(help: "loop, race, locked, coarse, deadlock or atomic.")
+  var scenario: String = Scenario.race.rawValue
+
+  @Option(name: .long, parsing: .unconditional, help: "Worker threads, 1...8.")
+  var threads: Int = 2
+
+  @Option(name: .long, parsing: .unconditional, help: "Iterations per worker.")
+  var iterations: Int = 1
+
+  @Option(name: .long, help: "text or jsonl.")
+  var format: String = OutputFormat.text.rawValue
+
+  @Option(name: .long, help: "Write one schedule file per outcome into DIR (for --schedule-in).")
+  var saveSchedules: String?
+
+  init() {}
+
+  func configuration() throws -> RunConfiguration {
+    guard let scenario = Scenario(rawValue: scenario.lowercased()) else {
+      throw ValidationError(
+        "unknown scenario '\(self.scenario)' (expected one of: "
+          + Scenario.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+    }
+    guard (1...8).contains(threads) else {
+      throw ValidationError("--threads must be between 1 and 8 for explore (got \(threads))")
+    }
+    guard (1...1000).contains(iterations) else {
+      throw ValidationError(
+        "--iterations must be between 1 and 1000 for explore (got \(iterations))")
+    }
+    let configuration = RunConfiguration(
+      scenario: scenario, threads: threads, iterations: iterations)
+    let bound = Explorer.bound(configuration)
+    guard bound <= Double(Explorer.limit) else {
+      throw ValidationError(
+        "\(scenario.rawValue) with \(threads) threads x \(iterations) iterations has up to "
+          + "\(Self.grouped(bound)) schedules; the explorer stops at "
+          + "\(Self.grouped(Double(Explorer.limit))) (use fewer threads or iterations)")
+    }
+    return configuration
+  }
+
+  func validate() throws {
+    _ = try configuration()
+    guard OutputFormat(rawValue: format.lowercased()) != nil else {
+      throw ValidationError("--format must be text or jsonl (got '\(format)')")
+    }
+    if let saveSchedules {
+      var info = stat()
+      guard stat(saveSchedules, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+        access(saveSchedules, W_OK) == 0
+      else {
+        throw ValidationError("--save-schedules \(saveSchedules): not a writable folder")
+      }
+    }
+  }
+
+  func run() throws {
+    let configuration = try configuration()
+    let result = Explorer.explore(configuration)
+    let sink = OutputSink()
+    let outcomes = result.outcomes.sorted { $0.key < $1.key }
+    var files: [Explorer.Outcome: String] = [:]
+    if let folder = saveSchedules {
+      for (outcome, stats) in outcomes {
+        let path =
+          folder
+          + "/\(configuration.scenario.rawValue)-\(threads)x\(iterations)-\(Self.slug(outcome)).schedule"
+        do {
+          try TextFile.write(
+            ScheduleFile.text(order: stats.example, configuration: configuration), to: path)
+        } catch {
+          InterleaveCommand.notice("error: --save-schedules \(path): \(error)")
+          throw ExitCode(1)
+        }
+        files[outcome] = path
+      }
+    }
+    if OutputFormat(rawValue: format.lowercased()) == .jsonl {
+      for (outcome, stats) in outcomes {
+        var pairs: [(String, JSONValue)] = [("type", "outcome")]
+        switch outcome {
+        case .balance(let value): pairs += [("outcome", "balance"), ("balance", .int(value))]
+        case .deadlock: pairs += [("outcome", "deadlock"), ("balance", .null)]
+        case .finished: pairs += [("outcome", "finished"), ("balance", .null)]
+        }
+        pairs += [
+          ("schedules", .int(stats.count)), ("example", .array(stats.example.map(JSONValue.int))),
+          ("file", files[outcome].map(JSONValue.string) ?? .null),
+        ]
+        sink.line(JSONValue.object(pairs).text)
+      }
+      sink.line(
+        JSONValue.object([
+          ("type", "summary"), ("scenario", .string(configuration.scenario.rawValue)),
+          ("threads", .int(threads)), ("iterations", .int(iterations)),
+          ("schedules", .int(result.schedules)),
+          ("bound", .int(Int(Explorer.bound(configuration)))),
+          ("outcomes", .int(outcomes.count)),
+        ]).text)
+      sink.flush()
+      return
+    }
+    sink.line(
+      "\(configuration.scenario.rawValue), \(threads) threads x \(iterations) iterations: "
+        + "\(Self.grouped(Double(result.schedules))) schedules")
+    sink.line("")
+    sink.line("outcome            schedules    share  one schedule that reproduces it")
+    for (outcome, stats) in outcomes {
+      let share = Double(stats.count) / Double(result.schedules) * 100
+      let reproduce =
+        files[outcome].map {
+          "interleave \(configuration.scenario.rawValue) --threads \(threads) --iterations \(iterations) --schedule-in \($0)"
+        } ?? Self.compact(stats.example)
+      sink.line(
+        Self.pad(Self.label(outcome), 17) + Self.padLeft(Self.grouped(Double(stats.count)), 11)
+          + Self.padLeft(Duration.rounded(share, 1) + "%", 9) + "  " + reproduce)
+    }
+    sink.flush()
+  }
+
+  static func label(_ outcome: Explorer.Outcome) -> String {
+    switch outcome {
+    case .balance(let value): return "balance \(value)"
+    case .deadlock: return "deadlock"
+    case .finished: return "finished"
+    }
+  }
+
+  static func slug(_ outcome: Explorer.Outcome) -> String {
+    switch outcome {
+    case .balance(let value): return "balance\(value)"
+    case .deadlock: return "deadlock"
+    case .finished: return "finished"
+    }
+  }
+
+  /// `11212122` (threads 1-9 fit one digit each).
+  static func compact(_ order: [Int]) -> String { order.map(String.init).joined() }
+
+  static func grouped(_ value: Double) -> String {
+    let digits = String(Int(value))
+    var out = ""
+    for (offset, character) in digits.enumerated() {
+      if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
+      out.append(character)
+    }
+    return out
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(1, width - text.count))
+  }
+
+  static func padLeft(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(1, width - text.count)) + text
+  }
+}
