@@ -12,7 +12,7 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
-    .target(name: "CSystem"),
+    .target(name: "CSystem", linkerSettings: [.linkedLibrary("util")]),
     .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw"),
     .target(
       name: "InterleaveRuntime",
@@ -26,7 +26,7 @@ let package = Package(
     ),
     .target(
       name: "InterleaveTerminal",
-      dependencies: ["CNcurses", "InterleaveDashboard"]
+      dependencies: ["CNcurses", "CSystem", "InterleaveDashboard", "InterleaveRuntime"]
     ),
     .target(
       name: "InterleaveApp",
@@ -38,6 +38,7 @@ let package = Package(
     .executableTarget(name: "interleave", dependencies: ["InterleaveApp"]),
     .testTarget(name: "InterleaveRuntimeTests", dependencies: ["InterleaveRuntime"]),
     .testTarget(name: "InterleaveDashboardTests", dependencies: ["InterleaveDashboard"]),
+    .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"]),
     .testTarget(name: "InterleaveAppTests", dependencies: ["InterleaveApp"]),
   ],
   swiftLanguageModes: [.v6]

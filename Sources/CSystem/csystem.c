@@ -4,6 +4,9 @@
 #include <pthread.h>
 #include <sched.h>
 #include <sys/syscall.h>
+#include <pty.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 int il_gettid(void) { return (int)syscall(SYS_gettid); }
@@ -25,4 +28,45 @@ void il_cpu_relax(void) {
 #elif defined(__aarch64__)
   __asm__ __volatile__("yield");
 #endif
+}
+
+int il_openpty(int *master, int *slave, int rows, int cols) {
+  struct winsize size = {0};
+  size.ws_row = (unsigned short)rows;
+  size.ws_col = (unsigned short)cols;
+  return openpty(master, slave, NULL, NULL, &size);
+}
+
+int il_set_winsize(int fd, int rows, int cols) {
+  struct winsize size = {0};
+  size.ws_row = (unsigned short)rows;
+  size.ws_col = (unsigned short)cols;
+  return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+int il_get_winsize(int fd, int *rows, int *cols) {
+  struct winsize size = {0};
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+  *rows = size.ws_row;
+  *cols = size.ws_col;
+  return 0;
+}
+
+static struct termios saved_modes;
+static int saved_fd = -1;
+
+int il_tty_raw(int fd) {
+  struct termios modes;
+  if (tcgetattr(fd, &saved_modes) != 0) return -1;
+  saved_fd = fd;
+  modes = saved_modes;
+  cfmakeraw(&modes);
+  return tcsetattr(fd, TCSANOW, &modes);
+}
+
+void il_tty_restore(void) {
+  if (saved_fd >= 0) {
+    tcsetattr(saved_fd, TCSANOW, &saved_modes);
+    saved_fd = -1;
+  }
 }

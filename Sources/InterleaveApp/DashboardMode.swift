@@ -1,12 +1,24 @@
+import CSystem
 import Glibc
 import InterleaveDashboard
 import InterleaveRuntime
 import InterleaveTerminal
 
-/// Opens the screen, runs the dashboard, and always restores the terminal.
+/// Opens the screen (the real terminal, or a recorded pseudo-terminal), runs
+/// the dashboard, and always restores the terminal and closes the recording.
 enum DashboardMode {
+  /// Where and how to record, when asked.
+  struct Recording {
+    var path: String
+    /// No real terminal: record at this size.
+    var headlessSize: (width: Int, height: Int)?
+  }
+
   /// - Returns: the exit status.
-  static func run(_ resolved: InterleaveCommand.Resolved, environment: [String: String]) -> Int32 {
+  static func run(
+    _ resolved: InterleaveCommand.Resolved, environment: [String: String], lesson: Lesson? = nil,
+    recording: Recording? = nil
+  ) -> Int32 {
     var themes = ThemeCatalog.builtins()
     var index = themes.firstIndex { $0.name == resolved.theme.name && $0 == resolved.theme }
     if index == nil {
@@ -18,10 +30,31 @@ enum DashboardMode {
     {
       index = mono
     }
+    var recorder: Recorder?
+    if let recording {
+      do {
+        recorder = try startRecorder(
+          recording,
+          title: lesson?.title.text(resolved.language)
+            ?? "interleave \(resolved.configuration.scenario.rawValue)", environment: environment)
+      } catch {
+        InterleaveCommand.notice("error: --record \(recording.path): \(error)")
+        return InterleaveMain.usageError
+      }
+    }
     let terminal: Terminal
     do {
-      terminal = try Terminal(theme: themes[index!], environment: environment)
+      var screenEnvironment = environment
+      if let recording { screenEnvironment["TERM"] = terminalName(recording, environment) }
+      terminal = try Terminal(
+        theme: themes[index!], environment: screenEnvironment, device: recorder?.screenDescriptor)
     } catch {
+      recorder?.stop()
+      if let recording { unlink(recording.path) }
+      guard lesson == nil else {
+        InterleaveCommand.notice("error: \(error)")
+        return 1
+      }
       InterleaveCommand.notice("\(error): running in plain mode (--plain)")
       var plain = resolved.configuration
       if !resolved.speedGiven { plain.speed = .full }
@@ -38,9 +71,44 @@ enum DashboardMode {
     }
     let session = DashboardSession(
       configuration: resolved.configuration, language: resolved.language, themes: themes,
-      themeIndex: index!, terminal: terminal, schedule: resolved.schedule)
+      themeIndex: index!, terminal: terminal, schedule: resolved.schedule, recorder: recorder,
+      lesson: lesson, headless: recording?.headlessSize != nil)
     let status = session.loop()
     terminal.stop()
+    recorder?.stop()
     return status
+  }
+
+  /// The terminal type ncurses writes for: the real one's, or xterm-256color
+  /// when there is no real terminal (what players and agg expect).
+  static func terminalName(_ recording: Recording, _ environment: [String: String]) -> String {
+    guard recording.headlessSize == nil, let term = environment["TERM"], !term.isEmpty,
+      term != "dumb"
+    else { return "xterm-256color" }
+    return term
+  }
+
+  static func startRecorder(
+    _ recording: Recording, title: String, environment: [String: String]
+  ) throws(TextFile.Failure) -> Recorder {
+    var size = recording.headlessSize ?? (100, 30)
+    if recording.headlessSize == nil {
+      var rows: Int32 = 0
+      var cols: Int32 = 0
+      if il_get_winsize(STDOUT_FILENO, &rows, &cols) == 0, rows > 0, cols > 0 {
+        size = (Int(cols), Int(rows))
+      }
+    }
+    let cast = try CastWriter(
+      path: recording.path, width: size.width, height: size.height, title: title,
+      environment: environment.merging(["TERM": terminalName(recording, environment)]) { $1 })
+    do {
+      return try Recorder(
+        cast: cast, width: size.width, height: size.height, headless: recording.headlessSize != nil)
+    } catch {
+      cast.close()
+      unlink(recording.path)
+      throw error
+    }
   }
 }

@@ -14,25 +14,39 @@ final class DashboardSession {
   static let eventsPerFrame = 20_000
 
   private var configuration: RunConfiguration
-  private let language: Language
+  let language: Language
   private let themes: [Theme]
   private var themeIndex: Int
   private let terminal: Terminal
   private var run: Run
-  private var state: DashboardState
+  private(set) var state: DashboardState
   private var cpu = ThreadCPUSampler()
   private var lastCPUSample: UInt64 = 0
   private var cpuShares: [Int32: Double] = [:]
   private var events: [Event] = []
   /// How each run (and restart) is scheduled; nil lets the OS interleave.
-  private let schedule: Schedule?
+  private var schedule: Schedule?
+  /// Copies the screen to a cast file, when recording.
+  private let recorder: Recorder?
+  /// Plays a lesson, when one was asked for.
+  private let player: LessonPlayer?
+  /// No real terminal: the session ends with the lesson.
+  private let headless: Bool
+  /// The lesson's caption, kept across restarts.
+  private var lessonCaption: String?
+  /// Whether the current run has lost an update (seen in its events).
+  private(set) var lostSeen = false
 
   init(
     configuration: RunConfiguration, language: Language, themes: [Theme], themeIndex: Int,
-    terminal: Terminal, schedule: Schedule? = nil
+    terminal: Terminal, schedule: Schedule? = nil, recorder: Recorder? = nil,
+    lesson: Lesson? = nil, headless: Bool = false
   ) {
     self.configuration = configuration
     self.schedule = schedule
+    self.recorder = recorder
+    self.player = lesson.map(LessonPlayer.init)
+    self.headless = headless
     self.language = language
     self.themes = themes
     self.themeIndex = themeIndex
@@ -56,6 +70,9 @@ final class DashboardSession {
         status = 128 + signal
         break
       }
+      if let size = recorder?.followResize() {
+        terminal.resize(width: size.width, height: size.height)
+      }
       let moving = state.runState == .running
       if let key = terminal.readKey(
         timeout: moving ? DashboardSession.frameInterval : DashboardSession.idleInterval),
@@ -65,6 +82,10 @@ final class DashboardSession {
         perform(command)
       }
       update()
+      if let player {
+        player.advance(self, now: MonotonicClock.now())
+        if player.done && headless { break frames }
+      }
       let size = terminal.size
       terminal.draw(Dashboard.render(state, width: size.width, height: size.height))
     }
@@ -77,7 +98,10 @@ final class DashboardSession {
   private func update() {
     events.removeAll(keepingCapacity: true)
     run.queue.drain(into: &events, limit: DashboardSession.eventsPerFrame)
-    for event in events { state.apply(event) }
+    for event in events {
+      state.apply(event)
+      if case .lostUpdate = event.kind { lostSeen = true }
+    }
     let now = MonotonicClock.now()
     if now - lastCPUSample >= 500_000_000 {
       cpuShares = cpu.sample(state.panes.map(\.tid), now: now)
@@ -87,7 +111,7 @@ final class DashboardSession {
   }
 
   private func perform(_ command: KeyCommand) {
-    state.notice = nil
+    if player == nil { state.notice = nil }
     switch command {
     case .switchTo(let scenario): restart(scenario: scenario)
     case .nextScenario, .previousScenario:
@@ -133,5 +157,54 @@ final class DashboardSession {
     run = Run(configuration, chinese: language == .zh, chooser: schedule?.chooser())
     state = DashboardSession.freshState(run, language: language, theme: themes[themeIndex].name)
     state.showHelp = help
+    if let lessonCaption { state.caption = lessonCaption }
+    lostSeen = false
+    recorder?.cast.marker("scenario \(scenario.rawValue)")
+  }
+
+  // MARK: - Lessons
+
+  /// Workers' steps so far, all together.
+  var totalSteps: Int { state.panes.dropFirst().reduce(0) { $0 + $1.steps } }
+
+  /// Applies one lesson step: settings, caption, key.
+  func apply(_ step: LessonStep, number: Int, of count: Int, title: String) {
+    if let speed = step.speed {
+      configuration.speed = speed
+      run.pacer.set(speed)
+    }
+    if let theme = step.theme, let index = themes.firstIndex(where: { $0.name == theme }) {
+      themeIndex = index
+      terminal.use(themes[index])
+      state.themeName = theme
+    }
+    if let caption = step.caption {
+      lessonCaption = caption.text(language)
+      state.caption = caption.text(language)
+    }
+    recorder?.cast.marker("\(number)/\(count): " + (lessonCaption ?? title))
+    if step.restartsRun {
+      var next = configuration
+      next.threads = step.threads ?? configuration.threads
+      next.iterations = step.iterations ?? configuration.iterations
+      next.scenario = step.scenario ?? configuration.scenario
+      let nextSchedule = step.seed.map { Schedule.seeded($0) }
+      // The first step usually describes the run that is already going.
+      if next != configuration || nextSchedule != schedule || number > 1 {
+        configuration = next
+        schedule = nextSchedule
+        restart(scenario: next.scenario)
+      }
+    }
+    if let key = step.key, let command = KeyCommand(lessonKey: key) {
+      perform(command)
+    }
+    state.notice = (language == .zh ? "课程 " : "lesson ") + "\(title) · \(number)/\(count)"
+  }
+
+  /// Shows that the lesson is over (the dashboard stays until `q`).
+  func lessonEnded() {
+    state.notice = language == .zh ? "课程结束，按 q 退出" : "end of lesson: q quits"
+    recorder?.cast.marker(language == .zh ? "课程结束" : "end of lesson")
   }
 }

@@ -17,7 +17,7 @@ public struct InterleaveCommand: ParsableCommand {
       whole loop), deadlock (two locks, opposite orders), atomic (an atomic add).
       """,
     version: version,
-    subcommands: [ExploreCommand.self])
+    subcommands: [ExploreCommand.self, LessonCommand.self])
 
   @Argument(help: "loop, race, locked, coarse, deadlock or atomic.")
   var scenario: String = Scenario.loop.rawValue
@@ -65,6 +65,9 @@ public struct InterleaveCommand: ParsableCommand {
 
   @Option(name: .long, help: "Replay the thread order in FILE (from --schedule-out).")
   var scheduleIn: String?
+
+  @Option(name: .long, help: "Record what the dashboard shows to FILE (asciicast v2).")
+  var record: String?
 
   public init() {}
 
@@ -157,6 +160,12 @@ public struct InterleaveCommand: ParsableCommand {
 
   public func validate() throws {
     _ = try resolve(environment: [:])
+    if let record {
+      try RecordingOptions.checkPath(record)
+      guard !plain else {
+        throw ValidationError("--record records the dashboard: leave out --plain")
+      }
+    }
   }
 
   public func run() throws {
@@ -172,7 +181,9 @@ public struct InterleaveCommand: ParsableCommand {
       Self.notice("\(reason): running in plain mode (--plain)")
     } else if !plain {
       if !resolved.speedGiven { resolved.configuration.speed = .normal }
-      let status = DashboardMode.run(resolved, environment: environment)
+      let status = DashboardMode.run(
+        resolved, environment: environment,
+        recording: record.map { DashboardMode.Recording(path: $0, headlessSize: nil) })
       if status != 0 { throw ExitCode(status) }
       return
     }

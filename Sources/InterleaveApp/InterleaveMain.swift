@@ -8,9 +8,11 @@ public enum InterleaveMain {
 
   public static func run(_ arguments: [String]) -> Int32 {
     // The root command's optional SCENARIO would swallow a subcommand's
-    // name, so `explore` is dispatched here.
-    if arguments.first == "explore" {
-      return run(ExploreCommand.self, Array(arguments.dropFirst()))
+    // name, so `explore` and `lesson` are dispatched here.
+    switch arguments.first {
+    case "explore": return run(ExploreCommand.self, Array(arguments.dropFirst()))
+    case "lesson": return run(LessonCommand.self, Array(arguments.dropFirst()))
+    default: break
     }
     return run(InterleaveCommand.self, arguments)
   }

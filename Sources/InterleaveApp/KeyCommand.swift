@@ -51,3 +51,17 @@ enum KeyCommand: Equatable {
     }
   }
 }
+
+extension KeyCommand {
+  /// The command for a lesson's `key = "..."` name.
+  init?(lessonKey name: String) {
+    switch name {
+    case "space": self.init(.character(" "))
+    case "tab": self.init(.character("\t"))
+    case "shift-tab": self.init(.backTab)
+    default:
+      guard let character = name.first, name.count == 1 else { return nil }
+      self.init(.character(character))
+    }
+  }
+}

@@ -5,6 +5,7 @@ public enum TextFile {
   /// Why a file could not be read or written.
   public struct Failure: Error, Equatable, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
   }
 
   /// The file's text; refuses files over `limit` bytes, NUL bytes and invalid UTF-8.

@@ -2,7 +2,7 @@ import CSystem
 import Glibc
 
 /// A joinable pthread running a closure.
-struct OSThread: Sendable {
+public struct OSThread: Sendable {
   /// `@unchecked Sendable`: the handle is an opaque id the pthread API accepts
   /// from any thread; it is joined exactly once, by its owner.
   private struct Handle: @unchecked Sendable { let value: pthread_t }
@@ -10,7 +10,7 @@ struct OSThread: Sendable {
 
   /// Starts a thread that runs `body`.
   /// - Returns: nil when the system refuses another thread.
-  static func spawn(_ body: @escaping @Sendable () -> Void) -> OSThread? {
+  public static func spawn(_ body: @escaping @Sendable () -> Void) -> OSThread? {
     let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
     var thread = pthread_t()
     let status = pthread_create(&thread, nil, osThreadEntry, box)
@@ -22,10 +22,10 @@ struct OSThread: Sendable {
   }
 
   /// Waits for the thread to end.
-  func join() { pthread_join(handle.value, nil) }
+  public func join() { pthread_join(handle.value, nil) }
 
   /// Names the calling thread for `ps -L` and `/proc/.../comm`.
-  static func nameCurrent(_ name: String) {
+  public static func nameCurrent(_ name: String) {
     _ = il_set_thread_name(ThreadName.osName(name))
   }
 }

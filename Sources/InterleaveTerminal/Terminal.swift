@@ -17,16 +17,27 @@ public final class Terminal {
   private var palette: Palette
   private var stderrCapture = StderrCapture()
   private var stopped = false
+  /// The FILEs ncurses uses on a pseudo-terminal (closed on stop).
+  private var files: [UnsafeMutablePointer<FILE>] = []
   public let depth: ColorDepth
 
-  /// Starts ncurses on the process's terminal.
-  public init(theme: Theme, environment: [String: String]) throws(StartError) {
+  /// Starts ncurses on the process's terminal, or on `device` (a pty slave
+  /// descriptor from `Recorder`) with `TERM` or xterm-256color.
+  public init(theme: Theme, environment: [String: String], device: Int32? = nil) throws(StartError)
+  {
     TextWidth.prepareLocale()
-    guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
-      let screen = newterm(nil, output, input)
+    let outputDescriptor = device.map { dup($0) } ?? STDOUT_FILENO
+    let inputDescriptor = device.map { dup($0) } ?? STDIN_FILENO
+    let term =
+      device == nil
+      ? nil
+      : (environment["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color")
+    guard let output = fdopen(outputDescriptor, "w"), let input = fdopen(inputDescriptor, "r"),
+      let screen = term.map({ newterm($0, output, input) }) ?? newterm(nil, output, input)
     else {
       throw StartError(description: "cannot open the terminal (TERM=\(environment["TERM"] ?? ""))")
     }
+    if device != nil { files = [output, input] }
     self.screen = screen
     set_term(screen)
     window = il_stdscr()!
@@ -98,6 +109,13 @@ public final class Terminal {
     doupdate()
   }
 
+  /// Tells ncurses the screen is now `width` x `height` (for a pty whose size
+  /// the program set itself).
+  public func resize(width: Int, height: Int) {
+    resizeterm(Int32(height), Int32(width))
+    invalidate()
+  }
+
   /// Forgets what is on screen, so the next frame redraws everything.
   public func invalidate() {
     previous = nil
@@ -131,6 +149,7 @@ public final class Terminal {
     curs_set(1)
     endwin()
     delscreen(screen)
+    for file in files { fclose(file) }
     TerminalSignals.uninstall()
     stderrCapture.end()
   }

@@ -1,4 +1,5 @@
 import CNcurses
+import CSystem
 import Glibc
 import Synchronization
 
@@ -35,6 +36,7 @@ private func onFatalSignal(_ signalNumber: Int32) {
   // Not async-signal-safe in theory; htop and others do the same because a
   // terminal left in raw mode is worse than the small risk.
   endwin()
+  il_tty_restore()
   signal(signalNumber, SIG_DFL)
   raise(signalNumber)
 }

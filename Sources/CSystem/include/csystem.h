@@ -17,4 +17,15 @@ int il_online_cores(void);
 /// Tells the CPU this is a spin-wait loop (x86 `pause`).
 void il_cpu_relax(void);
 
+/// Opens a pseudo-terminal of `rows` x `cols`; 0 on success.
+int il_openpty(int *master, int *slave, int rows, int cols);
+/// Sets a terminal's size (TIOCSWINSZ); 0 on success.
+int il_set_winsize(int fd, int rows, int cols);
+/// Reads a terminal's size (TIOCGWINSZ); 0 on success.
+int il_get_winsize(int fd, int *rows, int *cols);
+/// Saves `fd`'s terminal modes and switches it to raw; 0 on success.
+int il_tty_raw(int fd);
+/// Puts back the modes saved by il_tty_raw (async-signal-safe); no-op if none.
+void il_tty_restore(void);
+
 #endif

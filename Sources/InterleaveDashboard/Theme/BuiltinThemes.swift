@@ -2,7 +2,7 @@
 
 /// The themes in `themes/`, compiled in.
 enum BuiltinThemes {
-  /// Name and TOML text, in the order `t` cycles through them.
+  /// Name and TOML text, in order.
   static let sources: [(name: String, text: String)] = [
     (
       "default",

@@ -30,10 +30,10 @@ public enum ThemeCatalog {
 
   /// A built-in theme by name, or a theme file by path (anything with a `/`
   /// or ending in `.toml`).
-  public static func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
+  public static func load(_ nameOrPath: String) throws(SourceError) -> Theme {
     if !nameOrPath.contains("/") && !nameOrPath.hasSuffix(".toml") {
       guard let index = builtinNames.firstIndex(of: nameOrPath) else {
-        throw ThemeError(
+        throw SourceError(
           file: nameOrPath,
           message:
             "no such theme (built-in: \(builtinNames.joined(separator: ", ")); or give a .toml path)"
@@ -41,17 +41,7 @@ public enum ThemeCatalog {
       }
       return builtins()[index]
     }
-    return try ThemeParser.parse(try readText(nameOrPath), file: nameOrPath, fallback: defaultTheme)
-  }
-
-  /// A file's text; errors for unreadable, oversized or non-UTF-8 files.
-  static func readText(_ path: String) throws(ThemeError) -> String {
-    do {
-      return try TextFile.read(path)
-    } catch {
-      // An unreadable file has no position; bad content is reported at its start.
-      let position = error.description.hasPrefix("cannot read") ? 0 : 1
-      throw ThemeError(file: path, line: position, column: position, message: error.description)
-    }
+    return try ThemeParser.parse(
+      try SourceError.readText(nameOrPath), file: nameOrPath, fallback: defaultTheme)
   }
 }

@@ -1,25 +1,5 @@
 import TOMLKit
 
-/// A theme file that cannot be used: where, and what is wrong.
-public struct ThemeError: Error, Equatable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int
-  public var message: String
-
-  public init(file: String, line: Int = 0, column: Int = 0, message: String) {
-    self.file = file
-    self.line = line
-    self.column = column
-    self.message = message
-  }
-
-  /// `file:line:column: message`, or `file: message` when no position applies.
-  public var description: String {
-    line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
-  }
-}
-
 /// Reads theme TOML. Every role key is optional (a missing key falls back to
 /// the `default` theme); unknown keys and bad values are errors with their
 /// line and column.
@@ -27,29 +7,29 @@ public enum ThemeParser {
   /// Top-level keys besides the roles.
   static let metaKeys: Set<String> = ["name", "description", "monochrome"]
 
-  public static func parse(_ text: String, file: String, fallback: Theme?) throws(ThemeError)
+  public static func parse(_ text: String, file: String, fallback: Theme?) throws(SourceError)
     -> Theme
   {
     guard text.utf8.count <= 1 << 20 else {
-      throw ThemeError(file: file, line: 1, column: 1, message: "file is larger than 1 MiB")
+      throw SourceError(file: file, line: 1, column: 1, message: "file is larger than 1 MiB")
     }
     if let problem = TOMLHeaderGuard.problem(in: text) {
-      throw ThemeError(
+      throw SourceError(
         file: file, line: problem.line, column: problem.column, message: problem.message)
     }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
-      throw ThemeError(
+      throw SourceError(
         file: file, line: error.source.begin.line, column: error.source.begin.column,
         message: error.description)
     } catch {
-      throw ThemeError(file: file, line: 1, column: 1, message: "not valid TOML")
+      throw SourceError(file: file, line: 1, column: 1, message: "not valid TOML")
     }
-    func fail(_ key: String, _ message: String) -> ThemeError {
+    func fail(_ key: String, _ message: String) -> SourceError {
       let (line, column) = position(of: key, in: text)
-      return ThemeError(file: file, line: line, column: column, message: message)
+      return SourceError(file: file, line: line, column: column, message: message)
     }
     var theme = fallback ?? Theme(name: "", colors: [:])
     theme.name = baseName(of: file)
@@ -76,8 +56,8 @@ public enum ThemeParser {
   }
 
   private static func colors(
-    _ value: TOMLValueConvertible, key: String, fail: (String, String) -> ThemeError
-  ) throws(ThemeError) -> Theme.Colors {
+    _ value: TOMLValueConvertible, key: String, fail: (String, String) -> SourceError
+  ) throws(SourceError) -> Theme.Colors {
     let help = "a colour (\"#rrggbb\", an ANSI name, 0-255 or \"default\")"
     func colour(_ item: TOMLValueConvertible) -> ThemeColor? {
       if let text = item.string { return ThemeColor(parsing: text) }

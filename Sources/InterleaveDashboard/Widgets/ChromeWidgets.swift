@@ -20,22 +20,25 @@ enum ChromeWidgets {
         ("1-6", "scenario"), ("space", "pause"), ("n", "step"), ("+/-", "speed"),
         ("[/]", "threads"), ("r", "restart"), ("t", "theme"), ("?", "help"), ("q", "quit"),
       ]
+    let right: (String, Style)? =
+      state.notice.map { (" " + $0 + " ", Style(.caption, bold: true)) }
+      ?? (state.droppedEvents > 0
+        ? (
+          (zh ? " 丢弃事件 " : " dropped events ") + Format.grouped(state.droppedEvents) + " ",
+          Style(.dim)
+        )
+        : nil)
+    let rightWidth = right.map { TextWidth.of($0.0) } ?? 0
+    // The notice comes first; key hints fill the room left of it.
     var x = area.x
     for (key, action) in hints {
       let width = TextWidth.of(key) + TextWidth.of(action) + 3
-      guard x + width <= area.maxX else { break }
+      guard x + width <= area.maxX - rightWidth else { break }
       x += canvas.put(" " + key, x: x, y: area.y, style: Style(.keyHint, bold: true), clip: area)
       x += canvas.put(" " + action + " ", x: x, y: area.y, style: Style(.dim), clip: area)
     }
-    if let notice = state.notice {
-      let text = " " + notice + " "
-      canvas.put(
-        text, x: max(x, area.maxX - TextWidth.of(text)), y: area.y,
-        style: Style(.caption, bold: true), clip: area)
-    } else if state.droppedEvents > 0 {
-      let text = (zh ? " 丢弃事件 " : " dropped events ") + Format.grouped(state.droppedEvents) + " "
-      canvas.put(
-        text, x: max(x, area.maxX - TextWidth.of(text)), y: area.y, style: Style(.dim), clip: area)
+    if let (text, style) = right {
+      canvas.put(text, x: max(area.x, area.maxX - rightWidth), y: area.y, style: style, clip: area)
     }
   }
 

@@ -32,7 +32,8 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
     }
   }
 
-  static func quote(_ string: String) -> String {
+  /// `string` as a JSON string literal.
+  public static func quote(_ string: String) -> String {
     var out = "\""
     for scalar in string.unicodeScalars {
       switch scalar {
