@@ -31,6 +31,7 @@ extension Transcript {
           ("victim", .int(lost.victim)), ("victim_name", .string(name(lost.victim))),
           ("read", .int(lost.readValue)), ("overwritten", .int(lost.overwritten)),
           ("written", .int(lost.written)), ("amount", .int(lost.amount)),
+          ("step", .optional(lost.step)), ("victim_step", .optional(lost.victimStep)),
         ])
     case .waiting(let id): add("waiting", [("lock", .string(lock(id)))])
     case .acquired(let id, let waited):

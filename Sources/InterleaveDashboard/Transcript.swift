@@ -42,9 +42,13 @@ public struct Transcript: Sendable {
         : "\(who) atomic add \(amount), balance = \(result)"
     case .lostUpdate(let lost):
       let victim = name(lost.victim)
+      var steps = ""
+      if let step = lost.step, let victimStep = lost.victimStep {
+        steps = zh ? "，第 \(step) 步覆盖了第 \(victimStep) 步" : ", step \(step) over step \(victimStep)"
+      }
       return zh
-        ? "\(who) 丢失更新：写入 \(lost.written) 覆盖了 \(victim) 写的 \(lost.overwritten)（它读到的是 \(lost.readValue)）"
-        : "\(who) lost update: wrote \(lost.written) over \(victim)'s \(lost.overwritten) (it had read \(lost.readValue))"
+        ? "\(who) 丢失更新：写入 \(lost.written) 覆盖了 \(victim) 写的 \(lost.overwritten)（它读到的是 \(lost.readValue)\(steps)）"
+        : "\(who) lost update: wrote \(lost.written) over \(victim)'s \(lost.overwritten) (it had read \(lost.readValue)\(steps))"
     case .waiting(let id):
       return zh ? "\(who) 等待 \(lock(id))" : "\(who) waits for \(lock(id))"
     case .acquired(let id, let waited):

@@ -66,15 +66,24 @@ public struct LostUpdate: Sendable, Equatable {
   public var overwritten: Int
   /// The value this thread wrote.
   public var written: Int
+  /// Under a scheduler: the step number of this write (1-based).
+  public var step: Int?
+  /// Under a scheduler: the step number of the overwritten write.
+  public var victimStep: Int?
 
   /// How much the balance lost by this write: what others had added since the
   /// read, wiped out. The sum over a run equals `expected - final`.
   public var amount: Int { overwritten - readValue }
 
-  public init(victim: Int, readValue: Int, overwritten: Int, written: Int) {
+  public init(
+    victim: Int, readValue: Int, overwritten: Int, written: Int, step: Int? = nil,
+    victimStep: Int? = nil
+  ) {
     self.victim = victim
     self.readValue = readValue
     self.overwritten = overwritten
     self.written = written
+    self.step = step
+    self.victimStep = victimStep
   }
 }

@@ -16,6 +16,8 @@ final class WorkerContext {
   private var lastReadWord = 0
   /// Under a scheduler, `started` goes out with the thread's first turn.
   private var announced = false
+  /// Under a scheduler, the number of the step being taken (1-based).
+  private var currentStep = 0
 
   init(index: Int, shared: RunShared) {
     self.index = index
@@ -64,7 +66,7 @@ final class WorkerContext {
         counters.set(.running)
       }
     }
-    try scheduler.awaitTurn(
+    currentStep = try scheduler.awaitTurn(
       index, wants: lock, isFree: shared.isFree, cancelled: { pacer.isCancelled },
       onDeadlock: shared.scheduledDeadlock)
     if !announced {
@@ -141,13 +143,17 @@ final class WorkerContext {
     log(.write(value: value))
     if previous != lastReadWord {
       counters.bump(counters.lostUpdates)
-      log(
-        .lostUpdate(
-          LostUpdate(
-            victim: SharedBalance.writer(of: previous),
-            readValue: SharedBalance.value(of: lastReadWord),
-            overwritten: SharedBalance.value(of: previous), written: value)))
+      let victim = SharedBalance.writer(of: previous)
+      var lost = LostUpdate(
+        victim: victim, readValue: SharedBalance.value(of: lastReadWord),
+        overwritten: SharedBalance.value(of: previous), written: value)
+      if scheduler != nil, shared.counters.indices.contains(victim) {
+        lost.step = currentStep
+        lost.victimStep = shared.counters[victim].lastWriteStep.load(ordering: .relaxed)
+      }
+      log(.lostUpdate(lost))
     }
+    if scheduler != nil { counters.lastWriteStep.store(currentStep, ordering: .relaxed) }
   }
 
   /// `balance += amount` as one atomic read-modify-write.

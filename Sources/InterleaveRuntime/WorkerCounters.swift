@@ -19,6 +19,8 @@ public final class WorkerCounters: Sendable {
   let waitingFor = Atomic<Int>(-1)
   /// Arrival order among waiters (a run-wide ticket).
   let waitTicket = Atomic<Int>(0)
+  /// Under a scheduler, the step number of this thread's latest write (0: none).
+  let lastWriteStep = Atomic<Int>(0)
   private let trailingPad = PaddingLine()
 
   init() {}

@@ -70,6 +70,22 @@ struct SchedulerTests {
     #expect(replayed.run.balance == seeded.run.balance)
   }
 
+  @Test("a lost update under a scheduler names both steps")
+  func lostUpdateSteps() {
+    // Thread-1 reads (1), Thread-2 reads (2), Thread-1 writes 5 (3), Thread-2 writes 8 (4).
+    let run = Run(
+      RunConfiguration(scenario: .race, threads: 2, iterations: 1),
+      chooser: ReplayChooser(order: [1, 2, 1, 2, 1, 1, 2, 2]))
+    run.wait()
+    var events: [Event] = []
+    run.queue.drain(into: &events)
+    let first = events.compactMap { event -> LostUpdate? in
+      if case .lostUpdate(let lost) = event.kind { return lost }
+      return nil
+    }.first
+    #expect(first == LostUpdate(victim: 1, readValue: 0, overwritten: 5, written: 8, step: 4, victimStep: 3))
+  }
+
   @Test("a schedule that does not fit names the step")
   func misfit() {
     let configuration = RunConfiguration(scenario: .race, threads: 2, iterations: 2)

@@ -23,6 +23,7 @@ public final class StepScheduler: Sendable {
   }
 
   /// Ends the caller's turn and waits for its next one.
+  /// - Returns: the 1-based number of the step the caller may now take.
   /// - Parameters:
   ///   - wants: the lock this step will take, if it is an acquire.
   ///   - isFree: whether a lock is free now.
@@ -30,7 +31,7 @@ public final class StepScheduler: Sendable {
   func awaitTurn(
     _ thread: Int, wants lock: Int?, isFree: (Int) -> Bool, cancelled: () -> Bool,
     onDeadlock: ([Int: Int]) -> Void
-  ) throws(Cancelled) {
+  ) throws(Cancelled) -> Int {
     mutex.lock()
     defer { mutex.unlock() }
     if state.current == thread { state.current = nil }
@@ -44,6 +45,7 @@ public final class StepScheduler: Sendable {
       mutex.wait(until: MonotonicClock.now() + 50_000_000)
     }
     state.parked[thread] = nil
+    return state.order.count
   }
 
   /// The caller has ended; the next thread may be chosen.
