@@ -83,7 +83,9 @@ struct SchedulerTests {
       if case .lostUpdate(let lost) = event.kind { return lost }
       return nil
     }.first
-    #expect(first == LostUpdate(victim: 1, readValue: 0, overwritten: 5, written: 8, step: 4, victimStep: 3))
+    #expect(
+      first
+        == LostUpdate(victim: 1, readValue: 0, overwritten: 5, written: 8, step: 4, victimStep: 3))
   }
 
   @Test("a schedule that does not fit names the step")
