@@ -36,6 +36,10 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "interleave", dependencies: ["InterleaveApp"]),
+    .executableTarget(
+      name: "interleave-bench",
+      dependencies: ["InterleaveRuntime", "InterleaveDashboard", "InterleaveTerminal"],
+      path: "Benchmarks/Sources/interleave-bench"),
     .testTarget(name: "InterleaveRuntimeTests", dependencies: ["InterleaveRuntime"]),
     .testTarget(name: "InterleaveDashboardTests", dependencies: ["InterleaveDashboard"]),
     .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"]),

@@ -1,0 +1,61 @@
+import Glibc
+import InterleaveDashboard
+import InterleaveRuntime
+import InterleaveTerminal
+
+/// One frame as the UI thread does it: fold events and a counter sample into
+/// the state, render the canvas, copy the changed cells to ncurses and flush
+/// to a pseudo-terminal.
+enum FrameBenchmark {
+  /// Median seconds per frame.
+  static func run(width: Int, height: Int, threads: Int, frames: Int) -> Double {
+    let path = "/dev/null"
+    guard
+      let cast = try? CastWriter(
+        path: path, width: width, height: height, title: "bench", environment: [:]),
+      let recorder = try? Recorder(cast: cast, width: width, height: height, headless: true),
+      let terminal = try? Terminal(
+        theme: ThemeCatalog.defaultTheme, environment: ["TERM": "xterm-256color"],
+        device: recorder.screenDescriptor)
+    else { return .nan }
+    defer {
+      terminal.stop()
+      recorder.stop()
+    }
+    let configuration = RunConfiguration(scenario: .race, threads: threads, speed: .fast)
+    let names = [ThreadName.main] + (1...threads).map { "Thread-\($0)" }
+    var state = DashboardState(
+      configuration: configuration, names: names, lockNames: [], cores: 2, language: .en)
+    var times: [Double] = []
+    var iterations = Array(repeating: 0, count: threads + 1)
+    for frame in 0..<frames {
+      let start = MonotonicClock.now()
+      for index in 0..<100 {
+        let thread = 1 + (frame * 7 + index) % threads
+        let kind: EventKind =
+          index % 9 == 0
+          ? .lostUpdate(
+            LostUpdate(
+              victim: 1 + (thread % threads), readValue: index, overwritten: index + 5,
+              written: index + 8))
+          : index % 2 == 0 ? .read(value: frame + index) : .write(value: frame - index)
+        state.apply(Event(time: UInt64(frame * 1000 + index), thread: thread, kind: kind))
+      }
+      for thread in 1...threads { iterations[thread] += thread }
+      let snapshots =
+        [WorkerSnapshot(index: 0, name: ThreadName.main, state: .waiting, tid: 1)]
+        + (1...threads).map {
+          WorkerSnapshot(
+            index: $0, name: names[$0], state: .running, steps: 4 * iterations[$0],
+            iterations: iterations[$0], lostUpdates: frame / 3, tid: Int32(1000 + $0), cpu: $0 % 2)
+        }
+      state.apply(
+        Sample(
+          elapsedNs: UInt64(frame) * 33_000_000, threads: snapshots, balance: frame % 50 - 25,
+          expectedBalance: 0, speed: .fast, lostTraced: true))
+      terminal.draw(Dashboard.render(state, width: width, height: height))
+      times.append(Double(MonotonicClock.now() - start) / 1e9)
+    }
+    return Measure.median(times)
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import InterleaveDashboard
+import InterleaveRuntime
+
+// interleave-bench [--quick] [--json PATH] [--c-binary PATH] [--python PATH]
+// Measures side by side in one run and prints a table (and a JSON report).
+
+let arguments = CommandLine.arguments
+let quick = arguments.contains("--quick")
+func option(_ name: String) -> String? {
+  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+  return arguments[index + 1]
+}
+let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+let interleave = folder + "/interleave"
+let runs = quick ? 7 : 21
+var rows: [(String, String, String, String, Bool)] = []
+var report: [(String, JSONValue)] = [
+  ("quick", .bool(quick)), ("cores", .int(RunConfiguration.onlineCores)),
+]
+
+@MainActor func row(
+  _ figure: String, _ measured: String, _ ratio: String, _ target: String, _ met: Bool, key: String,
+  json: JSONValue
+) {
+  rows.append((figure, measured, ratio, target, met))
+  report.append((key, json))
+  print("\(met ? "ok  " : "MISS") \(figure): \(measured)  \(ratio)  (target \(target))")
+}
+
+// 1. Full-speed locked vs C, whole process.
+if let cBinary = option("--c-binary") {
+  let c = Measure.median((0..<runs).map { _ in Measure.process(cBinary, []) })
+  let ours = Measure.median(
+    (0..<runs).map { _ in Measure.process(interleave, ["locked", "--threads", "2", "--plain"]) })
+  row(
+    "locked 2x1,000,000 vs C pthread mutex",
+    String(format: "%.1f ms vs %.1f ms", ours * 1000, c * 1000),
+    String(format: "%.2fx", ours / c), "<= 1.3x", ours / c <= 1.3, key: "locked_vs_c",
+    json: .object([
+      ("interleave_s", .double(ours)), ("c_s", .double(c)), ("ratio", .double(ours / c)),
+    ]))
+  // 2. The same vs the seed's CPython program.
+  if let python = option("--python"), let script = option("--python-script") {
+    let py = Measure.median((0..<(quick ? 3 : 5)).map { _ in Measure.process(python, [script]) })
+    row(
+      "locked vs CPython (seed's program)",
+      String(format: "%.0f ms vs %.0f ms", ours * 1000, py * 1000),
+      String(format: "%.1fx faster", py / ours), ">= 15x", py / ours >= 15, key: "locked_vs_python",
+      json: .object([
+        ("interleave_s", .double(ours)), ("python_s", .double(py)), ("speedup", .double(py / ours)),
+      ]))
+  }
+}
+
+// 3. Race with step points vs the bare loop.
+let iterations = 1_000_000
+let stepped = Measure.median(
+  (0..<runs).map { _ in RaceOverheadBenchmark.withStepPoints(iterations: iterations) })
+let bare = Measure.median(
+  (0..<runs).map { _ in RaceOverheadBenchmark.bare(iterations: iterations) })
+row(
+  "race 2x1,000,000 with step points vs bare loop",
+  String(format: "%.1f ms vs %.1f ms", stepped * 1000, bare * 1000),
+  String(format: "%.2fx", stepped / bare),
+  "<= 1.1x", stepped / bare <= 1.1, key: "race_overhead",
+  json: .object([
+    ("stepped_s", .double(stepped)), ("bare_s", .double(bare)), ("ratio", .double(stepped / bare)),
+  ]))
+
+// 4. Event queue vs a mutex-guarded array.
+for producers in [2, 4] {
+  let result = QueueBenchmark.run(producers: producers, perProducer: quick ? 500_000 : 2_000_000)
+  row(
+    "event queue, \(producers) producers vs mutex array",
+    String(
+      format: "%.1f M/s vs %.1f M/s (dropped %d)", result.ours / 1e6, result.mutex / 1e6,
+      result.dropped),
+    String(format: "%.2fx", result.ours / result.mutex), ">= 3x", result.ours / result.mutex >= 3,
+    key: "queue_\(producers)",
+    json: .object([
+      ("events_per_s", .double(result.ours)), ("mutex_events_per_s", .double(result.mutex)),
+      ("received", .int(result.received)), ("dropped", .int(result.dropped)),
+    ]))
+}
+
+// 5. One frame.
+for (width, height, threads, target) in [(120, 40, 16, 0.001), (200, 60, 64, 0.003)] {
+  let median = FrameBenchmark.run(
+    width: width, height: height, threads: threads, frames: quick ? 200 : 1000)
+  row(
+    "frame \(width)x\(height), \(threads) threads (reduce + render + flush)",
+    String(format: "%.3f ms median", median * 1000), "",
+    String(format: "<= %.0f ms", target * 1000),
+    median <= target, key: "frame_\(width)x\(height)",
+    json: .object([("median_s", .double(median))]))
+}
+
+// 6. Recording size of the race lesson, per minute.
+let cast = NSTemporaryDirectory() + "bench-\(getpid()).cast"
+let lessonTime = Measure.process(
+  interleave, ["lesson", "race", "--headless", "--record", cast, "--size", "100x30"])
+let size = (try? FileManager.default.attributesOfItem(atPath: cast)[.size] as? Int) ?? 0
+try? FileManager.default.removeItem(atPath: cast)
+let perMinute = Double(size) / lessonTime * 60
+row(
+  "asciicast of the race lesson, per minute",
+  String(format: "%.0f KiB/min (%d bytes in %.1f s)", perMinute / 1024, size, lessonTime),
+  "", "<= 1 MiB", perMinute <= 1_048_576, key: "cast_per_minute",
+  json: .object([
+    ("bytes", .int(size)), ("seconds", .double(lessonTime)),
+    ("bytes_per_minute", .double(perMinute)),
+  ]))
+
+if let path = option("--json") {
+  try? (JSONValue.object(report).text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+}

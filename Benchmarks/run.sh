@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every benchmark figure side by side in one run, with a JSON report.
+#   Benchmarks/run.sh [--quick]      (--quick: under a minute)
+# Writes .build/benchmarks.json; see BENCHMARKS.md for the last results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product interleave >/dev/null 2>&1
+swift build -c release --product interleave-bench >/dev/null 2>&1
+cc -O2 -pthread -o .build/locked-c Benchmarks/c/locked.c
+.build/release/interleave-bench "$@" --c-binary .build/locked-c \
+  --python python3 --python-script Benchmarks/python/locked.py --json .build/benchmarks.json
+echo "report: .build/benchmarks.json"
