@@ -26,7 +26,7 @@ trap 'rm -f "$lesson"' EXIT
 .build/release/interleave lesson "$lesson" --headless --record /dev/null --size 120x40 &
 pid=$!
 first=""
-for t in $(seq 30 30 $((minutes * 60))); do
+for t in $(seq 30 30 $((minutes * 60 - 30))); do
   sleep 30
   rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status 2>/dev/null || echo 0)
   threads=$(awk '/Threads/ {print $2}' /proc/$pid/status 2>/dev/null || echo 0)

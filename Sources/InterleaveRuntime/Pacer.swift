@@ -14,7 +14,10 @@ public final class Pacer: Sendable {
     case cancelled = 3
   }
 
+  private let leadingPad = PaddingLine()
+  /// Read by every step point: kept on a cache line nothing writes during a run.
   let mode = Atomic<Int>(Mode.full.rawValue)
+  private let trailingPad = PaddingLine()
   private let delay = Atomic<UInt64>(0)
   private let paused = Atomic<Bool>(false)
   private let cancelledFlag = Atomic<Bool>(false)

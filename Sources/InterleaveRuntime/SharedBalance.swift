@@ -10,7 +10,10 @@ public final class SharedBalance: Sendable {
   static let writerBits = 9
   static let writerMask = (1 << writerBits) - 1
 
+  private let leadingPad = PaddingLine()
   let word = Atomic<Int>(0)
+  /// The word is written all the time: nothing else may share its cache line.
+  private let trailingPad = PaddingLine()
 
   public init() {}
 

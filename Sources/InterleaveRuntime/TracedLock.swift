@@ -5,6 +5,7 @@ import Synchronization
 /// Counters are atomics so the dashboard reads them without taking the lock.
 /// Those bumped only by the holder use a plain load and store.
 public final class TracedLock: Sendable {
+  private let leadingPad = PaddingLine()
   public let id: Int
   public let name: String
   let mutex = PThreadMutex()
@@ -15,6 +16,7 @@ public final class TracedLock: Sendable {
   let totalWait = Atomic<UInt64>(0)
   let maxWait = Atomic<UInt64>(0)
   let acquiredAt = Atomic<UInt64>(0)
+  private let trailingPad = PaddingLine()
 
   public init(id: Int, name: String) {
     self.id = id

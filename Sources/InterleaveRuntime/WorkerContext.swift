@@ -32,9 +32,21 @@ final class WorkerContext {
   /// Waits for this step's turn; returns whether to trace it.
   @inline(__always)
   private func step(wants lock: Int? = nil) throws(Cancelled) -> Bool {
+    #if INTERLEAVE_NO_STEP_POINTS
+      // Benchmark builds only: the scenarios' loops with no pacing, tracing or counters.
+      return false
+    #else
+      return try takeStep(wants: lock)
+    #endif
+  }
+
+  @inline(__always)
+  private func takeStep(wants lock: Int?) throws(Cancelled) -> Bool {
     var traced = false
-    if let scheduler {
-      try scheduledTurn(scheduler, wants: lock)
+    // `!= nil`, not `if let`: binding would retain the scheduler on every
+    // step, and two threads retaining one object fight over its cache line.
+    if scheduler != nil {
+      try scheduledTurn(wants: lock)
       traced = true
     }
     if pacer.mode.load(ordering: .relaxed) != Pacer.Mode.full.rawValue {
@@ -51,7 +63,8 @@ final class WorkerContext {
 
   /// Parks until the scheduler gives this thread the next step.
   @inline(never)
-  private func scheduledTurn(_ scheduler: StepScheduler, wants lock: Int?) throws(Cancelled) {
+  private func scheduledTurn(wants lock: Int?) throws(Cancelled) {
+    guard let scheduler else { return }
     let shared = shared
     let pacer = pacer
     let blocked = lock.map { !shared.isFree($0) } ?? false

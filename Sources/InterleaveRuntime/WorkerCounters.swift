@@ -49,8 +49,8 @@ public final class WorkerCounters: Sendable {
   }
 }
 
-/// 64 bytes of nothing.
-private struct PaddingLine: Sendable {
+/// 64 bytes of nothing: keeps a hot field off its neighbours' cache lines.
+struct PaddingLine: Sendable {
   let words: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
 }
 
