@@ -24,6 +24,8 @@ public enum TextWidth {
 
   /// Cells one scalar takes: 0 (combining), 1 or 2.
   public static func of(_ scalar: Unicode.Scalar) -> Int {
+    // Printable ASCII is one cell in every locale: no need to ask libc.
+    if scalar.value >= 0x20 && scalar.value < 0x7F { return 1 }
     prepareLocale()
     let width = Int(il_wcwidth(wchar_t(bitPattern: scalar.value)))
     return width < 0 ? 1 : width
