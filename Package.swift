@@ -31,7 +31,7 @@ let package = Package(
     .target(
       name: "InterleaveApp",
       dependencies: [
-        "InterleaveRuntime", "InterleaveDashboard", "InterleaveTerminal",
+        "InterleaveRuntime", "InterleaveDashboard", "InterleaveTerminal", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <sys/syscall.h>
+#include <malloc.h>
 #include <pty.h>
 #include <sys/ioctl.h>
 #include <termios.h>
@@ -70,3 +71,5 @@ void il_tty_restore(void) {
     saved_fd = -1;
   }
 }
+
+void il_set_mmap_threshold(int bytes) { mallopt(M_MMAP_THRESHOLD, bytes); }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSystem
 import Glibc
 
 /// The process entry: parse, run, and turn every error into one line and an exit status.
@@ -7,6 +8,10 @@ public enum InterleaveMain {
   public static let usageError: Int32 = 64
 
   public static func run(_ arguments: [String]) -> Int32 {
+    // Keep large blocks (each run's event ring) in their own mappings, so
+    // freeing them returns the memory: after the first such free glibc would
+    // otherwise raise its threshold and keep later rings on the heap for good.
+    il_set_mmap_threshold(256 * 1024)
     // The root command's optional SCENARIO would swallow a subcommand's
     // name, so `explore` and `lesson` are dispatched here.
     switch arguments.first {

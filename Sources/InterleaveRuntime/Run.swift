@@ -27,7 +27,7 @@ public final class Run: Sendable {
   ///     replayed or explored); nil lets the OS interleave freely.
   public init(
     _ configuration: RunConfiguration, chinese: Bool = false, paused: Bool = false,
-    queueCapacity: Int = 1 << 16, chooser: ScheduleChooser? = nil
+    queueCapacity: Int = 1 << 14, chooser: ScheduleChooser? = nil
   ) {
     self.configuration = configuration
     names =

@@ -28,4 +28,8 @@ int il_tty_raw(int fd);
 /// Puts back the modes saved by il_tty_raw (async-signal-safe); no-op if none.
 void il_tty_restore(void);
 
+/// Keeps heap blocks of `bytes` or more in their own mappings, returned to
+/// the system when freed (glibc's M_MMAP_THRESHOLD, fixed).
+void il_set_mmap_threshold(int bytes);
+
 #endif
