@@ -2,7 +2,7 @@ import Foundation
 import InterleaveDashboard
 import InterleaveRuntime
 
-// interleave-bench [--quick] [--json PATH] [--c-binary PATH] [--python PATH]
+// interleave-bench [--quick] [--json PATH] [--c-binary PATH] [--python PATH] | --switches N
 // Measures side by side in one run and prints a table (and a JSON report).
 
 let arguments = CommandLine.arguments
@@ -10,6 +10,12 @@ let quick = arguments.contains("--quick")
 func option(_ name: String) -> String? {
   guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
   return arguments[index + 1]
+}
+
+// interleave-bench --switches N: the reliability check, in a process of its own.
+if let switches = option("--switches").flatMap(Int.init) {
+  print(SwitchStress.run(count: switches).text)
+  exit(0)
 }
 let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
 let interleave = folder + "/interleave"
