@@ -82,25 +82,23 @@ final class WorkerContext {
     currentStep = try scheduler.awaitTurn(
       index, wants: lock, isFree: shared.isFree, cancelled: { pacer.isCancelled },
       onDeadlock: shared.scheduledDeadlock)
-    if !announced {
-      announced = true
-      log(
-        .started(
-          tid: Int32(counters.tid.load(ordering: .relaxed)),
-          ident: counters.ident.load(ordering: .relaxed)))
-    }
+    announceOnce()
+  }
+
+  /// Under a scheduler, `started` goes out within the thread's first turn.
+  private func announceOnce() {
+    guard !announced else { return }
+    announced = true
+    log(
+      .started(
+        tid: Int32(counters.tid.load(ordering: .relaxed)),
+        ident: counters.ident.load(ordering: .relaxed)))
   }
 
   /// Under a scheduler: reports the end (within the last turn) and lets the next thread go.
   func leaveSchedule(_ kind: EventKind) {
     guard let scheduler else { return }
-    if !announced {
-      announced = true
-      log(
-        .started(
-          tid: Int32(counters.tid.load(ordering: .relaxed)),
-          ident: counters.ident.load(ordering: .relaxed)))
-    }
+    announceOnce()
     log(kind)
     scheduler.exit(index, isFree: shared.isFree, onDeadlock: shared.scheduledDeadlock)
   }

@@ -16,20 +16,7 @@ public enum LessonParser {
   ]
 
   public static func parse(_ text: String, file: String) throws(SourceError) -> Lesson {
-    if let problem = TOMLHeaderGuard.problem(in: text) {
-      throw SourceError(
-        file: file, line: problem.line, column: problem.column, message: problem.message)
-    }
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw SourceError(
-        file: file, line: error.source.begin.line, column: error.source.begin.column,
-        message: error.description)
-    } catch {
-      throw SourceError(file: file, line: 1, column: 1, message: "not valid TOML")
-    }
+    let table = try TOMLDocument.table(text, file: file)
     let headers = stepHeaderLines(text)
     func fail(_ key: String, step: Int?, _ message: String) -> SourceError {
       let (line, column) = position(

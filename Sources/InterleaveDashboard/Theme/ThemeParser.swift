@@ -13,20 +13,7 @@ public enum ThemeParser {
     guard text.utf8.count <= 1 << 20 else {
       throw SourceError(file: file, line: 1, column: 1, message: "file is larger than 1 MiB")
     }
-    if let problem = TOMLHeaderGuard.problem(in: text) {
-      throw SourceError(
-        file: file, line: problem.line, column: problem.column, message: problem.message)
-    }
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw SourceError(
-        file: file, line: error.source.begin.line, column: error.source.begin.column,
-        message: error.description)
-    } catch {
-      throw SourceError(file: file, line: 1, column: 1, message: "not valid TOML")
-    }
+    let table = try TOMLDocument.table(text, file: file)
     func fail(_ key: String, _ message: String) -> SourceError {
       let (line, column) = position(of: key, in: text)
       return SourceError(file: file, line: line, column: column, message: message)
