@@ -1,0 +1,61 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Signals at awkward moments, with the terminal and a recording checked after.
+@Suite("Signals")
+struct SignalTests {
+  static let sane =
+    "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SA\"\"NE"
+
+  @Test(
+    "a SIGWINCH storm and resizes while recording, then SIGTERM: the app survives, the cast is valid, the tty is sane"
+  )
+  func winchStormThenTerm() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "storm-\(getpid()).cast"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let tmux = try Tmux(width: 100, height: 30)
+    try tmux.launch("race --threads 2 --speed 21 --record '\(path)'")
+    try tmux.waitFor("Thread-2")
+    for round in 0..<40 {
+      _ = system("pkill -WINCH -f 'interleave race --threads 2 --speed 2[1]'")
+      if round % 10 == 0 { try tmux.resize(width: 90 + round / 2, height: 28 + round / 10) }
+      usleep(UInt32.random(in: 1_000...30_000))
+    }
+    try tmux.waitFor("Thread-2")
+    #expect(system("pkill -TERM -f 'interleave race --threads 2 --speed 2[1]'") == 0)
+    try tmux.waitFor("EXIT=143")
+    try tmux.type(Self.sane)
+    let screen = try tmux.waitFor("SANE")
+    #expect(screen.contains { $0.contains("echo icanon SANE") })
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count > 2)
+    for line in lines {
+      #expect(
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil,
+        "not JSON: \(line.prefix(80))")
+    }
+    #expect(lines.contains { $0.contains("\"r\"") }, "no resize event recorded")
+  }
+
+  @Test(
+    "SIGINT and SIGHUP at random early moments leave the terminal sane", arguments: ["INT", "HUP"])
+  func earlySignals(signal: String) throws {
+    let tmux = try Tmux(width: 100, height: 30)
+    // A speed per case and attempt makes each process's command line unique.
+    let tens = signal == "INT" ? 3 : 4
+    for attempt in 0..<3 {
+      try tmux.type("clear")
+      try tmux.launch("loop --threads 2 --speed \(tens)\(attempt)")
+      usleep(UInt32.random(in: 20_000...300_000))
+      _ = system("pkill -\(signal) -f 'interleave loop --threads 2 --speed \(tens)[\(attempt)]'")
+      let code = signal == "INT" ? 130 : 129
+      try tmux.waitFor("EXIT=\(code)")
+      try tmux.type(Self.sane)
+      let screen = try tmux.waitFor("SANE")
+      #expect(screen.contains { $0.contains("echo icanon SANE") }, "attempt \(attempt)")
+    }
+  }
+}
