@@ -36,11 +36,35 @@ struct Binary {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    // Both pipes at once: a child that fills stderr while we wait on stdout
+    // would otherwise block forever.
+    let errorReader = PipeReader(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let errData = errorReader.finish()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+///
+/// `@unchecked Sendable`: `data` is written by the reading thread before it
+/// signals `done` and read only after waiting on `done`.
+final class PipeReader: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  func finish() -> Data {
+    done.wait()
+    return data
   }
 }
