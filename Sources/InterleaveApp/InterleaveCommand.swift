@@ -109,24 +109,11 @@ public struct InterleaveCommand: ParsableCommand {
       }
       pace = parsed
     }
-    var language = Language.fromEnvironment(environment)
-    if let lang {
-      guard let chosen = Language(rawValue: lang.lowercased()) else {
-        throw ValidationError("--lang must be en or zh (got '\(lang)')")
-      }
-      language = chosen
-    }
+    let language = try SharedOptions.language(lang, environment: environment)
     guard let format = OutputFormat(rawValue: format.lowercased()) else {
       throw ValidationError("--format must be text or jsonl (got '\(format)')")
     }
-    var chosenTheme = ThemeCatalog.defaultTheme
-    if let theme {
-      do {
-        chosenTheme = try ThemeCatalog.load(theme)
-      } catch {
-        throw ValidationError("--theme \(error)")
-      }
-    }
+    let chosenTheme = try SharedOptions.theme(theme)
     let configuration = RunConfiguration(
       scenario: scenario, threads: threads, iterations: iterations, speed: pace)
     var schedule: Schedule?

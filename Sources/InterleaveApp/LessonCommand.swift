@@ -38,11 +38,7 @@ struct LessonCommand: ParsableCommand {
   init() {}
 
   func language(_ environment: [String: String]) throws -> Language {
-    guard let lang else { return Language.fromEnvironment(environment) }
-    guard let chosen = Language(rawValue: lang.lowercased()) else {
-      throw ValidationError("--lang must be en or zh (got '\(lang)')")
-    }
-    return chosen
+    try SharedOptions.language(lang, environment: environment)
   }
 
   func loadLesson() throws -> Lesson {
@@ -60,13 +56,7 @@ struct LessonCommand: ParsableCommand {
     _ = try language([:])
     guard !list else { return }
     _ = try loadLesson()
-    if let theme {
-      do {
-        _ = try ThemeCatalog.load(theme)
-      } catch {
-        throw ValidationError("--theme \(error)")
-      }
-    }
+    _ = try SharedOptions.theme(theme)
     if let record { try RecordingOptions.checkPath(record) }
     if headless {
       guard record != nil else { throw ValidationError("--headless needs --record FILE") }
@@ -100,7 +90,7 @@ struct LessonCommand: ParsableCommand {
       speed: first.speed ?? .normal)
     let resolved = InterleaveCommand.Resolved(
       configuration: configuration, language: language, format: .text, speedGiven: true,
-      theme: try theme.map { try ThemeCatalog.load($0) } ?? ThemeCatalog.defaultTheme,
+      theme: try SharedOptions.theme(theme),
       schedule: first.seed.map { .seeded($0) }, scheduleOut: nil)
     let recording = try record.map {
       DashboardMode.Recording(
