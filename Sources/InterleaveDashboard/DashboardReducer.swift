@@ -90,6 +90,7 @@ extension DashboardState {
     case .started: return zh ? "开始运行" : "started"
     case .finished: return zh ? "结束了" : "finished"
     case .cancelled: return zh ? "被取消" : "cancelled"
+    case .count(let n): return ">>> \(n)"
     default:
       guard let line = transcript.line(for: event) else { return nil }
       let prefix = names[event.thread] + " "

@@ -130,3 +130,15 @@ extension Fixtures {
     Sample(elapsedNs: 1_000_000_000, threads: workers(threads), speed: speed)
   }
 }
+
+@Suite("Pane lines")
+struct PaneLineTests {
+  @Test("a pane's lines leave out the thread's own name, which its title shows")
+  func paneLines() {
+    var state = Fixtures.state(.loop, threads: 1)
+    state.apply(Event(time: 0, thread: 1, kind: .started(tid: 7, ident: 9)))
+    state.apply(Event(time: 1, thread: 1, kind: .count(2)))
+    state.apply(Event(time: 2, thread: 1, kind: .sleep(duration: 200_000_000)))
+    #expect(state.panes[1].recent.map(\.text) == ["started", ">>> 2", "sleep 200 ms"])
+  }
+}
