@@ -53,6 +53,7 @@ final class DashboardSession {
     self.terminal = terminal
     run = Run(configuration, chinese: language == .zh, chooser: schedule?.chooser())
     state = DashboardSession.freshState(run, language: language, theme: themes[themeIndex].name)
+    state.scheduleLabel = schedule?.label
   }
 
   static func freshState(_ run: Run, language: Language, theme: String) -> DashboardState {
@@ -157,6 +158,7 @@ final class DashboardSession {
     run = Run(configuration, chinese: language == .zh, chooser: schedule?.chooser())
     state = DashboardSession.freshState(run, language: language, theme: themes[themeIndex].name)
     state.showHelp = help
+    state.scheduleLabel = schedule?.label
     if let lessonCaption { state.caption = lessonCaption }
     lostSeen = false
     recorder?.cast.marker("scenario \(scenario.rawValue)")

@@ -13,6 +13,14 @@ enum Schedule: Equatable {
     }
   }
 
+  /// What the dashboard's header shows.
+  var label: String {
+    switch self {
+    case .seeded(let seed): return "seed \(seed)"
+    case .replay: return "replay"
+    }
+  }
+
   /// The flag that asked for it, for error messages.
   var flag: String {
     switch self {

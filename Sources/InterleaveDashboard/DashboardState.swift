@@ -35,6 +35,8 @@ public struct DashboardState: Equatable, Sendable {
   public var droppedEvents = 0
   /// A short message in the footer (e.g. "switching to race...").
   public var notice: String?
+  /// How the run is scheduled, when one step at a time (`seed 4`, `replay`).
+  public var scheduleLabel: String?
 
   public init(
     configuration: RunConfiguration, names: [String], lockNames: [String], cores: Int,

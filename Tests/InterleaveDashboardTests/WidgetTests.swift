@@ -111,6 +111,15 @@ struct WidgetTests {
     #expect(TextWidth.of(title) == 40)
   }
 
+  @Test("a scheduled run says its seed in the header")
+  func headerSeed() {
+    var state = Fixtures.state(.race, threads: 2)
+    state.scheduleLabel = "seed 4"
+    var canvas = Canvas(width: 120, height: 1)
+    HeaderWidget.render(state, in: canvas.bounds, on: &canvas)
+    #expect(canvas.line(0).contains("seed 4 · ● running"))
+  }
+
   @Test("the header tabs highlight the active scenario")
   func headerTabs() {
     let state = Fixtures.state(.locked, threads: 2)

@@ -11,7 +11,9 @@ enum HeaderWidget {
     let speed =
       state.speed == .full
       ? (zh ? "全速" : "full speed") : state.speed.description
-    let run = runLabel(state) + " " + Format.elapsed(state.elapsedNs) + " "
+    let run =
+      (state.scheduleLabel.map { $0 + " · " } ?? "") + runLabel(state) + " "
+      + Format.elapsed(state.elapsedNs) + " "
     // From the most to the least verbose; the first that leaves room for tabs wins.
     let candidates =
       zh
