@@ -9,7 +9,9 @@ struct DashboardEndToEndTests {
   func opensOnLoop() throws {
     let tmux = try Tmux()
     try tmux.launch("--threads 2")
-    let screen = try tmux.waitFor("LoopThread-1")
+    try tmux.waitFor("LoopThread-1")
+    // The footer is the last row ncurses draws: once it is there, so is the frame.
+    let screen = try tmux.waitFor("q quit")
     #expect(screen[0].contains(" 1 loop ") && screen[0].contains("6 atomic"))
     #expect(screen[0].contains("200 ms"))
     #expect(screen.contains { $0.contains("MainThread") })
