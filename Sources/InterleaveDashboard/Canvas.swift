@@ -75,15 +75,6 @@ public struct Canvas: Equatable, Sendable {
     }
   }
 
-  /// Sets the style of every cell in a rectangle, keeping the text.
-  public mutating func paint(_ rect: Rect, style: Style) {
-    for row in max(0, rect.y)..<min(height, rect.maxY) {
-      for column in max(0, rect.x)..<min(width, rect.maxX) {
-        cells[row * width + column].style = style
-      }
-    }
-  }
-
   private mutating func set(x: Int, y: Int, _ cell: Cell) {
     let index = y * width + x
     // Overwriting half of a wide glyph blanks its other half.
