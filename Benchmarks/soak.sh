@@ -2,14 +2,14 @@
 # Soak: the headless dashboard for MINUTES minutes (default 10), 16 threads,
 # switching every minute between the race, atomic and locked scenarios at
 # full speed and the race paced at 1 ms per step (event queue under load).
-# Prints resident memory every 30 s and the growth from minute 1 to the end.
+# Prints resident memory every 30 s, the growth from minute 1 to the end, and
+# the event account (received + dropped must equal produced; exit 1 if not).
 #   Benchmarks/soak.sh [minutes]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-10}
 swift build -c release --product interleave >/dev/null
 lesson=$(mktemp --suffix=.toml)
-trap 'rm -f "$lesson"' EXIT
 {
   echo 'title = "soak"'
   for i in $(seq "$minutes"); do
@@ -23,7 +23,9 @@ trap 'rm -f "$lesson"' EXIT
       "$scenario" "$speed" "$i"
   done
 } > "$lesson"
-.build/release/interleave lesson "$lesson" --headless --record /dev/null --size 120x40 &
+log=$(mktemp)
+trap 'rm -f "$lesson" "$log"' EXIT
+.build/release/interleave lesson "$lesson" --headless --record /dev/null --size 120x40 2>"$log" &
 pid=$!
 first=""
 for t in $(seq 30 30 $((minutes * 60 - 30))); do
@@ -35,5 +37,9 @@ for t in $(seq 30 30 $((minutes * 60 - 30))); do
   [ "$t" = 60 ] && first=$rss
   last=$rss
 done
-wait $pid || true
+status=0
+wait $pid || status=$?
+first=${first:-$last}
 echo "growth from minute 1 to minute ${minutes}: $(( last - first )) KiB (target <= 2048 KiB)"
+cat "$log"
+exit $status

@@ -76,7 +76,27 @@ enum DashboardMode {
     let status = session.loop()
     terminal.stop()
     recorder?.stop()
-    return status
+    return settle(session, recording: recording) ?? status
+  }
+
+  /// Reports where the session's events went: always for a headless recording
+  /// (a batch job), and as an error whenever some run's events do not add up.
+  /// - Returns: an exit status that overrides the session's, if any.
+  static func settle(_ session: DashboardSession, recording: Recording?) -> Int32? {
+    let events = session.events
+    let account =
+      "\(Format.grouped(events.produced)) events (\(Format.grouped(events.received)) received, "
+      + "\(Format.grouped(events.dropped)) dropped)"
+    if session.inexactRuns > 0 {
+      InterleaveCommand.notice(
+        "error: internal: events of \(session.inexactRuns) of \(session.runs) runs do not add up: "
+          + account)
+      return 70
+    }
+    if let recording, recording.headlessSize != nil {
+      InterleaveCommand.notice("recorded \(recording.path): \(session.runs) runs, " + account)
+    }
+    return nil
   }
 
   /// The terminal type ncurses writes for: the real one's, or xterm-256color

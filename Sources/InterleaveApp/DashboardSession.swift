@@ -23,7 +23,7 @@ final class DashboardSession {
   private var cpu = ThreadCPUSampler()
   private var lastCPUSample: UInt64 = 0
   private var cpuShares: [Int32: Double] = [:]
-  private var events: [Event] = []
+  private var batch: [Event] = []
   /// How each run (and restart) is scheduled; nil lets the OS interleave.
   private var schedule: Schedule?
   /// Copies the screen to a cast file, when recording.
@@ -36,6 +36,14 @@ final class DashboardSession {
   private var lessonCaption: String?
   /// Whether the current run has lost an update (seen in its events).
   private(set) var lostSeen = false
+  /// Events the current run has delivered to this session.
+  private var received = 0
+  /// Where the events of every ended run went.
+  private(set) var events = EventAccount()
+  /// Runs whose events did not add up (`received + dropped != produced`).
+  private(set) var inexactRuns = 0
+  /// Runs started, restarts included.
+  private(set) var runs = 1
 
   init(
     configuration: RunConfiguration, language: Language, themes: [Theme], themeIndex: Int,
@@ -91,15 +99,15 @@ final class DashboardSession {
       terminal.draw(Dashboard.render(state, width: size.width, height: size.height))
     }
     state.notice = language == .zh ? "正在退出…" : "quitting..."
-    run.cancel()
+    endRun()
     return status
   }
 
   /// Folds queued events and a fresh counter sample into the state.
   private func update() {
-    events.removeAll(keepingCapacity: true)
-    run.queue.drain(into: &events, limit: DashboardSession.eventsPerFrame)
-    for event in events {
+    batch.removeAll(keepingCapacity: true)
+    received += run.queue.drain(into: &batch, limit: DashboardSession.eventsPerFrame)
+    for event in batch {
       state.apply(event)
       if case .lostUpdate = event.kind { lostSeen = true }
     }
@@ -152,7 +160,8 @@ final class DashboardSession {
 
   /// Cancels and joins the current run, then starts `scenario` with the current options.
   private func restart(scenario: Scenario) {
-    run.cancel()
+    endRun()
+    runs += 1
     configuration.scenario = scenario
     let help = state.showHelp
     run = Run(configuration, chinese: language == .zh, chooser: schedule?.chooser())
@@ -162,6 +171,18 @@ final class DashboardSession {
     if let lessonCaption { state.caption = lessonCaption }
     lostSeen = false
     recorder?.cast.marker("scenario \(scenario.rawValue)")
+  }
+
+  /// Cancels and joins the current run, takes its last events and settles its account.
+  private func endRun() {
+    run.cancel()
+    batch.removeAll(keepingCapacity: true)
+    received += run.queue.drain(into: &batch)
+    let account = EventAccount(
+      produced: run.producedEvents, received: received, dropped: run.queue.dropped)
+    if !account.isExact { inexactRuns += 1 }
+    events = events + account
+    received = 0
   }
 
   // MARK: - Lessons

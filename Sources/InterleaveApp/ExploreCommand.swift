@@ -48,8 +48,8 @@ struct ExploreCommand: ParsableCommand {
     let bound = Explorer.bound(configuration)
     guard bound <= Double(Explorer.limit) else {
       throw ValidationError(
-        "\(scenario.rawValue) with \(threads) threads x \(iterations) iterations has up to "
-          + "\(Self.grouped(bound)) schedules; the explorer stops at "
+        "\(scenario.rawValue) with \(threads) threads x \(iterations) iterations has "
+          + "\(Self.upTo(bound)) schedules; the explorer stops at "
           + "\(Self.grouped(Double(Explorer.limit))) (use fewer threads or iterations)")
     }
     return configuration
@@ -153,14 +153,13 @@ struct ExploreCommand: ParsableCommand {
   /// `11212122` (threads 1-9 fit one digit each).
   static func compact(_ order: [Int]) -> String { order.map(String.init).joined() }
 
-  static func grouped(_ value: Double) -> String {
-    let digits = String(Int(value))
-    var out = ""
-    for (offset, character) in digits.enumerated() {
-      if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
-      out.append(character)
-    }
-    return out
+  static func grouped(_ value: Double) -> String { Format.grouped(Int(value)) }
+
+  /// `up to 12,870`; past what an Int holds, `up to about 10^42` or `more than 10^308`.
+  static func upTo(_ bound: Double) -> String {
+    guard bound.isFinite else { return "more than 10^308" }
+    guard bound < 1e15 else { return "up to about 10^\(Int(log10(bound)))" }
+    return "up to " + grouped(bound)
   }
 
   static func pad(_ text: String, _ width: Int) -> String {

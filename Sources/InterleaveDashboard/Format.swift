@@ -1,9 +1,9 @@
 import InterleaveRuntime
 
 /// Number formats shared by the widgets.
-enum Format {
+public enum Format {
   /// `12,345` / `-1,000`.
-  static func grouped(_ value: Int) -> String {
+  public static func grouped(_ value: Int) -> String {
     let digits = String(value.magnitude)
     var out = ""
     for (offset, character) in digits.enumerated() {

@@ -62,6 +62,12 @@ public final class Run: Sendable {
   /// The scheduler of a seeded, replayed or explored run.
   public var scheduler: StepScheduler? { shared.scheduler }
 
+  /// Events the run's threads have emitted so far, queued or dropped.
+  /// Final once `isFinished`: then `received + queue.dropped` equals it.
+  public var producedEvents: Int {
+    shared.counters.reduce(0) { $0 + $1.emitted.load(ordering: .relaxed) }
+  }
+
   /// Threads the system refused to create.
   public var failedThreads: Int { spawnFailures.load(ordering: .relaxed) }
 

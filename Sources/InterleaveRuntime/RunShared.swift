@@ -31,7 +31,9 @@ final class RunShared: Sendable {
     barrier = StartBarrier(parties: configuration.threads)
   }
 
+  /// Sends an event to the queue, counting it against `thread` first.
   func emit(_ thread: Int, _ kind: EventKind) {
+    counters[thread].emitted.add(1, ordering: .relaxed)
     queue.push(Event(time: MonotonicClock.now() &- origin, thread: thread, kind: kind))
   }
 

@@ -21,6 +21,9 @@ public final class WorkerCounters: Sendable {
   let waitTicket = Atomic<Int>(0)
   /// Under a scheduler, the step number of this thread's latest write (0: none).
   let lastWriteStep = Atomic<Int>(0)
+  /// Events emitted in this thread's name (pushed or dropped). Any thread may
+  /// emit for it (a deadlock found by another), so this one is an atomic add.
+  let emitted = Atomic<Int>(0)
   private let trailingPad = PaddingLine()
 
   init() {}

@@ -106,6 +106,16 @@ struct ExploreTests {
       result.stderr
         == "interleave: error: race with 2 threads x 4 iterations has up to 601,080,390 schedules; the explorer stops at 50,000 (use fewer threads or iterations)\n"
     )
+    // Counts past any integer are refused the same way, not with a crash.
+    let huge = try Binary.run(["explore", "race", "--threads", "8", "--iterations", "1000"])
+    #expect(huge.status == 64)
+    #expect(
+      huge.stderr.hasSuffix(
+        "1000 iterations has more than 10^308 schedules; the explorer stops at 50,000 (use fewer threads or iterations)\n"
+      ))
+    let large = try Binary.run(["explore", "race", "--threads", "3", "--iterations", "4"])
+    #expect(large.status == 64)
+    #expect(large.stderr.contains("has up to about 10^21 schedules"))
   }
 
   @Test("seeded runs print the same transcript twice, and schedule files replay them")

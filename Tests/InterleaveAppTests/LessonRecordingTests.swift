@@ -55,6 +55,14 @@ struct LessonRecordingTests {
     let result = try Binary.run(
       ["lesson", name, "--headless", "--record", path, "--size", "100x30", "--lang", language])
     #expect(result.status == 0, "stderr: \(result.stderr)")
+    // One line says where the events went, and they add up.
+    #expect(result.stderr.hasPrefix("interleave: recorded \(path): "), "\(result.stderr)")
+    let account = try #require(
+      result.stderr.firstMatch(
+        of: /: \d+ runs, ([\d,]+) events \(([\d,]+) received, ([\d,]+) dropped\)\n$/))
+    let number = { (text: Substring) in Int(text.filter(\.isNumber)) ?? -1 }
+    #expect(number(account.1) > 0)
+    #expect(number(account.1) == number(account.2) + number(account.3))
     let (header, events) = try Self.readCast(path)
     #expect(header["version"] as? Int == 2)
     #expect(header["width"] as? Int == 100 && header["height"] as? Int == 30)
