@@ -65,6 +65,7 @@ public struct PlainRunner {
       }
       if events.isEmpty { usleep(1_000) }
     }
+    run.wait()
     let summary = run.summary()
     let order = run.scheduler?.order
     if let failure = run.scheduler?.failure {

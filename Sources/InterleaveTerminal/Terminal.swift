@@ -56,6 +56,12 @@ public final class Terminal {
       colors: hasColors ? Int(il_colors()) : 0, hasColors: hasColors,
       noColor: environment["NO_COLOR"] != nil)
     palette = Palette(theme: theme, depth: depth)
+    // ncurses 6.4 flushes after every cursor move of an update (one write(2)
+    // per changed run of cells, ~125 per frame here) until the screen has
+    // been suspended and resumed once; then a frame is one write. So suspend
+    // and resume now, before anything is drawn.
+    endwin()
+    doupdate()
     TerminalSignals.install()
     stderrCapture.begin()
   }

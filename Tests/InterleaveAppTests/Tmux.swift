@@ -11,9 +11,19 @@ final class Tmux {
     socket = "interleave-test-\(getpid())-\(Tmux.counter.next())"
     try run([
       "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
-      "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile",
+      "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' "
+        + Tmux.sanitizerSettings() + "bash --norc --noprofile",
     ])
     try waitFor("$")
+  }
+
+  /// The shell starts with a clean environment, except that a sanitizer
+  /// run's options reach the binary under test as they reach every other test.
+  private static func sanitizerSettings() -> String {
+    let environment = ProcessInfo.processInfo.environment
+    return ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].compactMap { name in
+      environment[name].map { "\(name)='" + $0.replacingOccurrences(of: "'", with: "") + "' " }
+    }.joined()
   }
 
   deinit {

@@ -16,6 +16,9 @@ enum SwitchStress {
   }
 
   static func run(count: Int) -> JSONValue {
+    // One small run first, so a thread some runtime starts once and keeps
+    // (ThreadSanitizer's background thread) is part of the baseline.
+    Run(RunConfiguration(scenario: .loop, threads: 1, speed: .full)).wait()
     let tasksBefore = tasks()
     let descriptorsBefore = descriptors()
     var slow = 0

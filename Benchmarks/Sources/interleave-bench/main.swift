@@ -2,7 +2,8 @@ import Foundation
 import InterleaveDashboard
 import InterleaveRuntime
 
-// interleave-bench [--quick] [--json PATH] [--c-binary PATH] [--python PATH] | --switches N
+// interleave-bench [--quick] [--json PATH] [--c-binary PATH] [--python PATH]
+//   | --switches N | --frame WxHxT
 // Measures side by side in one run and prints a table (and a JSON report).
 
 let arguments = CommandLine.arguments
@@ -15,6 +16,19 @@ func option(_ name: String) -> String? {
 // interleave-bench --switches N: the reliability check, in a process of its own.
 if let switches = option("--switches").flatMap(Int.init) {
   print(SwitchStress.run(count: switches).text)
+  exit(0)
+}
+// interleave-bench --frame WxHxT: only the frame figure (for profiling).
+if let frame = option("--frame") {
+  let parts = frame.split(separator: "x").compactMap { Int($0) }
+  guard parts.count == 3 else {
+    FileHandle.standardError.write(
+      Data("interleave-bench: --frame wants WIDTHxHEIGHTxTHREADS, got \(frame)\n".utf8))
+    exit(64)
+  }
+  let median = FrameBenchmark.run(
+    width: parts[0], height: parts[1], threads: parts[2], frames: quick ? 200 : 5000)
+  print(String(format: "frame %@: %.3f ms median", frame, median * 1000))
   exit(0)
 }
 let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
