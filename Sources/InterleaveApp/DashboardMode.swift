@@ -31,6 +31,9 @@ enum DashboardMode {
       index = mono
     }
     var recorder: Recorder?
+    // The recorder puts the real terminal in raw mode: from here on a quit
+    // signal must end the session cleanly, not kill the process.
+    TerminalSignals.install()
     if let recording {
       do {
         recorder = try startRecorder(
@@ -38,6 +41,7 @@ enum DashboardMode {
           title: lesson?.title.text(resolved.language)
             ?? "interleave \(resolved.configuration.scenario.rawValue)", environment: environment)
       } catch {
+        TerminalSignals.uninstall()
         InterleaveCommand.notice("error: --record \(recording.path): \(error)")
         return InterleaveMain.usageError
       }

@@ -26,6 +26,9 @@ public final class Terminal {
   public init(theme: Theme, environment: [String: String], device: Int32? = nil) throws(StartError)
   {
     TextWidth.prepareLocale()
+    // Before the terminal changes: a quit signal from here on is a flag the
+    // frame loop reads, never a death that leaves the tty in cbreak mode.
+    TerminalSignals.install()
     let outputDescriptor = device.map { dup($0) } ?? STDOUT_FILENO
     let inputDescriptor = device.map { dup($0) } ?? STDIN_FILENO
     let term =
@@ -35,6 +38,7 @@ public final class Terminal {
     guard let output = fdopen(outputDescriptor, "w"), let input = fdopen(inputDescriptor, "r"),
       let screen = term.map({ newterm($0, output, input) }) ?? newterm(nil, output, input)
     else {
+      TerminalSignals.uninstall()
       throw StartError(description: "cannot open the terminal (TERM=\(environment["TERM"] ?? ""))")
     }
     if device != nil { files = [output, input] }
@@ -62,7 +66,6 @@ public final class Terminal {
     // and resume now, before anything is drawn.
     endwin()
     doupdate()
-    TerminalSignals.install()
     stderrCapture.begin()
   }
 

@@ -8,11 +8,12 @@ let pendingQuitSignal = Atomic<Int32>(0)
 
 /// Signal handling while the screen is up: quit signals become a flag the
 /// frame loop reads; fatal signals restore the terminal and then die as usual.
-enum TerminalSignals {
+public enum TerminalSignals {
   static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
   static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
-  static func install() {
+  /// Idempotent. Call before the terminal changes in any way.
+  public static func install() {
     for signalNumber in quitSignals {
       signal(signalNumber, onQuitSignal)
     }
@@ -21,7 +22,7 @@ enum TerminalSignals {
     }
   }
 
-  static func uninstall() {
+  public static func uninstall() {
     for signalNumber in quitSignals + fatalSignals {
       signal(signalNumber, SIG_DFL)
     }
