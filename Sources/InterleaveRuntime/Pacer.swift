@@ -12,6 +12,9 @@ public final class Pacer: Sendable {
     case paced = 1
     case paused = 2
     case cancelled = 3
+    /// No delay, but a scheduler picks every step: step points leave the
+    /// fast path, and the pacer itself lets them go at once.
+    case scheduled = 4
   }
 
   private let leadingPad = PaddingLine()
@@ -24,8 +27,13 @@ public final class Pacer: Sendable {
   private let permits = Atomic<Int>(0)
   private let everFull = Atomic<Bool>(false)
   private let gate = PThreadMutex()
+  /// Whether a scheduler gates every step (so `mode` is never `full`).
+  private let scheduled: Bool
 
-  public init(speed: Speed, paused: Bool = false) {
+  /// - Parameter scheduled: a scheduler picks every step; `full` speed then
+  ///   means no delay, with every step still going through the slow path.
+  public init(speed: Speed, paused: Bool = false, scheduled: Bool = false) {
+    self.scheduled = scheduled
     self.paused.store(paused, ordering: .relaxed)
     set(speed)
   }
@@ -83,6 +91,8 @@ public final class Pacer: Sendable {
       next = .paused
     } else if delay.load(ordering: .relaxed) > 0 {
       next = .paced
+    } else if scheduled {
+      next = .scheduled
     } else {
       next = .full
       everFull.store(true, ordering: .relaxed)
@@ -101,7 +111,7 @@ public final class Pacer: Sendable {
       switch Mode(rawValue: mode.load(ordering: .relaxed)) ?? .full {
       case .cancelled:
         throw Cancelled()
-      case .full:
+      case .full, .scheduled:
         return false
       case .paused:
         deadline = nil

@@ -36,7 +36,7 @@ public final class Run: Sendable {
         ThreadName.worker(
           $0, of: configuration.threads, scenario: configuration.scenario, chinese: chinese)
       }
-    pacer = Pacer(speed: configuration.speed, paused: paused)
+    pacer = Pacer(speed: configuration.speed, paused: paused, scheduled: chooser != nil)
     queue = EventQueue(capacity: queueCapacity)
     shared = RunShared(
       configuration: configuration, pacer: pacer, queue: queue,

@@ -42,15 +42,11 @@ final class WorkerContext {
 
   @inline(__always)
   private func takeStep(wants lock: Int?) throws(Cancelled) -> Bool {
+    // At full speed: this one load and the counter below. A scheduled run's
+    // pacer is never in `full` mode, so its steps all take the slow path.
     var traced = false
-    // `!= nil`, not `if let`: binding would retain the scheduler on every
-    // step, and two threads retaining one object fight over its cache line.
-    if scheduler != nil {
-      try scheduledTurn(wants: lock)
-      traced = true
-    }
     if pacer.mode.load(ordering: .relaxed) != Pacer.Mode.full.rawValue {
-      traced = try pacer.slowPath() || traced
+      traced = try slowStep(wants: lock)
     }
     let steps = counters.steps.load(ordering: .relaxed) &+ 1
     counters.steps.store(steps, ordering: .relaxed)
@@ -59,6 +55,20 @@ final class WorkerContext {
       counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
     }
     return traced
+  }
+
+  /// A step that is paced, paused, cancelled or scheduled.
+  /// - Returns: whether to trace it (always, except at full speed).
+  @inline(never)
+  private func slowStep(wants lock: Int?) throws(Cancelled) -> Bool {
+    var traced = false
+    // `!= nil`, not `if let`: binding would retain the scheduler on every
+    // step, and two threads retaining one object fight over its cache line.
+    if scheduler != nil {
+      try scheduledTurn(wants: lock)
+      traced = true
+    }
+    return try pacer.slowPath() || traced
   }
 
   /// Parks until the scheduler gives this thread the next step.
@@ -109,6 +119,57 @@ final class WorkerContext {
   /// Marks the end of one loop iteration.
   @inline(__always)
   func iterationDone() { counters.bump(counters.iterations) }
+
+  // MARK: - Whole iterations at full speed
+
+  /// Whether the next iteration may run whole without step points: full
+  /// speed and no scheduler. One relaxed load per iteration; a change of
+  /// speed, a pause or a cancel takes effect at the next iteration.
+  @inline(__always)
+  var atFullSpeed: Bool {
+    #if INTERLEAVE_NO_STEP_POINTS
+      // Benchmark builds only: every iteration goes through the (empty) step points.
+      return false
+    #else
+      return pacer.mode.load(ordering: .relaxed) == Pacer.Mode.full.rawValue
+    #endif
+  }
+
+  /// Ends an iteration that ran at full speed, counting the `steps` step
+  /// points it passed untraced. Counters are exact between iterations.
+  @inline(__always)
+  func fullSpeedIterationDone(steps: Int) {
+    counters.bump(counters.steps, by: steps)
+    let iterations = counters.iterations.load(ordering: .relaxed) &+ 1
+    counters.iterations.store(iterations, ordering: .relaxed)
+    // Which core the thread is on, every 1024 iterations.
+    if iterations & 1023 == 1 {
+      counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
+    }
+  }
+
+  /// `balance` read with no step point (a whole iteration at full speed).
+  @inline(__always)
+  func readAtFullSpeed(_ balance: SharedBalance) -> Int {
+    SharedBalance.value(of: balance.word.load(ordering: .relaxed))
+  }
+
+  /// `balance = value` with no step point (a whole iteration at full speed).
+  @inline(__always)
+  func writeAtFullSpeed(_ balance: SharedBalance, _ value: Int) {
+    balance.word.store(SharedBalance.word(value: value, writer: index), ordering: .relaxed)
+  }
+
+  /// `lock.acquire()` with no step point (a whole iteration at full speed).
+  /// Throws only when the run is cancelled while this thread waits.
+  @inline(__always)
+  func acquireAtFullSpeed(_ lock: TracedLock) throws(Cancelled) {
+    _ = try take(lock, timeout: nil, traced: false)
+  }
+
+  /// `lock.release()` with no step point (a whole iteration at full speed).
+  @inline(__always)
+  func releaseAtFullSpeed(_ lock: TracedLock) { _ = lock.willRelease() }
 
   // MARK: - Step points
 
@@ -178,6 +239,12 @@ final class WorkerContext {
   /// `lock.acquire(timeout=…)`: true when the lock was taken.
   func acquire(_ lock: TracedLock, timeout: UInt64? = nil) throws(Cancelled) -> Bool {
     let traced = try step(wants: lock.id)
+    return try take(lock, timeout: timeout, traced: traced)
+  }
+
+  /// Takes the lock: at once if free, else after a back-off, else blocking.
+  @inline(__always)
+  private func take(_ lock: TracedLock, timeout: UInt64?, traced: Bool) throws(Cancelled) -> Bool {
     if lock.mutex.tryLock() {
       lock.didAcquire(by: index, waited: nil, timed: traced)
       if traced { log(.acquired(lock: lock.id, waited: 0)) }

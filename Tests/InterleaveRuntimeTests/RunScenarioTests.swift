@@ -13,7 +13,35 @@ struct RunScenarioTests {
     #expect(summary.finalBalance == 0)
     #expect(summary.locks.first?.acquisitions == threads * 50_000)
     #expect(
-      run.threads().dropFirst().allSatisfy { $0.state == .finished && $0.iterations == 50_000 })
+      run.threads().dropFirst().allSatisfy {
+        $0.state == .finished && $0.iterations == 50_000 && $0.steps == 6 * 50_000
+      })
+  }
+
+  @Test("slowed down mid-run, a full-speed race traces from the next iteration; counts stay exact")
+  func slowDownMidRun() {
+    let run = Run(RunConfiguration(scenario: .race, threads: 2, iterations: 1_000_000_000))
+    let start = MonotonicClock.now()
+    while run.threads().dropFirst().contains(where: { $0.iterations < 1_000 }),
+      MonotonicClock.now() - start < 5_000_000_000
+    {
+      usleep(100)
+    }
+    run.pacer.set(.delay(1_000))
+    var events: [Event] = []
+    func sawRead() -> Bool { events.contains { if case .read = $0.kind { true } else { false } } }
+    while !sawRead() && MonotonicClock.now() - start < 10_000_000_000 {
+      run.queue.drain(into: &events)
+      usleep(1_000)
+    }
+    run.cancel()
+    #expect(sawRead(), "no traced step after slowing down")
+    for worker in run.threads().dropFirst() {
+      // Whole iterations at full speed, then single traced steps: a cancel
+      // may cut the last iteration short, never count a step twice.
+      #expect(worker.iterations >= 1_000)
+      #expect((4 * worker.iterations...4 * worker.iterations + 3).contains(worker.steps))
+    }
   }
 
   @Test("race at full speed loses updates in most runs")
@@ -25,6 +53,7 @@ struct RunScenarioTests {
       run.wait()
       let summary = run.summary()
       #expect(summary.lostUpdates == nil, "full speed does not trace lost updates")
+      #expect(summary.operations == 2 * 4 * 1_000_000)
       if summary.finalBalance != 0 { wrong += 1 }
     }
     #expect(wrong > runs / 2, "only \(wrong) of \(runs) runs lost an update")

@@ -12,7 +12,9 @@ struct ThreadNameTests {
     let start = MonotonicClock.now()
     var names: Set<String> = []
     let wanted: Set<String> = ["MainThread", "Thread-1", "Thread-2", "Thread-3"]
-    while !wanted.isSubset(of: names) && MonotonicClock.now() - start < 5_000_000_000 {
+    // A thread names itself, then records its tid: wait for both.
+    func ready() -> Bool { wanted.isSubset(of: names) && run.threads().allSatisfy { $0.tid > 0 } }
+    while !ready() && MonotonicClock.now() - start < 5_000_000_000 {
       let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
       names = Set(
         tasks.compactMap {

@@ -26,6 +26,11 @@ enum ScenarioBodies {
     case .race:
       let amount = Amounts.race(context.index)
       for _ in 0..<iterations {
+        if context.atFullSpeed {
+          changeItAtFullSpeed(context, balance, amount)
+          context.fullSpeedIterationDone(steps: 4)
+          continue
+        }
         try changeIt(context, balance, amount)
         context.iterationDone()
       }
@@ -33,6 +38,13 @@ enum ScenarioBodies {
       let amount = Amounts.race(context.index)
       let lock = shared.locks[0]
       for _ in 0..<iterations {
+        if context.atFullSpeed {
+          try context.acquireAtFullSpeed(lock)
+          changeItAtFullSpeed(context, balance, amount)
+          context.releaseAtFullSpeed(lock)
+          context.fullSpeedIterationDone(steps: 6)
+          continue
+        }
         _ = try context.acquire(lock)
         defer { context.release(lock) }
         try changeIt(context, balance, amount)
@@ -56,6 +68,12 @@ enum ScenarioBodies {
     case .atomic:
       let amount = Amounts.race(context.index)
       for _ in 0..<iterations {
+        if context.atFullSpeed {
+          balance.word.wrappingAdd(amount << SharedBalance.writerBits, ordering: .relaxed)
+          balance.word.wrappingAdd(-amount << SharedBalance.writerBits, ordering: .relaxed)
+          context.fullSpeedIterationDone(steps: 2)
+          continue
+        }
         try context.atomicAdd(balance, amount)
         try context.atomicAdd(balance, -amount)
         context.iterationDone()
@@ -71,6 +89,18 @@ enum ScenarioBodies {
     try context.write(balance, a + n)
     let b = try context.read(balance)
     try context.write(balance, b - n)
+  }
+
+  /// `change_it(n)` as one whole iteration at full speed: the same four
+  /// relaxed accesses, with no step points between them.
+  @inline(__always)
+  private static func changeItAtFullSpeed(
+    _ context: WorkerContext, _ balance: SharedBalance, _ n: Int
+  ) {
+    let a = context.readAtFullSpeed(balance)
+    context.writeAtFullSpeed(balance, a + n)
+    let b = context.readAtFullSpeed(balance)
+    context.writeAtFullSpeed(balance, b - n)
   }
 
   /// The seed's `_thread` example: hold the lock across the whole loop.
