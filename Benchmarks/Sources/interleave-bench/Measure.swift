@@ -8,6 +8,20 @@ enum Measure {
     return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
   }
 
+  /// Median wall times of two whole processes, run in turn (A, B, A, B, ...)
+  /// so that a shared machine's slow spells fall on both alike.
+  static func alternating(
+    _ runs: Int, _ a: (String, [String]), _ b: (String, [String])
+  ) -> (a: Double, b: Double) {
+    var first: [Double] = []
+    var second: [Double] = []
+    for _ in 0..<runs {
+      first.append(process(a.0, a.1))
+      second.append(process(b.0, b.1))
+    }
+    return (median(first), median(second))
+  }
+
   /// Wall time of `body`, in seconds.
   static func seconds(_ body: () -> Void) -> Double {
     let start = MonotonicClock.now()
