@@ -27,7 +27,10 @@ final class RunShared: Sendable {
     locks = configuration.scenario.lockNames.enumerated().map {
       TracedLock(id: $0.offset, name: $0.element)
     }
-    counters = (0...configuration.threads).map { _ in WorkerCounters() }
+    let stepsPerIteration = ScenarioBodies.stepsPerFullSpeedIteration(configuration.scenario)
+    counters = (0...configuration.threads).map { _ in
+      WorkerCounters(stepsPerFullSpeedIteration: stepsPerIteration)
+    }
     barrier = StartBarrier(parties: configuration.threads)
   }
 

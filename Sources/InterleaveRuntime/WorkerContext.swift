@@ -135,13 +135,12 @@ final class WorkerContext {
     #endif
   }
 
-  /// Ends an iteration that ran at full speed, counting the `steps` step
-  /// points it passed untraced. Counters are exact between iterations.
+  /// Ends an iteration that ran whole at full speed: one counter, from
+  /// which snapshots derive its iterations and steps.
   @inline(__always)
-  func fullSpeedIterationDone(steps: Int) {
-    counters.bump(counters.steps, by: steps)
-    let iterations = counters.iterations.load(ordering: .relaxed) &+ 1
-    counters.iterations.store(iterations, ordering: .relaxed)
+  func fullSpeedIterationDone() {
+    let iterations = counters.fullSpeedIterations.load(ordering: .relaxed) &+ 1
+    counters.fullSpeedIterations.store(iterations, ordering: .relaxed)
     // Which core the thread is on, every 1024 iterations.
     if iterations & 1023 == 1 {
       counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)

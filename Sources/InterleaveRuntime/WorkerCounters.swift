@@ -9,8 +9,14 @@ import Synchronization
 public final class WorkerCounters: Sendable {
   private let leadingPad = PaddingLine()
   let state = Atomic<Int>(ThreadState.created.rawValue)
+  /// Step points passed one at a time (paced, paused or scheduled).
   let steps = Atomic<Int>(0)
+  /// Iterations that went through step points.
   let iterations = Atomic<Int>(0)
+  /// Iterations run whole at full speed, each `stepsPerFullSpeedIteration`
+  /// untraced steps: one counter per iteration on the fastest path, so that
+  /// a snapshot's steps and iterations agree.
+  let fullSpeedIterations = Atomic<Int>(0)
   let lostUpdates = Atomic<Int>(0)
   let tid = Atomic<Int>(0)
   let ident = Atomic<UInt>(0)
@@ -25,8 +31,12 @@ public final class WorkerCounters: Sendable {
   /// emit for it (a deadlock found by another), so this one is an atomic add.
   let emitted = Atomic<Int>(0)
   private let trailingPad = PaddingLine()
+  /// Step points in one iteration of the scenario's full-speed path.
+  let stepsPerFullSpeedIteration: Int
 
-  init() {}
+  init(stepsPerFullSpeedIteration: Int = 0) {
+    self.stepsPerFullSpeedIteration = stepsPerFullSpeedIteration
+  }
 
   @inline(__always) func bump(_ counter: borrowing Atomic<Int>, by amount: Int = 1) {
     counter.store(counter.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
@@ -38,11 +48,12 @@ public final class WorkerCounters: Sendable {
 
   /// A copy of every counter, read without locking.
   func snapshot(index: Int, name: String) -> WorkerSnapshot {
-    WorkerSnapshot(
+    let fast = fullSpeedIterations.load(ordering: .relaxed)
+    return WorkerSnapshot(
       index: index, name: name,
       state: ThreadState(rawValue: state.load(ordering: .relaxed)) ?? .created,
-      steps: steps.load(ordering: .relaxed),
-      iterations: iterations.load(ordering: .relaxed),
+      steps: steps.load(ordering: .relaxed) + stepsPerFullSpeedIteration * fast,
+      iterations: iterations.load(ordering: .relaxed) + fast,
       lostUpdates: lostUpdates.load(ordering: .relaxed),
       tid: Int32(truncatingIfNeeded: tid.load(ordering: .relaxed)),
       ident: ident.load(ordering: .relaxed),

@@ -28,7 +28,7 @@ enum ScenarioBodies {
       for _ in 0..<iterations {
         if context.atFullSpeed {
           changeItAtFullSpeed(context, balance, amount)
-          context.fullSpeedIterationDone(steps: 4)
+          context.fullSpeedIterationDone()
           continue
         }
         try changeIt(context, balance, amount)
@@ -42,7 +42,7 @@ enum ScenarioBodies {
           try context.acquireAtFullSpeed(lock)
           changeItAtFullSpeed(context, balance, amount)
           context.releaseAtFullSpeed(lock)
-          context.fullSpeedIterationDone(steps: 6)
+          context.fullSpeedIterationDone()
           continue
         }
         _ = try context.acquire(lock)
@@ -71,7 +71,7 @@ enum ScenarioBodies {
         if context.atFullSpeed {
           balance.word.wrappingAdd(amount << SharedBalance.writerBits, ordering: .relaxed)
           balance.word.wrappingAdd(-amount << SharedBalance.writerBits, ordering: .relaxed)
-          context.fullSpeedIterationDone(steps: 2)
+          context.fullSpeedIterationDone()
           continue
         }
         try context.atomicAdd(balance, amount)
@@ -120,6 +120,16 @@ enum ScenarioBodies {
       try context.sleep()
       context.log(.balance(balance.value))
       context.iterationDone()
+    }
+  }
+
+  /// Step points in one iteration of a scenario's full-speed path (0: it has none).
+  static func stepsPerFullSpeedIteration(_ scenario: Scenario) -> Int {
+    switch scenario {
+    case .race: return 4  // read, write, read, write
+    case .locked: return 6  // acquire, the race's four, release
+    case .atomic: return 2  // two atomic adds
+    case .loop, .coarse, .deadlock: return 0
     }
   }
 
