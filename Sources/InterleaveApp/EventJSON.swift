@@ -78,6 +78,7 @@ extension Transcript {
       ("locks", .array(summary.locks.map(json(for:)))),
       ("cancelled", .bool(summary.cancelled)),
       ("dropped_events", .int(summary.droppedEvents)),
+      ("failed_threads", .int(summary.failedThreads)),
     ])
   }
 

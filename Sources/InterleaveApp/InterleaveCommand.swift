@@ -184,6 +184,13 @@ public struct InterleaveCommand: ParsableCommand {
   /// Reports a schedule that did not fit and writes `--schedule-out`.
   static func finish(_ outcome: PlainRunner.Outcome?, _ resolved: Resolved) throws {
     guard let outcome else { return }
+    let refused = outcome.summary.failedThreads
+    if refused > 0 {
+      notice(
+        "error: the system refused to start \(refused) of \(resolved.configuration.threads + 1) "
+          + "threads (memory or a limit: see ulimit -s, ulimit -v)")
+      throw ExitCode(1)
+    }
     if let problem = outcome.scheduleProblem {
       let flag = resolved.schedule?.flag ?? "--seed"
       notice("error: \(flag): \(problem)")

@@ -58,6 +58,13 @@ extension Transcript {
     if summary.droppedEvents > 0 {
       add("dropped", "丢弃事件", "\(summary.droppedEvents)")
     }
+    if summary.failedThreads > 0 {
+      add(
+        "not started", "未能启动",
+        zh
+          ? "系统拒绝创建 \(summary.failedThreads)/\(summary.threads + 1) 个线程"
+          : "\(summary.failedThreads) of \(summary.threads + 1) threads: the system refused them")
+    }
     return lines
   }
 

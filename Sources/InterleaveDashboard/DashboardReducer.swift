@@ -36,6 +36,7 @@ extension DashboardState {
     elapsedNs = sample.elapsedNs
     speed = sample.speed
     droppedEvents = sample.droppedEvents
+    failedThreads = sample.failedThreads
     locks = sample.locks
     deadlock = sample.deadlock
     if sample.finished {

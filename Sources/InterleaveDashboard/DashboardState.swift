@@ -33,6 +33,8 @@ public struct DashboardState: Equatable, Sendable {
   public var page = 0
   public var themeName: String
   public var droppedEvents = 0
+  /// Threads the system refused to create (shown in the footer).
+  public var failedThreads = 0
   /// A short message in the footer (e.g. "switching to race...").
   public var notice: String?
   /// How the run is scheduled, when one step at a time (`seed 4`, `replay`).

@@ -14,6 +14,8 @@ public struct Sample: Equatable, Sendable {
   /// Whether lost updates were traced for the whole run.
   public var lostTraced: Bool
   public var droppedEvents: Int
+  /// Threads the system refused to create.
+  public var failedThreads: Int
   /// Recent CPU use by kernel thread id, as a share of one core (0...1).
   public var cpuByTid: [Int32: Double]
 
@@ -21,7 +23,7 @@ public struct Sample: Equatable, Sendable {
     elapsedNs: UInt64, threads: [WorkerSnapshot], locks: [LockSnapshot] = [],
     balance: Int? = nil, expectedBalance: Int? = nil, deadlock: DeadlockCycle? = nil,
     finished: Bool = false, paused: Bool = false, speed: Speed = .full, lostTraced: Bool = false,
-    droppedEvents: Int = 0, cpuByTid: [Int32: Double] = [:]
+    droppedEvents: Int = 0, failedThreads: Int = 0, cpuByTid: [Int32: Double] = [:]
   ) {
     self.elapsedNs = elapsedNs
     self.threads = threads
@@ -34,6 +36,7 @@ public struct Sample: Equatable, Sendable {
     self.speed = speed
     self.lostTraced = lostTraced
     self.droppedEvents = droppedEvents
+    self.failedThreads = failedThreads
     self.cpuByTid = cpuByTid
   }
 }
@@ -49,6 +52,6 @@ extension Run {
       expectedBalance: expectedBalance, deadlock: deadlock, finished: isFinished,
       paused: pacer.isPaused, speed: pacer.speed,
       lostTraced: tracksLost && tracedEveryStep,
-      droppedEvents: queue.dropped, cpuByTid: cpuByTid)
+      droppedEvents: queue.dropped, failedThreads: failedThreads, cpuByTid: cpuByTid)
   }
 }

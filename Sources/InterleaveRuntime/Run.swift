@@ -44,7 +44,8 @@ public final class Run: Sendable {
     let thread = OSThread.spawn { [self] in coordinate() }
     mainThread.withLockedValue { $0 = thread }
     if thread == nil {
-      spawnFailures.add(1, ordering: .relaxed)
+      // No MainThread: no worker was even tried.
+      spawnFailures.add(configuration.threads + 1, ordering: .relaxed)
       finish()
     }
   }
@@ -68,7 +69,8 @@ public final class Run: Sendable {
     shared.counters.reduce(0) { $0 + $1.emitted.load(ordering: .relaxed) }
   }
 
-  /// Threads the system refused to create.
+  /// Threads that never ran because the system refused to create them
+  /// (MainThread counts, and when it fails so do all the workers).
   public var failedThreads: Int { spawnFailures.load(ordering: .relaxed) }
 
   /// Nanoseconds since the start (frozen once the run ends).

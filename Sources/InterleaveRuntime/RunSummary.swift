@@ -14,6 +14,8 @@ public struct RunSummary: Sendable, Equatable {
   public var locks: [LockSnapshot]
   public var cancelled: Bool
   public var droppedEvents: Int
+  /// Threads (MainThread included) the system refused to create.
+  public var failedThreads: Int = 0
 
   /// `final - expected`, when the scenario has a balance.
   public var drift: Int? {
@@ -43,6 +45,6 @@ extension Run {
       operations: workers.reduce(0) { $0 + $1.steps },
       deadlock: deadlock, locks: locks(),
       cancelled: threads.contains { $0.state == .cancelled },
-      droppedEvents: queue.dropped)
+      droppedEvents: queue.dropped, failedThreads: failedThreads)
   }
 }

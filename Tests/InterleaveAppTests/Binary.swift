@@ -23,10 +23,19 @@ struct Binary {
     return directory.appendingPathComponent("interleave")
   }
 
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  /// - Parameter shell: shell commands to run first, in the same process
+  ///   (`ulimit -s ...`), before it becomes the binary with `exec`.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], shell: String? = nil
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = url
-    process.arguments = arguments
+    if let shell {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", shell + "; exec \"$0\" \"$@\"", url.path] + arguments
+    } else {
+      process.executableURL = url
+      process.arguments = arguments
+    }
     var env = ProcessInfo.processInfo.environment
     env.merge(environment) { $1 }
     process.environment = env

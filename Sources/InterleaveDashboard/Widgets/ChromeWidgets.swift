@@ -22,6 +22,13 @@ enum ChromeWidgets {
       ]
     let right: (String, Style)? =
       state.notice.map { (" " + $0 + " ", Style(.caption, bold: true)) }
+      ?? (state.failedThreads > 0
+        ? (
+          (zh
+            ? " 系统拒绝创建 \(state.failedThreads) 个线程 "
+            : " the system refused \(state.failedThreads) threads "),
+          Style(.lostUpdate, bold: true)
+        ) : nil)
       ?? (state.droppedEvents > 0
         ? (
           (zh ? " 丢弃事件 " : " dropped events ") + Format.grouped(state.droppedEvents) + " ",
