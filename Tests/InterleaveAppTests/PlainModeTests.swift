@@ -117,6 +117,12 @@ struct PlainModeTests {
       (["--format", "xml"], "--format"), (["--no-such-flag"], "--no-such-flag"),
       (["--theme", "/nonexistent/theme.toml"], "--theme /nonexistent/theme.toml: cannot read"),
       (["--theme", "sparkly"], "--theme sparkly: no such theme"),
+      (["--speed", "60001"], "--speed must be full, fast, normal, slow or 0...60000"),
+      (["--iterations", "0"], "--iterations must be between 1 and 1000000000"),
+      (["--threads", "257"], "--threads must be between 1 and 256"),
+      (["--seed", "abc"], "--seed"), (["--threads", "abc"], "--threads"),
+      (["--schedule-in", "/nonexistent/s"], "--schedule-in /nonexistent/s: cannot read"),
+      (["--record", "/tmp", "--plain"], "--record /tmp: is a folder"),
     ])
   func badInput(arguments: [String], named: String) throws {
     let result = try Binary.run(arguments)
