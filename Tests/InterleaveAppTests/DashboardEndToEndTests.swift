@@ -116,13 +116,4 @@ struct DashboardEndToEndTests {
     let screen = try tmux.waitFor("SANE")
     #expect(screen.contains { $0.contains("echo icanon SANE") })
   }
-
-  @Test("with TERM=dumb the plain mode runs instead, with a one-line notice")
-  func dumbTerminal() throws {
-    let tmux = try Tmux()
-    try tmux.type("TERM=dumb '\(Binary.url.path)' loop --threads 1 --lang en; echo EXIT=$?")
-    let screen = try tmux.waitFor("EXIT=0")
-    #expect(screen.contains { $0.contains("interleave: TERM is dumb: running in plain mode") })
-    #expect(screen.contains { $0.contains("Thread LoopThread >>> 6") })
-  }
 }
