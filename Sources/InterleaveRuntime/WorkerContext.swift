@@ -4,7 +4,9 @@ import Glibc
 /// One thread's view of a run: the step points its scenario passes through.
 ///
 /// Every step point applies pacing, bumps this thread's own counters and, when
-/// the run is not at full speed, emits an event. At full speed that is one
+/// the run is not at full speed, emits an event. At full speed the `race`,
+/// `locked` and `atomic` bodies skip step points and run whole iterations
+/// (see `atFullSpeed`); the other scenarios' step points then cost one
 /// relaxed load of the pacing mode and a counter bump.
 final class WorkerContext {
   let index: Int
