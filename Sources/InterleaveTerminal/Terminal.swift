@@ -35,10 +35,20 @@ public final class Terminal {
       device == nil
       ? nil
       : (environment["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color")
-    guard let output = fdopen(outputDescriptor, "w"), let input = fdopen(inputDescriptor, "r"),
-      let screen = term.map({ newterm($0, output, input) }) ?? newterm(nil, output, input)
-    else {
+    let output = fdopen(outputDescriptor, "w")
+    let input = fdopen(inputDescriptor, "r")
+    var started: OpaquePointer?
+    if let output, let input {
+      started = term.map { newterm($0, output, input) } ?? newterm(nil, output, input)
+    }
+    guard let output, let input, let screen = started else {
       TerminalSignals.uninstall()
+      // The pty's copies are ours to close; stdin and stdout stay open for
+      // the plain mode that runs instead.
+      if device != nil {
+        if let output { fclose(output) } else { close(outputDescriptor) }
+        if let input { fclose(input) } else { close(inputDescriptor) }
+      }
       throw StartError(description: "cannot open the terminal (TERM=\(environment["TERM"] ?? ""))")
     }
     if device != nil { files = [output, input] }
