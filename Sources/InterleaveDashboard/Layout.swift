@@ -26,7 +26,9 @@ struct Layout {
     var bottom: Rect
     (rest, bottom) = rest.splitBottom(1)
     footer = bottom
-    (rest, bottom) = rest.splitBottom(1)
+    let captionLimit = max(1, height / 12)
+    (rest, bottom) = rest.splitBottom(
+      max(1, ChromeWidgets.captionLines(state.caption, width: width, limit: captionLimit).count))
     caption = bottom
     let stripHeight = StripWidget.height(threads: state.threadCount, limit: max(4, rest.height / 3))
     (rest, bottom) = rest.splitBottom(stripHeight)

@@ -101,6 +101,30 @@ struct FrameTests {
     #expect(frame.line(22).contains("evil \u{FFFD}]52;c;SGVsbG8=\u{FFFD} caption"))
   }
 
+  @Test("a long caption wraps at words above the footer; one too long for the room ends in …")
+  func longCaption() {
+    var state = Fixtures.state(.race, threads: 2)
+    state.caption =
+      "No lock: balance += n is a read then a write; when threads interleave, "
+      + "one write overwrites another and an update is lost."
+    let wide = Dashboard.render(state, width: 120, height: 40)
+    #expect(wide.line(37).hasPrefix(" No lock: balance += n is a read then a write;"))
+    #expect(wide.line(38).hasPrefix(" lost."), "the word that did not fit starts the next line")
+    #expect(wide.line(39).contains("q quit"))
+    #expect(wide.line(36).contains("└"), "the strip ends just above the caption")
+
+    state.caption = String(repeating: "word ", count: 60) + "END"
+    let small = Dashboard.render(state, width: 80, height: 24)
+    #expect(small.line(21).hasPrefix(" word word"))
+    #expect(small.line(22).trimmingCharacters(in: .whitespaces).hasSuffix("…"))
+    #expect(!small.line(22).contains("END"))
+
+    state.caption = "first line\nsecond line"
+    let twoLines = Dashboard.render(state, width: 80, height: 24)
+    #expect(twoLines.line(21).hasPrefix(" first line "))
+    #expect(twoLines.line(22).hasPrefix(" second line "))
+  }
+
   @Test("the header shows the run state and the full-speed strip says it samples")
   func headerAndSampling() {
     var state = Fixtures.state(.race, threads: 2)

@@ -3,9 +3,26 @@
 enum ChromeWidgets {
   static func caption(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
     canvas.fill(area, style: Style(.caption, reverse: true))
-    canvas.put(
-      " " + state.caption, x: area.x, y: area.y, style: Style(.caption, bold: true, reverse: true),
-      clip: area)
+    let lines = captionLines(state.caption, width: area.width, limit: area.height)
+    for (row, line) in lines.enumerated() {
+      canvas.put(
+        " " + line, x: area.x, y: area.y + row, style: Style(.caption, bold: true, reverse: true),
+        clip: area)
+    }
+  }
+
+  /// The caption wrapped at words to `width` cells less a margin, in at
+  /// most `limit` lines; a caption that needs more ends in "…".
+  static func captionLines(_ caption: String, width: Int, limit: Int) -> [String] {
+    let room = width - 2
+    guard room > 1, limit > 0 else { return [] }
+    let paragraphs = caption.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = paragraphs.flatMap { Wrap.lines(String($0), width: room) }
+    guard lines.count > limit else { return lines }
+    lines.removeLast(lines.count - limit)
+    let last = TextWidth.prefix(lines[limit - 1], fitting: room - 1)
+    lines[limit - 1] = last + "…"
+    return lines
   }
 
   static func footer(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
