@@ -19,9 +19,12 @@ extension Transcript {
     if let final = summary.finalBalance, let expected = summary.expectedBalance,
       let drift = summary.drift
     {
+      // With threads missing, a balance that matches proves nothing.
       let verdict =
-        drift == 0
-        ? (zh ? "正确" : "correct") : (zh ? "错了 \(drift)" : "wrong by \(drift)")
+        summary.failedThreads > 0
+        ? (zh ? "并非所有线程都运行了" : "not every thread ran")
+        : drift == 0
+          ? (zh ? "正确" : "correct") : (zh ? "错了 \(drift)" : "wrong by \(drift)")
       add(
         "balance", "余额",
         "\(final) " + (zh ? "（应为 \(expected)，\(verdict)）" : "(expected \(expected), \(verdict))"))

@@ -179,6 +179,9 @@ struct PlainModeTests {
     #expect(result.status == 1)
     #expect(result.lines.contains("not started   5 of 5 threads: the system refused them"))
     #expect(
+      result.lines.contains("balance       0 (expected 0, not every thread ran)"),
+      "a balance no thread touched is not called correct")
+    #expect(
       result.stderr
         == "interleave: error: the system refused to start 5 of 5 threads (memory or a limit: see ulimit -s, ulimit -v)\n"
     )

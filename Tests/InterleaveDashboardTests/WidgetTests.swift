@@ -128,6 +128,13 @@ struct WidgetTests {
     let frame = Dashboard.render(state, width: 120, height: 40)
     #expect(frame.line(39).contains("the system refused 6 threads"))
     #expect(!frame.line(39).contains("dropped events"))
+    state.apply(
+      Sample(
+        elapsedNs: 2, threads: Fixtures.workers(2, state: .finished), balance: 0,
+        expectedBalance: 0, finished: true, failedThreads: 6))
+    let finished = Dashboard.render(state, width: 120, height: 40).lines.joined(separator: "\n")
+    #expect(finished.contains("✘ not every thread ran"))
+    #expect(!finished.contains("✔ correct"), "a balance half the threads never touched")
   }
 
   @Test("the header tabs highlight the active scenario")

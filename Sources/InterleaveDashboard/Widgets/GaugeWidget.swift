@@ -45,7 +45,11 @@ enum GaugeWidget {
     } else {
       line(driftText + (lostText.map { "  " + $0 } ?? ""), driftStyle)
     }
-    if state.runState == .finished {
+    if state.runState == .finished, state.failedThreads > 0 {
+      line(
+        zh ? "✘ 并非所有线程都运行了" : "✘ not every thread ran",
+        Style(.gaugeDrift, bold: true, reverse: true))
+    } else if state.runState == .finished {
       line(
         ok
           ? (zh ? "✔ 正确" : "✔ correct")
