@@ -33,7 +33,7 @@ public struct InterleaveCommand: ParsableCommand {
   var iterations: Int = RunConfiguration.defaultIterations
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help:
       "full, fast, normal, slow, or milliseconds per step (default: normal in the dashboard, full in plain mode)."
   )
@@ -54,11 +54,13 @@ public struct InterleaveCommand: ParsableCommand {
   @Flag(name: .long, help: "List the built-in themes and exit.")
   var listThemes = false
 
+  // A string, taken even when it starts with "-", so that "--seed -1" gets
+  // a message about the seed rather than ArgumentParser's "Missing value".
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help:
       "Run one step at a time, the next thread chosen by a generator seeded with N (0...2^64-1).")
-  var seed: UInt64?
+  var seed: String?
 
   @Option(name: .long, help: "Write the thread order of a seeded run to FILE.")
   var scheduleOut: String?
@@ -117,7 +119,13 @@ public struct InterleaveCommand: ParsableCommand {
     let configuration = RunConfiguration(
       scenario: scenario, threads: threads, iterations: iterations, speed: pace)
     var schedule: Schedule?
-    if let seed { schedule = .seeded(seed) }
+    if let seed {
+      guard let value = UInt64(seed) else {
+        throw ValidationError(
+          "--seed must be a whole number 0...18446744073709551615 (got '\(seed)')")
+      }
+      schedule = .seeded(value)
+    }
     if let scheduleIn {
       guard seed == nil else {
         throw ValidationError("--schedule-in replays a schedule: leave out --seed")

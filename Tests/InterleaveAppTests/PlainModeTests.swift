@@ -121,6 +121,9 @@ struct PlainModeTests {
       (["--iterations", "0"], "--iterations must be between 1 and 1000000000"),
       (["--threads", "257"], "--threads must be between 1 and 256"),
       (["--seed", "abc"], "--seed"), (["--threads", "abc"], "--threads"),
+      (["--seed", "-1"], "--seed must be a whole number 0...18446744073709551615 (got '-1')"),
+      (["--seed", "18446744073709551616"], "--seed must be a whole number"),
+      (["--speed", "-5"], "--speed must be full, fast, normal, slow or 0...60000"),
       (["--schedule-in", "/nonexistent/s"], "--schedule-in /nonexistent/s: cannot read"),
       (["--record", "/tmp", "--plain"], "--record /tmp: is a folder"),
     ])
