@@ -19,6 +19,10 @@ public final class Run: Sendable {
   private let finishedFlag = Atomic<Bool>(false)
   private let spawnFailures = Atomic<Int>(0)
 
+  /// Events a run's queue holds before it drops: 16K, a ring small enough
+  /// to go back to the system when the run ends (see BENCHMARKS.md).
+  public static let defaultQueueCapacity = 1 << 14
+
   /// Starts the run.
   /// - Parameters:
   ///   - chinese: name the loop thread `循环线程` instead of `LoopThread`.
@@ -27,7 +31,7 @@ public final class Run: Sendable {
   ///     replayed or explored); nil lets the OS interleave freely.
   public init(
     _ configuration: RunConfiguration, chinese: Bool = false, paused: Bool = false,
-    queueCapacity: Int = 1 << 14, chooser: ScheduleChooser? = nil
+    queueCapacity: Int = Run.defaultQueueCapacity, chooser: ScheduleChooser? = nil
   ) {
     self.configuration = configuration
     names =
