@@ -27,7 +27,7 @@ public enum Dashboard {
     StripWidget.render(state, in: layout.strip, on: &canvas)
     LockPanelWidget.render(state, in: layout.locks, on: &canvas)
     GaugeWidget.render(state, in: layout.gauge, on: &canvas)
-    ChromeWidgets.caption(state, in: layout.caption, on: &canvas)
+    ChromeWidgets.caption(layout.captionLines, in: layout.caption, on: &canvas)
     ChromeWidgets.footer(state, in: layout.footer, on: &canvas)
     if state.showHelp { ChromeWidgets.help(state, on: &canvas) }
     return canvas

@@ -14,6 +14,8 @@ struct Layout {
   var locks: Rect
   var gauge: Rect
   var caption: Rect
+  /// The caption wrapped to fit `caption`.
+  var captionLines: [String]
   var footer: Rect
 
   /// The narrowest a pane may be.
@@ -26,9 +28,9 @@ struct Layout {
     var bottom: Rect
     (rest, bottom) = rest.splitBottom(1)
     footer = bottom
-    let captionLimit = max(1, height / 12)
-    (rest, bottom) = rest.splitBottom(
-      max(1, ChromeWidgets.captionLines(state.caption, width: width, limit: captionLimit).count))
+    captionLines = ChromeWidgets.captionLines(
+      state.caption, width: width, limit: max(1, height / 12))
+    (rest, bottom) = rest.splitBottom(max(1, captionLines.count))
     caption = bottom
     let stripHeight = StripWidget.height(threads: state.threadCount, limit: max(4, rest.height / 3))
     (rest, bottom) = rest.splitBottom(stripHeight)

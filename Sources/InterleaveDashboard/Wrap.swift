@@ -7,10 +7,16 @@ enum Wrap {
     if TextWidth.of(text) <= width { return [text] }
     var lines: [String] = []
     var current = ""
+    var currentWidth = 0
     for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-      let candidate = current.isEmpty ? word : current + " " + word
-      if TextWidth.of(candidate) <= width {
-        current = candidate
+      let wordWidth = TextWidth.of(word)
+      if current.isEmpty, wordWidth <= width {
+        (current, currentWidth) = (word, wordWidth)
+        continue
+      }
+      if !current.isEmpty, currentWidth + 1 + wordWidth <= width {
+        current += " " + word
+        currentWidth += 1 + wordWidth
         continue
       }
       if !current.isEmpty { lines.append(current) }
@@ -21,7 +27,7 @@ enum Wrap {
         lines.append(head)
         rest = String(rest.dropFirst(head.count))
       }
-      current = rest
+      (current, currentWidth) = (rest, TextWidth.of(rest))
     }
     if !current.isEmpty { lines.append(current) }
     return lines.isEmpty ? [""] : lines

@@ -61,5 +61,7 @@ struct CanvasTests {
     #expect(
       Wrap.lines("Thread-1 holds A, waits B", width: 12) == ["Thread-1", "holds A,", "waits B"])
     #expect(Wrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+    #expect(Wrap.lines("锁 ab 很好 c", width: 5) == ["锁 ab", "很好", "c"], "CJK counts two cells")
+    #expect(Wrap.lines("ab abcdefg h", width: 4) == ["ab", "abcd", "efg", "h"])
   }
 }

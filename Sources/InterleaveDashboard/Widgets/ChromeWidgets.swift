@@ -1,10 +1,10 @@
 /// The caption bar, the footer of key hints, the help overlay and the
 /// too-small message.
 enum ChromeWidgets {
-  static func caption(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
+  /// The caption bar: `lines` from `captionLines`, one a row.
+  static func caption(_ lines: [String], in area: Rect, on canvas: inout Canvas) {
     canvas.fill(area, style: Style(.caption, reverse: true))
-    let lines = captionLines(state.caption, width: area.width, limit: area.height)
-    for (row, line) in lines.enumerated() {
+    for (row, line) in lines.prefix(area.height).enumerated() {
       canvas.put(
         " " + line, x: area.x, y: area.y + row, style: Style(.caption, bold: true, reverse: true),
         clip: area)
