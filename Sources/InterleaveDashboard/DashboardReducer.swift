@@ -93,10 +93,9 @@ extension DashboardState {
     case .cancelled: return zh ? "被取消" : "cancelled"
     case .count(let n): return ">>> \(n)"
     default:
-      let names = self.names
-      let transcript = Transcript(language: language, names: names, lockNames: lockNames)
+      let transcript = self.transcript
       guard let line = transcript.line(for: event) else { return nil }
-      let prefix = names[event.thread] + " "
+      let prefix = transcript.names[event.thread] + " "
       return line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : line
     }
   }

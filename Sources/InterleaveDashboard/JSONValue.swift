@@ -37,27 +37,30 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
   /// Works on UTF-8 bytes: everything JSON escapes is ASCII, and no byte of
   /// a multi-byte sequence is below 0x80, so the rest is copied as it is.
   public static func quote(_ string: String) -> String {
+    let backslash = UInt8(ascii: "\\")
     var out: [UInt8] = []
     out.reserveCapacity(string.utf8.count + 2)
     out.append(UInt8(ascii: "\""))
     for byte in string.utf8 {
       switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-        out.append(UInt8(ascii: "\\"))
-        out.append(byte)
-      case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-      case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-      case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case UInt8(ascii: "\""), backslash: out += [backslash, byte]
+      case UInt8(ascii: "\n"): out += [backslash, UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
+      case UInt8(ascii: "\t"): out += [backslash, UInt8(ascii: "t")]
       case 0..<0x20, 0x7F:
-        let digits = Array("0123456789abcdef".utf8)
-        out.append(contentsOf: Array("\\u00".utf8))
-        out.append(digits[Int(byte >> 4)])
-        out.append(digits[Int(byte & 0xF)])
+        out += [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+        out.append(hexDigit(byte >> 4))
+        out.append(hexDigit(byte & 0xF))
       default: out.append(byte)
       }
     }
     out.append(UInt8(ascii: "\""))
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The lowercase hex digit for `nibble` (0...15).
+  private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
   }
 
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }

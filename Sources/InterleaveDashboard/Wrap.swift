@@ -10,13 +10,10 @@ enum Wrap {
     var currentWidth = 0
     for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
       let wordWidth = TextWidth.of(word)
-      if current.isEmpty, wordWidth <= width {
-        (current, currentWidth) = (word, wordWidth)
-        continue
-      }
-      if !current.isEmpty, currentWidth + 1 + wordWidth <= width {
-        current += " " + word
-        currentWidth += 1 + wordWidth
+      let joined = current.isEmpty ? wordWidth : currentWidth + 1 + wordWidth
+      if joined <= width {
+        current = current.isEmpty ? word : current + " " + word
+        currentWidth = joined
         continue
       }
       if !current.isEmpty { lines.append(current) }

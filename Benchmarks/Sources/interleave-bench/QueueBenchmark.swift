@@ -36,7 +36,7 @@ enum QueueBenchmark {
   /// `rounds` rounds, each timing our queue and then the mutex queue, so a
   /// slow spell of a shared machine falls on both; medians of the rates.
   /// Three threads on two cores make single rounds vary a lot.
-  static func run(producers: Int, perProducer: Int, rounds: Int, drainEveryNs: UInt64) -> Result {
+  static func run(producers: Int, perProducer: Int, rounds: Int, drainEveryMs: Int) -> Result {
     var ours: [Double] = []
     var mutex: [Double] = []
     var received = 0
@@ -47,7 +47,7 @@ enum QueueBenchmark {
     ) -> (perSecond: Double, delivered: Int) {
       var delivered = 0
       let seconds = timed(
-        producers: producers, perProducer: perProducer, drainEveryNs: drainEveryNs, push: push,
+        producers: producers, perProducer: perProducer, drainEveryMs: drainEveryMs, push: push,
         drain: drain
       ) { delivered += $0 }
       return (Double(producers * perProducer) / seconds, delivered)
@@ -68,9 +68,9 @@ enum QueueBenchmark {
   }
 
   /// Seconds from the start until the last producer has pushed its events,
-  /// while one consumer drains every `drainEveryNs` (0: without a pause).
+  /// while one consumer drains every `drainEveryMs` (0: without a pause).
   private static func timed(
-    producers: Int, perProducer: Int, drainEveryNs: UInt64,
+    producers: Int, perProducer: Int, drainEveryMs: Int,
     push: @escaping @Sendable (Event) -> Void,
     drain: (inout [Event]) -> Void, counted: (Int) -> Void
   ) -> Double {
@@ -94,7 +94,7 @@ enum QueueBenchmark {
       drain(&buffer)
       counted(buffer.count)
       if finished && buffer.isEmpty { break }
-      if drainEveryNs > 0 { usleep(UInt32(drainEveryNs / 1000)) }
+      if drainEveryMs > 0 { usleep(UInt32(drainEveryMs * 1000)) }
     }
     threads.forEach { $0.join() }
     return Double(lastFinish.load(ordering: .relaxed) - start) / 1e9

@@ -34,9 +34,9 @@ if let frame = option("--frame") {
 // interleave-bench --queue PRODUCERS [--drain-every-ms MS]: only the event-queue
 // figure (the consumer drains every 33 ms unless told; 0 spins).
 if let producers = option("--queue").flatMap(Int.init) {
-  let drainEvery = option("--drain-every-ms").flatMap(UInt64.init) ?? 33
   let result = QueueBenchmark.run(
-    producers: producers, perProducer: 2_000_000, rounds: 9, drainEveryNs: drainEvery * 1_000_000)
+    producers: producers, perProducer: 2_000_000, rounds: 9,
+    drainEveryMs: option("--drain-every-ms").flatMap(Int.init) ?? 33)
   print(
     String(
       format: "queue, %d producers: %.1f M/s vs %.1f M/s  %.2fx (median of %d rounds; "
@@ -48,18 +48,16 @@ if let producers = option("--queue").flatMap(Int.init) {
 let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
 let interleave = folder + "/interleave"
 let runs = quick ? 7 : 21
-var rows: [(String, String, String, String, Bool?)] = []
 var report: [(String, JSONValue)] = [
   ("quick", .bool(quick)), ("cores", .int(RunConfiguration.onlineCores)),
 ]
 
-/// One figure: printed as a line of the table and kept for the JSON report.
+/// One figure: printed as a line and kept for the JSON report.
 /// `met` is nil for a figure reported without a target.
 @MainActor func row(
   _ figure: String, _ measured: String, _ ratio: String, _ target: String, _ met: Bool?,
   key: String, json: JSONValue
 ) {
-  rows.append((figure, measured, ratio, target, met))
   report.append((key, json))
   let mark = met.map { $0 ? "ok  " : "MISS" } ?? "info"
   print("\(mark) \(figure): \(measured)  \(ratio)  (target \(target))")
@@ -119,7 +117,7 @@ for (drainEveryMs, label) in [
   for producers in [2, 4] {
     let result = QueueBenchmark.run(
       producers: producers, perProducer: quick ? 500_000 : 2_000_000, rounds: quick ? 5 : 9,
-      drainEveryNs: UInt64(drainEveryMs) * 1_000_000)
+      drainEveryMs: drainEveryMs)
     let exact = result.received + result.dropped == result.produced
     let ratio = result.ours / result.mutex
     row(

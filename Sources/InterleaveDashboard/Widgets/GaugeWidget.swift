@@ -46,6 +46,7 @@ enum GaugeWidget {
       line(driftText + (lostText.map { "  " + $0 } ?? ""), driftStyle)
     }
     if state.runState == .finished, state.failedThreads > 0 {
+      // With threads missing, a balance that matches proves nothing.
       line(
         zh ? "✘ 并非所有线程都运行了" : "✘ not every thread ran",
         Style(.gaugeDrift, bold: true, reverse: true))
