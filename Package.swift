@@ -10,40 +10,73 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     .target(name: "CSystem", linkerSettings: [.linkedLibrary("util")]),
     .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw"),
+    // Threads, mutexes, files: the few system things every layer needs.
+    .target(name: "InterleavePlatform", dependencies: ["CSystem"]),
+    // Real threads, scenarios, primitives, events, pacing, scheduling. No text.
+    .target(name: "InterleaveRuntime", dependencies: ["CSystem", "InterleavePlatform"]),
+    // Every word shown to a person, in English and Chinese; widths and formats.
     .target(
-      name: "InterleaveRuntime",
-      dependencies: ["CSystem"]
-    ),
+      name: "InterleaveText", dependencies: ["CSystem", "InterleavePlatform", "InterleaveRuntime"]),
+    // The dashboard: state, reducer, layout, widgets, canvas.
     .target(
       name: "InterleaveDashboard",
       dependencies: [
-        "InterleaveRuntime", "CSystem", .product(name: "TOMLKit", package: "TOMLKit"),
-      ]
-    ),
+        "InterleaveRuntime", "InterleaveText",
+        .product(name: "DequeModule", package: "swift-collections"),
+      ]),
+    // Lessons and themes read from TOML files.
+    .target(
+      name: "InterleaveContent",
+      dependencies: [
+        "InterleavePlatform", "InterleaveRuntime", "InterleaveText", "InterleaveDashboard",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ]),
+    // The screen: ncurses on a terminal or a recorded pseudo-terminal, or in memory.
     .target(
       name: "InterleaveTerminal",
-      dependencies: ["CNcurses", "CSystem", "InterleaveDashboard", "InterleaveRuntime"]
-    ),
+      dependencies: [
+        "CNcurses", "CSystem", "InterleavePlatform", "InterleaveText", "InterleaveDashboard",
+      ]),
     .target(
       name: "InterleaveApp",
       dependencies: [
-        "InterleaveRuntime", "InterleaveDashboard", "InterleaveTerminal", "CSystem",
+        "CSystem", "InterleavePlatform", "InterleaveRuntime", "InterleaveText",
+        "InterleaveDashboard", "InterleaveContent", "InterleaveTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "interleave", dependencies: ["InterleaveApp"]),
     .executableTarget(
       name: "interleave-bench",
-      dependencies: ["InterleaveRuntime", "InterleaveDashboard", "InterleaveTerminal"],
+      dependencies: [
+        "InterleavePlatform", "InterleaveRuntime", "InterleaveText", "InterleaveDashboard",
+        "InterleaveContent", "InterleaveTerminal",
+      ],
       path: "Benchmarks/Sources/interleave-bench"),
-    .testTarget(name: "InterleaveRuntimeTests", dependencies: ["InterleaveRuntime"]),
-    .testTarget(name: "InterleaveDashboardTests", dependencies: ["InterleaveDashboard"]),
-    .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"]),
-    .testTarget(name: "InterleaveAppTests", dependencies: ["InterleaveApp"]),
+    // What the tests share: bounded waits, whole-frame snapshots.
+    .target(
+      name: "InterleaveTestSupport", dependencies: ["InterleavePlatform", "InterleaveDashboard"],
+      path: "Tests/Support"),
+    .testTarget(
+      name: "InterleaveRuntimeTests", dependencies: ["InterleaveRuntime", "InterleaveTestSupport"]),
+    .testTarget(name: "InterleaveTextTests", dependencies: ["InterleaveText"]),
+    .testTarget(
+      name: "InterleaveDashboardTests",
+      dependencies: ["InterleaveDashboard", "InterleaveTestSupport"]),
+    .testTarget(name: "InterleaveContentTests", dependencies: ["InterleaveContent"]),
+    .testTarget(
+      name: "InterleaveTerminalTests",
+      dependencies: ["InterleaveTerminal", "InterleaveTestSupport"]),
+    .testTarget(
+      name: "InterleaveAppTests",
+      dependencies: [
+        "InterleaveApp", "InterleaveContent", "InterleaveTerminal", "InterleaveTestSupport",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

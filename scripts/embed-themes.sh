@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the compiled-in copies of themes/*.toml and lessons/*.toml
-# (Sources/InterleaveDashboard/Theme/BuiltinThemes.swift and
-# Sources/InterleaveDashboard/Lesson/BuiltinLessons.swift), so they work
+# (Sources/InterleaveContent/Themes/BuiltinThemes.swift and
+# Sources/InterleaveContent/Lessons/BuiltinLessons.swift), so they work
 # wherever the binary is installed. A test fails when they disagree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +31,8 @@ embed() {
 }
 
 embed BuiltinThemes "The themes in \`themes/\`, compiled in." \
-  Sources/InterleaveDashboard/Theme/BuiltinThemes.swift themes \
+  Sources/InterleaveContent/Themes/BuiltinThemes.swift themes \
   default light high-contrast mono terminal
 embed BuiltinLessons "The lessons in \`lessons/\`, compiled in." \
-  Sources/InterleaveDashboard/Lesson/BuiltinLessons.swift lessons \
+  Sources/InterleaveContent/Lessons/BuiltinLessons.swift lessons \
   $(cd lessons && ls *.toml | sed 's/\.toml$//')

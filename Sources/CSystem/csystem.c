@@ -23,6 +23,42 @@ int il_online_cores(void) {
   return n > 0 ? (int)n : 1;
 }
 
+/* The process's affinity mask, read once (pthread_once) at the first call. */
+static cpu_set_t process_cpus;
+static pthread_once_t process_cpus_once = PTHREAD_ONCE_INIT;
+
+static void load_process_cpus(void) {
+  CPU_ZERO(&process_cpus);
+  if (sched_getaffinity(0, sizeof process_cpus, &process_cpus) != 0) {
+    CPU_ZERO(&process_cpus);
+    CPU_SET(0, &process_cpus);
+  }
+}
+
+static void read_process_cpus(void) { pthread_once(&process_cpus_once, load_process_cpus); }
+
+int il_usable_cpus(void) {
+  read_process_cpus();
+  int count = CPU_COUNT(&process_cpus);
+  return count > 0 ? count : 1;
+}
+
+int il_pin_to_slot(int slot) {
+  read_process_cpus();
+  int count = CPU_COUNT(&process_cpus);
+  if (count <= 1 || slot < 0) return -1;
+  int wanted = slot % count;
+  for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+    if (!CPU_ISSET(cpu, &process_cpus)) continue;
+    if (wanted-- > 0) continue;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    return pthread_setaffinity_np(pthread_self(), sizeof one, &one) == 0 ? cpu : -1;
+  }
+  return -1;
+}
+
 void il_cpu_relax(void) {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_ia32_pause();

@@ -1,3 +1,5 @@
+import InterleaveText
+
 /// One terminal cell: a character (empty for the right half of a wide glyph)
 /// and its style.
 public struct Cell: Equatable, Sendable {

@@ -8,13 +8,13 @@ public enum Dashboard {
   public static func render(_ state: DashboardState, width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
     guard width >= minimumWidth, height >= minimumHeight else {
-      ChromeWidgets.tooSmall(on: &canvas)
+      TooSmallWidget.render(state, on: &canvas)
       return canvas
     }
     let layout = Layout(state: state, width: width, height: height)
     HeaderWidget.render(state, in: layout.header, on: &canvas)
     if let main = state.panes.first {
-      ThreadPaneWidget.mainLine(main, state, in: layout.mainThread, on: &canvas)
+      MainThreadWidget.render(main, state, in: layout.mainThread, on: &canvas)
     }
     switch layout.threads {
     case .panes(let rects):
@@ -25,11 +25,15 @@ public enum Dashboard {
       ThreadTableWidget.render(state, in: rect, on: &canvas)
     }
     StripWidget.render(state, in: layout.strip, on: &canvas)
-    LockPanelWidget.render(state, in: layout.locks, on: &canvas)
+    if StoryWidget.applies(to: state) {
+      StoryWidget.render(state, in: layout.side, on: &canvas)
+    } else {
+      PrimitivesWidget.render(state, in: layout.side, on: &canvas)
+    }
     GaugeWidget.render(state, in: layout.gauge, on: &canvas)
-    ChromeWidgets.caption(layout.captionLines, in: layout.caption, on: &canvas)
-    ChromeWidgets.footer(state, in: layout.footer, on: &canvas)
-    if state.showHelp { ChromeWidgets.help(state, on: &canvas) }
+    CaptionWidget.render(layout.captionLines, in: layout.caption, on: &canvas)
+    FooterWidget.render(state, in: layout.footer, on: &canvas)
+    if state.showHelp { HelpWidget.render(state, on: &canvas) }
     return canvas
   }
 

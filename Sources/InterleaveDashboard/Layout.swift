@@ -11,7 +11,8 @@ struct Layout {
   var mainThread: Rect
   var threads: Threads
   var strip: Rect
-  var locks: Rect
+  /// The primitives panel, or the lost-update story where there is no primitive.
+  var side: Rect
   var gauge: Rect
   var caption: Rect
   /// The caption wrapped to fit `caption`.
@@ -28,21 +29,20 @@ struct Layout {
     var bottom: Rect
     (rest, bottom) = rest.splitBottom(1)
     footer = bottom
-    captionLines = ChromeWidgets.captionLines(
-      state.caption, width: width, limit: max(1, height / 12))
+    captionLines = CaptionWidget.lines(state.caption, width: width, limit: max(1, height / 12))
     (rest, bottom) = rest.splitBottom(max(1, captionLines.count))
     caption = bottom
     let stripHeight = StripWidget.height(threads: state.threadCount, limit: max(4, rest.height / 3))
     (rest, bottom) = rest.splitBottom(stripHeight)
     strip = bottom
+    (top, rest) = rest.splitTop(1)
+    mainThread = top
     let sideWidth = max(30, width * 38 / 100)
     var (left, side) = rest.splitLeft(rest.width - sideWidth)
     let gaugeHeight = min(GaugeWidget.height, side.height / 2)
     (side, bottom) = side.splitBottom(gaugeHeight)
     gauge = bottom
-    locks = side
-    (top, left) = left.splitTop(1)
-    mainThread = top
+    self.side = side
     threads = Layout.threads(count: state.threadCount, in: left)
   }
 

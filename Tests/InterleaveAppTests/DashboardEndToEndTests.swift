@@ -3,7 +3,7 @@ import Glibc
 import Testing
 
 /// The dashboard in a real terminal (tmux), as a student would use it.
-@Suite("Dashboard in a real terminal", .serialized)
+@Suite("Dashboard in a real terminal", .serialized, Tmux.suite)
 struct DashboardEndToEndTests {
   @Test("opens on loop at a followable speed, with panes, strip, gauge and key hints")
   func opensOnLoop() throws {
@@ -15,7 +15,7 @@ struct DashboardEndToEndTests {
     #expect(screen[0].contains(" 1 loop ") && screen[0].contains("6 atomic"))
     #expect(screen[0].contains("200 ms"))
     #expect(screen.contains { $0.contains("MainThread") })
-    #expect(screen.contains { $0.contains("interleaving") })
+    #expect(screen.contains { $0.contains("steps, newest right") })
     #expect(screen.contains { $0.contains("? help") && $0.contains("q quit") })
     try tmux.waitFor(">>> 2")
     try tmux.keys("q")

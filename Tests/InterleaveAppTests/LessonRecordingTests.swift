@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import InterleaveContent
 import Testing
 
 /// Lessons played headless into asciicast files, checked as a player would read them.
@@ -43,17 +44,19 @@ struct LessonRecordingTests {
     return try tmux.screen()
   }
 
+  /// Lesson time per real time in the recording tests: a tenth.
+  static let scale = 0.1
+
   @Test(
-    "every built-in lesson plays headless to the end in both languages into a valid cast",
-    arguments: [
-      "01-threads", "02-race", "03-lock", "04-lock-costs", "05-low-level-lock", "06-atomics",
-    ],
-    ["en", "zh"])
+    "every built-in lesson plays headless in both languages into a valid cast, each caption up for its reading time",
+    arguments: LessonCatalog.builtinNames, ["en", "zh"])
   func headlessLesson(name: String, language: String) throws {
     let path = Self.temporaryPath("\(name)-\(language)") + ".cast"
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let result = try Binary.run(
-      ["lesson", name, "--headless", "--record", path, "--size", "100x30", "--lang", language])
+    let result = try Binary.run([
+      "lesson", name, "--headless", "--record", path, "--size", "100x30", "--lang", language,
+      "--time-scale", "\(Self.scale)",
+    ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     // One line says where the events went, and they add up.
     #expect(result.stderr.hasPrefix("interleave: recorded \(path): "), "\(result.stderr)")
@@ -69,26 +72,49 @@ struct LessonRecordingTests {
     #expect(header["timestamp"] is Int && header["title"] is String)
     let times = events.map(\.0)
     #expect(times == times.sorted(), "times go backwards")
-    let markers = events.filter { $0.1 == "m" }.map(\.2)
-    #expect(markers.first?.hasPrefix("1/") == true)
-    #expect(markers.last == (language == "zh" ? "课程结束" : "end of lesson"))
-    // The last step's caption is on the screen at the end.
-    let lastStep = try #require(markers.last { $0.contains("/") && !$0.hasPrefix("scenario") })
-    let caption = String(lastStep.drop { $0 != " " }.dropFirst())
+    let markers = events.filter { $0.1 == "m" }
+    #expect(markers.first?.2.hasPrefix("1/") == true)
+    #expect(markers.last?.2 == (language == "zh" ? "课程结束" : "end of lesson"))
+    // Every step's caption stays up for its reading time (in lesson time).
+    let steps = markers.enumerated().filter { $0.element.2.contains(#/^\d+\/\d+: /#) }
+    for (position, marker) in steps {
+      let caption = String(marker.2.drop { $0 != " " }.dropFirst())
+      let later = markers[(position + 1)...]
+      let next = later.first { $0.2.contains(#/^\d+\/\d+: /#) } ?? markers.last
+      let shown = (next?.0 ?? times.last ?? 0) - marker.0
+      let needed = Double(ReadingTime.of(caption)) / 1e9 * Self.scale
+      #expect(
+        shown >= needed - 0.01,
+        "\(name) \(language) '\(caption.prefix(30))' up \(shown) s < \(needed) s")
+    }
+  }
+
+  @Test("a recorded lesson's last caption is on the screen at its end", Tmux.suite)
+  func lastCaptionShown() throws {
+    let path = Self.temporaryPath("race-shown") + ".cast"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = try Binary.run([
+      "lesson", "race", "--headless", "--record", path, "--size", "100x30", "--lang", "en",
+      "--time-scale", "\(Self.scale)",
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let (_, events) = try Self.readCast(path)
+    let lastStep = try #require(events.last { $0.1 == "m" && $0.2.contains(#/^\d+\/\d+: /#) })
+    let caption = String(lastStep.2.drop { $0 != " " }.dropFirst())
     let screen = try Self.screenAtLastMarker(path)
     let shown = String(caption.prefix(40))
     #expect(screen.contains { $0.contains(shown) }, "caption \(shown) not on screen: \(screen)")
   }
 
   @Test(
-    "recording the dashboard shows the same screen and leaves a valid cast after q and after SIGTERM"
-  )
+    "recording the dashboard shows the same screen and leaves a valid cast after q and after SIGTERM",
+    Tmux.suite)
   func recordInteractive() throws {
     let path = Self.temporaryPath("live") + ".cast"
     defer { try? FileManager.default.removeItem(atPath: path) }
     let tmux = try Tmux(width: 100, height: 30)
     try tmux.launch("race --threads 2 --speed 40 --record '\(path)'")
-    let screen = try tmux.waitFor("interleaving (one column per step")
+    let screen = try tmux.waitFor("steps, newest right")
     #expect(screen.contains { $0.contains("Thread-2") })
     try tmux.keys("3")
     try tmux.waitFor("A lock around change_it()")

@@ -3,7 +3,7 @@ import Glibc
 import Testing
 
 /// Signals at awkward moments, with the terminal and a recording checked after.
-@Suite("Signals")
+@Suite("Signals", Tmux.suite)
 struct SignalTests {
   static let sane =
     "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo SA\"\"NE"

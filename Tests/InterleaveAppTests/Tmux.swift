@@ -1,13 +1,34 @@
 import Foundation
+import Testing
 
 /// A real terminal for end-to-end tests: a tmux server of its own running a
 /// shell, driven with send-keys and read with capture-pane.
 final class Tmux {
+  /// Whether tmux is on the PATH.
+  static let available: Bool = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    return path.split(separator: ":").contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/tmux")
+    }
+  }()
+
+  /// CI sets `INTERLEAVE_REQUIRE_TMUX=1`: there the suite must run, and a
+  /// missing tmux is a failure, not a skip.
+  static let required = ProcessInfo.processInfo.environment["INTERLEAVE_REQUIRE_TMUX"] == "1"
+
+  /// The trait of every test that needs a real terminal.
+  static let suite: ConditionTrait = .enabled(
+    if: available || required,
+    "tmux is not installed: the real-terminal smoke tests are skipped (apt-get install tmux)")
+
   let socket: String
   private static let counter = Counter()
 
   /// Starts a detached session of `width`x`height` running a plain shell.
   init(width: Int = 120, height: Int = 40) throws {
+    guard Tmux.available else {
+      throw Failure(message: "tmux is not installed, and INTERLEAVE_REQUIRE_TMUX=1 requires it")
+    }
     socket = "interleave-test-\(getpid())-\(Tmux.counter.next())"
     try run([
       "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",

@@ -1,17 +1,23 @@
 import InterleaveRuntime
+import InterleaveText
 import Testing
 
 @testable import InterleaveDashboard
 
 @Suite("Widgets")
 struct WidgetTests {
-  @Test("the gauge shows the bar from the expected value, the numbers and the verdict")
-  func gauge() {
+  static func gauge(_ state: DashboardState, width: Int = 32) -> Canvas {
+    var canvas = Canvas(width: width, height: 7)
+    GaugeWidget.render(state, in: canvas.bounds, on: &canvas)
+    return canvas
+  }
+
+  @Test("the finished gauge shows the bar from the expected value, the drift and the verdict")
+  func gaugeWrong() {
     var state = Fixtures.state(.race, threads: 2)
     state.balance = BalanceView(value: 5, expected: 0, minimum: -3, maximum: 8, lostUpdates: 3)
-    state.runState = .finished
-    var canvas = Canvas(width: 32, height: 7)
-    GaugeWidget.render(state, in: canvas.bounds, on: &canvas)
+    state.phase = .finished
+    let canvas = Self.gauge(state)
     #expect(
       canvas.lines == [
         "┌ balance ─────────────────────┐",
@@ -26,33 +32,62 @@ struct WidgetTests {
     #expect(canvas[1, 4].style.role == .gaugeDrift)
   }
 
-  @Test("a correct run says so, with the marker on the centre")
+  @Test("a correct finished run says so, with the marker on the centre")
   func gaugeCorrect() {
     var state = Fixtures.state(.locked, threads: 2)
-    state.balance = BalanceView(value: 0, expected: 0, minimum: 0, maximum: 13, lostUpdates: nil)
-    state.runState = .finished
-    var canvas = Canvas(width: 32, height: 7)
-    GaugeWidget.render(state, in: canvas.bounds, on: &canvas)
+    state.balance = BalanceView(value: 0, expected: 0, minimum: 0, maximum: 13, lostUpdates: 0)
+    state.phase = .finished
+    let canvas = Self.gauge(state)
     #expect(canvas.line(1) == "│──────────────┼───────────────│")
     #expect(canvas.line(2) == "│balance 0  expected 0         │")
-    #expect(canvas.line(3) == "│drift 0                       │")
-    #expect(canvas.line(4) == "│lost: not traced at full speed│")
-    #expect(canvas.line(5) == "│✔ correct                     │")
-    #expect(canvas[1, 5].style.role == .gaugeOK)
+    #expect(canvas.line(3) == "│drift 0  lost updates 0       │")
+    #expect(canvas.line(4) == "│✔ correct                     │")
+    #expect(canvas[1, 4].style.role == .gaugeOK)
+    #expect(canvas[15, 1].style.role == .gaugeOK)
   }
 
-  @Test("the lock panel draws the deadlock cycle and who owns and waits")
-  func lockPanelDeadlock() {
+  @Test("in flight the balance is neutral, even far from the end value; lost updates are not")
+  func gaugeInFlight() {
+    var state = Fixtures.state(.coarse, threads: 2)
+    state.balance = BalanceView(value: 30, expected: 110, minimum: 0, maximum: 30)
+    let coarse = Self.gauge(state, width: 40)
+    #expect(coarse.line(2) == "│balance 30, should end at 110         │")
+    #expect(!coarse.lines.joined().contains("drift"), "no drift before the end")
+    #expect(
+      coarse.cells.allSatisfy { $0.style.role != .gaugeDrift && $0.style.role != .gaugeOK },
+      "neither red nor green in flight")
+
+    var race = Fixtures.state(.race, threads: 2)
+    race.balance = BalanceView(value: 0, expected: 0, minimum: -5, maximum: 8, lostUpdates: 1)
+    let lost = Self.gauge(race, width: 40)
+    #expect(lost.line(3).hasPrefix("│lost updates 1"))
+    #expect(lost[1, 3].style.role == .lostUpdate, "a lost update is a problem at once")
+  }
+
+  @Test("lost updates whose amounts cancel out are not called correct")
+  func gaugeLuck() {
+    var state = Fixtures.state(.race, threads: 2)
+    state.balance = BalanceView(value: 0, expected: 0, minimum: -5, maximum: 8, lostUpdates: 2)
+    state.phase = .finished
+    let canvas = Self.gauge(state, width: 44)
+    #expect(canvas.line(4) == "│✘ 2 lost, cancelled out by luck           │")
+    #expect(canvas[1, 4].style.role == .gaugeDrift)
+    #expect(!canvas.lines.joined().contains("correct"))
+  }
+
+  @Test("the primitives panel draws the deadlock cycle and who owns and waits")
+  func primitivesDeadlock() {
     var state = Fixtures.state(.deadlock, threads: 2)
     state.deadlock = DeadlockCycle(links: [
       .init(thread: 1, holds: 1, waits: 0), .init(thread: 2, holds: 0, waits: 1),
     ])
-    state.locks = [
-      LockSnapshot(id: 0, name: "A", owner: 2, waiters: [1], acquisitions: 4, contended: 1),
-      LockSnapshot(id: 1, name: "B", owner: 1, waiters: [2], acquisitions: 4),
+    state.primitives = [
+      PrimitiveSnapshot(
+        id: 0, name: "A", holders: [2], waiters: [1], acquisitions: 4, contended: 1),
+      PrimitiveSnapshot(id: 1, name: "B", holders: [1], waiters: [2], acquisitions: 4),
     ]
     var canvas = Canvas(width: 40, height: 14)
-    LockPanelWidget.render(state, in: canvas.bounds, on: &canvas)
+    PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
     let lines = canvas.lines
     #expect(lines[0] == "┌ locks ───────────────────────────────┐")
     #expect(lines[1] == "│✗ DEADLOCK: the waits form a cycle    │")
@@ -61,36 +96,50 @@ struct WidgetTests {
     #expect(lines[4] == "│ -> back to Thread-1                  │")
     #expect(lines[5] == "│A owner Thread-2                      │")
     #expect(lines[6] == "│ waiters: Thread-1                    │")
-    #expect(lines[7] == "│ acq 4  contended 25%  timeouts 0     │")
+    #expect(lines[7] == "│ acq 4  contended 25%                 │")
     #expect(canvas[2, 2].style.role == .deadlock)
+    #expect(canvas[2, 7].style.role == .waiting, "contention stands out")
   }
 
-  @Test("a race has no lock panel rows, and says why")
-  func lockPanelRace() {
+  @Test("a race's side panel tells its last lost update step by step")
+  func story() {
+    let state = Fixtures.raceWithLostUpdate()
+    var canvas = Canvas(width: 32, height: 8)
+    StoryWidget.render(state, in: canvas.bounds, on: &canvas)
+    #expect(
+      canvas.lines == [
+        "┌ the last lost update ────────┐",
+        "│1 Thread-2 reads 0            │",
+        "│2 Thread-1 writes 5           │",
+        "│3 Thread-2 writes 8, from the │",
+        "│  0 it read                   │",
+        "│✗ Thread-1's +5 is lost       │",
+        "│                              │",
+        "└──────────────────────────────┘",
+      ])
+    let zh = Fixtures.raceWithLostUpdate(language: .zh)
+    var chinese = Canvas(width: 32, height: 8)
+    StoryWidget.render(zh, in: chinese.bounds, on: &chinese)
+    #expect(chinese.line(5).hasPrefix("│✗ Thread-1 的 +5 丢了"))
+  }
+
+  @Test("before any lost update the race's panel says what to look for")
+  func storyWaiting() {
     let state = Fixtures.state(.race, threads: 2)
-    var canvas = Canvas(width: 44, height: 4)
-    LockPanelWidget.render(state, in: canvas.bounds, on: &canvas)
+    var canvas = Canvas(width: 44, height: 6)
+    StoryWidget.render(state, in: canvas.bounds, on: &canvas)
     #expect(canvas.line(1) == "│no lock: nothing stops the interleaving   │")
+    #expect(canvas.line(2).hasPrefix("│no lost update yet"))
   }
 
-  @Test("a lost update is marked in both lanes of the strip and both panes")
+  @Test("a lost update is marked in both lanes by two glyphs, and in both panes")
   func lostUpdateMarked() {
-    var state = Fixtures.state(.race, threads: 2)
-    state.apply(Fixtures.sample(threads: 2, speed: .fast))
-    let events: [EventKind] = [
-      .read(value: 0), .read(value: 0), .write(value: 5), .write(value: 8),
-    ]
-    for (offset, kind) in events.enumerated() {
-      state.apply(Event(time: UInt64(offset), thread: [1, 2, 1, 2][offset], kind: kind))
-    }
-    state.apply(
-      Event(
-        time: 9, thread: 2,
-        kind: .lostUpdate(LostUpdate(victim: 1, readValue: 0, overwritten: 5, written: 8))))
+    let state = Fixtures.raceWithLostUpdate()
     var canvas = Canvas(width: 24, height: 4)
     StripWidget.render(state, in: canvas.bounds, on: &canvas)
-    #expect(canvas.line(1) == "│Thread-1    ······R·W✗│")
-    #expect(canvas.line(2) == "│Thread-2    ·······R·✗│")
+    #expect(canvas.line(1) == "│Thread-1 ·········R·W✗│")
+    #expect(canvas.line(2) == "│Thread-2 ··········R·!│")
+    #expect(canvas[22, 2].style == Style(.lostUpdate, bold: true, reverse: true))
     #expect(
       state.panes[2].recent.last
         == PaneLine("lost update: wrote 8 over Thread-1's 5 (it had read 0)", .lostUpdate))
@@ -98,10 +147,30 @@ struct WidgetTests {
     #expect(state.panes[1].overwritten == 1)
   }
 
+  @Test("the strip's title carries the legend of the glyphs it shows")
+  func legend() {
+    let state = Fixtures.raceWithLostUpdate()
+    var canvas = Canvas(width: 80, height: 4)
+    StripWidget.render(state, in: canvas.bounds, on: &canvas)
+    #expect(canvas.line(0).contains("R read · W write · ! overwrote · ✗ lost"))
+  }
+
+  @Test("lane labels stay unique when names are cut: the number survives")
+  func uniqueLanes() {
+    var state = Fixtures.state(.loop, threads: 12)
+    state.apply(Fixtures.sample(threads: 12))
+    var canvas = Canvas(width: 40, height: 14)
+    StripWidget.render(state, in: canvas.bounds, on: &canvas)
+    let labels = (1...12).map { String(canvas.line($0).dropFirst().prefix(17)) }
+    #expect(Set(labels).count == 12, "\(labels)")
+    #expect(labels[11].hasPrefix("LoopThread-12"))
+    #expect(TextWidth.abbreviated("LoopThread-12", to: 9) == "LoopT…-12")
+  }
+
   @Test("CJK thread names keep the pane title aligned (display width)")
   func cjkAlignment() {
     var state = Fixtures.state(.loop, threads: 2, language: .zh)
-    state.apply(Fixtures.sample(threads: 2, speed: .fast))
+    state.apply(Fixtures.sample(threads: 2))
     var canvas = Canvas(width: 40, height: 3)
     ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
     let title = canvas.line(0)
@@ -111,13 +180,55 @@ struct WidgetTests {
     #expect(TextWidth.of(title) == 40)
   }
 
+  @Test("a paused run marks its running threads paused")
+  func pausedBadges() {
+    var state = Fixtures.state(.race, threads: 2)
+    state.apply(Sample(elapsedNs: 5, threads: Fixtures.workers(2), paused: true, speed: .fast))
+    var canvas = Canvas(width: 40, height: 3)
+    ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
+    #expect(canvas.line(0).hasSuffix(" paused "))
+    var header = Canvas(width: 100, height: 1)
+    HeaderWidget.render(state, in: header.bounds, on: &header)
+    #expect(header.line(0).contains("‖ PAUSED"))
+  }
+
+  @Test("a slow thread's rate reads <1/s, not 0, while its iterations climb")
+  func slowRate() {
+    var state = Fixtures.state(.race, threads: 1)
+    for second in 0...6 {
+      let snapshots = [
+        WorkerSnapshot(index: 0, name: "MainThread", state: .waiting),
+        WorkerSnapshot(index: 1, name: "Thread-1", state: .running, iterations: second / 3),
+      ]
+      state.apply(Sample(elapsedNs: UInt64(second) * 1_000_000_000, threads: snapshots))
+    }
+    var canvas = Canvas(width: 40, height: 3)
+    ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
+    #expect(canvas.line(1).hasPrefix(" iter 2  <1/s"))
+  }
+
+  @Test("a narrow pane's numbers shrink to fit instead of running into the border")
+  func statsFit() {
+    var state = Fixtures.raceWithLostUpdate()
+    state.panes[1].lostUpdates = 12
+    state.panes[1].overwritten = 345
+    state.panes[1].cpuPercent = 0.5
+    for width in [26, 32, 40, 50, 70] {
+      var canvas = Canvas(width: width, height: 3)
+      ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
+      let line = canvas.line(1)
+      #expect(line.contains("345"), "the lost counts survive at \(width)")
+      #expect(line.last == " ", "nothing touches the edge at \(width): \(line)")
+    }
+  }
+
   @Test("a scheduled run says its seed in the header")
   func headerSeed() {
     var state = Fixtures.state(.race, threads: 2)
     state.scheduleLabel = "seed 4"
     var canvas = Canvas(width: 120, height: 1)
     HeaderWidget.render(state, in: canvas.bounds, on: &canvas)
-    #expect(canvas.line(0).contains("seed 4 · ● running"))
+    #expect(canvas.line(0).contains("seed 4 · 2 cores"))
   }
 
   @Test("threads the system refused are named in the footer, before dropped events")
@@ -130,8 +241,8 @@ struct WidgetTests {
     #expect(!frame.line(39).contains("dropped events"))
     state.apply(
       Sample(
-        elapsedNs: 2, threads: Fixtures.workers(2, state: .finished), balance: 0,
-        expectedBalance: 0, finished: true, failedThreads: 6))
+        elapsedNs: 2, threads: Fixtures.workers(2, state: .finished), balance: 0, finished: true,
+        failedThreads: 6))
     let finished = Dashboard.render(state, width: 120, height: 40).lines.joined(separator: "\n")
     #expect(finished.contains("✘ not every thread ran"))
     #expect(!finished.contains("✔ correct"), "a balance half the threads never touched")
@@ -149,11 +260,14 @@ struct WidgetTests {
     #expect(canvas[column, 0].style.role == .tabActive)
     #expect(canvas[1, 0].style.role == .title)
   }
-}
 
-extension Fixtures {
-  static func sample(threads: Int, speed: Speed) -> Sample {
-    Sample(elapsedNs: 1_000_000_000, threads: workers(threads), speed: speed)
+  @Test("the coarse main thread sleeps: _thread has no join()")
+  func mainThreadSleeps() {
+    var state = Fixtures.state(.coarse, threads: 2)
+    state.apply(Sample(elapsedNs: 1, threads: Fixtures.workers(2)))
+    var canvas = Canvas(width: 80, height: 1)
+    MainThreadWidget.render(state.panes[0], state, in: canvas.bounds, on: &canvas)
+    #expect(canvas.line(0).contains("sleeps: _thread has no join()"))
   }
 }
 
@@ -166,5 +280,15 @@ struct PaneLineTests {
     state.apply(Event(time: 1, thread: 1, kind: .count(2)))
     state.apply(Event(time: 2, thread: 1, kind: .sleep(duration: 200_000_000)))
     #expect(state.panes[1].recent.map(\.text) == ["started", ">>> 2", "sleep 200 ms"])
+  }
+
+  @Test("a long event line breaks at a word and keeps its numbers")
+  func wrapsAtWords() throws {
+    let state = Fixtures.raceWithLostUpdate()
+    var canvas = Canvas(width: 32, height: 8)
+    ThreadPaneWidget.render(state.panes[2], state, in: canvas.bounds, on: &canvas)
+    let rows = canvas.lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+    let at = try #require(rows.firstIndex(of: " lost update: wrote 8 over"), "\(rows)")
+    #expect(rows[at + 1] == "   Thread-1's 5 (it had read 0)")
   }
 }

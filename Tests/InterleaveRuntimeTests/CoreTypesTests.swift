@@ -1,3 +1,4 @@
+import InterleavePlatform
 import Testing
 
 @testable import InterleaveRuntime
@@ -10,32 +11,46 @@ struct CoreTypesTests {
     let waiting = [1: 0, 2: 1]
     let owners = [0: 2, 1: 1]
     let cycle = try #require(
-      DeadlockCycle.find(from: 1, waitingFor: { waiting[$0] ?? -1 }, owner: { owners[$0] ?? -1 }))
+      DeadlockCycle.find(
+        from: 1, waitingFor: { waiting[$0] ?? -1 }, holders: { owners[$0].map { [$0] } ?? [] }))
     #expect(
       cycle.links == [.init(thread: 1, holds: 1, waits: 0), .init(thread: 2, holds: 0, waits: 1)])
-    let names = ["MainThread", "Thread-1", "Thread-2"]
-    #expect(
-      cycle.describe(threadName: { names[$0] }, lockName: { ["A", "B"][$0] })
-        == "Thread-1 holds B, waits A -> Thread-2 holds A, waits B")
   }
 
-  @Test("a chain that ends or loops elsewhere is not a cycle through the start")
-  func noCycle() {
-    #expect(DeadlockCycle.find(from: 1, waitingFor: { $0 == 1 ? 0 : -1 }, owner: { _ in 2 }) == nil)
-    // 1 waits for 2, 2 and 3 wait for each other: not 1's cycle.
+  @Test("a chain that ends in a thread that can move is no deadlock; one caught behind a cycle is")
+  func chains() throws {
+    // 1 waits for a lock held by 2, which runs: no deadlock.
+    #expect(
+      DeadlockCycle.find(from: 1, waitingFor: { $0 == 1 ? 0 : -1 }, holders: { _ in [2] }) == nil)
+    // 1 waits for 2, 2 and 3 wait for each other: 1 is stuck too, the cycle is 2 and 3.
     let waiting = [1: 0, 2: 1, 3: 2]
     let owners = [0: 2, 1: 3, 2: 2]
+    let cycle = try #require(
+      DeadlockCycle.find(
+        from: 1, waitingFor: { waiting[$0] ?? -1 }, holders: { owners[$0].map { [$0] } ?? [] }))
+    #expect(cycle.threads == [2, 3])
+  }
+
+  @Test("a waiter on a primitive with two holders is stuck only when both holders are")
+  func manyHolders() {
+    // Thread 1 waits on primitive 0, held by 2 and 3. 2 waits on 1, held by 1.
+    var waiting = [1: 0, 2: 1]
+    let holders = [0: [2, 3], 1: [1]]
     #expect(
-      DeadlockCycle.find(from: 1, waitingFor: { waiting[$0] ?? -1 }, owner: { owners[$0] ?? -1 })
-        == nil)
+      DeadlockCycle.find(from: 1, waitingFor: { waiting[$0] ?? -1 }, holders: { holders[$0] ?? [] })
+        == nil, "3 can still release")
+    waiting[3] = 1
+    #expect(
+      DeadlockCycle.find(from: 1, waitingFor: { waiting[$0] ?? -1 }, holders: { holders[$0] ?? [] })
+        != nil)
   }
 
   @Test("OS thread names are cut to 15 bytes on a character boundary")
   func osNames() {
-    #expect(ThreadName.osName("Thread-12") == "Thread-12")
-    #expect(ThreadName.osName("循环线程-123") == "循环线程-12")
-    #expect(ThreadName.osName("循环线程循环线程").utf8.count == 15)
-    #expect(ThreadName.osName("ab循环线程循环线程") == "ab循环线程")
+    #expect(OSThread.osName("Thread-12") == "Thread-12")
+    #expect(OSThread.osName("循环线程-123") == "循环线程-12")
+    #expect(OSThread.osName("循环线程循环线程").utf8.count == 15)
+    #expect(OSThread.osName("ab循环线程循环线程") == "ab循环线程")
   }
 
   @Test("speeds parse from names and milliseconds; + and - walk the ladder")

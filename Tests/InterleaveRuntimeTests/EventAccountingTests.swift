@@ -1,4 +1,5 @@
 import Glibc
+import InterleaveTestSupport
 import Testing
 
 @testable import InterleaveRuntime
@@ -16,10 +17,11 @@ struct EventAccountingTests {
     var received = 0
     var batch: [Event] = []
     // A slow consumer: the workers overrun the 64-slot ring between drains.
-    while !run.isFinished {
+    Wait.until(60) {
       usleep(2_000)
       batch.removeAll(keepingCapacity: true)
       received += run.queue.drain(into: &batch)
+      return run.isFinished
     }
     run.wait()
     received += run.queue.drain(into: &batch)
@@ -42,10 +44,11 @@ struct EventAccountingTests {
       RunConfiguration(scenario: .deadlock, threads: 2, iterations: 10, speed: .delay(1_000_000)))
     var received = 0
     var batch: [Event] = []
-    while run.deadlock == nil {
-      received += run.queue.drain(into: &batch)
-      usleep(1_000)
-    }
+    #expect(
+      Wait.until(30, every: 1) {
+        received += run.queue.drain(into: &batch)
+        return run.deadlock != nil
+      })
     run.cancel()
     received += run.queue.drain(into: &batch)
     #expect(received == run.producedEvents)

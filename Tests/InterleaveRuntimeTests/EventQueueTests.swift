@@ -1,4 +1,5 @@
 import Glibc
+import InterleavePlatform
 import Synchronization
 import Testing
 

@@ -1,4 +1,6 @@
 import Glibc
+import InterleavePlatform
+import InterleaveTestSupport
 import Testing
 
 @testable import InterleaveRuntime
@@ -11,7 +13,7 @@ struct RunScenarioTests {
     run.wait()
     let summary = run.summary()
     #expect(summary.finalBalance == 0)
-    #expect(summary.locks.first?.acquisitions == threads * 50_000)
+    #expect(summary.primitives.first?.acquisitions == threads * 50_000)
     #expect(
       run.threads().dropFirst().allSatisfy {
         $0.state == .finished && $0.iterations == 50_000 && $0.steps == 6 * 50_000
@@ -21,18 +23,13 @@ struct RunScenarioTests {
   @Test("slowed down mid-run, a full-speed race traces from the next iteration; counts stay exact")
   func slowDownMidRun() {
     let run = Run(RunConfiguration(scenario: .race, threads: 2, iterations: 1_000_000_000))
-    let start = MonotonicClock.now()
-    while run.threads().dropFirst().contains(where: { $0.iterations < 1_000 }),
-      MonotonicClock.now() - start < 5_000_000_000
-    {
-      usleep(100)
-    }
+    Wait.until(5, every: 1) { !run.threads().dropFirst().contains { $0.iterations < 1_000 } }
     run.pacer.set(.delay(1_000))
     var events: [Event] = []
     func sawRead() -> Bool { events.contains { if case .read = $0.kind { true } else { false } } }
-    while !sawRead() && MonotonicClock.now() - start < 10_000_000_000 {
+    Wait.until(10, every: 1) {
       run.queue.drain(into: &events)
-      usleep(1_000)
+      return sawRead()
     }
     run.cancel()
     #expect(sawRead(), "no traced step after slowing down")
@@ -63,15 +60,17 @@ struct RunScenarioTests {
     #expect(wrong >= 3, "only \(wrong) of \(runs) runs lost an update")
   }
 
-  @Test("a paced race reports lost updates whose amounts add up to the drift")
+  @Test(
+    "a paced race reports every lost update; the amounts they wiped out add up to minus the drift")
   func pacedLostUpdatesExplainDrift() {
     var sawLoss = false
     for _ in 0..<20 where !sawLoss {
       let run = Run(
         RunConfiguration(scenario: .race, threads: 2, iterations: 300, speed: .delay(2_000)))
       var events: [Event] = []
-      while !run.isFinished {
+      Wait.until(30, every: 1) {
         run.queue.drain(into: &events)
+        return run.isFinished
       }
       run.wait()
       run.queue.drain(into: &events)
@@ -124,10 +123,7 @@ struct RunScenarioTests {
   @Test("deadlock is detected and cancel joins every worker within 1 s")
   func deadlockDetectedAndCancelled() throws {
     let run = Run(RunConfiguration(scenario: .deadlock, threads: 2, speed: .fast))
-    let start = MonotonicClock.now()
-    while run.deadlock == nil && MonotonicClock.now() - start < 10_000_000_000 {
-      usleepMilliseconds(5)
-    }
+    Wait.until(10) { run.deadlock != nil }
     let cycle = try #require(run.deadlock)
     #expect(cycle.links.count == 2)
     #expect(Set(cycle.links.map(\.thread)) == [1, 2])
@@ -141,18 +137,14 @@ struct RunScenarioTests {
   @Test("pause holds every worker; single steps advance one step each")
   func pauseAndStep() {
     let run = Run(RunConfiguration(scenario: .race, threads: 2, iterations: 10), paused: true)
-    usleepMilliseconds(50)
-    let before = run.threads().reduce(0) { $0 + $1.steps }
-    #expect(before == 0)
+    func steps() -> Int { run.threads().reduce(0) { $0 + $1.steps } }
+    // Both workers held at their first step point: nothing can move now.
+    #expect(Wait.until(5) { run.pacer.parkedThreads == 2 })
+    #expect(steps() == 0)
     run.pacer.allowSteps(3)
-    let start = MonotonicClock.now()
-    while run.threads().reduce(0, { $0 + $1.steps }) < 3
-      && MonotonicClock.now() - start < 5_000_000_000
-    {
-      usleepMilliseconds(5)
-    }
-    usleepMilliseconds(50)
-    #expect(run.threads().reduce(0) { $0 + $1.steps } == 3)
+    // Three steps taken and both held again, with no step left to take.
+    #expect(Wait.until(5) { steps() == 3 && run.pacer.parkedThreads == 2 })
+    #expect(steps() == 3)
     run.pacer.resume()
     run.wait()
     #expect(run.threads().dropFirst().allSatisfy { $0.state == .finished })
@@ -163,9 +155,4 @@ extension Array {
   func chunked(_ size: Int) -> [ArraySlice<Element>] {
     stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
   }
-}
-
-func usleepMilliseconds(_ ms: UInt32) {
-  var spec = timespec(tv_sec: Int(ms / 1000), tv_nsec: Int(ms % 1000) * 1_000_000)
-  nanosleep(&spec, nil)
 }

@@ -1,4 +1,6 @@
 import Foundation
+import InterleavePlatform
+import InterleaveTestSupport
 import Testing
 
 @testable import InterleaveRuntime
@@ -9,18 +11,18 @@ struct ThreadNameTests {
   func namesInProc() throws {
     let run = Run(RunConfiguration(scenario: .race, threads: 3, iterations: 5), paused: true)
     defer { run.cancel() }
-    let start = MonotonicClock.now()
     var names: Set<String> = []
     let wanted: Set<String> = ["MainThread", "Thread-1", "Thread-2", "Thread-3"]
     // A thread names itself, then records its tid: wait for both.
     func ready() -> Bool { wanted.isSubset(of: names) && run.threads().allSatisfy { $0.tid > 0 } }
-    while !ready() && MonotonicClock.now() - start < 5_000_000_000 {
-      let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
+    Wait.until(5) {
+      let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
       names = Set(
         tasks.compactMap {
           try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         })
+      return ready()
     }
     #expect(wanted.isSubset(of: names))
     let tids = run.threads().map(\.tid)

@@ -1,7 +1,10 @@
 import Glibc
+import InterleaveContent
 import InterleaveDashboard
+import InterleavePlatform
 import InterleaveRuntime
 import InterleaveTerminal
+import InterleaveText
 
 /// One frame as the UI thread does it: fold events and a counter sample into
 /// the state, render the canvas, copy the changed cells to ncurses and flush
@@ -14,7 +17,7 @@ enum FrameBenchmark {
       let cast = try? CastWriter(
         path: path, width: width, height: height, title: "bench", environment: [:]),
       let recorder = try? Recorder(cast: cast, width: width, height: height, headless: true),
-      let terminal = try? Terminal(
+      let terminal = try? NcursesScreen(
         theme: ThemeCatalog.defaultTheme, environment: ["TERM": "xterm-256color"],
         device: recorder.screenDescriptor)
     else { return .nan }
@@ -23,9 +26,8 @@ enum FrameBenchmark {
       recorder.stop()
     }
     let configuration = RunConfiguration(scenario: .race, threads: threads, speed: .fast)
-    let names = [ThreadName.main] + (1...threads).map { "Thread-\($0)" }
-    var state = DashboardState(
-      configuration: configuration, names: names, lockNames: [], cores: 2, language: .en)
+    var state = DashboardState(configuration: configuration, cores: 2, language: .en)
+    let names = state.names
     var times: [Double] = []
     var iterations = Array(repeating: 0, count: threads + 1)
     for frame in 0..<frames {
@@ -43,7 +45,7 @@ enum FrameBenchmark {
       }
       for thread in 1...threads { iterations[thread] += thread }
       let snapshots =
-        [WorkerSnapshot(index: 0, name: ThreadName.main, state: .waiting, tid: 1)]
+        [WorkerSnapshot(index: 0, name: names[0], state: .waiting, tid: 1)]
         + (1...threads).map {
           WorkerSnapshot(
             index: $0, name: names[$0], state: .running, steps: 4 * iterations[$0],
@@ -52,7 +54,7 @@ enum FrameBenchmark {
       state.apply(
         Sample(
           elapsedNs: UInt64(frame) * 33_000_000, threads: snapshots, balance: frame % 50 - 25,
-          expectedBalance: 0, speed: .fast, lostTraced: true))
+          speed: .fast, lostUpdates: frame / 3))
       terminal.draw(Dashboard.render(state, width: width, height: height))
       times.append(Double(MonotonicClock.now() - start) / 1e9)
     }

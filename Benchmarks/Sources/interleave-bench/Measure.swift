@@ -1,5 +1,7 @@
 import Foundation
+import InterleavePlatform
 import InterleaveRuntime
+import InterleaveText
 
 /// Timing helpers: medians of repeated runs.
 enum Measure {

@@ -1,5 +1,7 @@
 import Glibc
+import InterleavePlatform
 import InterleaveRuntime
+import InterleaveText
 import Synchronization
 
 /// The event queue against a mutex-guarded array: producers push as fast as

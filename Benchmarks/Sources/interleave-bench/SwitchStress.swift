@@ -1,6 +1,8 @@
 import Foundation
 import InterleaveDashboard
+import InterleavePlatform
 import InterleaveRuntime
+import InterleaveText
 
 /// Starts and cancels `count` runs of 16 threads, every scenario in turn,
 /// real deadlocks included, and reports the process's threads and open
@@ -24,7 +26,7 @@ enum SwitchStress {
     var slow = 0
     var deadlocks = 0
     for index in 0..<count {
-      let scenario = Scenario.allCases[index % Scenario.allCases.count]
+      let scenario = Scenario.all[index % Scenario.all.count]
       let run = Run(
         RunConfiguration(
           scenario: scenario, threads: 16, iterations: 1_000_000,

@@ -1,6 +1,8 @@
 import Foundation
 import InterleaveDashboard
+import InterleavePlatform
 import InterleaveRuntime
+import InterleaveText
 
 // interleave-bench [--quick] [--json PATH] [--c-binary PATH] [--python PATH]
 //   | --switches N | --frame WxHxT | --queue PRODUCERS [--drain-every-ms MS]

@@ -14,6 +14,12 @@ int il_set_thread_name(const char *name);
 int il_wcwidth(wchar_t c);
 /// Online CPU cores.
 int il_online_cores(void);
+/// CPUs the calling process may run on (its affinity mask), at least 1.
+int il_usable_cpus(void);
+/// Pins the calling thread to the `slot`-th CPU of the process's affinity
+/// mask (round robin, so `taskset` still decides the set). Returns the CPU
+/// number, or -1 when it could not.
+int il_pin_to_slot(int slot);
 /// Tells the CPU this is a spin-wait loop (x86 `pause`).
 void il_cpu_relax(void);
 

@@ -1,72 +1,84 @@
+import InterleaveText
+
 /// The balance: a bar centred on the expected value, the numbers, and a
-/// verdict when the run ends.
+/// verdict when the run ends. While the run goes on the balance is neutral
+/// (it moves legitimately in flight); only lost updates count as a problem.
 enum GaugeWidget {
   static let height = 7
 
   static func render(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
-    let zh = state.language == .zh
-    canvas.box(area, title: "balance")
+    let strings = state.strings
+    canvas.box(area, title: strings.balanceTitle)
     let inner = area.inset(1)
     guard !inner.isEmpty else { return }
     let view = state.balance
     guard let value = view.value else {
-      canvas.put(
-        zh ? "这个场景不用 balance" : "no balance in this scenario", x: inner.x, y: inner.y,
-        style: Style(.dim), clip: inner)
+      canvas.put(strings.noBalance, x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
       return
     }
     let expected = view.expected ?? 0
     let drift = value - expected
-    let ok = drift == 0
+    let lost = view.lostUpdates ?? 0
+    let over = state.phase == .finished
+    let correct = drift == 0 && lost == 0 && state.failedThreads == 0
+    // Red or green only once the run has ended.
+    let tone: Role = over ? (correct ? .gaugeOK : .gaugeDrift) : .text
     bar(
-      value: value, expected: expected, view: view,
+      value: value, expected: expected, view: view, tone: tone,
       in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), on: &canvas)
-    var y = inner.y + 1
-    func line(_ text: String, _ style: Style) {
-      guard y < inner.maxY else { return }
-      canvas.put(text, x: inner.x, y: y, style: style, clip: inner)
-      y += 1
+    var writer = LineWriter(
+      area: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1))
+    func line(_ text: String, _ style: Style) { writer.line(text, style, on: &canvas) }
+    let valueText = Format.grouped(value)
+    let expectedText = Format.grouped(expected)
+    line(
+      over
+        ? strings.balance(valueText, expected: expectedText)
+        : strings.balanceNow(valueText, atEnd: expectedText), Style(tone, bold: true))
+    var facts: [(String, Style)] = []
+    if over { facts.append((strings.drift(Format.signed(drift)), Style(tone))) }
+    if state.scenario.traits.tracksLostUpdates {
+      if let counted = view.lostUpdates {
+        facts.append(
+          (
+            strings.lostUpdates(Format.grouped(counted)),
+            Style(counted > 0 ? .lostUpdate : .dim, bold: counted > 0)
+          ))
+      } else {
+        facts.append((strings.lostNotTraced, Style(.dim)))
+      }
+    }
+    if facts.count == 2, TextWidth.of(facts[0].0 + "  " + facts[1].0) <= inner.width {
+      facts = [
+        (facts[0].0 + "  " + facts[1].0, facts[1].1.role == .lostUpdate ? facts[1].1 : facts[0].1)
+      ]
+    }
+    for (text, style) in facts { line(text, style) }
+    if over {
+      let verdict: String
+      if state.failedThreads > 0 {
+        // With threads missing, a balance that matches proves nothing.
+        verdict = strings.verdictNotEveryThread
+      } else if drift != 0 {
+        verdict = strings.verdictWrong(Format.signed(drift))
+      } else if lost > 0 {
+        verdict = strings.verdictLuck(Format.grouped(lost))
+      } else {
+        verdict = strings.verdictCorrect
+      }
+      line(verdict, Style(correct ? .gaugeOK : .gaugeDrift, bold: true, reverse: true))
     }
     line(
-      "balance " + Format.grouped(value) + (zh ? "  应为 " : "  expected ")
-        + Format.grouped(expected),
-      Style(ok ? .gaugeOK : .gaugeDrift, bold: true))
-    let driftText = (zh ? "偏差 " : "drift ") + Format.signed(drift)
-    var lostText: String?
-    if state.scenario == .race || state.scenario == .locked || state.scenario == .atomic {
-      lostText =
-        view.lostUpdates.map { (zh ? "丢失更新 " : "lost updates ") + Format.grouped($0) }
-        ?? (zh ? "丢失更新未追踪（全速）" : "lost: not traced at full speed")
-    }
-    let driftStyle = Style(ok ? .text : .gaugeDrift)
-    if let lostText, TextWidth.of(driftText + "  " + lostText) > inner.width {
-      line(driftText, driftStyle)
-      line(lostText, Style((view.lostUpdates ?? 0) > 0 ? .lostUpdate : .dim))
-    } else {
-      line(driftText + (lostText.map { "  " + $0 } ?? ""), driftStyle)
-    }
-    if state.runState == .finished, state.failedThreads > 0 {
-      // With threads missing, a balance that matches proves nothing.
-      line(
-        zh ? "✘ 并非所有线程都运行了" : "✘ not every thread ran",
-        Style(.gaugeDrift, bold: true, reverse: true))
-    } else if state.runState == .finished {
-      line(
-        ok
-          ? (zh ? "✔ 正确" : "✔ correct")
-          : (zh ? "✘ 错了 " : "✘ wrong by ") + Format.signed(drift),
-        Style(ok ? .gaugeOK : .gaugeDrift, bold: true, reverse: true))
-    }
-    line(
-      "min " + Format.grouped(view.minimum ?? value) + "  max "
-        + Format.grouped(view.maximum ?? value),
+      strings.range(
+        min: Format.grouped(view.minimum ?? value), max: Format.grouped(view.maximum ?? value)),
       Style(.dim))
   }
 
   /// `────────┼████──────`: the fill runs from the expected value (centre)
-  /// to the current value, scaled to the largest drift seen.
+  /// to the current value, scaled to the largest distance seen.
   static func bar(
-    value: Int, expected: Int, view: BalanceView, in area: Rect, on canvas: inout Canvas
+    value: Int, expected: Int, view: BalanceView, tone: Role, in area: Rect,
+    on canvas: inout Canvas
   ) {
     let width = area.width
     guard width >= 5 else { return }
@@ -81,11 +93,9 @@ enum GaugeWidget {
     if offset != 0 {
       let from = offset > 0 ? centre + 1 : centre + offset
       canvas.put(
-        String(repeating: "█", count: abs(offset)), x: from, y: area.y, style: Style(.gaugeDrift),
-        clip: area)
+        String(repeating: "█", count: abs(offset)), x: from, y: area.y,
+        style: Style(tone), clip: area)
     }
-    canvas.put(
-      "┼", x: centre, y: area.y, style: Style(offset == 0 ? .gaugeOK : .text, bold: true),
-      clip: area)
+    canvas.put("┼", x: centre, y: area.y, style: Style(tone, bold: true), clip: area)
   }
 }

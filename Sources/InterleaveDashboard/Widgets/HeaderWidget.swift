@@ -1,67 +1,57 @@
 import InterleaveRuntime
+import InterleaveText
 
 /// Row 0: name, scenario tabs, cores, threads, speed, run state, elapsed.
 enum HeaderWidget {
   static func render(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
+    let strings = state.strings
     canvas.fill(area, style: Style(.title, reverse: true))
     var x = area.x
     x += canvas.put(
       " Interleave ", x: x, y: area.y, style: Style(.title, bold: true, reverse: true))
-    let zh = state.language == .zh
-    let speed =
-      state.speed == .full
-      ? (zh ? "全速" : "full speed") : state.speed.description
-    let run =
-      (state.scheduleLabel.map { $0 + " · " } ?? "") + runLabel(state) + " "
-      + Format.elapsed(state.elapsedNs) + " "
+    let speed = state.speed == .full ? strings.fullSpeed : state.speed.description
+    let clock = " " + Format.elapsed(state.elapsedNs) + " "
+    let phase = " " + strings.phase(state.phase) + " "
+    let schedule = state.scheduleLabel.map { $0 + " · " } ?? ""
     // From the most to the least verbose; the first that leaves room for tabs wins.
-    let candidates =
-      zh
-      ? [
-        "\(state.cores) 核 · \(state.threadCount) 线程 · \(speed) · \(run)",
-        "\(state.cores)核 \(state.threadCount)线程 · \(run)",
-      ]
-      : [
-        "\(state.cores) cores · \(state.threadCount) threads · \(speed) · \(run)",
-        "\(state.cores) cores · \(state.threadCount) thr · \(state.speed) · \(run)",
-        "\(state.threadCount) thr · \(run)",
-      ]
+    let candidates = [
+      schedule + strings.cores(state.cores) + " · "
+        + strings.threads(state.threadCount, short: false)
+        + " · " + speed + " ",
+      schedule + strings.threads(state.threadCount, short: true) + " · " + speed + " ",
+      strings.threads(state.threadCount, short: true) + " ",
+      "",
+    ]
+    let scenarios = Scenario.all
     let minimumTabs =
-      3 * (Scenario.allCases.count - 1)
-      + TextWidth.of(" \(state.scenario.key) \(state.scenario.rawValue) ")
+      3 * (scenarios.count - 1) + TextWidth.of(" \(state.scenario.key) ")
+      + TextWidth.of(state.scenario.id) + 1
+    let fixed = TextWidth.of(phase) + TextWidth.of(clock)
     let status =
-      candidates.first { area.maxX - x - TextWidth.of($0) >= minimumTabs } ?? candidates.last!
-    let statusWidth = TextWidth.of(status)
+      candidates.first { area.maxX - x - fixed - TextWidth.of($0) >= minimumTabs }
+      ?? candidates.last!
+    let statusWidth = TextWidth.of(status) + fixed
     let tabsRoom = area.maxX - x - statusWidth
-    let full = Scenario.allCases.map { " \($0.key) \($0.rawValue) " }
+    let full = scenarios.map { " \($0.key) \($0.id) " }
     // When the names do not all fit, only the active tab keeps its name.
-    let short = Scenario.allCases.map {
-      $0 == state.scenario ? " \($0.key) \($0.rawValue) " : " \($0.key) "
-    }
+    let short = scenarios.map { $0 == state.scenario ? " \($0.key) \($0.id) " : " \($0.key) " }
     let tabs = full.reduce(0) { $0 + TextWidth.of($1) } <= tabsRoom ? full : short
-    for (scenario, label) in zip(Scenario.allCases, tabs) {
+    for (scenario, label) in zip(scenarios, tabs) where x + TextWidth.of(label) <= area.maxX {
       let active = scenario == state.scenario
       x += canvas.put(
         label, x: x, y: area.y,
         style: active ? Style(.tabActive, bold: true) : Style(.tab, reverse: true), clip: area)
     }
-    canvas.put(
-      status, x: max(x, area.maxX - statusWidth), y: area.y,
-      style: Style(runRole(state), bold: true, reverse: true), clip: area)
+    var sx = max(x, area.maxX - statusWidth)
+    sx += canvas.put(status, x: sx, y: area.y, style: Style(.title, reverse: true), clip: area)
+    sx += canvas.put(
+      phase, x: sx, y: area.y, style: Style(phaseRole(state.phase), bold: true, reverse: true),
+      clip: area)
+    canvas.put(clock, x: sx, y: area.y, style: Style(.title, bold: true, reverse: true), clip: area)
   }
 
-  static func runLabel(_ state: DashboardState) -> String {
-    let zh = state.language == .zh
-    switch state.runState {
-    case .running: return zh ? "● 运行中" : "● running"
-    case .paused: return zh ? "‖ 已暂停" : "‖ paused"
-    case .finished: return zh ? "■ 已结束" : "■ finished"
-    case .deadlocked: return zh ? "✗ 死锁" : "✗ deadlocked"
-    }
-  }
-
-  static func runRole(_ state: DashboardState) -> Role {
-    switch state.runState {
+  static func phaseRole(_ phase: RunPhase) -> Role {
+    switch phase {
     case .running: return .title
     case .paused: return .sleeping
     case .finished: return .finished

@@ -1,33 +1,67 @@
+import InterleaveText
+
 /// A lane per thread showing its last steps in global order, newest at the
-/// right, like a profiler's timeline. A lost update is marked in both lanes.
+/// right, like a profiler's timeline. A lost update is marked in both lanes:
+/// `!` on the write that overwrote, `✗` in the lane whose update it wiped out.
 enum StripWidget {
-  static let labelWidth = 12
+  /// The longest a lane label may be.
+  static let maximumLabelWidth = 16
 
   /// Rows wanted for `threads` worker lanes (plus the box), at most `limit`.
   static func height(threads: Int, limit: Int) -> Int { min(threads, max(1, limit - 2)) + 2 }
 
+  /// The glyph of each legend entry.
+  static func symbol(_ glyph: StripGlyph) -> String {
+    switch glyph {
+    case .read: return "R"
+    case .write: return "W"
+    case .atomic: return "A"
+    case .acquire: return "["
+    case .release: return "]"
+    case .wait: return "~"
+    case .sleep: return "z"
+    case .tick: return "+"
+    case .overwrote: return "!"
+    case .lost: return "✗"
+    case .ran: return "■"
+    }
+  }
+
+  /// `R read · W write · ! overwrote · ✗ lost`, for the glyphs in `seen`.
+  static func legend(_ seen: Set<StripGlyph>, _ strings: any Strings) -> String {
+    StripGlyph.allCases.filter(seen.contains).map {
+      symbol($0) + " " + strings.legend($0)
+    }.joined(separator: " · ")
+  }
+
   static func render(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
-    guard area.height >= 3, area.width >= labelWidth + 6 else { return }
-    let zh = state.language == .zh
-    let title =
-      state.strip.sampled
-      ? (zh ? "交错（全速：每帧采样谁在运行）" : "interleaving (full speed: sampled per frame, who ran)")
-      : (zh ? "交错（每列一步，最新在右）" : "interleaving (one column per step, newest right)")
-    canvas.box(area, title: title)
+    let strings = state.strings
+    guard area.height >= 3, area.width >= 20 else { return }
+    let title = strings.stripTitle(sampled: state.strip.sampled)
+    let legend = legend(state.strip.glyphsSeen, strings)
+    let room = area.width - 4
+    let heading =
+      [title + " · " + legend, legend, title].first { !legend.isEmpty && TextWidth.of($0) <= room }
+      ?? title
+    canvas.box(area, title: heading)
     let inner = area.inset(1)
     let workers = state.threadCount
     let laneRows = inner.height
     let lanes = workers <= laneRows ? workers : laneRows - 1
+    let labels = (1...max(1, workers)).map {
+      state.panes.indices.contains($0) ? state.names[$0] : "#\($0)"
+    }
+    let labelWidth = min(maximumLabelWidth, labels.map(TextWidth.of).max() ?? 8) + 1
     let width = inner.width - labelWidth
+    guard width > 0 else { return }
     let columns = state.strip.columns.suffix(width)
     let start = inner.x + labelWidth + (width - columns.count)
-    for lane in 0..<lanes {
+    for lane in 0..<max(0, lanes) {
       let thread = lane + 1
       let y = inner.y + lane
-      let name = state.panes.indices.contains(thread) ? state.panes[thread].name : "#\(thread)"
       canvas.put(
-        TextWidth.padded(name, to: labelWidth - 1), x: inner.x, y: y, style: Style(.title),
-        clip: inner)
+        TextWidth.padded(TextWidth.abbreviated(labels[lane], to: labelWidth - 1), to: labelWidth),
+        x: inner.x, y: y, style: Style(.title), clip: inner)
       canvas.put(
         String(repeating: "·", count: width - columns.count), x: inner.x + labelWidth, y: y,
         style: Style(.dim), clip: inner)
@@ -38,27 +72,28 @@ enum StripWidget {
     }
     if lanes < workers {
       canvas.put(
-        zh ? "另有 \(workers - lanes) 个线程" : "+\(workers - lanes) more threads",
-        x: inner.x, y: inner.maxY - 1, style: Style(.dim), clip: inner)
+        strings.moreThreads(workers - lanes), x: inner.x, y: inner.maxY - 1, style: Style(.dim),
+        clip: inner)
     }
   }
 
   static func cell(for column: InterleavingStrip.Column, lane: Int) -> (String, Style) {
     if column.thread != lane {
-      if column.overwrote == lane { return ("✗", Style(.lostUpdate, bold: true)) }
+      if column.overwrote == lane { return (symbol(.lost), Style(.lostUpdate, bold: true)) }
       return ("·", Style(.dim))
     }
-    if column.overwrote != nil { return ("✗", Style(.lostUpdate, bold: true, reverse: true)) }
+    if column.overwrote != nil {
+      return (symbol(.overwrote), Style(.lostUpdate, bold: true, reverse: true))
+    }
+    let glyph = column.kind.glyph
     switch column.kind {
-    case .read: return ("R", Style(.read))
-    case .write: return ("W", Style(.write, bold: true))
-    case .atomic: return ("A", Style(.write, bold: true))
-    case .acquire: return ("[", Style(.acquire, bold: true))
-    case .release: return ("]", Style(.release))
-    case .wait: return ("~", Style(.waiting))
-    case .sleep: return ("z", Style(.sleeping))
-    case .tick: return ("+", Style(.running))
-    case .ran: return ("■", Style(.running))
+    case .read: return (symbol(glyph), Style(.read))
+    case .write, .atomic: return (symbol(glyph), Style(.write, bold: true))
+    case .acquire: return (symbol(glyph), Style(.acquire, bold: true))
+    case .release: return (symbol(glyph), Style(.release))
+    case .wait: return (symbol(glyph), Style(.waiting))
+    case .sleep: return (symbol(glyph), Style(.sleeping))
+    case .tick, .ran: return (symbol(glyph), Style(.running))
     }
   }
 }

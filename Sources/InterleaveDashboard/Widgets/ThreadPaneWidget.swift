@@ -1,3 +1,6 @@
+import InterleaveRuntime
+import InterleaveText
+
 /// One worker's pane: a title line with its state badge, then its numbers,
 /// a rate sparkline and the tail of its events.
 enum ThreadPaneWidget {
@@ -8,37 +11,40 @@ enum ThreadPaneWidget {
     titleLine(pane, state, in: area, on: &canvas)
     var row = area.y + 1
     guard row < area.maxY else { return }
-    let zh = state.language == .zh
-    var stats =
-      (zh ? " 迭代 " : " iter ") + Format.grouped(pane.iterations) + "  "
-      + Format.rate(pane.rate) + "/s"
-    if let cpu = pane.cpuPercent { stats += "  cpu " + Format.percent(cpu) }
-    if pane.lostUpdates > 0 || pane.overwritten > 0 {
-      stats +=
-        zh
-        ? "  覆盖别人 \(pane.lostUpdates) · 被覆盖 \(pane.overwritten)"
-        : "  overwrote \(pane.lostUpdates) · overwritten \(pane.overwritten)"
-    }
-    let used = canvas.put(stats, x: area.x, y: row, style: .text, clip: area)
-    let sparkWidth = area.width - used - 2
-    if sparkWidth >= 4 {
-      canvas.put(
-        Format.sparkline(pane.rateHistory, width: sparkWidth), x: area.maxX - sparkWidth - 1,
-        y: row, style: Style(pane.state.role), clip: area)
-    }
+    statsLine(pane, state, in: Rect(x: area.x, y: row, width: area.width, height: 1), on: &canvas)
     row += 1
     let room = area.maxY - row
     guard room > 0 else { return }
-    for line in pane.recent.suffix(room) {
-      canvas.put(" " + line.text, x: area.x, y: row, style: Style(line.role), clip: area)
+    // Newest at the bottom; a long line wraps at a word onto the next row.
+    var rows: [(String, Role)] = []
+    for line in pane.recent.reversed() {
+      let wrapped = Wrap.hanging(line.text, width: area.width - 1, indent: 2)
+      rows.insert(contentsOf: wrapped.map { ($0, line.role) }, at: 0)
+      if rows.count >= room { break }
+    }
+    for (text, role) in rows.suffix(room) {
+      canvas.put(" " + text, x: area.x, y: row, style: Style(role), clip: area)
       row += 1
     }
+  }
+
+  /// The badge: the thread's state, or `paused` while the run is paused.
+  static func badge(_ pane: ThreadPane, _ state: DashboardState) -> (String, Role) {
+    let strings = state.strings
+    if state.phase == .paused, pane.state == .running || pane.state == .sleeping {
+      return (strings.paused, .sleeping)
+    }
+    var text = strings.state(pane.state)
+    if pane.state == .waiting, state.primitiveSpecs.indices.contains(pane.waitingFor) {
+      text += " " + state.primitiveSpecs[pane.waitingFor].name
+    }
+    return (text, pane.state.role)
   }
 
   static func titleLine(
     _ pane: ThreadPane, _ state: DashboardState, in area: Rect, on canvas: inout Canvas
   ) {
-    let zh = state.language == .zh
+    let strings = state.strings
     canvas.fill(
       Rect(x: area.x, y: area.y, width: area.width, height: 1), style: Style(.border, reverse: true)
     )
@@ -46,18 +52,14 @@ enum ThreadPaneWidget {
     x += canvas.put(
       " " + pane.name + " ", x: x, y: area.y, style: Style(.title, bold: true, reverse: true),
       clip: area)
-    var badge = " " + pane.state.label(state.language)
-    if pane.state == .waiting, pane.waitingFor >= 0 {
-      badge += " " + state.transcript.lock(pane.waitingFor)
-    }
-    badge += " "
-    let core = pane.cpu >= 0 ? "\(pane.cpu)" : "-"
+    let (label, role) = badge(pane, state)
+    let badge = " " + label + " "
     let lostMark = pane.lostUpdates + pane.overwritten > 0 ? " ✗ " : ""
     let room = area.maxX - x - TextWidth.of(badge) - TextWidth.of(lostMark)
     // The tid and core, as long as the room allows.
     let details = [
-      " tid \(pane.tid) · " + (zh ? "核心 " : "cpu ") + core + " ", " \(pane.tid) · c\(core) ",
-      " \(pane.tid) ",
+      " " + strings.tid(pane.tid) + " · " + strings.cpu(pane.cpu) + " ",
+      " \(pane.tid) · c\(pane.cpu >= 0 ? "\(pane.cpu)" : "-") ", " \(pane.tid) ",
     ].first { TextWidth.of($0) <= room }
     if let details {
       canvas.put(details, x: x, y: area.y, style: Style(.border, reverse: true), clip: area)
@@ -66,26 +68,48 @@ enum ThreadPaneWidget {
     bx += canvas.put(
       lostMark, x: bx, y: area.y, style: Style(.lostUpdate, bold: true, reverse: true), clip: area)
     canvas.put(
-      badge, x: max(bx, x), y: area.y, style: Style(pane.state.role, bold: true, reverse: true),
-      clip: area)
+      badge, x: max(bx, x), y: area.y, style: Style(role, bold: true, reverse: true), clip: area)
   }
 
-  /// The main thread's one line.
-  static func mainLine(
+  /// Iterations, rate, lost updates and CPU use, as many as fit, then a
+  /// sparkline: CPU use goes first, then the lost counts shrink, then the rate goes.
+  static func statsLine(
     _ pane: ThreadPane, _ state: DashboardState, in area: Rect, on canvas: inout Canvas
   ) {
-    let zh = state.language == .zh
-    let doing: String
-    switch pane.state {
-    case .waiting: doing = zh ? "join 工作线程" : "joining the workers"
-    case .finished: doing = zh ? "已 join 全部线程" : "joined every worker"
-    case .cancelled: doing = zh ? "已取消" : "cancelled"
-    default: doing = zh ? "启动工作线程" : "starting the workers"
+    let strings = state.strings
+    let iterations = (strings.iterations + " " + Format.grouped(pane.iterations), Role.text)
+    let rate = (Format.rate(pane.rate) + "/s", Role.text)
+    let cpu = pane.cpuPercent.map { ("cpu " + Format.percent($0), Role.dim) }
+    var lost: (String, Role)?
+    var shortLost: (String, Role)?
+    if pane.lostUpdates > 0 || pane.overwritten > 0 {
+      lost = (
+        strings.lostCounts(
+          overwrote: pane.lostUpdates, overwritten: pane.overwritten, short: false),
+        .lostUpdate
+      )
+      shortLost = (
+        strings.lostCounts(overwrote: pane.lostUpdates, overwritten: pane.overwritten, short: true),
+        .lostUpdate
+      )
     }
-    var x = area.x
-    x += canvas.put(
-      " " + pane.name + " ", x: x, y: area.y, style: Style(.title, bold: true), clip: area)
-    x += canvas.put("tid \(pane.tid) · ", x: x, y: area.y, style: Style(.dim), clip: area)
-    canvas.put(doing, x: x, y: area.y, style: Style(pane.state.role), clip: area)
+    let choices: [[(String, Role)?]] = [
+      [iterations, rate, lost, cpu], [iterations, rate, lost], [iterations, rate, shortLost],
+      [iterations, shortLost],
+    ]
+    let parts =
+      choices.map { $0.compactMap { $0 } }.first { parts in
+        parts.reduce(1) { $0 + TextWidth.of($1.0) + 2 } <= area.width
+      } ?? [iterations]
+    var x = area.x + 1
+    for (text, role) in parts {
+      x += canvas.put(text, x: x, y: area.y, style: Style(role), clip: area) + 2
+    }
+    let sparkWidth = area.maxX - x - 1
+    if sparkWidth >= 4 {
+      canvas.put(
+        Format.sparkline(Array(pane.rateHistory), width: sparkWidth), x: area.maxX - sparkWidth - 1,
+        y: area.y, style: Style(pane.state.role), clip: area)
+    }
   }
 }

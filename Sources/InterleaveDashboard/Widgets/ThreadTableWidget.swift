@@ -1,3 +1,5 @@
+import InterleaveText
+
 /// The compact view for many threads: one line per thread, paged.
 enum ThreadTableWidget {
   /// A column: its header, width, and how to fill a cell.
@@ -13,31 +15,38 @@ enum ThreadTableWidget {
   /// The columns in order of importance; those that do not fit are left out
   /// (the last one, the latest event, takes whatever room is left).
   static func columns(_ state: DashboardState) -> [Column] {
-    let zh = state.language == .zh
+    let strings = state.strings
     return [
-      Column(header: zh ? "线程" : "thread", width: 13) { ($0.name, Style(.title, bold: true)) },
-      Column(header: zh ? "状态" : "state", width: 10) {
-        ($0.state.label(state.language), Style($0.state.role, bold: true))
+      Column(header: strings.tableHeader(.thread), width: 13) {
+        (TextWidth.abbreviated($0.name, to: 13), Style(.title, bold: true))
       },
-      Column(header: zh ? "迭代" : "iterations", width: 12) {
+      Column(header: strings.tableHeader(.state), width: 10) {
+        let (label, role) = ThreadPaneWidget.badge($0, state)
+        return (label, Style(role, bold: true))
+      },
+      Column(header: strings.tableHeader(.iterations), width: 12) {
         (Format.grouped($0.iterations), .text)
       },
-      Column(header: zh ? "丢失" : "lost", width: 7) {
+      Column(header: strings.tableHeader(.lost), width: 7) {
         let lost = $0.lostUpdates + $0.overwritten
         return ("\(lost)", Style(lost > 0 ? .lostUpdate : .dim))
       },
-      Column(header: zh ? "速率" : "rate", width: 9) { (Format.rate($0.rate) + "/s", .text) },
-      Column(header: "cpu%", width: 5) { ($0.cpuPercent.map(Format.percent) ?? "-", .text) },
-      Column(header: zh ? "核心" : "core", width: 5) {
+      Column(header: strings.tableHeader(.rate), width: 9) {
+        (Format.rate($0.rate) + "/s", .text)
+      },
+      Column(header: strings.tableHeader(.cpuPercent), width: 5) {
+        ($0.cpuPercent.map(Format.percent) ?? "-", .text)
+      },
+      Column(header: strings.tableHeader(.core), width: 5) {
         ($0.cpu >= 0 ? "\($0.cpu)" : "-", Style(.dim))
       },
-      Column(header: "tid", width: 8) { ("\($0.tid)", Style(.dim)) },
+      Column(header: strings.tableHeader(.tid), width: 8) { ("\($0.tid)", Style(.dim)) },
     ]
   }
 
   static func render(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
     guard area.height >= 3 else { return }
-    let zh = state.language == .zh
+    let strings = state.strings
     let workers = Array(state.panes.dropFirst())
     let perPage = rowsPerPage(area)
     let first = min(max(0, state.page), max(0, workers.count - 1)) / perPage * perPage
@@ -60,7 +69,7 @@ enum ThreadTableWidget {
     }
     if lastRoom >= 8 {
       canvas.put(
-        zh ? "最近事件" : "last event", x: x, y: area.y,
+        strings.tableHeader(.lastEvent), x: x, y: area.y,
         style: Style(.border, bold: true, reverse: true), clip: area)
     }
     for (offset, pane) in workers.dropFirst(first).prefix(perPage).enumerated() {
@@ -77,10 +86,7 @@ enum ThreadTableWidget {
       }
     }
     let last = min(workers.count, first + perPage)
-    let footer =
-      zh
-      ? " 线程 \(first + 1)-\(last) / 共 \(workers.count)  (PgUp/PgDn 翻页)"
-      : " threads \(first + 1)-\(last) of \(workers.count)  (PgUp/PgDn to page)"
+    let footer = " " + strings.tablePage(first: first + 1, last: last, of: workers.count)
     canvas.put(footer, x: area.x, y: area.maxY - 1, style: Style(.keyHint), clip: area)
   }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import InterleavePlatform
 
 /// Runs a scenario under every possible schedule, depth first over the
 /// scheduler's choices, re-running real threads each time.
@@ -20,19 +21,6 @@ public enum Explorer {
     public var outcomes: [Outcome: (count: Int, example: [Int])]
   }
 
-  /// Steps one worker takes when it never waits: the scheduler's choices
-  /// are interleavings of these.
-  public static func steps(per worker: Scenario, iterations: Int) -> Int {
-    switch worker {
-    case .loop: return 2 * ScenarioBodies.loopLimit
-    case .race: return 4 * iterations
-    case .locked: return 6 * iterations
-    case .coarse: return 2 + 3 * ScenarioBodies.coarseRounds
-    case .deadlock: return 9 * iterations
-    case .atomic: return 2 * iterations
-    }
-  }
-
   /// How many schedules there are at most. Without locks, every interleaving
   /// of the threads' steps: the multinomial (T·s)! / (s!)^T. When one lock
   /// guards every step but the first acquire of each block, only the order
@@ -43,7 +31,7 @@ public enum Explorer {
     case .locked: return multinomial(blocks: Double(configuration.iterations), threads: t)
     case .coarse: return multinomial(blocks: 1, threads: t)
     default:
-      let s = Double(steps(per: configuration.scenario, iterations: configuration.iterations))
+      let s = Double(configuration.scenario.stepsPerWorker(configuration))
       return multinomial(blocks: s, threads: t)
     }
   }
@@ -75,7 +63,8 @@ public enum Explorer {
       if deadlocked { run.cancel() } else { run.wait() }
       let outcome: Outcome =
         deadlocked
-        ? .deadlock : (configuration.scenario.usesBalance ? .balance(run.balance) : .finished)
+        ? .deadlock
+        : (configuration.scenario.traits.usesBalance ? .balance(run.balance) : .finished)
       let order = run.scheduler?.order ?? []
       result.schedules += 1
       if let known = result.outcomes[outcome] {

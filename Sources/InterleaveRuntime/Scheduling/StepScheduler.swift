@@ -1,12 +1,12 @@
-import Synchronization
+import InterleavePlatform
 
 /// Lets exactly one thread run one step at a time, the next one chosen by a
 /// `ScheduleChooser` among the runnable threads.
 ///
 /// A choice is made only once every live worker is parked at a step point,
 /// so the order depends on the chooser alone, never on the OS. A thread that
-/// wants a lock someone holds is not runnable; when nobody is runnable but
-/// some wait, that is a deadlock, found exactly.
+/// blocks on a primitive that would not let it through is not runnable; when
+/// nobody is runnable but some wait, that is a deadlock, found exactly.
 public final class StepScheduler: Sendable {
   private let mutex = PThreadMutex()
   private let state: LockedState
@@ -25,18 +25,18 @@ public final class StepScheduler: Sendable {
   /// Ends the caller's turn and waits for its next one.
   /// - Returns: the 1-based number of the step the caller may now take.
   /// - Parameters:
-  ///   - wants: the lock this step will take, if it is an acquire.
-  ///   - isFree: whether a lock is free now.
-  ///   - onBlocked: called (mutex held) when nobody can run; returns nothing.
+  ///   - wants: the primitive this step blocks on, if it may block.
+  ///   - isAvailable: whether a primitive would let a thread through now.
+  ///   - onDeadlock: called (mutex held) when nobody can run.
   func awaitTurn(
-    _ thread: Int, wants lock: Int?, isFree: (Int) -> Bool, cancelled: () -> Bool,
+    _ thread: Int, wants primitive: Int?, isAvailable: (Int) -> Bool, cancelled: () -> Bool,
     onDeadlock: ([Int: Int]) -> Void
   ) throws(Cancelled) -> Int {
     mutex.lock()
     defer { mutex.unlock() }
     if state.current == thread { state.current = nil }
-    state.parked[thread] = lock ?? -1
-    decide(isFree: isFree, onDeadlock: onDeadlock)
+    state.parked[thread] = primitive ?? -1
+    decide(isAvailable: isAvailable, onDeadlock: onDeadlock)
     while state.current != thread {
       if cancelled() || state.failure != nil {
         state.parked[thread] = nil
@@ -49,24 +49,24 @@ public final class StepScheduler: Sendable {
   }
 
   /// The caller has ended; the next thread may be chosen.
-  func exit(_ thread: Int, isFree: (Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
+  func exit(_ thread: Int, isAvailable: (Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
     mutex.lock()
     defer { mutex.unlock() }
     if state.current == thread { state.current = nil }
     state.live.remove(thread)
     state.parked[thread] = nil
-    decide(isFree: isFree, onDeadlock: onDeadlock)
+    decide(isAvailable: isAvailable, onDeadlock: onDeadlock)
   }
 
   /// Wakes every parked thread (to see a cancel).
   func wakeAll() { mutex.withLock { mutex.broadcast() } }
 
   /// Chooses the next thread once every live one is parked.
-  private func decide(isFree: (Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
+  private func decide(isAvailable: (Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
     guard state.current == nil, !state.live.isEmpty, state.parked.count == state.live.count,
       state.failure == nil, !state.deadlocked
     else { return }
-    let runnable = state.parked.filter { $0.value < 0 || isFree($0.value) }.keys.sorted()
+    let runnable = state.parked.filter { $0.value < 0 || isAvailable($0.value) }.keys.sorted()
     guard !runnable.isEmpty else {
       state.deadlocked = true
       onDeadlock(state.parked)
@@ -88,7 +88,7 @@ public final class StepScheduler: Sendable {
   private final class LockedState: @unchecked Sendable {
     let chooser: ScheduleChooser
     var live: Set<Int>
-    /// Parked threads and the lock each wants (-1 for none).
+    /// Parked threads and the primitive each blocks on (-1 for none).
     var parked: [Int: Int] = [:]
     var current: Int?
     var order: [Int] = []

@@ -1,6 +1,7 @@
 import Glibc
 import InterleaveDashboard
-import InterleaveRuntime
+import InterleavePlatform
+import InterleaveText
 
 /// Writes an asciicast v2 file: a JSON header line, then one JSON array per
 /// event (`[seconds, "o" | "r" | "m", data]`), times never decreasing.
@@ -23,10 +24,10 @@ public final class CastWriter: @unchecked Sendable {
   /// Creates `path` (replacing it) and writes the header.
   public init(
     path: String, width: Int, height: Int, title: String, environment: [String: String]
-  ) throws(TextFile.Failure) {
+  ) throws(SystemError) {
     descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw TextFile.Failure(description: "cannot write (\(String(cString: strerror(errno))))")
+      throw SystemError("cannot write (\(String(cString: strerror(errno))))")
     }
     origin = MonotonicClock.now()
     let header = JSONValue.object([

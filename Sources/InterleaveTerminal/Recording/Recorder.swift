@@ -1,7 +1,8 @@
 import CSystem
 import Glibc
 import InterleaveDashboard
-import InterleaveRuntime
+import InterleavePlatform
+import InterleaveText
 import Synchronization
 
 /// Puts ncurses on a pseudo-terminal and copies every byte it sends to an
@@ -19,12 +20,11 @@ public final class Recorder: Sendable {
 
   /// Opens the pty at `width` x `height` and starts copying.
   /// - Parameter headless: no real terminal at all (only the cast receives the bytes).
-  public init(cast: CastWriter, width: Int, height: Int, headless: Bool) throws(TextFile.Failure) {
+  public init(cast: CastWriter, width: Int, height: Int, headless: Bool) throws(SystemError) {
     var master: Int32 = -1
     var slave: Int32 = -1
     guard il_openpty(&master, &slave, Int32(height), Int32(width)) == 0 else {
-      throw TextFile.Failure(
-        description: "cannot open a pseudo-terminal (\(String(cString: strerror(errno))))")
+      throw SystemError.errno("cannot open a pseudo-terminal")
     }
     self.master = master
     screenDescriptor = slave

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Glibc
+import InterleaveContent
+import InterleavePlatform
+import InterleaveRuntime
+import InterleaveText
+
+/// `interleave [SCENARIO] [options]`: the dashboard, or the plain transcript.
+public struct InterleaveCommand: ParsableCommand {
+  public static let version = "0.3.0"
+
+  public static let configuration = CommandConfiguration(
+    commandName: "interleave",
+    abstract: "Watch real threads interleave: races, locks and deadlocks, live.",
+    discussion: """
+      Scenarios: \(Scenario.all.map(\.id).joined(separator: ", ")). \
+      'interleave help lesson' and 'interleave help explore' describe the subcommands.
+      """,
+    version: version,
+    subcommands: [ExploreCommand.self, LessonCommand.self])
+
+  @Argument(help: "What the threads do.")
+  var scenario: Scenario = .loop
+
+  @OptionGroup var options: RunOptions
+  @OptionGroup var look: LookOptions
+
+  @Flag(name: .long, help: "Print one line per event instead of drawing the dashboard.")
+  var plain = false
+
+  @Option(name: .long, help: "The plain output's format.")
+  var format: OutputFormat = .text
+
+  @Flag(name: .long, help: "List the built-in themes and exit.")
+  var listThemes = false
+
+  @Option(name: .long, help: "Record what the dashboard shows to FILE (asciicast v2).")
+  var record: String?
+
+  public init() {}
+
+  public func validate() throws {
+    if let record {
+      try RecordingOptions.checkPath(record)
+      guard !plain else {
+        throw ValidationError("--record records the dashboard: leave out --plain")
+      }
+    }
+  }
+
+  /// The settings for `mode`, the schedule file read and checked.
+  func settings(plain: Bool, environment: [String: String]) throws -> Settings {
+    let configuration = options.configuration(
+      scenario, defaultSpeed: plain ? Settings.plainSpeed : Settings.dashboardSpeed)
+    var settings = Settings(
+      configuration: configuration, language: look.language(environment),
+      theme: try look.loadTheme(), schedule: try options.schedule(for: configuration),
+      environment: environment)
+    settings.startPaused = options.paused && !plain
+    return settings
+  }
+
+  public func run() throws {
+    if listThemes {
+      let sink = OutputSink()
+      for (name, description) in ThemeCatalog.descriptions() {
+        sink.line(name.padding(toLength: 15) + description)
+      }
+      sink.flush()
+      return
+    }
+    let environment = Environment.current
+    // Everything is read and checked before anything is printed or started.
+    let plainSettings = try settings(plain: true, environment: environment)
+    if !plain, let reason = Self.plainReason(environment) {
+      if let record {
+        throw ValidationError("--record \(record): \(reason), so there is no dashboard to record")
+      }
+      InterleaveMain.notice("\(reason): running in plain mode (--plain)")
+    } else if !plain {
+      let settings = try settings(plain: false, environment: environment)
+      switch DashboardMode.run(
+        settings, environment: environment,
+        recording: record.map { DashboardMode.Recording(path: $0, headlessSize: nil) },
+        title: "interleave \(scenario.id)")
+      {
+      case .ran(let status, _):
+        if status != 0 { throw ExitCode(status) }
+        return
+      case .failed(let status): throw ExitCode(status)
+      case .noTerminal(let reason):
+        if let record {
+          InterleaveMain.notice("error: --record \(record): \(reason)")
+          throw ExitCode(InterleaveMain.usageError)
+        }
+        InterleaveMain.notice("\(reason): running in plain mode (--plain)")
+      }
+    }
+    try runPlain(plainSettings)
+  }
+
+  /// Runs the transcript, then reports what a scheduled or refused run left.
+  func runPlain(_ settings: Settings) throws {
+    guard
+      let outcome = PlainRunner(settings: settings, format: format).run(into: OutputSink())
+    else { return }
+    let refused = outcome.summary.failedThreads
+    if refused > 0 {
+      InterleaveMain.notice(
+        "error: "
+          + settings.language.strings.refusedError(refused, of: settings.configuration.threads + 1))
+      throw ExitCode(1)
+    }
+    if let problem = outcome.scheduleProblem {
+      InterleaveMain.notice("error: \(settings.schedule?.flag ?? "--seed"): \(problem)")
+      throw ExitCode(InterleaveMain.usageError)
+    }
+    if let path = options.scheduleOut, let order = outcome.order {
+      do {
+        try TextFile.write(
+          ScheduleFile.text(order: order, configuration: settings.configuration), to: path)
+      } catch {
+        InterleaveMain.notice("error: --schedule-out \(path): \(error)")
+        throw ExitCode(1)
+      }
+    }
+  }
+
+  /// Why the dashboard cannot run here, if it cannot.
+  static func plainReason(_ environment: [String: String]) -> String? {
+    if isatty(STDOUT_FILENO) == 0 { return "stdout is not a terminal" }
+    if isatty(STDIN_FILENO) == 0 { return "stdin is not a terminal" }
+    let term = environment["TERM"] ?? ""
+    if term.isEmpty { return "TERM is not set" }
+    if term == "dumb" { return "TERM is dumb" }
+    return nil
+  }
+}
+
+extension String {
+  /// The string padded with spaces to `length` characters.
+  func padding(toLength length: Int) -> String {
+    self + String(repeating: " ", count: max(1, length - count))
+  }
+}

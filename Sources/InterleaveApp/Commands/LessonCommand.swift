@@ -1,0 +1,143 @@
+import ArgumentParser
+import Glibc
+import InterleaveContent
+import InterleaveDashboard
+import InterleaveRuntime
+import InterleaveTerminal
+import InterleaveText
+
+/// `interleave lesson NAME|PATH`: a scripted lesson in the dashboard,
+/// optionally recorded, optionally with no terminal at all, or checked.
+struct LessonCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lesson",
+    abstract: "Play a scripted lesson in the dashboard (and record it, or check its claims).",
+    discussion: """
+      Built-in lessons: \(LessonCatalog.builtinNames.joined(separator: ", ")) (a number or \
+      the part after the dash also names one). A lesson file is TOML: see lessons/*.toml \
+      and the README.
+      """)
+
+  @Argument(help: "A built-in lesson (01-threads, 2, race, ...) or a lesson .toml file.")
+  var lesson: String?
+
+  @Flag(name: .long, help: "List the built-in lessons and exit.")
+  var list = false
+
+  @OptionGroup var look: LookOptions
+
+  @Option(name: .long, help: "Record what the terminal shows to FILE (asciicast v2).")
+  var record: String?
+
+  @Flag(name: .long, help: "No terminal: play the lesson into the --record file and exit.")
+  var headless = false
+
+  @Option(name: .long, help: "The screen's size with --headless or --check.")
+  var size: String = "100x30"
+
+  @Flag(
+    name: .long,
+    help:
+      "Play the lesson with no terminal and check every claim; exit 1 naming the first false one."
+  )
+  var check = false
+
+  @Option(
+    name: .long,
+    help: "Lesson time per real time: 0.05 plays it 20 times faster (waits and paced speeds).")
+  var timeScale: Double = 1
+
+  init() {}
+
+  func loadLesson() throws -> Lesson {
+    guard let lesson else {
+      throw ValidationError("name a lesson (see 'interleave lesson --list')")
+    }
+    do {
+      return try LessonCatalog.load(lesson)
+    } catch {
+      throw ValidationError("\(error)")
+    }
+  }
+
+  func validate() throws {
+    guard !list else { return }
+    _ = try loadLesson()
+    if let record { try RecordingOptions.checkPath(record) }
+    guard timeScale > 0, timeScale <= 10 else {
+      throw ValidationError("--time-scale must be more than 0 and at most 10 (got \(timeScale))")
+    }
+    if headless {
+      guard record != nil else { throw ValidationError("--headless needs --record FILE") }
+    }
+    if check, record != nil {
+      throw ValidationError("--check plays the lesson with no screen: leave out --record")
+    }
+    _ = try RecordingOptions.size(size)
+  }
+
+  func run() throws {
+    let environment = Environment.current
+    let language = look.language(environment)
+    if list {
+      let sink = OutputSink()
+      for (name, title) in LessonCatalog.list(language) {
+        sink.line(name.padding(toLength: 22) + title)
+      }
+      sink.flush()
+      return
+    }
+    let lesson = try loadLesson()
+    let driver = LessonDriver(lesson, language: language, timeScale: timeScale)
+    let first = lesson.steps[0]
+    let configuration = RunConfiguration(
+      scenario: first.scenario ?? .loop, threads: first.threads ?? RunConfiguration.defaultThreads,
+      iterations: first.iterations ?? RunConfiguration.defaultIterations,
+      speed: driver.scaled(first.speed ?? Settings.dashboardSpeed))
+    let settings = Settings(
+      configuration: configuration, language: language, theme: try look.loadTheme(),
+      schedule: first.seed.map { .seeded($0) }, environment: environment)
+    if check { return try runCheck(settings, driver: driver, lesson: lesson) }
+    if !headless, let reason = InterleaveCommand.plainReason(environment) {
+      InterleaveMain.notice(
+        "error: \(reason): a lesson needs a terminal (or --headless --record FILE, or --check)")
+      throw ExitCode(1)
+    }
+    let recording = try record.map {
+      DashboardMode.Recording(
+        path: $0, headlessSize: headless ? try RecordingOptions.size(size) : nil)
+    }
+    switch DashboardMode.run(
+      settings, environment: environment, lesson: driver, recording: recording,
+      title: lesson.title.text(language))
+    {
+    case .ran(let status, _): if status != 0 { throw ExitCode(status) }
+    case .failed(let status): throw ExitCode(status)
+    case .noTerminal(let reason):
+      InterleaveMain.notice("error: \(reason)")
+      throw ExitCode(1)
+    }
+  }
+
+  /// Plays the lesson against a screen in memory and reports its claims.
+  func runCheck(_ settings: Settings, driver: LessonDriver, lesson: Lesson) throws {
+    let (width, height) = try RecordingOptions.size(size)
+    let screen = MemoryScreen(width: width, height: height)
+    let session = Session(settings: settings, screen: screen, lesson: driver, headless: true)
+    let status = session.loop()
+    if status != 0 { throw ExitCode(status) }
+    let file = lesson.file
+    let report = session.driver
+    for failure in report?.failures ?? [] {
+      InterleaveMain.notice(
+        "\(file):\(failure.claim.line):\(failure.claim.column): step \(failure.step): "
+          + "'\(failure.claim.text)' did not hold (\(failure.seen))")
+    }
+    if let failures = report?.failures, !failures.isEmpty { throw ExitCode(1) }
+    let sink = OutputSink()
+    sink.line(
+      "\(file): \(lesson.steps.count) steps, \(report?.checked ?? 0) claims held "
+        + "(\(settings.language.rawValue), time scale \(timeScale))")
+    sink.flush()
+  }
+}

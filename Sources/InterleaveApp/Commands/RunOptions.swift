@@ -1,0 +1,87 @@
+import ArgumentParser
+import InterleavePlatform
+import InterleaveRuntime
+
+/// What a run does: threads, iterations, speed, and how it is scheduled.
+struct RunOptions: ParsableArguments {
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Worker threads, 1...256 (default: one per usable CPU core, at least 2).")
+  var threads: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Iterations per worker for race, locked, atomic and deadlock.")
+  var iterations: Int = RunConfiguration.defaultIterations
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Milliseconds per step, or a name (default: normal in the dashboard, full in plain mode)."
+  )
+  var speed: Speed?
+
+  // A string, taken even when it starts with "-", so that "--seed -1" gets
+  // a message about the seed rather than ArgumentParser's "Missing value".
+  @Option(
+    name: .long, parsing: .unconditional,
+    help:
+      "Run one step at a time, the next thread chosen by a generator seeded with N (0...2^64-1).")
+  var seed: String?
+
+  @Option(name: .long, help: "Write the thread order of a seeded run to FILE.")
+  var scheduleOut: String?
+
+  @Option(name: .long, help: "Replay the thread order in FILE (from --schedule-out).")
+  var scheduleIn: String?
+
+  @Flag(name: .long, help: "Let the system place the workers (by default each gets its own CPU).")
+  var noPin = false
+
+  @Flag(name: .long, help: "Start paused: n takes one step, space runs.")
+  var paused = false
+
+  func validate() throws {
+    if let threads, !RunConfiguration.threadRange.contains(threads) {
+      throw ValidationError("--threads must be between 1 and 256 (got \(threads))")
+    }
+    guard RunConfiguration.iterationRange.contains(iterations) else {
+      throw ValidationError(
+        "--iterations must be between 1 and \(RunConfiguration.iterationRange.upperBound) (got \(iterations))"
+      )
+    }
+    if let seed, UInt64(seed) == nil {
+      throw ValidationError(
+        "--seed must be a whole number 0...18446744073709551615 (got '\(seed)')")
+    }
+    if scheduleIn != nil, seed != nil {
+      throw ValidationError("--schedule-in replays a schedule: leave out --seed")
+    }
+    if let scheduleOut {
+      guard seed != nil || scheduleIn != nil else {
+        throw ValidationError(
+          "--schedule-out needs --seed (or --schedule-in): only a scheduled run has one order")
+      }
+      guard TextFile.isWritable(scheduleOut) else {
+        throw ValidationError("--schedule-out \(scheduleOut): cannot write there")
+      }
+    }
+  }
+
+  /// The run these options ask for, `scenario` at `speed` unless `--speed` was given.
+  func configuration(_ scenario: Scenario, defaultSpeed: Speed) -> RunConfiguration {
+    RunConfiguration(
+      scenario: scenario, threads: threads ?? RunConfiguration.defaultThreads,
+      iterations: iterations, speed: speed ?? defaultSpeed, pinned: !noPin)
+  }
+
+  /// The schedule asked for, read and checked against `configuration`.
+  func schedule(for configuration: RunConfiguration) throws -> Schedule? {
+    if let seed, let value = UInt64(seed) { return .seeded(value) }
+    guard let scheduleIn else { return nil }
+    do {
+      return .replay(try ScheduleFile.read(scheduleIn, for: configuration), path: scheduleIn)
+    } catch {
+      throw ValidationError("--schedule-in \(scheduleIn): \(error)")
+    }
+  }
+}

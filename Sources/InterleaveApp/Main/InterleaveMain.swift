@@ -1,0 +1,84 @@
+import ArgumentParser
+import CSystem
+import Glibc
+import InterleavePlatform
+
+/// The process entry: parse, run, and turn every error into one line and an exit status.
+public enum InterleaveMain {
+  /// Exit status for bad input (BSD `EX_USAGE`).
+  public static let usageError: Int32 = 64
+
+  /// The subcommands, by name. The root command's optional SCENARIO would
+  /// swallow a subcommand's name, so they are dispatched here.
+  static let subcommands: [String: any ParsableCommand.Type] = [
+    "explore": ExploreCommand.self, "lesson": LessonCommand.self,
+  ]
+
+  public static func run(_ arguments: [String]) -> Int32 {
+    // Keep large blocks (each run's event ring) in their own mappings, so
+    // freeing them returns the memory: after the first such free glibc would
+    // otherwise raise its threshold and keep later rings on the heap for good.
+    il_set_mmap_threshold(256 * 1024)
+    if let name = arguments.first, let command = subcommands[name] {
+      return run(command, Array(arguments.dropFirst()))
+    }
+    if arguments.first == "help" {
+      return help(Array(arguments.dropFirst()))
+    }
+    return run(InterleaveCommand.self, arguments)
+  }
+
+  /// `interleave help [SUBCOMMAND]`: the same text as `--help`.
+  static func help(_ arguments: [String]) -> Int32 {
+    guard let name = arguments.first else {
+      print(InterleaveCommand.helpMessage())
+      return 0
+    }
+    guard let command = subcommands[name] else {
+      notice("error: no such command '\(name)' (commands: explore, lesson)")
+      return usageError
+    }
+    print(InterleaveCommand.helpMessage(for: command))
+    return 0
+  }
+
+  static func run(_ type: any ParsableCommand.Type, _ arguments: [String]) -> Int32 {
+    // A subcommand's help, as `interleave SUBCOMMAND` (it is parsed on its own).
+    if type != InterleaveCommand.self, arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+      print(InterleaveCommand.helpMessage(for: type))
+      return 0
+    }
+    do {
+      var command = try type.parseAsRoot(arguments)
+      try command.run()
+      return 0
+    } catch let exit as ExitCode {
+      // Already reported where it happened.
+      return exit.rawValue
+    } catch {
+      let code = type.exitCode(for: error)
+      if code == .success {
+        print(type.fullMessage(for: error))
+        return 0
+      }
+      notice("error: " + oneLine(type.message(for: error)))
+      return code == .validationFailure ? usageError : code.rawValue
+    }
+  }
+
+  /// An argument parser message on one line: a list of accepted values that
+  /// follows on the next lines is folded into it.
+  static func oneLine(_ message: String) -> String {
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: true)
+    guard let first = lines.first else { return message }
+    let values = lines.dropFirst().prefix { $0.hasPrefix("  - ") }.map { $0.dropFirst(4) }
+    guard !values.isEmpty, first.hasSuffix(" of the following:") else { return String(first) }
+    return first.dropLast(" the following:".count) + ": " + values.joined(separator: ", ") + "."
+  }
+
+  /// Writes `interleave: <text>` to stderr, made safe for a terminal.
+  static func notice(_ text: String) {
+    let line = "interleave: " + Sanitizer.line(text) + "\n"
+    try? FileDescriptor.writeAll(STDERR_FILENO, Array(line.utf8))
+  }
+}

@@ -1,0 +1,73 @@
+import Glibc
+import InterleaveRuntime
+import InterleaveText
+
+/// Runs one scenario and prints it as it happens: the plain mode, for pipes
+/// and terminals without a dashboard.
+struct PlainRunner {
+  var settings: Settings
+  var format: OutputFormat
+
+  /// What a finished run leaves behind.
+  struct Outcome {
+    var summary: RunSummary
+    /// The thread order of a scheduled run.
+    var order: [Int]?
+    /// Why a scheduled run could not follow its schedule.
+    var scheduleProblem: String?
+  }
+
+  /// Runs to the end (or to a deadlock, which ends the run) and prints the summary.
+  /// - Returns: the outcome, or nil when the reader went away mid-run (the
+  ///   run is then cancelled at once).
+  @discardableResult
+  func run(into sink: OutputSink) -> Outcome? {
+    let configuration = settings.configuration
+    let transcript = Transcript(
+      language: settings.language, names: Transcript.names(configuration, settings.language),
+      primitives: configuration.scenario.primitives(configuration))
+    let run = Run(configuration, names: transcript.names, chooser: settings.schedule?.chooser())
+    var events: [Event] = []
+    var stopping = false
+    while true {
+      let finished = run.isFinished
+      events.removeAll(keepingCapacity: true)
+      run.queue.drain(into: &events)
+      for event in events {
+        switch format {
+        case .text: if let line = transcript.line(for: event) { sink.line(line) }
+        case .jsonl: sink.line(transcript.json(for: event).text)
+        }
+      }
+      sink.flush()
+      if sink.isClosed || sink.readerGone() {
+        run.cancel()
+        return nil
+      }
+      if finished { break }
+      if !stopping && (run.deadlock != nil || run.scheduler?.failure != nil) {
+        stopping = true
+        run.cancel()
+        continue
+      }
+      if events.isEmpty { usleep(1_000) }
+    }
+    run.wait()
+    let summary = run.summary()
+    let order = run.scheduler?.order
+    if let failure = run.scheduler?.failure {
+      return Outcome(summary: summary, order: order, scheduleProblem: failure.description)
+    }
+    switch format {
+    case .text:
+      sink.line("")
+      transcript.lines(for: summary).forEach(sink.line)
+    case .jsonl:
+      sink.line(transcript.json(for: summary).text)
+    }
+    sink.flush()
+    return Outcome(
+      summary: summary, order: order,
+      scheduleProblem: order.flatMap { settings.schedule?.problem(after: $0) })
+  }
+}

@@ -1,0 +1,48 @@
+import InterleaveRuntime
+import InterleaveTerminal
+
+/// What a key, or a lesson step, asks the session to do.
+enum Action: Equatable, Sendable {
+  case switchScenario(Scenario)
+  case nextScenario
+  case previousScenario
+  case togglePause
+  case pause
+  case step
+  case faster
+  case slower
+  case setSpeed(Speed)
+  case restart
+  case fewerThreads
+  case moreThreads
+  case nextTheme
+  case setTheme(String)
+  case toggleHelp
+  case closeHelp
+  case pageUp
+  case pageDown
+  /// The screen changed size: draw everything again.
+  case redraw
+  case quit
+  /// A key pressed by a lesson, as if by the user.
+  case key(Key)
+  /// A lesson sets up the next run (and restarts it when anything changed).
+  case setUp(LessonSetup)
+  /// A lesson's caption, kept across restarts until the next one.
+  case caption(String)
+  /// A short message in the footer (nil clears it).
+  case notice(String?)
+  /// A chapter marker in the recording.
+  case marker(String)
+}
+
+/// What a lesson step changes about the run.
+struct LessonSetup: Equatable, Sendable {
+  var scenario: Scenario?
+  var threads: Int?
+  var iterations: Int?
+  /// A seed for the new run; a setup without one runs freely.
+  var seed: UInt64?
+  /// Start again even if nothing changed (a step after the first, or a retry).
+  var always: Bool
+}

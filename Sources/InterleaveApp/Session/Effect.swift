@@ -1,0 +1,18 @@
+import InterleaveRuntime
+
+/// What the session's shell does after the model has taken an action: the
+/// only part that touches threads, the screen and the recording.
+enum Effect: Equatable, Sendable {
+  /// Cancel and join the current run, then start the model's configuration.
+  case startRun
+  case pause
+  case resume
+  /// Let one step run (the run is paused).
+  case allowStep
+  case setSpeed(Speed)
+  /// Use the model's current theme.
+  case useTheme
+  case redraw
+  case marker(String)
+  case quit
+}

@@ -1,0 +1,168 @@
+import InterleaveContent
+import InterleaveDashboard
+import InterleavePlatform
+import InterleaveRuntime
+import InterleaveTerminal
+
+/// The interactive dashboard's shell: one UI thread owns the screen; each
+/// frame it reads keys, turns them into actions for the model, carries out
+/// the effects, drains events, samples counters, renders and draws.
+final class Session {
+  /// At most this many frames per second while something moves.
+  static let frameInterval: UInt64 = 33_000_000
+  /// How long the UI thread sleeps waiting for a key when nothing moves.
+  static let idleInterval: UInt64 = 250_000_000
+  /// Events folded into the state per frame, so keys stay responsive.
+  static let eventsPerFrame = 20_000
+
+  private(set) var model: SessionModel
+  private let screen: any Screen
+  private var run: Run
+  private var sampler = RunSampler()
+  private var batch: [Event] = []
+  /// Writes the recording's chapter markers, when recording.
+  private let marker: ((String) -> Void)?
+  /// Follows the real terminal's size (a recording's pseudo-terminal).
+  private let followResize: (() -> (width: Int, height: Int)?)?
+  private(set) var driver: LessonDriver?
+  /// No real terminal: the session ends with the lesson.
+  private let headless: Bool
+  /// Adjusts each sample before it is shown (tests: fixed ids and times).
+  private let observe: ((inout Sample) -> Void)?
+  private var lastCanvas: Canvas?
+  private var quitRequested = false
+  /// Events the current run has delivered to this session.
+  private var received = 0
+  /// Where the events of every ended run went.
+  private(set) var events = EventAccount()
+  /// Runs whose events did not add up (`received + dropped != produced`).
+  private(set) var inexactRuns = 0
+  /// Runs started, restarts included.
+  private(set) var runs = 1
+
+  init(
+    settings: Settings, screen: any Screen, lesson: LessonDriver? = nil, headless: Bool = false,
+    marker: ((String) -> Void)? = nil,
+    followResize: (() -> (width: Int, height: Int)?)? = nil,
+    observe: ((inout Sample) -> Void)? = nil
+  ) {
+    model = SessionModel(settings: settings)
+    self.screen = screen
+    self.driver = lesson
+    self.headless = headless
+    self.marker = marker
+    self.followResize = followResize
+    self.observe = observe
+    run = Session.start(model)
+    screen.use(settings.theme)
+  }
+
+  private static func start(_ model: SessionModel) -> Run {
+    Run(
+      model.settings.configuration, names: model.dashboard.names, paused: model.paused,
+      chooser: model.settings.schedule?.chooser())
+  }
+
+  /// Runs until `q`, a quit signal, or (headless) the lesson's end.
+  /// - Returns: the exit status (0, or 128 + the signal).
+  func loop() -> Int32 {
+    var status: Int32 = 0
+    while !quitRequested {
+      if let signal = screen.quitSignal {
+        status = 128 + signal
+        break
+      }
+      if let size = followResize?() { screen.resize(width: size.width, height: size.height) }
+      if let key = screen.readKey(timeout: timeout()) {
+        if let action = KeyMap.action(for: key, helpOpen: model.dashboard.showHelp) {
+          perform(action, from: .key)
+        }
+      }
+      if quitRequested { break }
+      update()
+      if var driver {
+        let actions = driver.advance(now: MonotonicClock.now(), seen: observation())
+        self.driver = driver
+        for action in actions { perform(action, from: .lesson) }
+        if driver.done && headless { break }
+      }
+      draw()
+    }
+    model.dashboard.notice = model.strings.quitting
+    endRun()
+    return status
+  }
+
+  /// How long to wait for a key: a frame while something moves, longer when
+  /// nothing does, never past the moment a lesson step is due to end.
+  private func timeout() -> Int32 {
+    let now = MonotonicClock.now()
+    var wait = model.dashboard.phase == .running ? Session.frameInterval : Session.idleInterval
+    if let due = driver?.nextDeadline() { wait = min(wait, due > now ? due - now : 0) }
+    return Int32((wait + 999_999) / 1_000_000)
+  }
+
+  private func draw() {
+    let size = screen.size
+    let canvas = Dashboard.render(model.dashboard, width: size.width, height: size.height)
+    screen.draw(canvas)
+    lastCanvas = canvas
+  }
+
+  /// Folds queued events and a fresh counter sample into the state.
+  private func update() {
+    batch.removeAll(keepingCapacity: true)
+    received += run.queue.drain(into: &batch, limit: Session.eventsPerFrame)
+    for event in batch { model.dashboard.apply(event) }
+    var sample = sampler.sample(run, now: MonotonicClock.now())
+    observe?(&sample)
+    model.dashboard.apply(sample)
+  }
+
+  /// What a lesson's waits and claims look at: the dashboard now.
+  func observation() -> LessonObservation {
+    let state = model.dashboard
+    return LessonObservation(
+      finished: state.phase == .finished, paused: model.paused, drift: state.balance.drift,
+      lostUpdates: state.balance.lostUpdates, deadlocked: state.deadlock != nil,
+      lostSeen: state.story != nil, contended: state.primitives.contains { $0.contended > 0 },
+      waiting: state.panes.dropFirst().contains { $0.state == .waiting },
+      steps: state.panes.dropFirst().reduce(0) { $0 + $1.steps },
+      screen: lastCanvas?.lines ?? [])
+  }
+
+  private func perform(_ action: Action, from source: SessionModel.Source) {
+    let size = screen.size
+    let page = Dashboard.tablePageSize(model.dashboard, width: size.width, height: size.height)
+    for effect in model.apply(action, from: source, pageSize: page) { carry(out: effect) }
+  }
+
+  private func carry(out effect: Effect) {
+    switch effect {
+    case .startRun:
+      endRun()
+      runs += 1
+      run = Session.start(model)
+    case .pause: run.pacer.pause()
+    case .resume: run.pacer.resume()
+    case .allowStep: run.pacer.allowSteps(1)
+    case .setSpeed(let speed): run.pacer.set(speed)
+    case .useTheme: screen.use(model.settings.theme)
+    case .redraw: screen.invalidate()
+    case .marker(let label): marker?(label)
+    case .quit: quitRequested = true
+    }
+  }
+
+  /// Cancels and joins the current run, takes its last events and settles its account.
+  private func endRun() {
+    run.cancel()
+    batch.removeAll(keepingCapacity: true)
+    received += run.queue.drain(into: &batch)
+    let account = EventAccount(
+      produced: run.producedEvents, received: received, dropped: run.queue.dropped)
+    if !account.isExact { inexactRuns += 1 }
+    events = events + account
+    received = 0
+  }
+}

@@ -1,0 +1,156 @@
+import InterleaveDashboard
+import InterleaveRuntime
+import InterleaveText
+
+/// The session as a value: settings, what the dashboard shows, and a pure
+/// function from actions to effects the shell carries out.
+struct SessionModel: Equatable, Sendable {
+  /// Where an action came from: a person's key, or a lesson step.
+  enum Source: Sendable {
+    case key
+    case lesson
+  }
+
+  var settings: Settings
+  var dashboard: DashboardState
+  var paused = false
+  /// A lesson's caption, kept across restarts until the next one.
+  var lessonCaption: String?
+  /// A lesson's footer notice, kept across restarts.
+  var lessonNotice: String?
+
+  init(settings: Settings) {
+    self.settings = settings
+    paused = settings.startPaused
+    dashboard = SessionModel.dashboard(for: settings)
+  }
+
+  var strings: any Strings { settings.language.strings }
+
+  /// A fresh dashboard for the run the settings describe.
+  static func dashboard(for settings: Settings) -> DashboardState {
+    var state = DashboardState(
+      configuration: settings.configuration, cores: RunConfiguration.onlineCores,
+      language: settings.language, themeName: settings.theme.name)
+    state.scheduleLabel = settings.schedule?.label(settings.language.strings)
+    return state
+  }
+
+  /// Applies an action. `pageSize` is the thread table's page at the
+  /// current screen size.
+  mutating func apply(_ action: Action, from source: Source = .key, pageSize: Int = 1) -> [Effect] {
+    if source == .key, lessonNotice == nil { dashboard.notice = nil }
+    var configuration = settings.configuration
+    switch action {
+    case .switchScenario(let scenario):
+      configuration.scenario = scenario
+      return restart(configuration)
+    case .nextScenario, .previousScenario:
+      let all = Scenario.all
+      let index = all.firstIndex(of: configuration.scenario) ?? 0
+      let step = action == .nextScenario ? 1 : all.count - 1
+      configuration.scenario = all[(index + step) % all.count]
+      return restart(configuration)
+    case .togglePause:
+      paused.toggle()
+      return [paused ? .pause : .resume]
+    case .pause:
+      guard !paused else { return [] }
+      paused = true
+      return [.pause]
+    case .step:
+      guard paused else {
+        paused = true
+        return [.pause, .allowStep]
+      }
+      return [.allowStep]
+    case .faster, .slower:
+      return setSpeed(configuration.speed.stepped(action == .faster ? -1 : 1))
+    case .setSpeed(let speed):
+      return setSpeed(speed)
+    case .restart:
+      return restart(configuration)
+    case .fewerThreads, .moreThreads:
+      let next = configuration.threads + (action == .moreThreads ? 1 : -1)
+      guard RunConfiguration.threadRange.contains(next) else { return [] }
+      configuration.threads = next
+      return restart(configuration)
+    case .nextTheme:
+      settings.themeIndex = (settings.themeIndex + 1) % settings.themes.count
+      dashboard.themeName = settings.theme.name
+      dashboard.notice = strings.themeNotice(settings.theme.name)
+      return [.useTheme]
+    case .setTheme(let name):
+      guard let index = settings.themes.firstIndex(where: { $0.name == name }) else { return [] }
+      settings.themeIndex = index
+      dashboard.themeName = name
+      return [.useTheme]
+    case .toggleHelp:
+      dashboard.showHelp.toggle()
+      return []
+    case .closeHelp:
+      dashboard.showHelp = false
+      return []
+    case .pageUp, .pageDown:
+      let next = dashboard.page + (action == .pageDown ? pageSize : -pageSize)
+      dashboard.page = max(0, min(next, max(0, dashboard.threadCount - 1)))
+      return []
+    case .redraw:
+      return [.redraw]
+    case .quit:
+      dashboard.notice = strings.quitting
+      return [.quit]
+    case .setUp(let setup):
+      configuration.scenario = setup.scenario ?? configuration.scenario
+      configuration.threads = setup.threads ?? configuration.threads
+      configuration.iterations = setup.iterations ?? configuration.iterations
+      let schedule = setup.seed.map { Schedule.seeded($0) }
+      guard setup.always || configuration != settings.configuration || schedule != settings.schedule
+      else { return [] }
+      settings.schedule = schedule
+      return restart(configuration, keepsReplay: true)
+    case .caption(let text):
+      lessonCaption = text
+      dashboard.caption = text
+      return []
+    case .notice(let text):
+      lessonNotice = text
+      dashboard.notice = text
+      return []
+    case .marker(let label):
+      return [.marker(label)]
+    case .key(let key):
+      guard let mapped = KeyMap.action(for: key, helpOpen: dashboard.showHelp) else { return [] }
+      return apply(mapped, from: source, pageSize: pageSize)
+    }
+  }
+
+  private mutating func setSpeed(_ speed: Speed) -> [Effect] {
+    settings.configuration.speed = speed
+    dashboard.speed = speed
+    return [.setSpeed(speed)]
+  }
+
+  /// Starts `configuration` afresh: a new dashboard, the help as it was.
+  /// A replayed schedule ends when the run is no longer the one it was for.
+  private mutating func restart(_ configuration: RunConfiguration, keepsReplay: Bool = false)
+    -> [Effect]
+  {
+    var notice = lessonNotice
+    if !keepsReplay, case .replay = settings.schedule,
+      configuration.scenario != settings.configuration.scenario
+        || configuration.threads != settings.configuration.threads
+    {
+      settings.schedule = nil
+      notice = strings.replayEnded
+    }
+    settings.configuration = configuration
+    let help = dashboard.showHelp
+    dashboard = SessionModel.dashboard(for: settings)
+    dashboard.showHelp = help
+    dashboard.notice = notice
+    if let lessonCaption { dashboard.caption = lessonCaption }
+    paused = false
+    return [.startRun, .marker("scenario \(configuration.scenario.id)")]
+  }
+}

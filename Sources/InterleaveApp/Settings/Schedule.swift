@@ -1,0 +1,38 @@
+import InterleaveRuntime
+import InterleaveText
+
+/// How a run is scheduled when it goes one step at a time.
+enum Schedule: Equatable, Sendable {
+  case seeded(UInt64)
+  case replay([Int], path: String)
+
+  /// A fresh chooser (each run, and each restart, starts the schedule over).
+  func chooser() -> ScheduleChooser {
+    switch self {
+    case .seeded(let seed): return SeededChooser(seed: seed)
+    case .replay(let order, _): return ReplayChooser(order: order)
+    }
+  }
+
+  /// What the dashboard's header shows.
+  func label(_ strings: any Strings) -> String {
+    switch self {
+    case .seeded(let seed): return strings.seed(seed)
+    case .replay: return strings.replay
+    }
+  }
+
+  /// The flag that asked for it, for error messages.
+  var flag: String {
+    switch self {
+    case .seeded: return "--seed"
+    case .replay(_, let path): return "--schedule-in \(path)"
+    }
+  }
+
+  /// What is wrong when a finished run used the schedule differently.
+  func problem(after order: [Int]) -> String? {
+    guard case .replay(let expected, _) = self, order.count < expected.count else { return nil }
+    return "the run ended after step \(order.count) but the schedule has \(expected.count) steps"
+  }
+}

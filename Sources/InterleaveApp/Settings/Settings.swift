@@ -1,0 +1,47 @@
+import InterleaveContent
+import InterleaveDashboard
+import InterleaveRuntime
+import InterleaveText
+
+/// Everything a session runs with, decided once from the command line (and
+/// changed by keys and lessons as it goes): the one place for defaults.
+struct Settings: Equatable, Sendable {
+  /// The speed of a dashboard run when none was asked for: slow enough to follow.
+  static let dashboardSpeed = Speed.normal
+  /// The speed of a plain run when none was asked for.
+  static let plainSpeed = Speed.full
+
+  var configuration: RunConfiguration
+  var language: Language
+  /// Every theme `t` cycles through, the chosen one among them.
+  var themes: [Theme]
+  var themeIndex: Int
+  var schedule: Schedule?
+  /// The first run starts paused.
+  var startPaused = false
+
+  /// - Parameter theme: the chosen theme (nil: default, or mono with `NO_COLOR`).
+  init(
+    configuration: RunConfiguration, language: Language, theme: Theme?, schedule: Schedule? = nil,
+    environment: [String: String]
+  ) {
+    self.configuration = configuration
+    self.language = language
+    self.schedule = schedule
+    var themes = ThemeCatalog.builtins
+    var index = 0
+    if let theme {
+      if let builtin = themes.firstIndex(of: theme) {
+        index = builtin
+      } else {
+        themes.insert(theme, at: 0)
+      }
+    } else if environment["NO_COLOR"] != nil, let mono = themes.firstIndex(where: \.monochrome) {
+      index = mono
+    }
+    self.themes = themes
+    themeIndex = index
+  }
+
+  var theme: Theme { themes[themeIndex] }
+}

@@ -1,0 +1,182 @@
+import InterleaveRuntime
+
+/// What a lesson step says must be true while its caption is up, checked
+/// when the step's wait ends (`expect = ["drift != 0", ...]`).
+public struct LessonClaim: Equatable, Sendable {
+  /// A comparison with a number.
+  public enum Comparison: String, Sendable, CaseIterable {
+    case equal = "=="
+    case notEqual = "!="
+    case atLeast = ">="
+    case atMost = "<="
+    case more = ">"
+    case less = "<"
+
+    func holds(_ value: Int, _ bound: Int) -> Bool {
+      switch self {
+      case .equal: return value == bound
+      case .notEqual: return value != bound
+      case .atLeast: return value >= bound
+      case .atMost: return value <= bound
+      case .more: return value > bound
+      case .less: return value < bound
+      }
+    }
+  }
+
+  public enum Kind: Equatable, Sendable {
+    /// `drift != 0`: the final balance minus the expected one.
+    case drift(Comparison, Int)
+    /// `lost-updates >= 1`: lost updates counted in this run.
+    case lostUpdates(Comparison, Int)
+    /// `balance == expected`.
+    case balanceIsExpected
+    /// `deadlock`: a wait-for cycle was found.
+    case deadlock
+    /// `contended`: some acquisition of a primitive had to wait.
+    case contended
+    /// `waiting`: some thread waits on a primitive right now.
+    case waiting
+    /// `finished`: the run has ended by itself.
+    case finished
+    /// `paused`: the run is paused.
+    case paused
+    /// `visible: text`: the text is on screen.
+    case visible(String)
+  }
+
+  public var kind: Kind
+  /// As written in the file.
+  public var text: String
+  public var line: Int
+  public var column: Int
+
+  public init(kind: Kind, text: String, line: Int = 0, column: Int = 0) {
+    self.kind = kind
+    self.text = text
+    self.line = line
+    self.column = column
+  }
+
+  /// Every claim a lesson may make, for messages.
+  public static let forms = [
+    "drift OP N", "lost-updates OP N", "balance == expected", "deadlock", "contended", "waiting",
+    "finished", "paused", "visible: TEXT",
+  ]
+
+  /// Parses one claim; nil when it is none of `forms`.
+  public init?(parsing text: String) {
+    let trimmed = text.trimmingSpaces
+    self.text = trimmed
+    line = 0
+    column = 0
+    if trimmed.hasPrefix("visible:") {
+      let rest = String(trimmed.dropFirst("visible:".count)).trimmingSpaces
+      guard !rest.isEmpty else { return nil }
+      kind = .visible(rest)
+      return
+    }
+    switch trimmed {
+    case "balance == expected": kind = .balanceIsExpected
+    case "deadlock": kind = .deadlock
+    case "contended": kind = .contended
+    case "waiting": kind = .waiting
+    case "finished": kind = .finished
+    case "paused": kind = .paused
+    default:
+      let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+      guard parts.count == 3, let comparison = Comparison(rawValue: String(parts[1])),
+        let bound = Int(parts[2])
+      else { return nil }
+      switch parts[0] {
+      case "drift": kind = .drift(comparison, bound)
+      case "lost-updates": kind = .lostUpdates(comparison, bound)
+      default: return nil
+      }
+    }
+  }
+
+  /// Why this claim can never hold in `scenario`, if it cannot.
+  public func impossible(in scenario: Scenario) -> String? {
+    let traits = scenario.traits
+    switch kind {
+    case .drift, .balanceIsExpected:
+      return traits.usesBalance ? nil : "\(scenario.id) has no balance"
+    case .lostUpdates:
+      return traits.tracksLostUpdates ? nil : "\(scenario.id) does not count lost updates"
+    case .deadlock, .contended, .waiting:
+      return scenario.primitives(RunConfiguration(scenario: scenario, threads: 2)).isEmpty
+        ? "\(scenario.id) has no lock to wait for" : nil
+    case .finished, .paused, .visible: return nil
+    }
+  }
+
+  /// Whether the claim holds for what the dashboard shows now, and what
+  /// was seen instead when it does not.
+  public func check(_ seen: LessonObservation) -> (holds: Bool, seen: String) {
+    switch kind {
+    case .drift(let comparison, let bound):
+      guard let drift = seen.drift else { return (false, "no balance") }
+      return (comparison.holds(drift, bound), "drift \(drift)")
+    case .lostUpdates(let comparison, let bound):
+      guard let lost = seen.lostUpdates else {
+        return (false, "lost updates not counted (full speed)")
+      }
+      return (comparison.holds(lost, bound), "\(lost) lost updates")
+    case .balanceIsExpected:
+      guard let drift = seen.drift else { return (false, "no balance") }
+      return (drift == 0, "drift \(drift)")
+    case .deadlock: return (seen.deadlocked, seen.deadlocked ? "a deadlock" : "no deadlock")
+    case .contended: return (seen.contended, seen.contended ? "contention" : "no contention")
+    case .waiting: return (seen.waiting, seen.waiting ? "a waiter" : "nobody waiting")
+    case .finished: return (seen.finished, seen.finished ? "finished" : "still running")
+    case .paused: return (seen.paused, seen.paused ? "paused" : "not paused")
+    case .visible(let text):
+      let found = seen.screen.contains { $0.contains(text) }
+      return (found, found ? "on screen" : "not on screen")
+    }
+  }
+}
+
+/// What a lesson's claims are checked against: the dashboard at one moment.
+public struct LessonObservation: Sendable, Equatable {
+  public var finished: Bool
+  public var paused: Bool
+  /// Final (or current) balance minus the expected one.
+  public var drift: Int?
+  /// Lost updates counted; nil when not counted.
+  public var lostUpdates: Int?
+  public var deadlocked: Bool
+  /// A lost update has been seen in this run's events.
+  public var lostSeen: Bool
+  public var contended: Bool
+  public var waiting: Bool
+  /// Steps the workers took, all together.
+  public var steps: Int
+  /// The screen's rows.
+  public var screen: [String]
+
+  public init(
+    finished: Bool = false, paused: Bool = false, drift: Int? = nil, lostUpdates: Int? = nil,
+    deadlocked: Bool = false, lostSeen: Bool = false, contended: Bool = false,
+    waiting: Bool = false, steps: Int = 0, screen: [String] = []
+  ) {
+    self.lostSeen = lostSeen
+    self.finished = finished
+    self.paused = paused
+    self.drift = drift
+    self.lostUpdates = lostUpdates
+    self.deadlocked = deadlocked
+    self.contended = contended
+    self.waiting = waiting
+    self.steps = steps
+    self.screen = screen
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces and tabs.
+  var trimmingSpaces: String {
+    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+  }
+}

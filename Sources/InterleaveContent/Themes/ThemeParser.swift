@@ -1,0 +1,93 @@
+import InterleaveDashboard
+import TOMLKit
+
+/// Reads theme TOML. Every role key is optional (a missing key falls back to
+/// the `default` theme); unknown keys and bad values are errors with their
+/// line and column.
+public enum ThemeParser {
+  /// Top-level keys besides the roles.
+  static let metaKeys: Set<String> = ["name", "description", "monochrome"]
+
+  public static func parse(_ text: String, file: String, fallback: Theme?) throws(SourceError)
+    -> Theme
+  {
+    guard text.utf8.count <= 1 << 20 else {
+      throw SourceError(file: file, line: 1, column: 1, message: "file is larger than 1 MiB")
+    }
+    let table = try TOMLDocument.table(text, file: file)
+    func fail(_ key: String, _ message: String) -> SourceError {
+      let (line, column) = position(of: key, in: text)
+      return SourceError(file: file, line: line, column: column, message: message)
+    }
+    var theme = fallback ?? Theme(name: "", colors: [:])
+    theme.name = baseName(of: file)
+    for key in table.keys {
+      let value = table[key]!
+      if key == "name" {
+        guard let name = value.string else { throw fail(key, "'name' must be a string") }
+        theme.name = name
+      } else if key == "description" {
+        guard value.string != nil else { throw fail(key, "'description' must be a string") }
+      } else if key == "monochrome" {
+        guard let flag = value.bool else { throw fail(key, "'monochrome' must be true or false") }
+        theme.monochrome = flag
+      } else if let role = Role(rawValue: key) {
+        theme.colors[role] = try colors(value, key: key, fail: fail)
+      } else {
+        throw fail(
+          key,
+          "unknown key '\(key)' (expected name, description, monochrome or a role: "
+            + Role.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+      }
+    }
+    return theme
+  }
+
+  private static func colors(
+    _ value: TOMLValueConvertible, key: String, fail: (String, String) -> SourceError
+  ) throws(SourceError) -> Theme.Colors {
+    let help = "a colour (\"#rrggbb\", an ANSI name, 0-255 or \"default\")"
+    func colour(_ item: TOMLValueConvertible) -> ThemeColor? {
+      if let text = item.string { return ThemeColor(parsing: text) }
+      if let number = item.int, (0...255).contains(number) { return .indexed(number) }
+      return nil
+    }
+    if let table = value.table {
+      var result = Theme.Colors(.terminalDefault)
+      for field in table.keys {
+        guard let parsed = colour(table[field]!) else {
+          throw fail(key, "'\(key).\(field)' must be \(help)")
+        }
+        switch field {
+        case "fg": result.foreground = parsed
+        case "bg": result.background = parsed
+        default: throw fail(key, "unknown field '\(field)' in '\(key)' (expected fg, bg)")
+        }
+      }
+      return result
+    }
+    guard let parsed = colour(value) else {
+      throw fail(key, "'\(key)' must be \(help) or { fg = ..., bg = ... }")
+    }
+    return Theme.Colors(parsed)
+  }
+
+  /// Line and column (1-based) where `key` is assigned, for error messages.
+  static func position(of key: String, in text: String) -> (Int, Int) {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      let rest = trimmed.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
+      if trimmed.hasPrefix(key) && rest.hasPrefix("=") {
+        return (index + 1, line.count - trimmed.count + 1)
+      }
+    }
+    return (1, 1)
+  }
+}
+
+/// The file name without folders or extension.
+func baseName(of path: String) -> String {
+  let name = path.split(separator: "/").last.map(String.init) ?? path
+  return name.hasSuffix(".toml") ? String(name.dropLast(5)) : name
+}

@@ -1,0 +1,83 @@
+import InterleaveRuntime
+import InterleaveText
+
+/// Everything the dashboard shows, as plain values: a pure reduction of
+/// events and counter samples, testable with no terminal and no threads.
+public struct DashboardState: Equatable, Sendable {
+  public var scenario: Scenario
+  public var threadCount: Int
+  public var iterations: Int
+  public var speed: Speed
+  public var cores: Int
+  public var phase: RunPhase = .running
+  /// Time the run has been running, pauses left out.
+  public var elapsedNs: UInt64 = 0
+  /// The run's primitives, in id order.
+  public var primitiveSpecs: [PrimitiveSpec]
+  public var primitives: [PrimitiveSnapshot] = []
+  /// Index 0 is the main thread, then the workers.
+  public var panes: [ThreadPane]
+  public var strip = InterleavingStrip()
+  public var deadlock: DeadlockCycle?
+  public var balance: BalanceView
+  /// The latest lost update, step by step.
+  public var story: LostStory?
+  /// The caption bar's text (a lesson's caption, or the scenario's blurb).
+  public var caption: String
+  public var showHelp = false
+  /// First thread shown in the compact table.
+  public var page = 0
+  public var themeName: String
+  public var droppedEvents = 0
+  /// Threads the system refused to create (shown in the footer).
+  public var failedThreads = 0
+  /// A short message in the footer (e.g. "switching to race...").
+  public var notice: String?
+  /// How the run is scheduled, when one step at a time (`seed 4`, `replay`).
+  public var scheduleLabel: String?
+  /// Names and words for events, built once per run.
+  public private(set) var transcript: Transcript
+
+  public init(
+    configuration: RunConfiguration, cores: Int, language: Language,
+    themeName: String = "default", caption: String? = nil
+  ) {
+    scenario = configuration.scenario
+    threadCount = configuration.threads
+    iterations = configuration.iterations
+    speed = configuration.speed
+    self.cores = cores
+    self.themeName = themeName
+    primitiveSpecs = configuration.scenario.primitives(configuration)
+    transcript = Transcript(
+      language: language, names: Transcript.names(configuration, language),
+      primitives: primitiveSpecs)
+    panes = transcript.names.enumerated().map { ThreadPane(index: $0.offset, name: $0.element) }
+    balance = BalanceView(
+      value: configuration.scenario.traits.usesBalance ? 0 : nil,
+      expected: configuration.expectedBalance)
+    self.caption = caption ?? language.strings.blurb(configuration.scenario)
+  }
+
+  public var language: Language { transcript.language }
+  public var strings: any Strings { transcript.strings }
+  /// Thread display names, index 0 first.
+  public var names: [String] { transcript.names }
+  /// Whether the run has ended, by itself or in a deadlock.
+  public var isOver: Bool { phase == .finished || phase == .deadlocked }
+}
+
+/// The balance gauge's numbers.
+public struct BalanceView: Equatable, Sendable {
+  public var value: Int?
+  public var expected: Int?
+  public var minimum: Int?
+  public var maximum: Int?
+  /// Lost updates seen; nil when not counted (full speed, or not tracked).
+  public var lostUpdates: Int?
+
+  public var drift: Int? {
+    guard let value, let expected else { return nil }
+    return value - expected
+  }
+}

@@ -1,0 +1,85 @@
+import DequeModule
+import InterleaveRuntime
+import InterleaveText
+
+/// The last steps of every thread in global order, one column per step.
+public struct InterleavingStrip: Equatable, Sendable {
+  public static let capacity = 512
+
+  /// What one column shows.
+  public enum Kind: Equatable, Sendable {
+    case read
+    case write
+    case atomic
+    case acquire
+    case wait
+    case release
+    case sleep
+    case tick
+    /// Sampled at full speed: the thread made progress during this frame.
+    case ran
+
+    /// The column an event makes, if it makes one.
+    init?(_ event: EventKind) {
+      switch event {
+      case .read: self = .read
+      case .write: self = .write
+      case .atomicAdd: self = .atomic
+      case .waiting: self = .wait
+      case .acquired: self = .acquire
+      case .released: self = .release
+      case .sleep: self = .sleep
+      case .count: self = .tick
+      default: return nil
+      }
+    }
+
+    /// The legend entry for this kind.
+    public var glyph: StripGlyph {
+      switch self {
+      case .read: return .read
+      case .write: return .write
+      case .atomic: return .atomic
+      case .acquire: return .acquire
+      case .wait: return .wait
+      case .release: return .release
+      case .sleep: return .sleep
+      case .tick: return .tick
+      case .ran: return .ran
+      }
+    }
+  }
+
+  public struct Column: Equatable, Sendable {
+    public var thread: Int
+    public var kind: Kind
+    /// Set on a write that lost an update: whose write it overwrote.
+    public var overwrote: Int?
+
+    public init(thread: Int, kind: Kind, overwrote: Int? = nil) {
+      self.thread = thread
+      self.kind = kind
+      self.overwrote = overwrote
+    }
+  }
+
+  public var columns: Deque<Column> = []
+  /// True when the columns are per-frame samples (full speed), not real steps.
+  public var sampled = false
+  /// Every glyph the strip has shown this run, for its legend.
+  public var glyphsSeen: Set<StripGlyph> = []
+
+  mutating func append(_ column: Column) {
+    columns.append(column)
+    glyphsSeen.insert(column.kind.glyph)
+    if columns.count > InterleavingStrip.capacity { columns.removeFirst() }
+  }
+
+  /// Marks this thread's latest write as one that lost `victim`'s update.
+  mutating func markLost(writer: Int, victim: Int) {
+    guard let index = columns.lastIndex(where: { $0.thread == writer && $0.kind == .write })
+    else { return }
+    columns[index].overwrote = victim
+    glyphsSeen.formUnion([.overwrote, .lost])
+  }
+}

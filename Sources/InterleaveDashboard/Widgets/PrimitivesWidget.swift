@@ -1,0 +1,89 @@
+import InterleaveText
+
+/// Every primitive: owner, waiters in order, acquisitions, contention, wait
+/// and hold times, timeouts; in a deadlock, the cycle.
+enum PrimitivesWidget {
+  static func render(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
+    let strings = state.strings
+    let names = state.transcript
+    canvas.box(area, title: strings.primitivesTitle)
+    var writer = LineWriter(area: area.inset(1))
+    if let cycle = state.deadlock {
+      writer.line(strings.deadlockHeader, Style(.deadlock, bold: true, reverse: true), on: &canvas)
+      for (offset, link) in cycle.links.enumerated() {
+        writer.line(
+          (offset == 0 ? "" : "-> ")
+            + strings.cycleLink(
+              names.name(link.thread), holds: names.primitive(link.holds).name,
+              waits: names.primitive(link.waits).name), Style(.deadlock, bold: true), indent: 1,
+          on: &canvas)
+      }
+      if let first = cycle.links.first {
+        writer.line(
+          strings.backTo(names.name(first.thread)), Style(.deadlock), indent: 1, on: &canvas)
+      }
+    }
+    if state.primitives.isEmpty {
+      writer.line(
+        state.scenario.traits.tracksLostUpdates ? strings.noLockRace : strings.noPrimitives,
+        Style(.dim), on: &canvas)
+      return
+    }
+    for lock in state.primitives {
+      guard writer.y < writer.area.maxY else { return }
+      var x = writer.area.x
+      x += canvas.put(
+        lock.name + " ", x: x, y: writer.y, style: Style(.title, bold: true), clip: writer.area)
+      if let owner = lock.owner {
+        canvas.put(
+          strings.owner(names.name(owner)), x: x, y: writer.y,
+          style: Style(.lockOwner, bold: true), clip: writer.area)
+      } else {
+        canvas.put(strings.free, x: x, y: writer.y, style: Style(.dim), clip: writer.area)
+      }
+      writer.y += 1
+      if !lock.waiters.isEmpty {
+        writer.line(
+          strings.waiters(lock.waiters.map(names.name)), Style(.lockWaiter), indent: 1,
+          on: &canvas)
+      }
+      let hold =
+        state.elapsedNs == 0 ? 0 : min(1, Double(lock.totalHoldNs) / Double(state.elapsedNs))
+      writer.line(
+        strings.lockCounts(
+          acquisitions: Format.grouped(lock.acquisitions),
+          contention: Format.percent(lock.contention), timeouts: lock.timeouts),
+        Style(lock.contended > 0 ? .waiting : .text), indent: 1, on: &canvas)
+      writer.line(
+        strings.lockWaits(
+          average: Duration.text(lock.averageWaitNs), max: Duration.text(lock.maxWaitNs)), .text,
+        indent: 1, on: &canvas)
+      writer.line(strings.lockHeld(Format.percent(hold)), .text, indent: 1, on: &canvas)
+    }
+  }
+}
+
+/// Writes wrapped lines down a rectangle, one after another.
+struct LineWriter {
+  let area: Rect
+  var y: Int
+
+  init(area: Rect) {
+    self.area = area
+    y = area.y
+  }
+
+  /// Writes `text` wrapped at words, `indent` cells in; continuation lines
+  /// go `hang` cells further.
+  mutating func line(
+    _ text: String, _ style: Style, indent: Int = 0, hang: Int = 1, on canvas: inout Canvas
+  ) {
+    guard area.width > indent + 1 else { return }
+    let pad = String(repeating: " ", count: indent)
+    for piece in Wrap.hanging(text, width: area.width - indent, indent: hang) {
+      guard y < area.maxY else { return }
+      canvas.put(pad + piece, x: area.x, y: y, style: style, clip: area)
+      y += 1
+    }
+  }
+}

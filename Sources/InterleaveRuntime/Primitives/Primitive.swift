@@ -1,0 +1,37 @@
+/// A synchronisation primitive of a run (a mutex today), as the scheduler,
+/// the wait-for graph, the dashboard and the JSON output see it.
+///
+/// A scenario names its primitives with `PrimitiveSpec`s; the run creates
+/// them, numbered from 0 in that order.
+protocol Primitive: AnyObject, Sendable {
+  var id: Int { get }
+  var name: String { get }
+  var kind: PrimitiveKind { get }
+  /// The threads that hold it now and could let a waiter through.
+  func holders() -> [Int]
+  /// Whether a thread that blocks on it now could go on at once (the
+  /// scheduler runs only such threads).
+  func isAvailable() -> Bool
+  /// Its counters now, with the waiting threads in arrival order.
+  func snapshot(waiters: [Int]) -> PrimitiveSnapshot
+}
+
+/// What kind of primitive, as shown and as written in JSON.
+public enum PrimitiveKind: String, Sendable, Equatable, Codable {
+  /// `threading.Lock`: one owner at a time.
+  case mutex
+}
+
+/// A primitive a scenario asks for: its name in the scenario's code and its kind.
+public struct PrimitiveSpec: Sendable, Equatable {
+  public var name: String
+  public var kind: PrimitiveKind
+
+  public init(name: String, kind: PrimitiveKind) {
+    self.name = name
+    self.kind = kind
+  }
+
+  /// A lock called `name`.
+  public static func mutex(_ name: String) -> PrimitiveSpec { .init(name: name, kind: .mutex) }
+}

@@ -1,0 +1,48 @@
+/// What one primitive's counters said at one moment.
+public struct PrimitiveSnapshot: Sendable, Equatable {
+  public var id: Int
+  public var name: String
+  public var kind: PrimitiveKind
+  /// The threads that hold it (a mutex: its owner), in the order they took it.
+  public var holders: [Int]
+  /// Waiting threads in arrival order.
+  public var waiters: [Int]
+  public var acquisitions: Int
+  /// Acquisitions that found it taken and had to wait.
+  public var contended: Int
+  public var timeouts: Int
+  public var totalWaitNs: UInt64
+  public var maxWaitNs: UInt64
+  public var totalHoldNs: UInt64
+
+  public init(
+    id: Int, name: String, kind: PrimitiveKind = .mutex, holders: [Int] = [], waiters: [Int] = [],
+    acquisitions: Int = 0, contended: Int = 0, timeouts: Int = 0, totalWaitNs: UInt64 = 0,
+    maxWaitNs: UInt64 = 0, totalHoldNs: UInt64 = 0
+  ) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.holders = holders
+    self.waiters = waiters
+    self.acquisitions = acquisitions
+    self.contended = contended
+    self.timeouts = timeouts
+    self.totalWaitNs = totalWaitNs
+    self.maxWaitNs = maxWaitNs
+    self.totalHoldNs = totalHoldNs
+  }
+
+  /// The owning thread of a mutex, or nil when free.
+  public var owner: Int? { holders.first }
+
+  /// Share of acquisitions that had to wait, 0...1.
+  public var contention: Double {
+    acquisitions == 0 ? 0 : Double(contended) / Double(acquisitions)
+  }
+
+  /// Mean wait of the contended acquisitions, in ns.
+  public var averageWaitNs: UInt64 {
+    contended == 0 ? 0 : totalWaitNs / UInt64(contended)
+  }
+}

@@ -1,0 +1,99 @@
+import InterleavePlatform
+import Synchronization
+
+/// `threading.Lock`: a pthread mutex that records who holds it, who waits,
+/// and for how long.
+///
+/// Counters are atomics so the dashboard reads them without taking the lock.
+/// Those bumped only by the holder use a plain load and store.
+final class TracedMutex: Primitive {
+  private let leadingPad = PaddingLine()
+  let id: Int
+  let name: String
+  let kind = PrimitiveKind.mutex
+  let mutex = PThreadMutex()
+  let owner = Atomic<Int>(-1)
+  let acquisitions = Atomic<Int>(0)
+  let contended = Atomic<Int>(0)
+  let timeouts = Atomic<Int>(0)
+  let totalWait = Atomic<UInt64>(0)
+  let maxWait = Atomic<UInt64>(0)
+  let acquiredAt = Atomic<UInt64>(0)
+  private let trailingPad = PaddingLine()
+
+  init(id: Int, name: String) {
+    self.id = id
+    self.name = name
+  }
+
+  /// The seed's `lock.locked()`.
+  var isLocked: Bool { owner.load(ordering: .relaxed) >= 0 }
+
+  /// At full speed, hold time is measured on one acquisition in this many
+  /// (two clock reads per acquisition would cost more than the lock itself)
+  /// and scaled up; traced acquisitions are all measured.
+  static let holdSampling = 64
+
+  let timedHolds = Atomic<Int>(0)
+  let timedHold = Atomic<UInt64>(0)
+  /// Whether the current holder is timing this hold.
+  let timingHold = Atomic<Bool>(false)
+
+  /// Records a successful acquisition; called with the mutex held.
+  func didAcquire(by thread: Int, waited: UInt64?, timed: Bool) {
+    owner.store(thread, ordering: .relaxed)
+    let count = acquisitions.load(ordering: .relaxed) &+ 1
+    acquisitions.store(count, ordering: .relaxed)
+    if let waited {
+      contended.store(contended.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
+      totalWait.store(totalWait.load(ordering: .relaxed) &+ waited, ordering: .relaxed)
+      if waited > maxWait.load(ordering: .relaxed) { maxWait.store(waited, ordering: .relaxed) }
+    }
+    let timing = timed || count % TracedMutex.holdSampling == 0
+    timingHold.store(timing, ordering: .relaxed)
+    if timing { acquiredAt.store(MonotonicClock.now(), ordering: .relaxed) }
+  }
+
+  /// Records the release and unlocks.
+  /// - Returns: how long it was held, when this hold was timed.
+  func willRelease() -> UInt64? {
+    var held: UInt64?
+    if timingHold.load(ordering: .relaxed) {
+      let span = MonotonicClock.now() &- acquiredAt.load(ordering: .relaxed)
+      timedHold.store(timedHold.load(ordering: .relaxed) &+ span, ordering: .relaxed)
+      timedHolds.store(timedHolds.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
+      held = span
+    }
+    owner.store(-1, ordering: .relaxed)
+    mutex.unlock()
+    return held
+  }
+
+  /// Total hold time: exact when every hold was timed, else scaled from the sample.
+  var estimatedHold: UInt64 {
+    let timed = timedHolds.load(ordering: .relaxed)
+    let all = acquisitions.load(ordering: .relaxed)
+    let sum = timedHold.load(ordering: .relaxed)
+    guard timed > 0, timed < all else { return sum }
+    return UInt64(Double(sum) * Double(all) / Double(timed))
+  }
+
+  func holders() -> [Int] {
+    let holder = owner.load(ordering: .sequentiallyConsistent)
+    return holder >= 0 ? [holder] : []
+  }
+
+  func isAvailable() -> Bool { owner.load(ordering: .sequentiallyConsistent) < 0 }
+
+  func snapshot(waiters: [Int]) -> PrimitiveSnapshot {
+    let holder = owner.load(ordering: .relaxed)
+    return PrimitiveSnapshot(
+      id: id, name: name, kind: kind, holders: holder >= 0 ? [holder] : [], waiters: waiters,
+      acquisitions: acquisitions.load(ordering: .relaxed),
+      contended: contended.load(ordering: .relaxed),
+      timeouts: timeouts.load(ordering: .relaxed),
+      totalWaitNs: totalWait.load(ordering: .relaxed),
+      maxWaitNs: maxWait.load(ordering: .relaxed),
+      totalHoldNs: estimatedHold)
+  }
+}

@@ -1,0 +1,90 @@
+import CSystem
+import InterleavePlatform
+
+/// Step points on a mutex: `acquire()`, `acquire(timeout=…)` and `release()`.
+extension WorkerContext {
+  /// `lock.acquire(timeout=…)`: true when the lock was taken.
+  func acquire(_ lock: TracedMutex, timeout: UInt64? = nil) throws(Cancelled) -> Bool {
+    let traced = try step(wants: lock.id)
+    return try take(lock, timeout: timeout, traced: traced)
+  }
+
+  /// Takes the lock: at once if free, else after a back-off, else blocking.
+  @inline(__always)
+  private func take(_ lock: TracedMutex, timeout: UInt64?, traced: Bool) throws(Cancelled) -> Bool {
+    if lock.mutex.tryLock() {
+      lock.didAcquire(by: index, waited: nil, timed: traced)
+      if traced { log(.acquired(primitive: lock.id, waited: 0)) }
+      return true
+    }
+    let start = MonotonicClock.now()
+    // Back off without touching the lock's cache line, so the holder runs on
+    // undisturbed, then retry: most waits for a short critical section end
+    // here. Only then register as a waiter and block.
+    for _ in 0..<WorkerContext.backoffRounds {
+      for _ in 0..<WorkerContext.backoffPauses { il_cpu_relax() }
+      if lock.mutex.tryLock() {
+        return acquired(lock, since: start, traced: traced)
+      }
+    }
+    return try acquireBlocking(lock, since: start, timeout: timeout, traced: traced)
+  }
+
+  static let backoffRounds = 5
+  static let backoffPauses = 1000
+
+  private func acquired(_ lock: TracedMutex, since start: UInt64, traced: Bool) -> Bool {
+    let waited = MonotonicClock.now() &- start
+    lock.didAcquire(by: index, waited: waited, timed: traced)
+    if traced { log(.acquired(primitive: lock.id, waited: waited)) }
+    return true
+  }
+
+  private func acquireBlocking(
+    _ lock: TracedMutex, since start: UInt64, timeout: UInt64?, traced: Bool
+  ) throws(Cancelled) -> Bool {
+    counters.waitTicket.store(
+      shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
+    counters.waitingFor.store(lock.id, ordering: .sequentiallyConsistent)
+    counters.set(.waiting)
+    defer {
+      counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
+      counters.set(.running)
+    }
+    if traced { log(.waiting(primitive: lock.id)) }
+    let giveUp = timeout.map { start &+ $0 } ?? .max
+    while true {
+      shared.checkDeadlock(from: index)
+      let now = MonotonicClock.now()
+      if lock.mutex.lock(until: min(now &+ 20_000_000, giveUp)) {
+        return acquired(lock, since: start, traced: traced)
+      }
+      if shared.pacer.isCancelled { throw Cancelled() }
+      if MonotonicClock.now() >= giveUp {
+        lock.timeouts.add(1, ordering: .relaxed)
+        log(.timedOut(primitive: lock.id, waited: MonotonicClock.now() &- start))
+        return false
+      }
+    }
+  }
+
+  /// `lock.release()`. Never throws, so it is safe in `defer`.
+  func release(_ lock: TracedMutex) {
+    let traced = (try? step()) ?? false
+    let held = lock.willRelease()
+    if traced { log(.released(primitive: lock.id, held: held ?? 0)) }
+  }
+
+  // MARK: - Whole iterations at full speed
+
+  /// `lock.acquire()` with no step point (a whole iteration at full speed).
+  /// Throws only when the run is cancelled while this thread waits.
+  @inline(__always)
+  func acquireAtFullSpeed(_ lock: TracedMutex) throws(Cancelled) {
+    _ = try take(lock, timeout: nil, traced: false)
+  }
+
+  /// `lock.release()` with no step point (a whole iteration at full speed).
+  @inline(__always)
+  func releaseAtFullSpeed(_ lock: TracedMutex) { _ = lock.willRelease() }
+}

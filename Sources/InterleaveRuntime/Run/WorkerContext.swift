@@ -1,0 +1,170 @@
+import CSystem
+import Glibc
+import InterleavePlatform
+
+/// One thread's view of a run: the step points its scenario passes through.
+///
+/// Every step point applies pacing, bumps this thread's own counters and, when
+/// the run is not at full speed, emits an event. At full speed the `race`,
+/// `locked` and `atomic` bodies skip step points and run whole iterations
+/// (see `atFullSpeed`); the other scenarios' step points then cost one
+/// relaxed load of the pacing mode and a counter bump.
+final class WorkerContext {
+  let index: Int
+  let shared: RunShared
+  let counters: WorkerCounters
+  /// Held directly (not through `shared`) to save a load on every step.
+  private let pacer: Pacer
+  let scheduler: StepScheduler?
+  /// The balance word this thread read last (its value and writer).
+  var lastReadWord = 0
+  /// Under a scheduler, `started` goes out with the thread's first turn.
+  private var announced = false
+  /// Under a scheduler, the number of the step being taken (1-based).
+  private(set) var currentStep = 0
+
+  init(index: Int, shared: RunShared) {
+    self.index = index
+    self.shared = shared
+    self.counters = shared.counters[index]
+    self.pacer = shared.pacer
+    self.scheduler = shared.scheduler
+  }
+
+  // MARK: - Pacing
+
+  /// Waits for this step's turn; returns whether to trace it.
+  /// - Parameter primitive: the primitive this step blocks on, if it may block.
+  @inline(__always)
+  func step(wants primitive: Int? = nil) throws(Cancelled) -> Bool {
+    #if INTERLEAVE_NO_STEP_POINTS
+      // Benchmark builds only: the scenarios' loops with no pacing, tracing or counters.
+      return false
+    #else
+      return try takeStep(wants: primitive)
+    #endif
+  }
+
+  @inline(__always)
+  private func takeStep(wants primitive: Int?) throws(Cancelled) -> Bool {
+    // At full speed: this one load and the counter below. A scheduled run's
+    // pacer is never in `full` mode, so its steps all take the slow path.
+    var traced = false
+    if pacer.mode.load(ordering: .relaxed) != Pacer.Mode.full.rawValue {
+      traced = try slowStep(wants: primitive)
+    }
+    let steps = counters.steps.load(ordering: .relaxed) &+ 1
+    counters.steps.store(steps, ordering: .relaxed)
+    // Which core the thread is on, every 4096 steps (and every traced step).
+    if traced || steps & 4095 == 1 {
+      counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
+    }
+    return traced
+  }
+
+  /// A step that is paced, paused, cancelled or scheduled.
+  /// - Returns: whether to trace it (always, except at full speed).
+  @inline(never)
+  private func slowStep(wants primitive: Int?) throws(Cancelled) -> Bool {
+    var traced = false
+    // `!= nil`, not `if let`: binding would retain the scheduler on every
+    // step, and two threads retaining one object fight over its cache line.
+    if scheduler != nil {
+      try scheduledTurn(wants: primitive)
+      traced = true
+    }
+    return try pacer.slowPath() || traced
+  }
+
+  /// Parks until the scheduler gives this thread the next step.
+  @inline(never)
+  private func scheduledTurn(wants primitive: Int?) throws(Cancelled) {
+    guard let scheduler else { return }
+    let shared = shared
+    let pacer = pacer
+    let blocked = primitive.map { !shared.isAvailable($0) } ?? false
+    if let primitive, blocked {
+      counters.waitingFor.store(primitive, ordering: .sequentiallyConsistent)
+      counters.set(.waiting)
+      log(.waiting(primitive: primitive))
+    }
+    defer {
+      if blocked {
+        counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
+        counters.set(.running)
+      }
+    }
+    currentStep = try scheduler.awaitTurn(
+      index, wants: primitive, isAvailable: shared.isAvailable, cancelled: { pacer.isCancelled },
+      onDeadlock: shared.scheduledDeadlock)
+    announceOnce()
+  }
+
+  /// Under a scheduler, `started` goes out within the thread's first turn.
+  private func announceOnce() {
+    guard !announced else { return }
+    announced = true
+    log(
+      .started(
+        tid: Int32(counters.tid.load(ordering: .relaxed)),
+        ident: counters.ident.load(ordering: .relaxed)))
+  }
+
+  /// Under a scheduler: reports the end (within the last turn) and lets the next thread go.
+  func leaveSchedule(_ kind: EventKind) {
+    guard let scheduler else { return }
+    announceOnce()
+    log(kind)
+    scheduler.exit(index, isAvailable: shared.isAvailable, onDeadlock: shared.scheduledDeadlock)
+  }
+
+  /// Emits an event now, whatever the speed.
+  func log(_ kind: EventKind) { shared.emit(index, kind) }
+
+  /// Marks the end of one loop iteration.
+  @inline(__always)
+  func iterationDone() { counters.bump(counters.iterations) }
+
+  // MARK: - Whole iterations at full speed
+
+  /// Whether the next iteration may run whole without step points: full
+  /// speed and no scheduler. One relaxed load per iteration; a change of
+  /// speed, a pause or a cancel takes effect at the next iteration.
+  @inline(__always)
+  var atFullSpeed: Bool {
+    #if INTERLEAVE_NO_STEP_POINTS
+      // Benchmark builds only: every iteration goes through the (empty) step points.
+      return false
+    #else
+      return pacer.mode.load(ordering: .relaxed) == Pacer.Mode.full.rawValue
+    #endif
+  }
+
+  /// Ends an iteration that ran whole at full speed: one counter, from
+  /// which snapshots derive its iterations and steps.
+  @inline(__always)
+  func fullSpeedIterationDone() {
+    let iterations = counters.fullSpeedIterations.load(ordering: .relaxed) &+ 1
+    counters.fullSpeedIterations.store(iterations, ordering: .relaxed)
+    // Which core the thread is on, every 1024 iterations.
+    if iterations & 1023 == 1 {
+      counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
+    }
+  }
+
+  // MARK: - Step points
+
+  /// The loop scenario's `n += 1`, reported as `>>> n`.
+  func tick(_ count: Int) throws(Cancelled) {
+    _ = try step()
+    log(.count(count))
+  }
+
+  /// `time.sleep`: one step's delay, and at least `minimum` ns.
+  func sleep(minimum: UInt64 = 0) throws(Cancelled) {
+    counters.set(.sleeping)
+    defer { counters.set(.running) }
+    if try step() { log(.sleep(duration: max(minimum, shared.pacer.speed.nanoseconds))) }
+    if minimum > 0 { try shared.pacer.sleep(minimum) }
+  }
+}

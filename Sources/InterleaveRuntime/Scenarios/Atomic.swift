@@ -1,0 +1,28 @@
+extension Scenario {
+  /// The race with an atomic add: correct and fast.
+  public static let atomic = Scenario(AtomicScenario())
+}
+
+struct AtomicScenario: ScenarioDescriptor {
+  let id = "atomic"
+  let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
+  let stepsPerFullSpeedIteration = 2  // two atomic adds
+
+  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 2 * configuration.iterations }
+
+  func run(_ context: WorkerContext) throws(Cancelled) {
+    let amount = Amounts.race(context.index)
+    let balance = context.shared.balance
+    for _ in 0..<context.shared.configuration.iterations {
+      if context.atFullSpeed {
+        balance.addAtFullSpeed(amount)
+        balance.addAtFullSpeed(-amount)
+        context.fullSpeedIterationDone()
+        continue
+      }
+      try context.atomicAdd(balance, amount)
+      try context.atomicAdd(balance, -amount)
+      context.iterationDone()
+    }
+  }
+}

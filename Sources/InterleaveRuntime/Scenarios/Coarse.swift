@@ -1,0 +1,45 @@
+extension Scenario {
+  /// The seed's `_thread` example: each worker holds the lock across its
+  /// whole loop, so the work is serialised.
+  public static let coarse = Scenario(CoarseScenario())
+}
+
+struct CoarseScenario: ScenarioDescriptor {
+  /// How long `acquire(timeout=…)` waits before giving up.
+  static let timeout: UInt64 = 10_000_000_000
+  /// The loop runs this many times, as in the seed.
+  static let rounds = 10
+
+  let id = "coarse"
+  let traits = ScenarioTraits(
+    usesBalance: true, usesIterations: false, tracksLostUpdates: false, mainWaits: .sleep)
+
+  func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [.mutex("lock")] }
+
+  /// Every worker adds its amount `rounds` times.
+  func expectedBalance(_ configuration: RunConfiguration) -> Int {
+    (1...configuration.threads).reduce(0) { $0 + CoarseScenario.rounds * Amounts.coarse($1) }
+  }
+
+  /// acquire, then read, write and sleep each round, then release.
+  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 2 + 3 * CoarseScenario.rounds }
+
+  func run(_ context: WorkerContext) throws(Cancelled) {
+    let lock = context.shared.mutex(0)
+    let inc = Amounts.coarse(context.index)
+    guard try context.acquire(lock, timeout: CoarseScenario.timeout) else { return }
+    defer { context.release(lock) }
+    context.log(
+      .lockState(
+        primitive: lock.id, locked: lock.isLocked,
+        ident: context.counters.ident.load(ordering: .relaxed)))
+    let balance = context.shared.balance
+    for _ in 0..<CoarseScenario.rounds {
+      let value = try context.read(balance)
+      try context.write(balance, value + inc)
+      try context.sleep()
+      context.log(.balance(balance.value))
+      context.iterationDone()
+    }
+  }
+}

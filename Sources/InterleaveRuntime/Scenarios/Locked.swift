@@ -1,0 +1,32 @@
+extension Scenario {
+  /// The race with one lock around `change_it`: always 0.
+  public static let locked = Scenario(LockedScenario())
+}
+
+struct LockedScenario: ScenarioDescriptor {
+  let id = "locked"
+  let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
+  let stepsPerFullSpeedIteration = 6  // acquire, the race's four, release
+
+  func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [.mutex("lock")] }
+  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 6 * configuration.iterations }
+
+  func run(_ context: WorkerContext) throws(Cancelled) {
+    let amount = Amounts.race(context.index)
+    let balance = context.shared.balance
+    let lock = context.shared.mutex(0)
+    for _ in 0..<context.shared.configuration.iterations {
+      if context.atFullSpeed {
+        try context.acquireAtFullSpeed(lock)
+        context.changeItAtFullSpeed(balance, amount)
+        context.releaseAtFullSpeed(lock)
+        context.fullSpeedIterationDone()
+        continue
+      }
+      _ = try context.acquire(lock)
+      defer { context.release(lock) }
+      try context.changeIt(balance, amount)
+      context.iterationDone()
+    }
+  }
+}

@@ -1,0 +1,26 @@
+extension Scenario {
+  /// The seed's first example: the main thread starts named loop threads and
+  /// joins them; each counts `n` while `n <= 5`, printing `>>> n`.
+  public static let loop = Scenario(LoopScenario())
+}
+
+struct LoopScenario: ScenarioDescriptor {
+  /// The loop counts while `n <= limit`, as in the seed.
+  static let limit = 5
+
+  let id = "loop"
+  let traits = ScenarioTraits(
+    usesBalance: false, usesIterations: false, tracksLostUpdates: false, naming: .loop)
+
+  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 2 * LoopScenario.limit }
+
+  func run(_ context: WorkerContext) throws(Cancelled) {
+    var n = 1
+    while n <= LoopScenario.limit {
+      n += 1
+      try context.tick(n)
+      try context.sleep()
+      context.iterationDone()
+    }
+  }
+}

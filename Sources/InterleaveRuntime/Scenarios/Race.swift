@@ -1,0 +1,28 @@
+extension Scenario {
+  /// `balance += n; balance -= n` with no lock: updates are lost.
+  public static let race = Scenario(RaceScenario())
+}
+
+struct RaceScenario: ScenarioDescriptor {
+  let id = "race"
+  let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
+  let stepsPerFullSpeedIteration = 4  // read, write, read, write
+
+  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 4 * configuration.iterations }
+
+  func run(_ context: WorkerContext) throws(Cancelled) {
+    let amount = Amounts.race(context.index)
+    // Read once: fetching a shared object in the loop retains it every time,
+    // and two threads bumping one reference count fight over its cache line.
+    let balance = context.shared.balance
+    for _ in 0..<context.shared.configuration.iterations {
+      if context.atFullSpeed {
+        context.changeItAtFullSpeed(balance, amount)
+        context.fullSpeedIterationDone()
+        continue
+      }
+      try context.changeIt(balance, amount)
+      context.iterationDone()
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/// A scenario: what its workers do and everything the rest of the program
+/// needs to know about it, from one descriptor (see `ScenarioDescriptor`).
+///
+/// Two scenarios are equal when their ids are.
+public struct Scenario: Hashable, Sendable, CustomStringConvertible {
+  let descriptor: any ScenarioDescriptor
+
+  init(_ descriptor: any ScenarioDescriptor) { self.descriptor = descriptor }
+
+  /// The name on the command line, in JSON and in lesson files (`race`).
+  public var id: String { descriptor.id }
+  public var description: String { id }
+  public var traits: ScenarioTraits { descriptor.traits }
+
+  /// Every scenario, in the order of their keys (1, 2, ...) in the dashboard.
+  public static var all: [Scenario] { ScenarioCatalog.all }
+
+  /// The scenario called `id` (case-insensitive), if there is one.
+  public init?(id: String) {
+    guard let found = ScenarioCatalog.all.first(where: { $0.id == id.lowercased() }) else {
+      return nil
+    }
+    self = found
+  }
+
+  /// The dashboard key, 1-based, in catalogue order.
+  public var key: Int { Scenario.all.firstIndex(of: self)! + 1 }
+
+  /// The primitives (locks, ...) a run of this scenario creates, in id order.
+  public func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] {
+    descriptor.primitives(configuration)
+  }
+
+  /// The balance every correct run ends with; nil when there is no balance.
+  public func expectedBalance(_ configuration: RunConfiguration) -> Int? {
+    traits.usesBalance ? descriptor.expectedBalance(configuration) : nil
+  }
+
+  /// Step points one worker passes when it never waits (the explorer's unit).
+  public func stepsPerWorker(_ configuration: RunConfiguration) -> Int {
+    descriptor.stepsPerWorker(configuration)
+  }
+
+  public static func == (lhs: Scenario, rhs: Scenario) -> Bool { lhs.id == rhs.id }
+  public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+/// What a scenario is, in one place. Each scenario is one file in this
+/// folder with a type that conforms, and one entry in `ScenarioCatalog`.
+protocol ScenarioDescriptor: Sendable {
+  /// The command-line name (`race`).
+  var id: String { get }
+  var traits: ScenarioTraits { get }
+  /// The primitives a run creates, in id order (empty: none).
+  func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec]
+  /// Step points in one iteration of the full-speed path (0: it has none).
+  var stepsPerFullSpeedIteration: Int { get }
+  /// The balance a correct run ends with (asked only when `usesBalance`).
+  func expectedBalance(_ configuration: RunConfiguration) -> Int
+  /// Step points one worker passes when it never waits.
+  func stepsPerWorker(_ configuration: RunConfiguration) -> Int
+  /// What worker `context.index` does, every shared access a step point.
+  func run(_ context: WorkerContext) throws(Cancelled)
+}
+
+extension ScenarioDescriptor {
+  var stepsPerFullSpeedIteration: Int { 0 }
+  func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [] }
+  func expectedBalance(_ configuration: RunConfiguration) -> Int { 0 }
+}
+
+/// Facts about a scenario that the dashboard, plain output and lessons use.
+public struct ScenarioTraits: Sendable, Equatable {
+  /// How the workers are named.
+  public enum Naming: Sendable, Equatable {
+    /// `Thread-1`, `Thread-2`, ... as Python's `threading` names them.
+    case python
+    /// The seed's `LoopThread` (with `-k` when there is more than one).
+    case loop
+  }
+
+  /// How the main thread waits for the workers.
+  public enum MainWait: Sendable, Equatable {
+    /// `threading`: `join()` each worker.
+    case join
+    /// `_thread` has no `join()`: the main thread sleeps until they are done.
+    case sleep
+  }
+
+  /// The workers share the seed's `balance`.
+  public var usesBalance: Bool
+  /// `--iterations` changes what the workers do.
+  public var usesIterations: Bool
+  /// Every lost update is counted when each step is traced.
+  public var tracksLostUpdates: Bool
+  public var naming: Naming
+  public var mainWaits: MainWait
+
+  public init(
+    usesBalance: Bool, usesIterations: Bool, tracksLostUpdates: Bool, naming: Naming = .python,
+    mainWaits: MainWait = .join
+  ) {
+    self.usesBalance = usesBalance
+    self.usesIterations = usesIterations
+    self.tracksLostUpdates = tracksLostUpdates
+    self.naming = naming
+    self.mainWaits = mainWaits
+  }
+}

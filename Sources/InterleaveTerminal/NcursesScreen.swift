@@ -1,0 +1,176 @@
+import CNcurses
+import Glibc
+import InterleaveDashboard
+import InterleaveText
+
+/// The only code that talks to ncurses: it owns the screen on one thread,
+/// copies changed canvas rows to it, reads keys, and restores the terminal
+/// on every way out.
+public final class NcursesScreen: Screen {
+  /// Why the screen could not start.
+  public struct StartError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  private let screen: OpaquePointer
+  private let window: UnsafeMutablePointer<WINDOW>
+  private var previous: Canvas?
+  private var palette: Palette
+  private var stderrCapture = StderrCapture()
+  private var stopped = false
+  /// The FILEs ncurses uses on a pseudo-terminal (closed on stop).
+  private var files: [UnsafeMutablePointer<FILE>] = []
+  public let depth: ColorDepth
+
+  /// Starts ncurses on the process's terminal, or on `device` (a pty slave
+  /// descriptor from `Recorder`) with `TERM` or xterm-256color.
+  public init(theme: Theme, environment: [String: String], device: Int32? = nil) throws(StartError)
+  {
+    TextWidth.prepareLocale()
+    // Before the terminal changes: a quit signal from here on is a flag the
+    // frame loop reads, never a death that leaves the tty in cbreak mode.
+    TerminalSignals.install()
+    let outputDescriptor = device.map { dup($0) } ?? STDOUT_FILENO
+    let inputDescriptor = device.map { dup($0) } ?? STDIN_FILENO
+    let term =
+      device == nil
+      ? nil
+      : (environment["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color")
+    let output = fdopen(outputDescriptor, "w")
+    let input = fdopen(inputDescriptor, "r")
+    var started: OpaquePointer?
+    if let output, let input {
+      started = term.map { newterm($0, output, input) } ?? newterm(nil, output, input)
+    }
+    guard let output, let input, let screen = started else {
+      TerminalSignals.uninstall()
+      // The pty's copies are ours to close; stdin and stdout stay open for
+      // the plain mode that runs instead.
+      if device != nil {
+        if let output { fclose(output) } else { close(outputDescriptor) }
+        if let input { fclose(input) } else { close(inputDescriptor) }
+      }
+      throw StartError(description: "cannot open the terminal (TERM=\(environment["TERM"] ?? ""))")
+    }
+    if device != nil { files = [output, input] }
+    self.screen = screen
+    set_term(screen)
+    window = il_stdscr()!
+    cbreak()
+    noecho()
+    nonl()
+    keypad(window, true)
+    set_escdelay(25)
+    curs_set(0)
+    var hasColors = has_colors()
+    if hasColors {
+      hasColors = start_color() == OK
+      use_default_colors()
+    }
+    depth = ColorDepth.detect(
+      colors: hasColors ? Int(il_colors()) : 0, hasColors: hasColors,
+      noColor: environment["NO_COLOR"] != nil)
+    palette = Palette(theme: theme, depth: depth)
+    // ncurses 6.4 flushes after every cursor move of an update (one write(2)
+    // per changed run of cells, ~125 per frame here) until the screen has
+    // been suspended and resumed once; then a frame is one write. So suspend
+    // and resume now, before anything is drawn.
+    endwin()
+    doupdate()
+    stderrCapture.begin()
+  }
+
+  deinit { stop() }
+
+  /// Width and height in cells now.
+  public var size: (width: Int, height: Int) { (Int(il_cols()), Int(il_lines())) }
+
+  /// The signal that asked to quit (SIGINT, SIGTERM, SIGHUP), if any.
+  public var quitSignal: Int32? {
+    let value = pendingQuitSignal.load(ordering: .relaxed)
+    return value == 0 ? nil : value
+  }
+
+  public func use(_ theme: Theme) {
+    palette = Palette(theme: theme, depth: depth)
+    previous = nil
+  }
+
+  /// Copies the rows that changed since the last frame, then updates the screen.
+  public func draw(_ canvas: Canvas) {
+    if canvas == previous { return }
+    if previous?.width != canvas.width || previous?.height != canvas.height {
+      werase(window)
+      previous = nil
+    }
+    var text: [wchar_t] = []
+    text.reserveCapacity(canvas.width)
+    for y in 0..<canvas.height {
+      if let previous, (0..<canvas.width).allSatisfy({ previous[$0, y] == canvas[$0, y] }) {
+        continue
+      }
+      var x = 0
+      while x < canvas.width {
+        let style = canvas[x, y].style
+        let start = x
+        text.removeAll(keepingCapacity: true)
+        while x < canvas.width, canvas[x, y].style == style {
+          for scalar in canvas[x, y].text.unicodeScalars {
+            text.append(wchar_t(bitPattern: scalar.value))
+          }
+          x += 1
+        }
+        let (attributes, pair) = palette.resolve(style)
+        _ = il_put(window, Int32(y), Int32(start), text, Int32(text.count), attributes, pair)
+      }
+    }
+    previous = canvas
+    wnoutrefresh(window)
+    doupdate()
+  }
+
+  /// Tells ncurses the screen is now `width` x `height` (for a pty whose size
+  /// the program set itself).
+  public func resize(width: Int, height: Int) {
+    resizeterm(Int32(height), Int32(width))
+    invalidate()
+  }
+
+  /// Forgets what is on screen, so the next frame redraws everything.
+  public func invalidate() {
+    previous = nil
+    clearok(window, true)
+  }
+
+  /// Waits up to `milliseconds` for a key.
+  public func readKey(timeout milliseconds: Int32) -> Key? {
+    wtimeout(window, milliseconds)
+    var code: Int32 = 0
+    let status = il_get_key(window, &code)
+    if status == il_key_code_yes() {
+      switch code {
+      case il_key_resize(): return .resize
+      case il_key_btab(): return .backTab
+      case il_key_ppage(): return .pageUp
+      case il_key_npage(): return .pageDown
+      default: return .other(code)
+      }
+    }
+    guard status != il_err() else { return nil }
+    if code == 27 { return .escape }
+    guard let scalar = Unicode.Scalar(UInt32(bitPattern: code)) else { return nil }
+    return .character(Character(scalar))
+  }
+
+  /// Restores the terminal (idempotent) and shows what went to stderr meanwhile.
+  public func stop() {
+    guard !stopped else { return }
+    stopped = true
+    curs_set(1)
+    endwin()
+    delscreen(screen)
+    for file in files { fclose(file) }
+    TerminalSignals.uninstall()
+    stderrCapture.end()
+  }
+}

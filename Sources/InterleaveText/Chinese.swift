@@ -1,0 +1,347 @@
+import InterleaveRuntime
+
+/// The string table in Chinese, in the seed's own words where it has them.
+public struct Chinese: Strings {
+  public init() {}
+
+  // MARK: - Threads
+
+  public var mainThread: String { "MainThread" }
+
+  public func worker(_ naming: ScenarioTraits.Naming, _ index: Int, of count: Int) -> String {
+    switch naming {
+    case .python: return "Thread-\(index)"
+    case .loop: return count == 1 ? "循环线程" : "循环线程-\(index)"
+    }
+  }
+
+  public func state(_ state: ThreadState) -> String {
+    switch state {
+    case .created: return "已创建"
+    case .running: return "运行中"
+    case .waiting: return "等待中"
+    case .sleeping: return "睡眠中"
+    case .finished: return "已结束"
+    case .cancelled: return "已取消"
+    case .refused: return "未能启动"
+    }
+  }
+
+  public var paused: String { "已暂停" }
+  public func tid(_ tid: Int32) -> String { "tid \(tid)" }
+  public func cpu(_ core: Int) -> String { core >= 0 ? "核心 \(core)" : "核心 -" }
+
+  // MARK: - Transcript: the seed's prints
+
+  public func started(_ who: String) -> String { "线程\(who)正在运行中..." }
+  public func ended(_ who: String) -> String { "线程\(who)结束了" }
+  public func cancelled(_ who: String) -> String { "线程\(who)被取消了" }
+  public func count(_ who: String, _ n: Int) -> String { "线程 \(who) >>> \(n)" }
+
+  // MARK: - Transcript: one step
+
+  public func reads(_ value: Int) -> String { "读取 balance = \(value)" }
+  public func writes(_ value: Int) -> String { "写入 balance = \(value)" }
+
+  public func atomicAdd(_ amount: Int, result: Int) -> String {
+    "原子加 \(amount)，balance = \(result)"
+  }
+
+  public func lostUpdate(
+    wrote: Int, over victim: String, overwritten: Int, read: Int, steps: (Int, Int)?
+  ) -> String {
+    let where_ = steps.map { "，第 \($0.0) 步覆盖了第 \($0.1) 步" } ?? ""
+    return "丢失更新：写入 \(wrote)，覆盖了 \(victim) 写的 \(overwritten)（自己读到的是 \(read)\(where_)）"
+  }
+
+  public func overwritten(_ value: Int, by writer: String) -> String {
+    "✗ 它写的 \(value) 被 \(writer) 覆盖了"
+  }
+
+  public func waits(for primitive: PrimitiveSpec) -> String { "等待锁 \(primitive.name)" }
+
+  public func acquired(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
+    "获得锁 \(primitive.name)（等了 \(Duration.text(waited))）"
+  }
+
+  public func timedOut(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
+    "获取锁 \(primitive.name) 超时（等了 \(Duration.text(waited))）"
+  }
+
+  public func released(_ primitive: PrimitiveSpec, held: UInt64) -> String {
+    "释放锁 \(primitive.name)（持有 \(Duration.text(held))）"
+  }
+
+  public func sleeps(_ duration: UInt64) -> String { "睡眠 \(Duration.text(duration))" }
+
+  public func deadlockFound(threads: Int) -> String { "检测到死锁：\(threads) 个线程互相等待" }
+
+  public var paneStarted: String { "开始运行" }
+  public var paneEnded: String { "结束了" }
+  public var paneCancelled: String { "被取消" }
+
+  // MARK: - Scenarios
+
+  public func blurb(_ scenario: Scenario) -> String {
+    switch scenario.id {
+    case "loop":
+      return "主线程启动一个名为“循环线程”的线程并 join 它：每个线程都有名字，current_thread() 返回当前线程。"
+    case "race":
+      return "没有锁：balance += n 是先读后写，两个线程交错时，一个线程的写会覆盖另一个的，更新就丢了。"
+    case "locked":
+      return "给 change_it() 上一把锁：同一时刻最多一个线程持有它，所以 balance 总是 0。"
+    case "coarse":
+      return "_thread 锁：acquire(timeout=…) 后整个循环都持有锁，其他线程只能等待——锁让并发变成了串行。"
+    case "deadlock":
+      return "两把锁，相反的顺序：每个线程都持有对方需要的锁，全部挂起——这就是死锁。"
+    case "atomic":
+      return "原子加法：读和写是一个不可分割的操作，不需要锁也不会丢失更新。"
+    default: return scenario.id
+    }
+  }
+
+  public func mainThreadDoing(_ state: ThreadState, waitsBy: ScenarioTraits.MainWait) -> String {
+    switch (state, waitsBy) {
+    case (.waiting, .join), (.sleeping, .join): return "join()：等待工作线程结束"
+    case (.waiting, .sleep), (.sleeping, .sleep): return "睡眠中：_thread 没有 join()"
+    case (.finished, .join): return "已 join 全部工作线程"
+    case (.finished, .sleep): return "醒来：工作线程都结束了"
+    case (.cancelled, _): return "已取消"
+    case (.refused, _): return "系统拒绝启动它"
+    default: return "启动工作线程"
+    }
+  }
+
+  // MARK: - Header and footer
+
+  public func cores(_ count: Int) -> String { "\(count) 核" }
+  public func threads(_ count: Int, short: Bool) -> String { short ? "\(count)线程" : "\(count) 线程" }
+  public var fullSpeed: String { "全速" }
+
+  public func phase(_ phase: RunPhase) -> String {
+    switch phase {
+    case .running: return "● 运行中"
+    case .paused: return "‖ 已暂停"
+    case .finished: return "■ 已结束"
+    case .deadlocked: return "✗ 死锁"
+    }
+  }
+
+  public func seed(_ seed: UInt64) -> String { "种子 \(seed)" }
+  public var replay: String { "重放" }
+  public func keyName(_ key: String) -> String { key == "space" ? "空格" : key }
+
+  public func footer(_ hint: KeyHint) -> String {
+    switch hint {
+    case .scenario: return "场景"
+    case .nextScenario: return "下一个"
+    case .pause: return "暂停"
+    case .step: return "单步"
+    case .speed: return "速度"
+    case .threads: return "线程"
+    case .restart: return "重来"
+    case .theme: return "主题"
+    case .page: return "翻页"
+    case .help: return "帮助"
+    case .quit: return "退出"
+    }
+  }
+
+  public func help(_ hint: KeyHint, theme: String) -> String {
+    switch hint {
+    case .scenario: return "切换场景（先取消并 join 当前运行）"
+    case .nextScenario: return "下一个 / 上一个场景"
+    case .pause: return "暂停 / 继续"
+    case .step: return "走一步（先暂停）"
+    case .speed: return "加快 / 减慢"
+    case .threads: return "减少 / 增加线程"
+    case .restart: return "用相同设置重新运行"
+    case .theme: return "下一个主题（当前 \(theme)）"
+    case .page: return "线程表翻页"
+    case .help: return "显示 / 隐藏帮助（Esc 关闭）"
+    case .quit: return "退出"
+    }
+  }
+
+  public var helpTitle: String { "按键" }
+  public var legendTitle: String { "交错条" }
+  public func themeNotice(_ name: String) -> String { "主题 \(name)" }
+
+  public func lessonNotice(_ title: String, step: Int, of count: Int) -> String {
+    "课程 \(title) · \(step)/\(count)"
+  }
+
+  public var lessonEnded: String { "课程结束，按 q 退出" }
+  public var lessonEndMarker: String { "课程结束" }
+
+  public func rerun(_ attempt: Int, of total: Int) -> String {
+    "这次没出现：线程几乎没有重叠。再运行一次（\(attempt)/\(total)）"
+  }
+  public var quitting: String { "正在退出…" }
+  public func switching(to scenario: Scenario) -> String { "正在切换到 \(scenario.id)…" }
+  public var replayEnded: String { "重放结束：这个调度属于另一次运行" }
+  public func refusedThreads(_ count: Int) -> String { "系统拒绝创建 \(count) 个线程" }
+  public func droppedEvents(_ count: String) -> String { "丢弃事件 \(count)" }
+
+  public func tooSmall(width: Int, height: Int) -> String {
+    "终端太小（至少需要 \(width)x\(height)）"
+  }
+
+  public func nowSize(width: Int, height: Int) -> String { "当前 \(width)x\(height)" }
+
+  // MARK: - Panes and the thread table
+
+  public var iterations: String { "迭代" }
+
+  public func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String {
+    short ? "✗ \(overwrote)/\(overwritten)" : "覆盖别人 \(overwrote) · 被覆盖 \(overwritten)"
+  }
+
+  public func tableHeader(_ column: TableColumn) -> String {
+    switch column {
+    case .thread: return "线程"
+    case .state: return "状态"
+    case .iterations: return "迭代"
+    case .lost: return "丢失"
+    case .rate: return "速率"
+    case .cpuPercent: return "cpu%"
+    case .core: return "核心"
+    case .tid: return "tid"
+    case .lastEvent: return "最近事件"
+    }
+  }
+
+  public func tablePage(first: Int, last: Int, of count: Int) -> String {
+    "线程 \(first)-\(last) / 共 \(count)  (PgUp/PgDn 翻页)"
+  }
+
+  // MARK: - The interleaving strip
+
+  public func stripTitle(sampled: Bool) -> String {
+    sampled ? "谁在运行（全速：每帧一列）" : "每步一列，最新在右"
+  }
+
+  public func legend(_ glyph: StripGlyph) -> String {
+    switch glyph {
+    case .read: return "读"
+    case .write: return "写"
+    case .atomic: return "原子加"
+    case .acquire: return "加锁"
+    case .release: return "解锁"
+    case .wait: return "等待"
+    case .sleep: return "睡眠"
+    case .tick: return "n += 1"
+    case .overwrote: return "覆盖"
+    case .lost: return "丢失"
+    case .ran: return "运行"
+    }
+  }
+
+  public func moreThreads(_ count: Int) -> String { "另有 \(count) 个线程" }
+
+  // MARK: - Primitives panel
+
+  public var primitivesTitle: String { "锁" }
+  public var noLockRace: String { "没有锁：没有什么能阻止交错" }
+  public var noPrimitives: String { "这个场景没有锁" }
+  public var deadlockHeader: String { "✗ 死锁：等待形成了环" }
+
+  public func cycleLink(_ who: String, holds: String, waits: String) -> String {
+    "\(who) 持有 \(holds)，等待 \(waits)"
+  }
+
+  public func backTo(_ who: String) -> String { "-> 回到 \(who)" }
+  public func owner(_ who: String) -> String { "持有者 \(who)" }
+  public var free: String { "空闲" }
+  public func waiters(_ names: [String]) -> String { "等待者：" + names.joined(separator: "、") }
+
+  public func lockCounts(acquisitions: String, contention: String, timeouts: Int) -> String {
+    "获取 \(acquisitions)  争用 \(contention)" + (timeouts > 0 ? "  超时 \(timeouts)" : "")
+  }
+
+  public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }
+  public func lockHeld(_ share: String) -> String { "持有锁的时间 \(share)" }
+
+  // MARK: - The lost update, told step by step
+
+  public var storyTitle: String { "最近一次丢失的更新" }
+  public var storyWaiting: String { "还没有丢失更新：每次写入都建立在上一次之上" }
+  public var storyUntraced: String { "全速：不逐步追踪（按 - 放慢）" }
+  public func storyRead(_ who: String, _ value: Int) -> String { "\(who) 读到 \(value)" }
+  public func storyWrite(_ who: String, _ value: Int) -> String { "\(who) 写入 \(value)" }
+
+  public func storyOverwrite(_ who: String, _ value: Int, read: Int) -> String {
+    "\(who) 写入 \(value)（由它读到的 \(read) 算出）"
+  }
+
+  public func storyLost(_ victim: String, amount: Int) -> String {
+    "\(victim) 的 \(Format.signed(amount)) 丢了"
+  }
+
+  // MARK: - Balance gauge
+
+  public var balanceTitle: String { "balance 余额" }
+  public var noBalance: String { "这个场景不用 balance" }
+  public func balance(_ value: String, expected: String) -> String {
+    "balance \(value)  应为 \(expected)"
+  }
+
+  public func balanceNow(_ value: String, atEnd expected: String) -> String {
+    "balance \(value)，结束时应为 \(expected)"
+  }
+
+  public func drift(_ value: String) -> String { "偏差 \(value)" }
+  public func lostUpdates(_ count: String) -> String { "丢失更新 \(count)" }
+  public var lostNotTraced: String { "全速时不追踪丢失更新" }
+  public var verdictCorrect: String { "✔ 正确" }
+  public func verdictWrong(_ drift: String) -> String { "✘ 错了 \(drift)" }
+  public var verdictNotEveryThread: String { "✘ 并非所有线程都运行了" }
+  public func verdictLuck(_ lost: String) -> String { "✘ 丢失 \(lost) 次更新，碰巧互相抵消" }
+  public func range(min: String, max: String) -> String { "最小 \(min)  最大 \(max)" }
+
+  // MARK: - Plain summary
+
+  public func summaryLabel(_ field: SummaryField) -> String {
+    switch field {
+    case .scenario: return "场景"
+    case .balance: return "余额"
+    case .lostUpdates: return "丢失更新"
+    case .elapsed: return "耗时"
+    case .operations: return "操作数"
+    case .lock(let name): return "锁 \(name)"
+    case .deadlock: return "死锁"
+    case .dropped: return "丢弃事件"
+    case .notStarted: return "未能启动"
+    }
+  }
+
+  public func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String {
+    "\(id), \(threads) 个线程" + (iterations.map { " x \($0) 次" } ?? "")
+  }
+
+  public func summaryVerdict(drift: Int, notEveryThread: Bool) -> String {
+    notEveryThread ? "并非所有线程都运行了" : drift == 0 ? "正确" : "错了 \(drift)"
+  }
+
+  public func balanceLine(final: Int, expected: Int, verdict: String) -> String {
+    "\(final)（应为 \(expected)，\(verdict)）"
+  }
+
+  public var lostNotTracedLong: String { "全速运行时不逐一追踪（偏差是精确的）" }
+
+  public func operations(_ count: Int, rate: String) -> String { "\(count) (\(rate)/s)" }
+
+  public func lockLine(_ lock: PrimitiveSnapshot, holdPercent: Int, contention: String) -> String {
+    "获取 \(lock.acquisitions) 次，争用 \(lock.contended) 次（\(contention)），"
+      + "平均等待 \(Duration.text(lock.averageWaitNs))，最长 \(Duration.text(lock.maxWaitNs))，"
+      + "持有 \(holdPercent)%，超时 \(lock.timeouts) 次"
+  }
+
+  public func refusedLine(_ count: Int, of total: Int) -> String {
+    "系统拒绝创建 \(count)/\(total) 个线程"
+  }
+
+  public func refusedError(_ count: Int, of total: Int) -> String {
+    "系统拒绝启动 \(count)/\(total) 个线程（内存或系统限制：见 ulimit -s、ulimit -v）"
+  }
+}

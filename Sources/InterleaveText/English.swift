@@ -1,0 +1,368 @@
+import InterleaveRuntime
+
+/// The string table in English.
+public struct English: Strings {
+  public init() {}
+
+  // MARK: - Threads
+
+  public var mainThread: String { "MainThread" }
+
+  public func worker(_ naming: ScenarioTraits.Naming, _ index: Int, of count: Int) -> String {
+    switch naming {
+    case .python: return "Thread-\(index)"
+    case .loop: return count == 1 ? "LoopThread" : "LoopThread-\(index)"
+    }
+  }
+
+  public func state(_ state: ThreadState) -> String {
+    switch state {
+    case .created: return "created"
+    case .running: return "running"
+    case .waiting: return "waiting"
+    case .sleeping: return "sleeping"
+    case .finished: return "finished"
+    case .cancelled: return "cancelled"
+    case .refused: return "refused"
+    }
+  }
+
+  public var paused: String { "paused" }
+  public func tid(_ tid: Int32) -> String { "tid \(tid)" }
+  public func cpu(_ core: Int) -> String { core >= 0 ? "cpu \(core)" : "cpu -" }
+
+  // MARK: - Transcript: the seed's prints
+
+  public func started(_ who: String) -> String { "Thread \(who) is running..." }
+  public func ended(_ who: String) -> String { "Thread \(who) ended" }
+  public func cancelled(_ who: String) -> String { "Thread \(who) was cancelled" }
+  public func count(_ who: String, _ n: Int) -> String { "Thread \(who) >>> \(n)" }
+
+  // MARK: - Transcript: one step
+
+  public func reads(_ value: Int) -> String { "read balance = \(value)" }
+  public func writes(_ value: Int) -> String { "write balance = \(value)" }
+
+  public func atomicAdd(_ amount: Int, result: Int) -> String {
+    "atomic add \(amount), balance = \(result)"
+  }
+
+  public func lostUpdate(
+    wrote: Int, over victim: String, overwritten: Int, read: Int, steps: (Int, Int)?
+  ) -> String {
+    let where_ = steps.map { ", step \($0.0) over step \($0.1)" } ?? ""
+    return
+      "lost update: wrote \(wrote) over \(victim)'s \(overwritten) (it had read \(read)\(where_))"
+  }
+
+  public func overwritten(_ value: Int, by writer: String) -> String {
+    "✗ its \(value) overwritten by \(writer)"
+  }
+
+  public func waits(for primitive: PrimitiveSpec) -> String { "waits for \(primitive.name)" }
+
+  public func acquired(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
+    "acquire \(primitive.name) (waited \(Duration.text(waited)))"
+  }
+
+  public func timedOut(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
+    "acquire \(primitive.name) timed out (waited \(Duration.text(waited)))"
+  }
+
+  public func released(_ primitive: PrimitiveSpec, held: UInt64) -> String {
+    "release \(primitive.name) (held \(Duration.text(held)))"
+  }
+
+  public func sleeps(_ duration: UInt64) -> String { "sleep \(Duration.text(duration))" }
+
+  public func deadlockFound(threads: Int) -> String {
+    "deadlock detected: \(threads) threads wait for each other"
+  }
+
+  public var paneStarted: String { "started" }
+  public var paneEnded: String { "finished" }
+  public var paneCancelled: String { "cancelled" }
+
+  // MARK: - Scenarios
+
+  public func blurb(_ scenario: Scenario) -> String {
+    switch scenario.id {
+    case "loop":
+      return "The main thread starts a named thread and joins it: every thread has a name, "
+        + "current_thread() is the one running."
+    case "race":
+      return "No lock: balance += n is a read then a write; when threads interleave, one write "
+        + "overwrites another and an update is lost."
+    case "locked":
+      return "A lock around change_it(): at most one thread holds it at a time, so the balance "
+        + "always ends at 0."
+    case "coarse":
+      return "The _thread lock: acquire(timeout=…), then hold it for the whole loop; everyone "
+        + "else waits. Locks serialise work."
+    case "deadlock":
+      return "Two locks taken in opposite orders: each thread holds what the other needs, and "
+        + "all of them hang. A deadlock."
+    case "atomic":
+      return "An atomic add: the read and the write are one indivisible step, so no update is "
+        + "lost and no lock is needed."
+    default: return scenario.id
+    }
+  }
+
+  public func mainThreadDoing(_ state: ThreadState, waitsBy: ScenarioTraits.MainWait) -> String {
+    switch (state, waitsBy) {
+    case (.waiting, .join), (.sleeping, .join): return "join(): waits for the workers"
+    case (.waiting, .sleep), (.sleeping, .sleep): return "sleeps: _thread has no join()"
+    case (.finished, .join): return "joined every worker"
+    case (.finished, .sleep): return "woke up: every worker is done"
+    case (.cancelled, _): return "cancelled"
+    case (.refused, _): return "the system refused to start it"
+    default: return "starting the workers"
+    }
+  }
+
+  // MARK: - Header and footer
+
+  public func cores(_ count: Int) -> String { count == 1 ? "1 core" : "\(count) cores" }
+
+  public func threads(_ count: Int, short: Bool) -> String {
+    short ? "\(count) thr" : (count == 1 ? "1 thread" : "\(count) threads")
+  }
+
+  public var fullSpeed: String { "full speed" }
+
+  public func phase(_ phase: RunPhase) -> String {
+    switch phase {
+    case .running: return "● running"
+    case .paused: return "‖ PAUSED"
+    case .finished: return "■ finished"
+    case .deadlocked: return "✗ deadlocked"
+    }
+  }
+
+  public func seed(_ seed: UInt64) -> String { "seed \(seed)" }
+  public var replay: String { "replay" }
+  public func keyName(_ key: String) -> String { key }
+
+  public func footer(_ hint: KeyHint) -> String {
+    switch hint {
+    case .scenario: return "scenario"
+    case .nextScenario: return "next"
+    case .pause: return "pause"
+    case .step: return "step"
+    case .speed: return "speed"
+    case .threads: return "threads"
+    case .restart: return "restart"
+    case .theme: return "theme"
+    case .page: return "page"
+    case .help: return "help"
+    case .quit: return "quit"
+    }
+  }
+
+  public func help(_ hint: KeyHint, theme: String) -> String {
+    switch hint {
+    case .scenario: return "switch scenario (cancels and joins the run first)"
+    case .nextScenario: return "next / previous scenario"
+    case .pause: return "pause / resume"
+    case .step: return "one step (pauses first)"
+    case .speed: return "faster / slower"
+    case .threads: return "fewer / more threads"
+    case .restart: return "restart with the same settings"
+    case .theme: return "next theme (now \(theme))"
+    case .page: return "page the thread table"
+    case .help: return "show / hide this help (Esc closes it)"
+    case .quit: return "quit"
+    }
+  }
+
+  public var helpTitle: String { "keys" }
+  public var legendTitle: String { "the interleaving strip" }
+  public func themeNotice(_ name: String) -> String { "theme \(name)" }
+
+  public func lessonNotice(_ title: String, step: Int, of count: Int) -> String {
+    "lesson \(title) · \(step)/\(count)"
+  }
+
+  public var lessonEnded: String { "end of lesson: q quits" }
+  public var lessonEndMarker: String { "end of lesson" }
+
+  public func rerun(_ attempt: Int, of total: Int) -> String {
+    "not this time: the threads hardly overlapped. Running again (\(attempt)/\(total))"
+  }
+  public var quitting: String { "quitting..." }
+  public func switching(to scenario: Scenario) -> String { "switching to \(scenario.id)..." }
+  public var replayEnded: String { "replay ended: the schedule was for another run" }
+  public func refusedThreads(_ count: Int) -> String { "the system refused \(count) threads" }
+  public func droppedEvents(_ count: String) -> String { "dropped events \(count)" }
+
+  public func tooSmall(width: Int, height: Int) -> String {
+    "terminal too small (need \(width)x\(height))"
+  }
+
+  public func nowSize(width: Int, height: Int) -> String { "now \(width)x\(height)" }
+
+  // MARK: - Panes and the thread table
+
+  public var iterations: String { "iter" }
+
+  public func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String {
+    short ? "✗ \(overwrote)/\(overwritten)" : "overwrote \(overwrote) · overwritten \(overwritten)"
+  }
+
+  public func tableHeader(_ column: TableColumn) -> String {
+    switch column {
+    case .thread: return "thread"
+    case .state: return "state"
+    case .iterations: return "iterations"
+    case .lost: return "lost"
+    case .rate: return "rate"
+    case .cpuPercent: return "cpu%"
+    case .core: return "core"
+    case .tid: return "tid"
+    case .lastEvent: return "last event"
+    }
+  }
+
+  public func tablePage(first: Int, last: Int, of count: Int) -> String {
+    "threads \(first)-\(last) of \(count)  (PgUp/PgDn to page)"
+  }
+
+  // MARK: - The interleaving strip
+
+  public func stripTitle(sampled: Bool) -> String {
+    sampled ? "who ran (full speed: one column a frame)" : "steps, newest right"
+  }
+
+  public func legend(_ glyph: StripGlyph) -> String {
+    switch glyph {
+    case .read: return "read"
+    case .write: return "write"
+    case .atomic: return "atomic add"
+    case .acquire: return "acquire"
+    case .release: return "release"
+    case .wait: return "wait"
+    case .sleep: return "sleep"
+    case .tick: return "n += 1"
+    case .overwrote: return "overwrote"
+    case .lost: return "lost"
+    case .ran: return "ran"
+    }
+  }
+
+  public func moreThreads(_ count: Int) -> String { "+\(count) more threads" }
+
+  // MARK: - Primitives panel
+
+  public var primitivesTitle: String { "locks" }
+  public var noLockRace: String { "no lock: nothing stops the interleaving" }
+  public var noPrimitives: String { "no locks in this scenario" }
+  public var deadlockHeader: String { "✗ DEADLOCK: the waits form a cycle" }
+
+  public func cycleLink(_ who: String, holds: String, waits: String) -> String {
+    "\(who) holds \(holds), waits \(waits)"
+  }
+
+  public func backTo(_ who: String) -> String { "-> back to \(who)" }
+  public func owner(_ who: String) -> String { "owner \(who)" }
+  public var free: String { "free" }
+  public func waiters(_ names: [String]) -> String { "waiters: " + names.joined(separator: ", ") }
+
+  public func lockCounts(acquisitions: String, contention: String, timeouts: Int) -> String {
+    "acq \(acquisitions)  contended \(contention)" + (timeouts > 0 ? "  timeouts \(timeouts)" : "")
+  }
+
+  public func lockWaits(average: String, max: String) -> String {
+    "wait avg \(average)  max \(max)"
+  }
+  public func lockHeld(_ share: String) -> String { "held \(share) of the time" }
+
+  // MARK: - The lost update, told step by step
+
+  public var storyTitle: String { "the last lost update" }
+  public var storyWaiting: String { "no lost update yet: each write still builds on the last" }
+  public var storyUntraced: String { "full speed: steps are not traced (press - to slow down)" }
+  public func storyRead(_ who: String, _ value: Int) -> String { "\(who) reads \(value)" }
+  public func storyWrite(_ who: String, _ value: Int) -> String { "\(who) writes \(value)" }
+
+  public func storyOverwrite(_ who: String, _ value: Int, read: Int) -> String {
+    "\(who) writes \(value), from the \(read) it read"
+  }
+
+  public func storyLost(_ victim: String, amount: Int) -> String {
+    "\(victim)'s \(Format.signed(amount)) is lost"
+  }
+
+  // MARK: - Balance gauge
+
+  public var balanceTitle: String { "balance" }
+  public var noBalance: String { "no balance in this scenario" }
+  public func balance(_ value: String, expected: String) -> String {
+    "balance \(value)  expected \(expected)"
+  }
+
+  public func balanceNow(_ value: String, atEnd expected: String) -> String {
+    "balance \(value), should end at \(expected)"
+  }
+
+  public func drift(_ value: String) -> String { "drift \(value)" }
+  public func lostUpdates(_ count: String) -> String { "lost updates \(count)" }
+  public var lostNotTraced: String { "lost: not traced at full speed" }
+  public var verdictCorrect: String { "✔ correct" }
+  public func verdictWrong(_ drift: String) -> String { "✘ wrong by \(drift)" }
+  public var verdictNotEveryThread: String { "✘ not every thread ran" }
+
+  public func verdictLuck(_ lost: String) -> String {
+    "✘ \(lost) lost, cancelled out by luck"
+  }
+
+  public func range(min: String, max: String) -> String { "min \(min)  max \(max)" }
+
+  // MARK: - Plain summary
+
+  public func summaryLabel(_ field: SummaryField) -> String {
+    switch field {
+    case .scenario: return "scenario"
+    case .balance: return "balance"
+    case .lostUpdates: return "lost updates"
+    case .elapsed: return "elapsed"
+    case .operations: return "operations"
+    case .lock(let name): return "lock \(name)"
+    case .deadlock: return "deadlock"
+    case .dropped: return "dropped"
+    case .notStarted: return "not started"
+    }
+  }
+
+  public func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String {
+    "\(id), \(self.threads(threads, short: false))"
+      + (iterations.map { " x \($0) iterations" } ?? "")
+  }
+
+  public func summaryVerdict(drift: Int, notEveryThread: Bool) -> String {
+    notEveryThread ? "not every thread ran" : drift == 0 ? "correct" : "wrong by \(drift)"
+  }
+
+  public func balanceLine(final: Int, expected: Int, verdict: String) -> String {
+    "\(final) (expected \(expected), \(verdict))"
+  }
+
+  public var lostNotTracedLong: String { "not traced at full speed (the drift is exact)" }
+
+  public func operations(_ count: Int, rate: String) -> String { "\(count) (\(rate)/s)" }
+
+  public func lockLine(_ lock: PrimitiveSnapshot, holdPercent: Int, contention: String) -> String {
+    "\(lock.acquisitions) acquisitions, \(lock.contended) contended (\(contention)), "
+      + "wait avg \(Duration.text(lock.averageWaitNs)) max \(Duration.text(lock.maxWaitNs)), "
+      + "held \(holdPercent)% of the run, \(lock.timeouts) timeouts"
+  }
+
+  public func refusedLine(_ count: Int, of total: Int) -> String {
+    "\(count) of \(total) threads: the system refused them"
+  }
+
+  public func refusedError(_ count: Int, of total: Int) -> String {
+    "the system refused to start \(count) of \(total) threads "
+      + "(memory or a limit: see ulimit -s, ulimit -v)"
+  }
+}

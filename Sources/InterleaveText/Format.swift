@@ -1,0 +1,50 @@
+/// Number formats shared by the widgets.
+public enum Format {
+  /// `12,345` / `-1,000`.
+  public static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var out = ""
+    for (offset, character) in digits.enumerated() {
+      if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
+      out.append(character)
+    }
+    return (value < 0 ? "-" : "") + out
+  }
+
+  /// `+12` / `-3` / `0`.
+  public static func signed(_ value: Int) -> String {
+    value > 0 ? "+" + grouped(value) : grouped(value)
+  }
+
+  /// `1.2 M/s`-style rates; a slow one, under one a second, reads `<1`.
+  public static func rate(_ perSecond: Double) -> String {
+    switch perSecond {
+    case 0.000_001..<1: return "<1"
+    case 1e9...: return "\(Duration.rounded(perSecond / 1e9, 1)) G"
+    case 1e6...: return "\(Duration.rounded(perSecond / 1e6, 1)) M"
+    case 1e3...: return "\(Duration.rounded(perSecond / 1e3, 1)) k"
+    default: return String(Int(perSecond.rounded()))
+    }
+  }
+
+  /// `3.2 s` / `1:02` elapsed time.
+  public static func elapsed(_ ns: UInt64) -> String {
+    let seconds = Double(ns) / 1e9
+    if seconds < 60 { return "\(Duration.rounded(seconds, 1)) s" }
+    let whole = Int(seconds)
+    let rest = whole % 60
+    return "\(whole / 60):" + (rest < 10 ? "0" : "") + "\(rest)"
+  }
+
+  /// `45%`.
+  public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+  /// Sparkline of values scaled to their maximum.
+  public static func sparkline(_ values: [Double], width: Int) -> String {
+    let bars = Array("▁▂▃▄▅▆▇█")
+    let shown = values.suffix(width)
+    let top = shown.max() ?? 0
+    guard top > 0 else { return String(repeating: "▁", count: shown.count) }
+    return String(shown.map { bars[min(bars.count - 1, Int($0 / top * Double(bars.count - 1)))] })
+  }
+}

@@ -1,0 +1,227 @@
+import InterleaveRuntime
+
+/// Every word the program shows a person, in one language: the string table.
+///
+/// `English` and `Chinese` conform, so a text missing in one language does
+/// not compile. Numbers come in already formatted where their format does
+/// not depend on the language (`Format`, `Duration`).
+public protocol Strings: Sendable {
+  // MARK: - Threads
+
+  /// Python's name for the main thread.
+  var mainThread: String { get }
+  /// A worker's name, 1-based, as `threading` would name it.
+  func worker(_ naming: ScenarioTraits.Naming, _ index: Int, of count: Int) -> String
+  /// A thread's state badge.
+  func state(_ state: ThreadState) -> String
+  /// The badge of a running thread while the run is paused.
+  var paused: String { get }
+  /// `tid 5765`.
+  func tid(_ tid: Int32) -> String
+  /// `cpu 1`, or `cpu -` when not known yet.
+  func cpu(_ core: Int) -> String
+
+  // MARK: - Transcript: the seed's prints
+
+  /// `Thread LoopThread is running...` (the seed's first print).
+  func started(_ who: String) -> String
+  /// `Thread LoopThread ended.`
+  func ended(_ who: String) -> String
+  func cancelled(_ who: String) -> String
+  /// `Thread LoopThread >>> 2`.
+  func count(_ who: String, _ n: Int) -> String
+
+  // MARK: - Transcript: one step, without its thread (a pane shows that)
+
+  func reads(_ value: Int) -> String
+  func writes(_ value: Int) -> String
+  func atomicAdd(_ amount: Int, result: Int) -> String
+  /// This thread's write wiped out `victim`'s (steps under a scheduler).
+  func lostUpdate(wrote: Int, over victim: String, overwritten: Int, read: Int, steps: (Int, Int)?)
+    -> String
+  /// In the victim's pane: its value was overwritten by `writer`.
+  func overwritten(_ value: Int, by writer: String) -> String
+  func waits(for primitive: PrimitiveSpec) -> String
+  func acquired(_ primitive: PrimitiveSpec, waited: UInt64) -> String
+  func timedOut(_ primitive: PrimitiveSpec, waited: UInt64) -> String
+  func released(_ primitive: PrimitiveSpec, held: UInt64) -> String
+  func sleeps(_ duration: UInt64) -> String
+  func deadlockFound(threads: Int) -> String
+  /// Pane lines for the start and end of a thread.
+  var paneStarted: String { get }
+  var paneEnded: String { get }
+  var paneCancelled: String { get }
+
+  // MARK: - Scenarios
+
+  /// One or two sentences on what a scenario shows (the caption bar).
+  func blurb(_ scenario: Scenario) -> String
+  /// What the main thread is doing.
+  func mainThreadDoing(_ state: ThreadState, waitsBy: ScenarioTraits.MainWait) -> String
+
+  // MARK: - Header and footer
+
+  func cores(_ count: Int) -> String
+  func threads(_ count: Int, short: Bool) -> String
+  var fullSpeed: String { get }
+  /// `● running`, `‖ paused`, ...
+  func phase(_ phase: RunPhase) -> String
+  func seed(_ seed: UInt64) -> String
+  var replay: String { get }
+  /// A key's name as printed (`space` is `空格` in Chinese).
+  func keyName(_ key: String) -> String
+  /// The footer's short word for what a key does.
+  func footer(_ hint: KeyHint) -> String
+  /// The help overlay's longer text for what a key does.
+  func help(_ hint: KeyHint, theme: String) -> String
+  var helpTitle: String { get }
+  var legendTitle: String { get }
+  func themeNotice(_ name: String) -> String
+  func lessonNotice(_ title: String, step: Int, of count: Int) -> String
+  var lessonEnded: String { get }
+  /// The recording's chapter marker at the end of a lesson.
+  var lessonEndMarker: String { get }
+  /// A step whose claim did not hold runs its run again.
+  func rerun(_ attempt: Int, of total: Int) -> String
+  var quitting: String { get }
+  func switching(to scenario: Scenario) -> String
+  /// A replayed schedule stops when the run no longer matches it.
+  var replayEnded: String { get }
+  func refusedThreads(_ count: Int) -> String
+  func droppedEvents(_ count: String) -> String
+  func tooSmall(width: Int, height: Int) -> String
+  func nowSize(width: Int, height: Int) -> String
+
+  // MARK: - Panes and the thread table
+
+  /// `iter`, before the iteration count.
+  var iterations: String { get }
+  /// `overwrote 3 · overwritten 2`, short when room is tight.
+  func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String
+  func tableHeader(_ column: TableColumn) -> String
+  func tablePage(first: Int, last: Int, of count: Int) -> String
+
+  // MARK: - The interleaving strip
+
+  func stripTitle(sampled: Bool) -> String
+  /// What one glyph of the strip means (`read`, `overwrote`, ...).
+  func legend(_ glyph: StripGlyph) -> String
+  func moreThreads(_ count: Int) -> String
+
+  // MARK: - Primitives panel
+
+  var primitivesTitle: String { get }
+  var noLockRace: String { get }
+  var noPrimitives: String { get }
+  var deadlockHeader: String { get }
+  /// `Thread-1 holds A, waits B`.
+  func cycleLink(_ who: String, holds: String, waits: String) -> String
+  func backTo(_ who: String) -> String
+  func owner(_ who: String) -> String
+  var free: String { get }
+  func waiters(_ names: [String]) -> String
+  /// `acq 3  contended 33%` (and the timeouts, when there were any).
+  func lockCounts(acquisitions: String, contention: String, timeouts: Int) -> String
+  func lockWaits(average: String, max: String) -> String
+  func lockHeld(_ share: String) -> String
+
+  // MARK: - The lost update, told step by step
+
+  var storyTitle: String { get }
+  var storyWaiting: String { get }
+  var storyUntraced: String { get }
+  func storyRead(_ who: String, _ value: Int) -> String
+  func storyWrite(_ who: String, _ value: Int) -> String
+  func storyOverwrite(_ who: String, _ value: Int, read: Int) -> String
+  func storyLost(_ victim: String, amount: Int) -> String
+
+  // MARK: - Balance gauge
+
+  var balanceTitle: String { get }
+  var noBalance: String { get }
+  func balance(_ value: String, expected: String) -> String
+  /// In flight: the balance now and the one a correct run ends with.
+  func balanceNow(_ value: String, atEnd expected: String) -> String
+  func drift(_ value: String) -> String
+  func lostUpdates(_ count: String) -> String
+  var lostNotTraced: String { get }
+  var verdictCorrect: String { get }
+  func verdictWrong(_ drift: String) -> String
+  var verdictNotEveryThread: String { get }
+  /// Lost updates whose amounts happened to cancel out.
+  func verdictLuck(_ lost: String) -> String
+  func range(min: String, max: String) -> String
+
+  // MARK: - Plain summary
+
+  func summaryLabel(_ field: SummaryField) -> String
+  func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String
+  /// `correct`, `wrong by 5`, ... (no glyph).
+  func summaryVerdict(drift: Int, notEveryThread: Bool) -> String
+  func balanceLine(final: Int, expected: Int, verdict: String) -> String
+  var lostNotTracedLong: String { get }
+  func operations(_ count: Int, rate: String) -> String
+  func lockLine(_ lock: PrimitiveSnapshot, holdPercent: Int, contention: String) -> String
+  func refusedLine(_ count: Int, of total: Int) -> String
+  /// The one error line of a plain run whose threads the system refused.
+  func refusedError(_ count: Int, of total: Int) -> String
+}
+
+/// A key the footer or the help names.
+public enum KeyHint: CaseIterable, Sendable {
+  case scenario
+  case nextScenario
+  case pause
+  case step
+  case speed
+  case threads
+  case restart
+  case theme
+  case page
+  case help
+  case quit
+}
+
+/// A glyph of the interleaving strip, for its legend.
+public enum StripGlyph: CaseIterable, Sendable {
+  case read
+  case write
+  case atomic
+  case acquire
+  case release
+  case wait
+  case sleep
+  case tick
+  /// The write that wiped out another thread's update.
+  case overwrote
+  /// The write whose update was wiped out.
+  case lost
+  /// Full speed: the thread ran during this frame.
+  case ran
+}
+
+/// A column of the compact thread table.
+public enum TableColumn: CaseIterable, Sendable {
+  case thread
+  case state
+  case iterations
+  case lost
+  case rate
+  case cpuPercent
+  case core
+  case tid
+  case lastEvent
+}
+
+/// A line of the plain summary.
+public enum SummaryField: Sendable, Equatable {
+  case scenario
+  case balance
+  case lostUpdates
+  case elapsed
+  case operations
+  case lock(String)
+  case deadlock
+  case dropped
+  case notStarted
+}

@@ -1,0 +1,57 @@
+import InterleaveRuntime
+
+extension Transcript {
+  /// The plain-text summary printed after a run, one fact a line, the
+  /// labels padded to one column (by display width).
+  public func lines(for summary: RunSummary) -> [String] {
+    var lines: [String] = []
+    func add(_ field: SummaryField, _ value: String) {
+      let label = strings.summaryLabel(field)
+      lines.append(label + String(repeating: " ", count: max(1, 14 - TextWidth.of(label))) + value)
+    }
+    add(
+      .scenario,
+      strings.scenarioLine(
+        summary.scenario.id, threads: summary.threads,
+        iterations: summary.scenario.traits.usesIterations ? summary.iterations : nil))
+    if let final = summary.finalBalance, let expected = summary.expectedBalance,
+      let drift = summary.drift
+    {
+      // With threads missing, a balance that matches proves nothing.
+      let verdict = strings.summaryVerdict(drift: drift, notEveryThread: summary.failedThreads > 0)
+      add(.balance, strings.balanceLine(final: final, expected: expected, verdict: verdict))
+    }
+    if summary.scenario.traits.tracksLostUpdates {
+      add(.lostUpdates, summary.lostUpdates.map(String.init) ?? strings.lostNotTracedLong)
+    }
+    add(.elapsed, Duration.text(summary.elapsedNs))
+    add(
+      .operations, strings.operations(summary.operations, rate: rate(summary.operationsPerSecond)))
+    for lock in summary.primitives {
+      let share =
+        summary.elapsedNs == 0
+        ? 0 : min(100, Double(lock.totalHoldNs) / Double(summary.elapsedNs) * 100)
+      add(
+        .lock(lock.name),
+        strings.lockLine(
+          lock, holdPercent: Int(share.rounded()),
+          contention: "\(Duration.rounded(lock.contention * 100, 1))%"))
+    }
+    if let cycle = summary.deadlock { add(.deadlock, describe(cycle)) }
+    if summary.droppedEvents > 0 { add(.dropped, "\(summary.droppedEvents)") }
+    if summary.failedThreads > 0 {
+      add(.notStarted, strings.refusedLine(summary.failedThreads, of: summary.threads + 1))
+    }
+    return lines
+  }
+
+  /// `1.23 G`, `45.6 M`, `7.8 k` or a whole number.
+  func rate(_ perSecond: Double) -> String {
+    switch perSecond {
+    case 1e9...: return "\(Duration.rounded(perSecond / 1e9, 2)) G"
+    case 1e6...: return "\(Duration.rounded(perSecond / 1e6, 1)) M"
+    case 1e3...: return "\(Duration.rounded(perSecond / 1e3, 1)) k"
+    default: return "\(Int(perSecond))"
+    }
+  }
+}

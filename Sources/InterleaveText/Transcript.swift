@@ -1,0 +1,90 @@
+import InterleaveRuntime
+
+/// Turns events into the lines a person reads, in the seed's transcript style.
+public struct Transcript: Sendable, Equatable {
+  public let language: Language
+  public let strings: any Strings
+  /// Thread display names, index 0 first.
+  public let names: [String]
+  public let primitives: [PrimitiveSpec]
+
+  public init(language: Language, names: [String], primitives: [PrimitiveSpec]) {
+    self.language = language
+    self.strings = language.strings
+    self.names = names
+    self.primitives = primitives
+  }
+
+  public static func == (lhs: Transcript, rhs: Transcript) -> Bool {
+    lhs.language == rhs.language && lhs.names == rhs.names && lhs.primitives == rhs.primitives
+  }
+
+  /// The display names of a run's threads, main thread first.
+  public static func names(_ configuration: RunConfiguration, _ language: Language) -> [String] {
+    let strings = language.strings
+    let naming = configuration.scenario.traits.naming
+    return [strings.mainThread]
+      + (1...configuration.threads).map {
+        strings.worker(naming, $0, of: configuration.threads)
+      }
+  }
+
+  public func name(_ thread: Int) -> String {
+    names.indices.contains(thread) ? names[thread] : "#\(thread)"
+  }
+
+  public func primitive(_ id: Int) -> PrimitiveSpec {
+    primitives.indices.contains(id) ? primitives[id] : .mutex("#\(id)")
+  }
+
+  /// The line for an event, or nil for events the transcript leaves out
+  /// (joins, which the seed does not print).
+  public func line(for event: Event) -> String? {
+    let who = name(event.thread)
+    switch event.kind {
+    case .started: return strings.started(who)
+    case .finished: return strings.ended(who)
+    case .cancelled: return strings.cancelled(who)
+    case .count(let n): return strings.count(who, n)
+    case .lockState, .balance, .deadlock: return paneLine(for: event)
+    default: return paneLine(for: event).map { who + " " + $0 }
+    }
+  }
+
+  /// The line for an event without the thread's own name, for its pane.
+  public func paneLine(for event: Event) -> String? {
+    switch event.kind {
+    case .started: return strings.paneStarted
+    case .finished: return strings.paneEnded
+    case .cancelled: return strings.paneCancelled
+    case .joining, .joined: return nil
+    case .count(let n): return ">>> \(n)"
+    case .read(let value): return strings.reads(value)
+    case .write(let value): return strings.writes(value)
+    case .atomicAdd(let amount, let result): return strings.atomicAdd(amount, result: result)
+    case .lostUpdate(let lost):
+      let steps = lost.step.flatMap { step in lost.victimStep.map { (step, $0) } }
+      return strings.lostUpdate(
+        wrote: lost.written, over: name(lost.victim), overwritten: lost.overwritten,
+        read: lost.readValue, steps: steps)
+    case .waiting(let id): return strings.waits(for: primitive(id))
+    case .acquired(let id, let waited): return strings.acquired(primitive(id), waited: waited)
+    case .timedOut(let id, let waited): return strings.timedOut(primitive(id), waited: waited)
+    case .released(let id, let held): return strings.released(primitive(id), held: held)
+    // The seed prints this Python way in every language.
+    case .lockState(_, let locked, let ident):
+      return "(Locked: \(locked ? "True" : "False")) Thread is \(ident)..."
+    case .balance(let value): return String(value)
+    case .sleep(let duration): return strings.sleeps(duration)
+    case .deadlock(let length): return strings.deadlockFound(threads: length)
+    }
+  }
+
+  /// `Thread-1 holds B, waits A -> Thread-2 holds A, waits B`.
+  public func describe(_ cycle: DeadlockCycle) -> String {
+    cycle.links.map {
+      strings.cycleLink(
+        name($0.thread), holds: primitive($0.holds).name, waits: primitive($0.waits).name)
+    }.joined(separator: " -> ")
+  }
+}

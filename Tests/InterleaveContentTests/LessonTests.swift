@@ -1,0 +1,148 @@
+import Foundation
+import InterleaveRuntime
+import Testing
+
+@testable import InterleaveContent
+
+@Suite("Lessons")
+struct LessonTests {
+  static let lessonsFolder = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("lessons")
+
+  @Test("the compiled-in lessons are exactly the files in lessons/")
+  func embeddedMatchFiles() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: Self.lessonsFolder.path)
+      .filter { $0.hasSuffix(".toml") }.sorted()
+    #expect(files.map { String($0.dropLast(5)) } == LessonCatalog.builtinNames)
+    for source in BuiltinLessons.sources {
+      let file = try String(
+        contentsOf: Self.lessonsFolder.appendingPathComponent("\(source.name).toml"),
+        encoding: .utf8)
+      #expect(source.text + "\n" == file, "\(source.name).toml differs from the embedded copy")
+    }
+  }
+
+  @Test("every built-in lesson parses, one per idea of the seed, with zh captions everywhere")
+  func builtinsParse() throws {
+    #expect(LessonCatalog.builtinNames.count >= 6)
+    for name in LessonCatalog.builtinNames {
+      let lesson = try LessonCatalog.load(name)
+      #expect(lesson.title.zh != nil)
+      for step in lesson.steps where step.caption != nil {
+        #expect(step.caption?.zh != nil, "\(name) line \(step.line) has no zh caption")
+      }
+    }
+    #expect(try LessonCatalog.load("2").name == "02-race")
+    #expect(try LessonCatalog.load("race").name == "02-race")
+    let race = try LessonCatalog.load("02-race")
+    #expect(race.steps[0].seed != nil && race.steps[0].wait == .lostUpdate)
+  }
+
+  @Test("waits parse from durations and events")
+  func waits() {
+    #expect(LessonWait(parsing: "2s") == .duration(2_000_000_000))
+    #expect(LessonWait(parsing: "1500ms") == .duration(1_500_000_000))
+    #expect(LessonWait(parsing: "lost-update") == .lostUpdate)
+    #expect(LessonWait(parsing: "step 40") == .steps(40))
+    #expect(LessonWait(parsing: "soon") == nil)
+    #expect(LessonWait(parsing: "-1s") == nil)
+  }
+
+  @Test(
+    "a bad lesson names file, line, column and what is wrong",
+    arguments: [
+      (
+        "title = \"t\"\n[[steps]]\nwait = \"1s\"\n[[steps]]\nscenaro = \"race\"\n",
+        "bad.toml:5:1: step 2: unknown key 'scenaro'"
+      ),
+      (
+        "title = \"t\"\n[[steps]]\n  wait = \"soon\"\n",
+        "bad.toml:3:3: step 1: 'wait' must be a duration"
+      ),
+      (
+        "title = \"t\"\n[[steps]]\nscenario = \"races\"\n",
+        "bad.toml:3:1: step 1: 'scenario' must be one of"
+      ),
+      (
+        "title = \"t\"\n[[steps]]\nthreads = 0\n",
+        "bad.toml:3:1: step 1: 'threads' must be a number 1...256"
+      ),
+      ("title = \"t\"\n[[steps]]\nkey = \"x\"\n", "bad.toml:3:1: step 1: 'key' must be one of"),
+      (
+        "title = \"t\"\n[[steps]]\ncaption = { fr = \"x\" }\n",
+        "bad.toml:3:1: step 1: unknown language 'fr'"
+      ),
+      ("title = \"t\"\n", "bad.toml:1:1: missing [[steps]]"),
+      ("[[steps]]\nwait = \"1s\"\n", "bad.toml:1:1: missing 'title'"),
+      ("title = \"t\"\nextra = 1\n[[steps]]\n", "bad.toml:2:1: unknown key 'extra'"),
+      ("title = \"t\"\n[[steps]\n", "bad.toml:2:"),
+      ("", "bad.toml:1:1: missing 'title'"),
+      (
+        "title = \"t\"\n[[steps]]\nscenario = \"race\"\nexpect = [\"drift != 0\", \"lost updates > 1\"]\n",
+        "bad.toml:4:26: step 1: unknown claim 'lost updates > 1'"
+      ),
+      (
+        "title = \"t\"\n[[steps]]\nscenario = \"coarse\"\n[[steps]]\nexpect = [\"lost-updates >= 1\"]\n",
+        "bad.toml:5:12: step 2: claim 'lost-updates >= 1' cannot hold: coarse does not count lost updates"
+      ),
+      (
+        "title = \"t\"\n[[steps]]\nscenario = \"race\"\nexpect = [\"deadlock\"]\n",
+        "bad.toml:4:12: step 1: claim 'deadlock' cannot hold: race has no lock to wait for"
+      ),
+      (
+        "title = \"t\"\n[[steps]]\nexpect = \"drift != 0\"\n",
+        "bad.toml:3:1: step 1: 'expect' must be a list of claims"
+      ),
+      (
+        "title = \"t\"\n[[steps]]\ncaption = \"" + String(repeating: "x", count: 2_001) + "\"\n",
+        "bad.toml:3:1: step 1: 'caption' is longer than 2000 characters"
+      ),
+    ])
+  func badLesson(text: String, expected: String) {
+    #expect {
+      _ = try LessonParser.parse(text, file: "bad.toml")
+    } throws: { error in
+      "\(error)".hasPrefix(expected)
+    }
+  }
+
+  @Test("claims parse, with their positions, and check what the dashboard shows")
+  func claims() throws {
+    let lesson = try LessonParser.parse(
+      "title = \"t\"\n[[steps]]\nscenario = \"race\"\nexpect = [\"drift != 0\", \"visible: lost update\"]\n",
+      file: "ok.toml")
+    let claims = lesson.steps[0].expect
+    #expect(claims.map(\.kind) == [.drift(.notEqual, 0), .visible("lost update")])
+    #expect(claims.map(\.line) == [4, 4])
+    #expect(claims.map(\.column) == [12, 26])
+    let seen = LessonObservation(drift: 0, screen: ["a lost update here"])
+    #expect(claims[0].check(seen).holds == false)
+    #expect(claims[0].check(seen).seen == "drift 0")
+    #expect(claims[1].check(seen).holds)
+    #expect(
+      LessonClaim(parsing: "lost-updates >= 1")?.check(LessonObservation()).seen
+        == "lost updates not counted (full speed)")
+  }
+
+  @Test("reading time: 2 s, 0.3 s a word, 0.12 s a CJK character")
+  func readingTime() {
+    #expect(ReadingTime.of("") == 2_000_000_000)
+    #expect(ReadingTime.of("Two words.") == 2_600_000_000)
+    #expect(ReadingTime.of("三个字") == 2_360_000_000)
+    #expect(ReadingTime.of("锁 lock.acquire()") == 2_000_000_000 + 120_000_000 + 2 * 300_000_000)
+  }
+
+  @Test("random bytes give errors, never crashes")
+  func randomBytes() {
+    var generator = SplitMix64(seed: 2026)
+    let alphabet = Array("[]{}=\"'#.,-_ \n\tabcsteps123\\:x".utf8)
+    for _ in 0..<3000 {
+      let count = Int(generator.next() % 48)
+      let bytes = (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+      let text = String(decoding: bytes, as: UTF8.self)
+      _ = try? LessonParser.parse(text, file: "fuzz.toml")
+      _ = try? ThemeParser.parse(text, file: "fuzz.toml", fallback: ThemeCatalog.defaultTheme)
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import InterleaveRuntime
+import Testing
+
+@testable import InterleaveText
+
+@Suite("The string table")
+struct StringsTests {
+  @Test("every scenario has its blurb in both languages, and the Chinese one is Chinese")
+  func blurbs() {
+    for scenario in Scenario.all {
+      let english = English().blurb(scenario)
+      let chinese = Chinese().blurb(scenario)
+      #expect(english != scenario.id && english.count > 20, "\(scenario.id)")
+      #expect(chinese != scenario.id, "\(scenario.id)")
+      #expect(chinese.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+    }
+  }
+
+  @Test("a deadlock's transcript in Chinese has no English words")
+  func noEnglishInChinese() {
+    let transcript = Transcript(
+      language: .zh, names: ["MainThread", "Thread-1", "Thread-2"],
+      primitives: [.mutex("A"), .mutex("B")])
+    let cycle = DeadlockCycle(links: [
+      .init(thread: 1, holds: 1, waits: 0), .init(thread: 2, holds: 0, waits: 1),
+    ])
+    let text = transcript.describe(cycle)
+    #expect(text == "Thread-1 持有 B，等待 A -> Thread-2 持有 A，等待 B")
+    for word in ["holds", "waits", "lock"] { #expect(!text.contains(word)) }
+  }
+
+  @Test("thread names follow Python's, in the seed's language")
+  func names() {
+    let loop = RunConfiguration(scenario: .loop, threads: 2)
+    #expect(Transcript.names(loop, .en) == ["MainThread", "LoopThread-1", "LoopThread-2"])
+    #expect(Transcript.names(loop, .zh) == ["MainThread", "循环线程-1", "循环线程-2"])
+    let one = RunConfiguration(scenario: .loop, threads: 1)
+    #expect(Transcript.names(one, .zh) == ["MainThread", "循环线程"])
+    let race = RunConfiguration(scenario: .race, threads: 2)
+    #expect(Transcript.names(race, .zh) == ["MainThread", "Thread-1", "Thread-2"])
+  }
+}

@@ -1,0 +1,85 @@
+import InterleavePlatform
+import InterleaveRuntime
+import Testing
+
+@testable import InterleaveText
+
+@Suite("Text widths, wrapping and the sanitizer")
+struct TextTests {
+  @Test("display width counts CJK as two cells")
+  func widths() {
+    #expect(TextWidth.of("循环线程") == 8)
+    #expect(TextWidth.of("Thread-1") == 8)
+    #expect(TextWidth.padded("循环线程", to: 10) == "循环线程  ")
+    #expect(TextWidth.prefix("循环线程", fitting: 5) == "循环")
+  }
+
+  @Test("a name cut to fit keeps its trailing number")
+  func abbreviations() {
+    #expect(TextWidth.abbreviated("LoopThread-12", to: 9) == "LoopT…-12")
+    #expect(TextWidth.abbreviated("LoopThread-1", to: 12) == "LoopThread-1")
+    #expect(TextWidth.abbreviated("循环线程-10", to: 8) == "循环…-10")
+    #expect(TextWidth.abbreviated("Thread", to: 4) == "Thr…")
+  }
+
+  @Test("words wrap by display width")
+  func wrapping() {
+    #expect(
+      Wrap.lines("Thread-1 holds A, waits B", width: 12) == ["Thread-1", "holds A,", "waits B"])
+    #expect(Wrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+    #expect(Wrap.lines("锁 ab 很好 c", width: 5) == ["锁 ab", "很好", "c"], "CJK counts two cells")
+    #expect(Wrap.lines("ab abcdefg h", width: 4) == ["ab", "abcd", "efg", "h"])
+    #expect(Wrap.lines("min 3  max 5", width: 20) == ["min 3  max 5"], "spacing kept when it fits")
+    #expect(
+      Wrap.hanging("lost update: wrote 8 over Thread-1's 5", width: 20, indent: 2)
+        == ["lost update: wrote 8", "  over Thread-1's 5"])
+  }
+
+  @Test("wrapping takes time in proportion to the text, even for a megabyte")
+  func wrapIsLinear() {
+    let words = String(repeating: "word ", count: 200_000)
+    let start = MonotonicClock.now()
+    let lines = Wrap.lines(words, width: 78)
+    #expect(lines.count > 10_000)
+    let long = String(repeating: "x", count: 1_000_000)
+    #expect(Wrap.lines(long, width: 100).count == 10_000)
+    // A loose bound (a quadratic wrap takes minutes here), not a benchmark.
+    #expect(MonotonicClock.now() - start < 20_000_000_000)
+  }
+
+  @Test("controls, escapes and bidi overrides become visible placeholders")
+  func sanitizer() {
+    #expect(Sanitizer.line("a\u{1B}[2Jb") == "a␛[2Jb")
+    #expect(Sanitizer.line("bell\u{07}") == "bell␇")
+    #expect(Sanitizer.line("c1\u{9B}x") == "c1\u{FFFD}x")
+    #expect(Sanitizer.line("\u{202E}evil\u{2066}") == "\u{FFFD}evil\u{FFFD}")
+    #expect(Sanitizer.line("two\nlines") == "two␊lines")
+    #expect(Sanitizer.text("two\nlines\tok") == "two\nlines\tok")
+    #expect(Sanitizer.line("中文 and plain") == "中文 and plain")
+  }
+
+  @Test("random bytes never leave a control behind, on any path")
+  func sanitizerProperty() {
+    var generator = SplitMix64(seed: 42)
+    for _ in 0..<2_000 {
+      let bytes = (0..<Int(generator.next() % 64)).map { _ in
+        UInt8(truncatingIfNeeded: generator.next())
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      for cleaned in [Sanitizer.line(text), TextWidth.prefix(text, fitting: 200)]
+        + Wrap.lines(text, width: 10)
+      {
+        #expect(
+          !cleaned.unicodeScalars.contains {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+              || (0x202A...0x202E).contains($0.value)
+              || (0x2066...0x2069).contains($0.value)
+          })
+      }
+      let json = JSONValue.string(text).text
+      #expect(
+        !json.unicodeScalars.contains { $0.value == 0x1B || (0x80...0x9F).contains($0.value) })
+      #expect(!json.contains("\\u001b") && !json.contains("\\u0007"))
+    }
+  }
+}
