@@ -39,9 +39,11 @@ struct LessonRecordingTests {
     try output.write(toFile: raw, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: raw) }
     let tmux = try Tmux(width: header["width"] as! Int, height: header["height"] as! Int)
-    try tmux.type("clear; cat '\(raw)'; sleep 30")
-    usleep(1_000_000)
-    return try tmux.screen()
+    try tmux.type("clear; cat '\(raw)'; echo; echo END-OF-CAST; sleep 30")
+    // The marker line comes after the whole cast has been drawn; then the
+    // screen as it was is the rows above it.
+    let screen = try tmux.waitFor("END-OF-CAST")
+    return screen
   }
 
   /// Lesson time per real time in the recording tests: a tenth.

@@ -137,12 +137,25 @@ struct LessonTests {
   func randomBytes() {
     var generator = SplitMix64(seed: 2026)
     let alphabet = Array("[]{}=\"'#.,-_ \n\tabcsteps123\\:x".utf8)
+    var refused = 0
     for _ in 0..<3000 {
       let count = Int(generator.next() % 48)
       let bytes = (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
       let text = String(decoding: bytes, as: UTF8.self)
-      _ = try? LessonParser.parse(text, file: "fuzz.toml")
-      _ = try? ThemeParser.parse(text, file: "fuzz.toml", fallback: ThemeCatalog.defaultTheme)
+      // Either a lesson, or an error that points into the file.
+      do {
+        let lesson = try LessonParser.parse(text, file: "fuzz.toml")
+        #expect(!lesson.steps.isEmpty)
+      } catch {
+        refused += 1
+        #expect(error.file == "fuzz.toml" && error.line >= 1 && error.column >= 1, "\(error)")
+      }
+      do {
+        _ = try ThemeParser.parse(text, file: "fuzz.toml", fallback: ThemeCatalog.defaultTheme)
+      } catch {
+        #expect(error.line >= 1 && error.column >= 1, "\(error)")
+      }
     }
+    #expect(refused > 2_500, "random text is rarely a lesson")
   }
 }
