@@ -149,10 +149,10 @@ public struct Chinese: Strings {
 
   public func help(_ hint: KeyHint, theme: String) -> String {
     switch hint {
-    case .scenario: return "切换场景（先取消并 join 当前运行）"
+    case .scenario: return "切换场景（先取消当前运行并 join 其线程）"
     case .nextScenario: return "下一个 / 上一个场景"
     case .pause: return "暂停 / 继续"
-    case .step: return "走一步（先暂停）"
+    case .step: return "单步执行（运行中会先暂停）"
     case .speed: return "加快 / 减慢"
     case .threads: return "减少 / 增加线程"
     case .restart: return "用相同设置重新运行"
@@ -164,7 +164,7 @@ public struct Chinese: Strings {
   }
 
   public var helpTitle: String { "按键" }
-  public var legendTitle: String { "交错条" }
+  public var legendTitle: String { "交错图" }
   public func themeNotice(_ name: String) -> String { "主题 \(name)" }
 
   public func lessonNotice(_ title: String, step: Int, of count: Int) -> String {
@@ -175,7 +175,7 @@ public struct Chinese: Strings {
   public var lessonEndMarker: String { "课程结束" }
 
   public func rerun(_ attempt: Int, of total: Int) -> String {
-    "这次没出现：线程几乎没有重叠。再运行一次（\(attempt)/\(total)）"
+    "这次没有出现：线程几乎没有重叠，再运行一次（\(attempt)/\(total)）"
   }
   public var quitting: String { "正在退出…" }
   public func switching(to scenario: Scenario) -> String { "正在切换到 \(scenario.id)…" }
@@ -244,7 +244,7 @@ public struct Chinese: Strings {
   public var primitivesTitle: String { "锁" }
   public var noLockRace: String { "没有锁：没有什么能阻止交错" }
   public var noPrimitives: String { "这个场景没有锁" }
-  public var deadlockHeader: String { "✗ 死锁：等待形成了环" }
+  public var deadlockHeader: String { "✗ 死锁：出现了循环等待" }
 
   public func cycleLink(_ who: String, holds: String, waits: String) -> String {
     "\(who) 持有 \(holds)，等待 \(waits)"
@@ -260,12 +260,12 @@ public struct Chinese: Strings {
   }
 
   public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }
-  public func lockHeld(_ share: String) -> String { "持有锁的时间 \(share)" }
+  public func lockHeld(_ share: String) -> String { "锁被持有的时间占 \(share)" }
 
   // MARK: - The lost update, told step by step
 
   public var storyTitle: String { "最近一次丢失的更新" }
-  public var storyWaiting: String { "还没有丢失更新：每次写入都建立在上一次之上" }
+  public var storyWaiting: String { "还没有丢失更新：每次写入都基于上一次写入的结果" }
   public var storyUntraced: String { "全速：不逐步追踪（按 - 放慢）" }
   public func storyRead(_ who: String, _ value: Int) -> String { "\(who) 读到 \(value)" }
   public func storyWrite(_ who: String, _ value: Int) -> String { "\(who) 写入 \(value)" }
@@ -292,9 +292,9 @@ public struct Chinese: Strings {
 
   public func drift(_ value: String) -> String { "偏差 \(value)" }
   public func lostUpdates(_ count: String) -> String { "丢失更新 \(count)" }
-  public var lostNotTraced: String { "全速时不追踪丢失更新" }
+  public var lostNotTraced: String { "丢失更新：未追踪" }
   public var verdictCorrect: String { "✔ 正确" }
-  public func verdictWrong(_ drift: String) -> String { "✘ 错了 \(drift)" }
+  public func verdictWrong(_ drift: String) -> String { "✘ 错误：偏差 \(drift)" }
   public var verdictNotEveryThread: String { "✘ 并非所有线程都运行了" }
   public func verdictLuck(_ lost: String) -> String { "✘ 丢失 \(lost) 次更新，碰巧互相抵消" }
   public func range(min: String, max: String) -> String { "最小 \(min)  最大 \(max)" }
@@ -316,11 +316,13 @@ public struct Chinese: Strings {
   }
 
   public func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String {
-    "\(id), \(threads) 个线程" + (iterations.map { " x \($0) 次" } ?? "")
+    "\(id)，\(threads) 个线程" + (iterations.map { " × \($0) 次" } ?? "")
   }
 
-  public func summaryVerdict(drift: Int, notEveryThread: Bool) -> String {
-    notEveryThread ? "并非所有线程都运行了" : drift == 0 ? "正确" : "错了 \(drift)"
+  public func summaryVerdict(drift: Int, lost: Int, notEveryThread: Bool) -> String {
+    if notEveryThread { return "并非所有线程都运行了" }
+    if drift != 0 { return "错误：偏差 \(drift)" }
+    return lost > 0 ? "只是碰巧：\(lost) 次丢失的更新互相抵消了" : "正确"
   }
 
   public func balanceLine(final: Int, expected: Int, verdict: String) -> String {

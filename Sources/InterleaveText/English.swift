@@ -59,7 +59,7 @@ public struct English: Strings {
     "✗ its \(value) overwritten by \(writer)"
   }
 
-  public func waits(for primitive: PrimitiveSpec) -> String { "waits for \(primitive.name)" }
+  public func waits(for primitive: PrimitiveSpec) -> String { "wait for \(primitive.name)" }
 
   public func acquired(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
     "acquire \(primitive.name) (waited \(Duration.text(waited)))"
@@ -89,7 +89,7 @@ public struct English: Strings {
     switch scenario.id {
     case "loop":
       return "The main thread starts a named thread and joins it: every thread has a name, "
-        + "current_thread() is the one running."
+        + "current_thread() returns the calling thread."
     case "race":
       return "No lock: balance += n is a read then a write; when threads interleave, one write "
         + "overwrites another and an update is lost."
@@ -260,7 +260,7 @@ public struct English: Strings {
   public var deadlockHeader: String { "✗ DEADLOCK: the waits form a cycle" }
 
   public func cycleLink(_ who: String, holds: String, waits: String) -> String {
-    "\(who) holds \(holds), waits \(waits)"
+    "\(who) holds \(holds), waits for \(waits)"
   }
 
   public func backTo(_ who: String) -> String { "-> back to \(who)" }
@@ -307,7 +307,7 @@ public struct English: Strings {
 
   public func drift(_ value: String) -> String { "drift \(value)" }
   public func lostUpdates(_ count: String) -> String { "lost updates \(count)" }
-  public var lostNotTraced: String { "lost: not traced at full speed" }
+  public var lostNotTraced: String { "lost updates: not traced" }
   public var verdictCorrect: String { "✔ correct" }
   public func verdictWrong(_ drift: String) -> String { "✘ wrong by \(drift)" }
   public var verdictNotEveryThread: String { "✘ not every thread ran" }
@@ -339,8 +339,10 @@ public struct English: Strings {
       + (iterations.map { " x \($0) iterations" } ?? "")
   }
 
-  public func summaryVerdict(drift: Int, notEveryThread: Bool) -> String {
-    notEveryThread ? "not every thread ran" : drift == 0 ? "correct" : "wrong by \(drift)"
+  public func summaryVerdict(drift: Int, lost: Int, notEveryThread: Bool) -> String {
+    if notEveryThread { return "not every thread ran" }
+    if drift != 0 { return "wrong by \(drift)" }
+    return lost > 0 ? "right only by luck: \(lost) lost updates cancelled out" : "correct"
   }
 
   public func balanceLine(final: Int, expected: Int, verdict: String) -> String {

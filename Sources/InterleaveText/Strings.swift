@@ -156,8 +156,9 @@ public protocol Strings: Sendable {
 
   func summaryLabel(_ field: SummaryField) -> String
   func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String
-  /// `correct`, `wrong by 5`, ... (no glyph).
-  func summaryVerdict(drift: Int, notEveryThread: Bool) -> String
+  /// `correct`, `wrong by 5`, ... (no glyph); lost updates whose amounts
+  /// cancelled out are no correct run.
+  func summaryVerdict(drift: Int, lost: Int, notEveryThread: Bool) -> String
   func balanceLine(final: Int, expected: Int, verdict: String) -> String
   var lostNotTracedLong: String { get }
   func operations(_ count: Int, rate: String) -> String

@@ -18,7 +18,8 @@ extension Transcript {
       let drift = summary.drift
     {
       // With threads missing, a balance that matches proves nothing.
-      let verdict = strings.summaryVerdict(drift: drift, notEveryThread: summary.failedThreads > 0)
+      let verdict = strings.summaryVerdict(
+        drift: drift, lost: summary.lostUpdates ?? 0, notEveryThread: summary.failedThreads > 0)
       add(.balance, strings.balanceLine(final: final, expected: expected, verdict: verdict))
     }
     if summary.scenario.traits.tracksLostUpdates {

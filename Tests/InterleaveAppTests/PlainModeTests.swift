@@ -100,7 +100,7 @@ struct PlainModeTests {
     let result = try Binary.run(["deadlock", "--threads", "2", "--speed", "fast", "--lang", "en"])
     #expect(result.status == 0)
     let line = try #require(result.lines.last { $0.hasPrefix("deadlock ") })
-    #expect(line.contains("holds A, waits B") && line.contains("holds B, waits A"))
+    #expect(line.contains("holds A, waits for B") && line.contains("holds B, waits for A"))
   }
 
   @Test(

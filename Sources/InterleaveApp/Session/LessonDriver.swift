@@ -3,9 +3,14 @@ import InterleaveRuntime
 import InterleaveTerminal
 import InterleaveText
 
-/// Walks a lesson's steps: each step's actions, then its wait, its reading
-/// time and its claims, before the next. Pure: it is given the time and
-/// what the dashboard shows, and answers with actions.
+/// Walks a lesson's steps. Each step applies its settings, caption and key,
+/// then waits; when the wait ends (its event, its duration, or its timeout)
+/// the step's claims are checked, and a step whose claims depend on luck
+/// runs again. The step then stays up until its caption's reading time has
+/// passed, and a finished run's result for `resultHold` more.
+///
+/// Pure: it is given the time and what the dashboard shows, and answers
+/// with actions.
 struct LessonDriver: Sendable {
   /// A claim that did not hold when its step's wait ended.
   struct Failure: Equatable, Sendable {
@@ -22,11 +27,11 @@ struct LessonDriver: Sendable {
   private(set) var index = -1
   private(set) var done = false
   private(set) var failures: [Failure] = []
-  /// Claims checked, and how many held.
+  /// Claims checked so far.
   private(set) var checked = 0
   private var stepStart: UInt64 = 0
-  /// When the step's wait condition first held (for the result hold).
-  private var conditionMet: UInt64?
+  /// When the step's wait ended (its claims were checked then).
+  private var waitEnded: UInt64?
   private var attempts = 0
 
   init(_ lesson: Lesson, language: Language, timeScale: Double = 1) {
@@ -40,46 +45,57 @@ struct LessonDriver: Sendable {
   /// `ns` of lesson time in real time.
   func scaled(_ ns: UInt64) -> UInt64 { UInt64(Double(ns) * timeScale) }
 
-  /// The step's caption in the lesson's language (the last one set).
-  private var caption: String? { step?.caption?.text(language) }
+  /// A paced speed scaled to lesson time.
+  func scaled(_ speed: Speed) -> Speed {
+    guard case .delay(let ns) = speed else { return speed }
+    return .delay(max(1, scaled(ns)))
+  }
 
-  /// Moves on when the current step is over; returns what to do.
+  /// Moves the lesson on; returns what to do.
   mutating func advance(now: UInt64, seen: LessonObservation) -> [Action] {
     guard !done else { return [] }
-    var actions: [Action] = []
     if let step {
-      guard stepOver(step, now: now, seen: seen) else { return [] }
-      let failed = step.expect.compactMap { claim -> Failure? in
-        let (holds, what) = claim.check(seen)
-        return holds ? nil : Failure(step: index + 1, claim: claim, seen: what)
+      if waitEnded == nil, waitIsOver(step, now: now, seen: seen) {
+        waitEnded = now
+        let failed = step.expect.compactMap { claim -> Failure? in
+          let (holds, what) = claim.check(seen)
+          return holds ? nil : Failure(step: index + 1, claim: claim, seen: what)
+        }
+        if !failed.isEmpty, attempts < step.retry {
+          attempts += 1
+          stepStart = now
+          waitEnded = nil
+          return [
+            .setUp(LessonSetup(always: true)),
+            .notice(language.strings.rerun(attempts, of: step.retry)),
+          ]
+        }
+        checked += step.expect.count
+        failures += failed
+        if step.pause { return [.pause] }
       }
-      if !failed.isEmpty, attempts < step.retry {
-        attempts += 1
-        stepStart = now
-        conditionMet = nil
-        return [
-          .setUp(LessonSetup(always: true)),
-          .notice(language.strings.rerun(attempts, of: step.retry)),
-        ]
-      }
-      checked += step.expect.count
-      failures += failed
+      guard let end = end(of: step), now >= end else { return [] }
     }
-    index += 1
+    return start(step: index + 1, now: now)
+  }
+
+  /// Starts step `next` (or ends the lesson after the last).
+  private mutating func start(step next: Int, now: UInt64) -> [Action] {
+    index = next
     attempts = 0
-    conditionMet = nil
+    waitEnded = nil
     stepStart = now
+    let strings = language.strings
     guard let step else {
       done = true
-      return [.notice(language.strings.lessonEnded), .marker(language.strings.lessonEndMarker)]
+      return [.notice(strings.lessonEnded), .marker(strings.lessonEndMarker)]
     }
-    let strings = language.strings
     let title = lesson.title.text(language)
+    var actions: [Action] = []
     if let speed = step.speed { actions.append(.setSpeed(scaled(speed))) }
     if let theme = step.theme { actions.append(.setTheme(theme)) }
     if let caption = step.caption { actions.append(.caption(caption.text(language))) }
-    actions.append(
-      .marker("\(index + 1)/\(lesson.steps.count): " + (lastCaption(through: index) ?? title)))
+    actions.append(.marker("\(index + 1)/\(lesson.steps.count): " + (caption ?? title)))
     if step.restartsRun {
       actions.append(
         .setUp(
@@ -92,57 +108,47 @@ struct LessonDriver: Sendable {
     return actions
   }
 
-  /// A paced speed scaled to lesson time.
-  func scaled(_ speed: Speed) -> Speed {
-    guard case .delay(let ns) = speed else { return speed }
-    return .delay(max(1, scaled(ns)))
+  /// The caption shown during the current step (a step without one keeps the last).
+  private var caption: String? {
+    guard index >= 0 else { return nil }
+    return lesson.steps[...min(index, lesson.steps.count - 1)].last { $0.caption != nil }?
+      .caption?.text(language)
   }
 
-  /// The caption shown during step `index` (a step without one keeps the last).
-  private func lastCaption(through index: Int) -> String? {
-    lesson.steps[...index].last { $0.caption != nil }?.caption?.text(language)
-  }
-
-  /// When the step is over: its wait has ended (or timed out), its caption
-  /// has been up for its reading time, and a finished run's result for
-  /// `resultHold`.
-  private mutating func stepOver(_ step: LessonStep, now: UInt64, seen: LessonObservation) -> Bool {
-    if step.wait != .none, conditionMet == nil, condition(step.wait, seen) { conditionMet = now }
-    guard let end = end(of: step) else { return false }
-    return now >= end
-  }
-
-  /// When the current step ends, as far as the clock can tell now (nil: it
-  /// waits for an event that has not come).
-  private func end(of step: LessonStep) -> UInt64? {
-    let reading = stepStart &+ scaled(ReadingTime.of(lastCaption(through: index) ?? ""))
+  /// Whether the step's wait has ended: its event came, its duration
+  /// passed, or it timed out.
+  private func waitIsOver(_ step: LessonStep, now: UInt64, seen: LessonObservation) -> Bool {
+    let elapsed = now &- stepStart
     switch step.wait {
-    case .none: return reading
-    case .duration(let ns): return max(reading, stepStart &+ scaled(ns))
-    case .finished, .lostUpdate, .deadlock, .steps:
-      if let met = conditionMet {
-        let hold = step.wait == .finished ? scaled(LessonStep.resultHold) : 0
-        return max(reading, met &+ hold)
-      }
-      return max(reading, stepStart &+ scaled(step.timeout))
+    case .none: return true
+    case .duration(let ns): return elapsed >= scaled(ns)
+    case .finished: return seen.finished || elapsed >= scaled(step.timeout)
+    case .lostUpdate: return seen.lostSeen || elapsed >= scaled(step.timeout)
+    case .deadlock: return seen.deadlocked || elapsed >= scaled(step.timeout)
+    case .steps(let count): return seen.steps >= count || elapsed >= scaled(step.timeout)
+    case .claim(let claim): return claim.check(seen).holds || elapsed >= scaled(step.timeout)
     }
   }
 
-  private func condition(_ wait: LessonWait, _ seen: LessonObservation) -> Bool {
-    switch wait {
-    case .none, .duration: return true
-    case .finished: return seen.finished
-    case .lostUpdate: return seen.lostSeen
-    case .deadlock: return seen.deadlocked
-    case .steps(let count): return seen.steps >= count
+  /// When the current step ends, as far as the clock can tell now (nil: its
+  /// wait has not ended yet).
+  private func end(of step: LessonStep) -> UInt64? {
+    let reading = stepStart &+ scaled(ReadingTime.of(caption ?? ""))
+    guard let waitEnded else {
+      // A duration ends by the clock alone.
+      if case .duration(let ns) = step.wait { return max(reading, stepStart &+ scaled(ns)) }
+      return nil
     }
+    let hold = step.wait == .finished ? scaled(LessonStep.resultHold) : 0
+    return max(reading, waitEnded &+ hold)
   }
 
-  /// The next moment the clock alone could end the step, so the frame loop
-  /// wakes then (an event may end it sooner).
+  /// The next moment the clock alone could move the lesson on, so the frame
+  /// loop wakes then (an event may move it sooner).
   func nextDeadline() -> UInt64? {
     guard !done else { return nil }
     guard let step else { return stepStart }
-    return end(of: step)
+    if let end = end(of: step) { return end }
+    return stepStart &+ scaled(step.timeout)
   }
 }

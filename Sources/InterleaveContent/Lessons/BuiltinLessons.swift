@@ -8,81 +8,95 @@ enum BuiltinLessons {
       "01-threads",
       #"""
       # Lesson 1: threads. Start a named thread, let it run, join it.
+      # The seed's first example: threading.Thread(target=loop, name="循环线程").
       title = { en = "Threads: start, run, join", zh = "线程：启动、运行、join" }
 
       [[steps]]
       scenario = "loop"
       threads = 1
       speed = "normal"
-      caption = { en = "Every process starts with one thread, the main thread. It starts a thread named LoopThread with start().", zh = "任何进程默认就会启动一个线程，我们把该线程称为主线程。主线程用 start() 启动名为“循环线程”的新线程。" }
+      caption = { en = "Every process starts with one thread, the main thread. Here it starts a new thread, named LoopThread, with start().", zh = "任何进程默认就会启动一个线程，我们把该线程称为主线程。这里主线程用 start() 启动了一个名为“循环线程”的新线程。" }
       wait = "step 4"
+      expect = ["visible: MainThread", "visible: LoopThread | 循环线程"]
 
       [[steps]]
-      caption = { en = "The loop thread counts n while n <= 5; current_thread().name tells each thread its own name.", zh = "循环线程在 n <= 5 时不断累加；current_thread() 永远返回当前线程的实例，它的 name 就是线程名。" }
+      caption = { en = "LoopThread adds 1 to n while n <= 5, printing >>> n. current_thread() always returns the calling thread's Thread object, name and all.", zh = "循环线程在 n <= 5 时不断把 n 加 1，每次打印 >>> n。current_thread() 永远返回当前线程的实例，它的 name 就是线程名。" }
       wait = "finished"
       timeout = "30s"
+      expect = ["finished", "visible: >>> 6"]
 
       [[steps]]
-      caption = { en = "The main thread waited in join() and ends last. Now two loop threads, started together.", zh = "主线程在 join() 里等待，最后结束。现在同时启动两个循环线程。" }
-      wait = "1500ms"
+      caption = { en = "The main thread waited in join() until LoopThread was done, and only then finished.", zh = "主线程在 join() 里一直等到循环线程结束，然后才结束。" }
+      wait = "1s"
+      expect = ["visible: joined every worker | 已 join 全部工作线程"]
 
       [[steps]]
       scenario = "loop"
       threads = 2
-      speed = "fast"
-      caption = { en = "Two threads run at once, each with its own n: a variable inside a function is not shared.", zh = "两个线程同时运行，各有自己的 n：函数里的局部变量不共享。" }
+      speed = 150
+      caption = { en = "Now two loop threads at once. Each has its own n: locals live in each call of loop(), and each thread makes its own call.", zh = "现在同时运行两个循环线程。各有各的 n：局部变量属于每一次函数调用，而每个线程各自调用一次 loop()。" }
       wait = "finished"
       timeout = "30s"
+      expect = ["finished"]
 
       [[steps]]
-      caption = { en = "Each thread has a name, a kernel id (tid) and the CPU core it ran on.", zh = "每个线程都有名字、内核线程号 (tid) 和它运行的 CPU 核心。" }
-      wait = "2s"
+      caption = { en = "Each thread has a name, a kernel thread id (tid) and the CPU core it last ran on: they are real operating-system threads.", zh = "每个线程都有名字、内核线程 ID（tid）和它最近运行的 CPU 核心：它们是真正的操作系统线程。" }
+      wait = "1s"
+      expect = ["visible: tid"]
       """#
     ),
     (
       "02-race",
       #"""
       # Lesson 2: the race. balance += n is a read then a write; interleaved, updates are lost.
-      title = { en = "The race: lost updates", zh = "竞争：丢失的更新" }
+      # The seed's second example: change_it(n) with no lock.
+      title = { en = "The race: lost updates", zh = "竞态条件：丢失更新" }
 
       [[steps]]
       scenario = "race"
       threads = 2
       iterations = 3
-      seed = 4
+      seed = 2
       speed = 400
-      caption = { en = "No lock. balance += n is two steps: read the balance, then write it back plus n.", zh = "没有锁。balance += n 其实是两步：先读 balance，再把加上 n 的结果写回去。" }
+      caption = { en = "No lock. balance += n is two steps: read the balance, then write back what was read plus n.", zh = "没有锁。balance += n 其实是两步：先读出 balance，再把读到的值加上 n 写回去。" }
       wait = "lost-update"
       timeout = "60s"
+      pause = true
+      expect = ["lost-updates >= 1"]
+
+      [[steps]]
+      caption = { en = "Paused at the lost update. The panel on the right tells it step by step: one thread's write wiped out the other's.", zh = "在丢失更新处暂停。右边的面板一步步讲清楚：一个线程的写入抹掉了另一个线程的写入。" }
+      wait = "1s"
+      expect = ["paused", "visible: the last lost update | 最近一次丢失的更新", "visible: is lost | 丢了"]
 
       [[steps]]
       key = "space"
-      caption = { en = "Paused: one thread wrote over the other's write, made after its own read. That update is lost.", zh = "暂停：一个线程覆盖了另一个线程在它读之后写入的值，这次更新就丢了。" }
-      wait = "4s"
-
-      [[steps]]
-      key = "space"
-      caption = { en = "The same seed gives the same interleaving every time: the loss is reproducible.", zh = "同一个 seed 每次都给出同样的交错：丢失可以复现。" }
+      caption = { en = "The same seed gives the same interleaving every time, so the loss can be replayed. Watch the balance.", zh = "同一个种子每次都给出同样的交错，所以丢失可以重现。看 balance 的变化。" }
       wait = "finished"
       timeout = "60s"
+      expect = ["finished", "drift != 0"]
 
       [[steps]]
       scenario = "race"
       iterations = 1000000
       speed = "full"
-      caption = { en = "Now truly parallel at full speed, 1,000,000 times each, on every core: the balance drifts away from 0.", zh = "现在全速、真正并行，每个线程 1,000,000 次：balance 偏离了 0。" }
+      caption = { en = "Now truly parallel, at full speed, each thread on its own core, 1,000,000 times each: the balance drifts away from 0.", zh = "现在全速、真正并行，每个线程占一个核心，各做 1,000,000 次：balance 偏离了 0。" }
       wait = "finished"
       timeout = "60s"
+      retry = 5
+      expect = ["finished", "drift != 0"]
 
       [[steps]]
-      caption = { en = "On CPython 3.11 the tutorial prints balance = 0: the GIL hides it. Real threads do not.", zh = "在 CPython 3.11 上教程打印 balance = 0：GIL 把问题藏起来了。真正的线程不会。" }
-      wait = "3s"
+      caption = { en = "On CPython 3.11 the tutorial prints 0: the GIL runs one thread at a time and almost never switches inside balance += n. The race is hidden, not gone.", zh = "教程在 CPython 3.11 上打印 balance = 0：GIL 让同一时刻只有一个线程执行 Python 代码，且几乎不会在 balance += n 中途切换。竞态只是被掩盖了，并没有消失。" }
+      wait = "1s"
+      expect = ["drift != 0"]
       """#
     ),
     (
       "03-lock",
       #"""
       # Lesson 3: the lock. One lock around change_it(); the balance stays right.
+      # The seed's third example: lock.acquire() / try: change_it(n) / finally: lock.release().
       title = { en = "The lock", zh = "锁" }
 
       [[steps]]
@@ -90,85 +104,121 @@ enum BuiltinLessons {
       threads = 2
       iterations = 4
       speed = 200
-      caption = { en = "lock.acquire() before change_it(), lock.release() after: only one thread holds the lock at a time.", zh = "先要得到锁：lock.acquire()，改完一定要释放锁：lock.release()。同一时刻最多只有一个线程持有该锁。" }
-      wait = "step 30"
+      caption = { en = "lock.acquire() before change_it(), lock.release() after: only one thread can hold the lock at a time.", zh = "先要得到锁：lock.acquire()；改完一定要释放锁：lock.release()。同一时刻最多只有一个线程持有该锁。" }
+      wait = "waiting"
       timeout = "60s"
+      pause = true
+      expect = ["waiting"]
 
       [[steps]]
-      caption = { en = "The other thread waits: see its state and the lock panel's waiters.", zh = "其他线程只能等待：看它的状态和锁面板里的等待者。" }
+      caption = { en = "Paused: one thread holds the lock, so the other waits. Its badge says waiting, and the lock panel lists it under waiters.", zh = "暂停：一个线程持有锁，另一个线程只能等待。它的状态是“等待中”，锁面板的“等待者”里也列出了它。" }
+      wait = "1s"
+      expect = ["paused", "waiting", "visible: waiters | 等待者"]
+
+      [[steps]]
+      key = "space"
+      caption = { en = "Now no other thread can run change_it() while one is inside it, so at the end the balance is 0.", zh = "现在一个线程执行 change_it() 时，别的线程插不进来，所以最后 balance 是 0。" }
       wait = "finished"
       timeout = "60s"
+      expect = ["finished", "balance == expected", "lost-updates == 0"]
 
       [[steps]]
       iterations = 1000000
       speed = "full"
-      caption = { en = "At full speed, 1,000,000 times each: the balance is 0, every time.", zh = "全速运行，每个线程 1,000,000 次：balance 每次都是 0。" }
+      caption = { en = "At full speed, on separate cores, 1,000,000 times each: the balance is 0, every time.", zh = "全速运行，线程分别在不同核心上，各 1,000,000 次：balance 每次都是 0。" }
       wait = "finished"
       timeout = "60s"
+      retry = 3
+      expect = ["finished", "balance == expected", "contended"]
 
       [[steps]]
-      caption = { en = "Correct, but look at the contention and wait times: the lock makes threads take turns.", zh = "正确了，但请看争用和等待时间：锁让线程轮流执行。" }
-      wait = "3s"
+      caption = { en = "Correct, but look at the lock panel: many acquisitions had to wait (contended). The lock makes the threads take turns.", zh = "结果正确，但看锁面板：很多次获取锁都得等待（争用）。锁让线程轮流执行。" }
+      wait = "1s"
+      expect = ["contended", "visible: contended | 争用"]
       """#
     ),
     (
       "04-lock-costs",
       #"""
       # Lesson 4: what locks cost. Serialised work, and a deadlock.
+      # The seed: 锁的坏处 — 阻止了多线程并发执行；可能会造成死锁。
       title = { en = "What locks cost", zh = "锁的坏处" }
 
       [[steps]]
       scenario = "coarse"
       threads = 2
-      speed = "fast"
-      caption = { en = "One lock held across a whole loop: the other thread waits the whole time. Locks stop threads running together.", zh = "锁的坏处之一：阻止了多线程并发执行。一个线程在整个循环中持有锁，另一个线程一直等待。" }
+      speed = 150
+      caption = { en = "The first cost: one thread holds the lock across its whole loop, and the other waits all that time. The lock stops threads running together.", zh = "锁的坏处之一：阻止了多线程并发执行。一个线程在整个循环中都持有锁，另一个线程只能一直等待。" }
+      wait = "waiting"
+      timeout = "30s"
+      expect = ["waiting"]
+
+      [[steps]]
+      caption = { en = "Its ten rounds run one after another; only then does the other thread get the lock and do its ten.", zh = "它的十轮一轮接一轮地执行完，另一个线程才拿到锁，再做它的十轮。" }
       wait = "finished"
       timeout = "60s"
+      expect = ["finished", "balance == expected"]
 
       [[steps]]
       scenario = "deadlock"
       threads = 2
       iterations = 5
       speed = 300
-      caption = { en = "Two locks, A and B, taken in opposite orders by two threads...", zh = "两把锁 A 和 B，两个线程以相反的顺序获取……" }
+      caption = { en = "The second cost: two locks, A and B, taken in opposite orders by two threads...", zh = "锁的坏处之二：两把锁 A 和 B，两个线程以相反的顺序获取……" }
       wait = "deadlock"
       timeout = "60s"
+      expect = ["deadlock"]
 
       [[steps]]
-      caption = { en = "...each holds what the other needs: a deadlock. Both threads hang forever.", zh = "多个线程持有不同的锁，并试图获得对方的锁，可能会造成死锁，导致多个线程全部挂起。" }
-      wait = "4s"
+      caption = { en = "...each holds the lock the other needs and waits for it forever: a deadlock. Both threads hang.", zh = "……每个线程都持有对方需要的锁，又永远等着对方释放：这就是死锁，两个线程全部挂起。" }
+      wait = "1s"
+      expect = ["deadlock", "visible: DEADLOCK | 死锁"]
+
+      [[steps]]
+      caption = { en = "The cure: take locks in one fixed order everywhere (A before B), or hold one lock at a time.", zh = "解决办法：在所有地方都按同一个固定顺序加锁（先 A 后 B），或者同一时刻只持有一把锁。" }
+      wait = "1s"
       """#
     ),
     (
       "05-low-level-lock",
       #"""
       # Lesson 5: the low-level lock of _thread: acquire(timeout), locked(), idents.
+      # The seed's last example: _thread.allocate_lock(), increase(inc, lock).
       title = { en = "The low-level lock", zh = "底层锁 _thread" }
 
       [[steps]]
       scenario = "coarse"
       threads = 2
-      speed = 60
-      caption = { en = "_thread.allocate_lock(): acquire(timeout=...) waits at most that long; the first thread gets it.", zh = "_thread.allocate_lock()：acquire(timeout=…) 最多等待这么久；第一个线程拿到了锁。" }
-      wait = "step 6"
+      speed = 150
+      caption = { en = "_thread.allocate_lock() makes a lock; acquire(timeout=…) waits for it at most timeout seconds. The first thread gets the lock...", zh = "_thread.allocate_lock() 创建一把锁；acquire(timeout=…) 最多等待 timeout 秒。第一个线程拿到了锁……" }
+      wait = "visible: Locked: True"
       timeout = "30s"
+      pause = true
+      expect = ["visible: Locked: True"]
 
       [[steps]]
-      caption = { en = "It prints (Locked: True) and its ident: lock.locked() is True while held, get_ident() names the thread.", zh = "它打印 (Locked: True) 和线程描述符：持有时 lock.locked() 为 True，get_ident() 标识线程。" }
-      wait = "finished"
-      timeout = "60s"
+      caption = { en = "...and prints (Locked: True) and its ident: locked() is True while the lock is held; _thread.get_ident() is Python's id for the thread (not the tid).", zh = "……并打印 (Locked: True) 和线程标识符：持有期间 lock.locked() 为 True；_thread.get_ident() 返回标识该线程的整数，它不是 tid。" }
+      wait = "1s"
+      expect = ["visible: Locked: True", "waiting"]
+
+      [[steps]]
+      key = "space"
+      caption = { en = "_thread has no join(), and when the main thread exits the workers die with it. The tutorial sleeps 3 s and hopes; here it sleeps until they are done.", zh = "_thread 没有 join()，主线程一退出，工作线程也随之终止。教程用 sleep(3) 碰运气；这里主线程一直睡眠，直到工作线程都结束。" }
+      wait = "1s"
+      expect = ["visible: sleeps: _thread has no join() | 睡眠中：_thread 没有 join()"]
 
       [[steps]]
       scenario = "coarse"
       threads = 3
-      speed = "fast"
-      caption = { en = "Three threads: each adds 1, 10 or 100 ten times, one after another, never together.", zh = "三个线程：分别加 1、10、100 各十次，一个接一个，从不同时。" }
+      speed = 40
+      caption = { en = "Three threads add 1, 10 and 100, ten times each, one after another and never together: 1110 at the end.", zh = "三个线程分别给 balance 加十次 1、10、100，一个接一个，绝不同时进行：最后是 1110。" }
       wait = "finished"
       timeout = "60s"
+      expect = ["finished", "balance == expected"]
 
       [[steps]]
-      caption = { en = "_thread has no join(): the main thread must wait by itself. threading.Thread is the friendlier API.", zh = "_thread 没有 join()，主线程必须人为阻塞。threading.Thread 用起来更方便。" }
-      wait = "3s"
+      caption = { en = "threading wraps all this: threads with names and join(), and a Lock with the same acquire() and release().", zh = "threading 把这些都包装好了：有名字、能 join() 的线程，以及同样有 acquire() 和 release() 的 Lock。" }
+      wait = "1s"
       """#
     ),
     (
@@ -182,26 +232,30 @@ enum BuiltinLessons {
       threads = 2
       iterations = 4
       speed = 250
-      caption = { en = "An atomic add reads and writes in one indivisible step: nobody can get in between.", zh = "原子加法在一个不可分割的步骤里完成读和写：没有人能插进来。" }
+      caption = { en = "An atomic add reads and writes in one indivisible step: no other thread can get in between. (Python has no atomic int; C, Java, Rust and Swift do.)", zh = "原子加法在一个不可分割的步骤里完成读和写：其他线程没法插进来。（Python 没有原子整数；C、Java、Rust、Swift 都有。）" }
       wait = "finished"
       timeout = "60s"
+      expect = ["finished", "balance == expected", "lost-updates == 0"]
 
       [[steps]]
       iterations = 1000000
       speed = "full"
-      caption = { en = "Full speed, 1,000,000 each: always 0, with no lock to wait for.", zh = "全速，每个线程 1,000,000 次：总是 0，也不用等锁。" }
+      caption = { en = "At full speed, truly parallel, 1,000,000 times each: always 0, with no lock to wait for.", zh = "全速、真正并行，每个线程 1,000,000 次：总是 0，也不用等锁。" }
       wait = "finished"
       timeout = "60s"
+      expect = ["finished", "balance == expected"]
 
       [[steps]]
       scenario = "locked"
-      caption = { en = "The same with a lock, for comparison: also 0, but the threads take turns.", zh = "用锁做同样的事作比较：也是 0，但线程要轮流。" }
+      caption = { en = "The same with a lock, for comparison: also 0, but the threads take turns and wait.", zh = "用锁做同样的事来比较：也是 0，但线程要轮流，还要等待。" }
       wait = "finished"
       timeout = "60s"
+      retry = 3
+      expect = ["finished", "balance == expected", "contended"]
 
       [[steps]]
-      caption = { en = "Atomics fit one variable; locks protect many steps at once.", zh = "原子操作适合单个变量；锁可以保护一连串的步骤。" }
-      wait = "3s"
+      caption = { en = "An atomic makes one operation on one variable indivisible. Steps that must go together, like moving money between two accounts, still need a lock.", zh = "原子操作只保证对单个变量的一次操作不可分割；几个必须一起完成的步骤（比如在两个账户之间转账）仍然需要锁。" }
+      wait = "1s"
       """#
     ),
   ]

@@ -44,6 +44,9 @@ public struct LessonStep: Equatable, Sendable {
   public var timeout: UInt64 = 60_000_000_000
   /// What must be true when the wait ends.
   public var expect: [LessonClaim] = []
+  /// Pauses the run the moment the wait ends, so the screen holds what the
+  /// caption talks about while it is read.
+  public var pause = false
   /// Runs the step's run again, at most this many times, while a claim does
   /// not hold (for claims that depend on how the threads happened to overlap).
   public var retry = 0
@@ -74,8 +77,11 @@ public enum LessonWait: Equatable, Sendable {
   case deadlock
   /// The workers have taken this many steps in all.
   case steps(Int)
+  /// A claim holds (`waiting`, `contended`, `drift != 0`, `visible: ...`).
+  case claim(LessonClaim)
 
-  /// Parses `2s`, `500ms`, `finished`, `lost-update`, `deadlock`, `step 40`.
+  /// Parses `2s`, `500ms`, `finished`, `lost-update`, `deadlock`, `step 40`,
+  /// or any claim (`waiting`, `contended`, ...).
   public init?(parsing text: String) {
     let lowered = text.lowercased()
     switch lowered {
@@ -88,6 +94,8 @@ public enum LessonWait: Equatable, Sendable {
         self = .steps(count)
       } else if let duration = LessonWait.duration(lowered) {
         self = .duration(duration)
+      } else if let claim = LessonClaim(parsing: text) {
+        self = .claim(claim)
       } else {
         return nil
       }

@@ -61,7 +61,7 @@ public struct LessonClaim: Equatable, Sendable {
   /// Every claim a lesson may make, for messages.
   public static let forms = [
     "drift OP N", "lost-updates OP N", "balance == expected", "deadlock", "contended", "waiting",
-    "finished", "paused", "visible: TEXT",
+    "finished", "paused", "visible: TEXT (or TEXT | TEXT)",
   ]
 
   /// Parses one claim; nil when it is none of `forms`.
@@ -132,7 +132,9 @@ public struct LessonClaim: Equatable, Sendable {
     case .finished: return (seen.finished, seen.finished ? "finished" : "still running")
     case .paused: return (seen.paused, seen.paused ? "paused" : "not paused")
     case .visible(let text):
-      let found = seen.screen.contains { $0.contains(text) }
+      // `A | B`: any of them (a text in each language).
+      let texts = text.split(separator: "|").map { $0.trimmingSpaces }
+      let found = seen.screen.contains { row in texts.contains { row.contains($0) } }
       return (found, found ? "on screen" : "not on screen")
     }
   }

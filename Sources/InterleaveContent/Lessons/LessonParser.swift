@@ -8,7 +8,7 @@ public enum LessonParser {
   /// Keys a step may have.
   static let stepKeys = [
     "scenario", "threads", "iterations", "speed", "seed", "theme", "caption", "key", "wait",
-    "timeout", "expect", "retry",
+    "timeout", "expect", "retry", "pause",
   ]
   /// Key names a step may press: the dashboard's keys and one digit per scenario.
   public static var keyNames: Set<String> {
@@ -44,6 +44,10 @@ public enum LessonParser {
       let line = headers.indices.contains(index) ? headers[index] : 0
       var next = try parseStep(step, index: index, line: line, fail: fail)
       scenario = next.scenario ?? scenario
+      if case .claim(let claim) = next.wait, let reason = claim.impossible(in: scenario) {
+        throw fail(
+          "wait", step: index, "step \(index + 1): wait '\(claim.text)' cannot end: \(reason)")
+      }
       next.expect = try claims(
         step, in: text, file: file, after: line, index: index, scenario: scenario)
       parsed.append(next)
@@ -109,12 +113,16 @@ public enum LessonParser {
       case "wait":
         guard let text = value.string, let wait = LessonWait(parsing: text) else {
           throw bad(
-            "'wait' must be a duration (2s, 500ms), finished, lost-update, deadlock or 'step N'")
+            "'wait' must be a duration (2s, 500ms), finished, lost-update, deadlock, 'step N' "
+              + "or a claim")
         }
         step.wait = wait
       case "expect":
         // Parsed with their positions once the step's scenario is known.
         guard value.array != nil else { throw bad("'expect' must be a list of claims") }
+      case "pause":
+        guard let flag = value.bool else { throw bad("'pause' must be true or false") }
+        step.pause = flag
       case "retry":
         guard let count = value.int, (0...20).contains(count) else {
           throw bad("'retry' must be a number 0...20")

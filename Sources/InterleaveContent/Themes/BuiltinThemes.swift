@@ -14,6 +14,7 @@ enum BuiltinThemes {
       # A key may also be a table: { fg = "...", bg = "..." }.
       name = "default"
       description = "Dark background, calm colours"
+      # background = "#1c1c1c"      # uncomment to paint the background too
 
       text = "#d0d0d0"            # ordinary text
       dim = "#6c6c6c"             # secondary text, empty strip cells
@@ -44,10 +45,12 @@ enum BuiltinThemes {
     (
       "light",
       #"""
-      # Interleave theme "light": dark text for a light terminal background.
+      # Interleave theme "light": dark text on a light background. It paints its
+      # own background, so it looks the same on a dark terminal (and in a player).
       # Keys as in default.toml; a missing key falls back to default.
       name = "light"
-      description = "For light terminal backgrounds"
+      description = "Dark text on a light background, painted by the theme"
+      background = "#fafaf5"          # every role without a bg of its own
 
       text = "#1c1c1c"
       dim = "#808080"
@@ -147,7 +150,7 @@ enum BuiltinThemes {
       caption = "bright-yellow"
       key_hint = "bright-cyan"
       lost_update = "bright-red"
-      read = "blue"
+      read = "bright-blue"          # plain blue is hard to read on black
       write = "yellow"
       acquire = "green"
       release = "cyan"

@@ -6,7 +6,7 @@ import TOMLKit
 /// line and column.
 public enum ThemeParser {
   /// Top-level keys besides the roles.
-  static let metaKeys: Set<String> = ["name", "description", "monochrome"]
+  static let metaKeys: Set<String> = ["name", "description", "monochrome", "background"]
 
   public static func parse(_ text: String, file: String, fallback: Theme?) throws(SourceError)
     -> Theme
@@ -21,6 +21,7 @@ public enum ThemeParser {
     }
     var theme = fallback ?? Theme(name: "", colors: [:])
     theme.name = baseName(of: file)
+    var background: ThemeColor?
     for key in table.keys {
       let value = table[key]!
       if key == "name" {
@@ -28,6 +29,11 @@ public enum ThemeParser {
         theme.name = name
       } else if key == "description" {
         guard value.string != nil else { throw fail(key, "'description' must be a string") }
+      } else if key == "background" {
+        guard let text = value.string, let colour = ThemeColor(parsing: text) else {
+          throw fail(key, "'background' must be a colour (\"#rrggbb\", an ANSI name, 0-255)")
+        }
+        background = colour
       } else if key == "monochrome" {
         guard let flag = value.bool else { throw fail(key, "'monochrome' must be true or false") }
         theme.monochrome = flag
@@ -36,8 +42,17 @@ public enum ThemeParser {
       } else {
         throw fail(
           key,
-          "unknown key '\(key)' (expected name, description, monochrome or a role: "
+          "unknown key '\(key)' (expected name, description, monochrome, background or a role: "
             + Role.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+      }
+    }
+    // A theme-wide background fills in every role that names none, so the
+    // whole screen is painted (a light theme on a dark terminal stays light).
+    if let background {
+      for role in Role.allCases {
+        var colors = theme.colors(for: role)
+        if colors.background == .terminalDefault { colors.background = background }
+        theme.colors[role] = colors
       }
     }
     return theme

@@ -7,7 +7,11 @@ extension DashboardState {
     guard panes.indices.contains(event.thread) else { return }
     let thread = event.thread
     if let text = transcript.paneLine(for: event) {
-      panes[thread].add(PaneLine(text, Role.of(event.kind)))
+      if case .lockState = event.kind {
+        panes[thread].note = PaneLine(text, Role.of(event.kind))
+      } else {
+        panes[thread].add(PaneLine(text, Role.of(event.kind)))
+      }
     }
     if let kind = InterleavingStrip.Kind(event.kind) {
       strip.append(.init(thread: thread, kind: kind))

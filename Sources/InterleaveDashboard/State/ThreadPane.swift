@@ -25,6 +25,9 @@ public struct ThreadPane: Equatable, Sendable {
   public var rateHistory: Deque<Double> = []
   /// Share of one core this thread used recently (from /proc), if known.
   public var cpuPercent: Double?
+  /// A line that stays above the scrolling events: what the thread printed
+  /// about its lock (`(Locked: True) Thread is ...`).
+  public var note: PaneLine?
   /// The tail of its recent events, oldest first.
   public var recent: Deque<PaneLine> = []
   /// (time, iterations) samples of the last `rateWindow`.

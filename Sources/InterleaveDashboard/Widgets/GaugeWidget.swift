@@ -35,6 +35,20 @@ enum GaugeWidget {
       over
         ? strings.balance(valueText, expected: expectedText)
         : strings.balanceNow(valueText, atEnd: expectedText), Style(tone, bold: true))
+    if over {
+      let verdict: String
+      if state.failedThreads > 0 {
+        // With threads missing, a balance that matches proves nothing.
+        verdict = strings.verdictNotEveryThread
+      } else if drift != 0 {
+        verdict = strings.verdictWrong(Format.signed(drift))
+      } else if lost > 0 {
+        verdict = strings.verdictLuck(Format.grouped(lost))
+      } else {
+        verdict = strings.verdictCorrect
+      }
+      line(verdict, Style(correct ? .gaugeOK : .gaugeDrift, bold: true, reverse: true))
+    }
     var facts: [(String, Style)] = []
     if over { facts.append((strings.drift(Format.signed(drift)), Style(tone))) }
     if state.scenario.traits.tracksLostUpdates {
@@ -54,20 +68,6 @@ enum GaugeWidget {
       ]
     }
     for (text, style) in facts { line(text, style) }
-    if over {
-      let verdict: String
-      if state.failedThreads > 0 {
-        // With threads missing, a balance that matches proves nothing.
-        verdict = strings.verdictNotEveryThread
-      } else if drift != 0 {
-        verdict = strings.verdictWrong(Format.signed(drift))
-      } else if lost > 0 {
-        verdict = strings.verdictLuck(Format.grouped(lost))
-      } else {
-        verdict = strings.verdictCorrect
-      }
-      line(verdict, Style(correct ? .gaugeOK : .gaugeDrift, bold: true, reverse: true))
-    }
     line(
       strings.range(
         min: Format.grouped(view.minimum ?? value), max: Format.grouped(view.maximum ?? value)),

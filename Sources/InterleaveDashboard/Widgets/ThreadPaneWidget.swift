@@ -13,6 +13,11 @@ enum ThreadPaneWidget {
     guard row < area.maxY else { return }
     statsLine(pane, state, in: Rect(x: area.x, y: row, width: area.width, height: 1), on: &canvas)
     row += 1
+    if let note = pane.note, row < area.maxY {
+      canvas.put(
+        " " + note.text, x: area.x, y: row, style: Style(note.role, bold: true), clip: area)
+      row += 1
+    }
     let room = area.maxY - row
     guard room > 0 else { return }
     // Newest at the bottom; a long line wraps at a word onto the next row.

@@ -152,10 +152,18 @@ public final class Run: Sendable {
           index, isAvailable: shared.isAvailable, onDeadlock: shared.scheduledDeadlock)
       }
     }
+    if configuration.scenario.traits.mainWaits == .sleep {
+      // `_thread` has no join(): the main thread sleeps until every worker is
+      // done (it only reaps them after, which then takes no time).
+      main.set(.sleeping)
+      while workers.contains(where: { !shared.counters[$0.0].state(isDone: true) }) {
+        usleep(5_000)
+      }
+    }
     main.set(.waiting)
     // Under a scheduler the join events are left out: when a join returns
     // depends on the OS, and a seeded run's events must not.
-    let reportJoins = shared.scheduler == nil
+    let reportJoins = shared.scheduler == nil && configuration.scenario.traits.mainWaits == .join
     for (index, thread) in workers {
       if reportJoins { shared.emit(0, .joining(thread: index)) }
       thread.join()

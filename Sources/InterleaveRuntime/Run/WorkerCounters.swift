@@ -42,6 +42,11 @@ public final class WorkerCounters: Sendable {
     counter.store(counter.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
   }
 
+  /// Whether the thread's state now is (or is not) one that has ended.
+  func state(isDone: Bool) -> Bool {
+    (ThreadState(rawValue: state.load(ordering: .relaxed)) ?? .created).isDone == isDone
+  }
+
   func set(_ newState: ThreadState) {
     state.store(newState.rawValue, ordering: .relaxed)
   }
