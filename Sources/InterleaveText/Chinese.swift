@@ -255,8 +255,10 @@ public struct Chinese: Strings {
   public var free: String { "空闲" }
   public func waiters(_ names: [String]) -> String { "等待者：" + names.joined(separator: "、") }
 
-  public func lockCounts(acquisitions: String, contention: String, timeouts: Int) -> String {
-    "获取 \(acquisitions)  争用 \(contention)" + (timeouts > 0 ? "  超时 \(timeouts)" : "")
+  public func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int)
+    -> String
+  {
+    "获取 \(acquisitions)  争用 \(contended)（\(share)）" + (timeouts > 0 ? "  超时 \(timeouts)" : "")
   }
 
   public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }
@@ -333,10 +335,12 @@ public struct Chinese: Strings {
 
   public func operations(_ count: Int, rate: String) -> String { "\(count) (\(rate)/s)" }
 
-  public func lockLine(_ lock: PrimitiveSnapshot, holdPercent: Int, contention: String) -> String {
+  public func sampled(_ share: String) -> String { "约 \(share)（抽样）" }
+
+  public func lockLine(_ lock: PrimitiveSnapshot, held: String, contention: String) -> String {
     "获取 \(lock.acquisitions) 次，争用 \(lock.contended) 次（\(contention)），"
       + "平均等待 \(Duration.text(lock.averageWaitNs))，最长 \(Duration.text(lock.maxWaitNs))，"
-      + "持有 \(holdPercent)%，超时 \(lock.timeouts) 次"
+      + "持有 \(held)，超时 \(lock.timeouts) 次"
   }
 
   public func refusedLine(_ count: Int, of total: Int) -> String {

@@ -268,8 +268,11 @@ public struct English: Strings {
   public var free: String { "free" }
   public func waiters(_ names: [String]) -> String { "waiters: " + names.joined(separator: ", ") }
 
-  public func lockCounts(acquisitions: String, contention: String, timeouts: Int) -> String {
-    "acq \(acquisitions)  contended \(contention)" + (timeouts > 0 ? "  timeouts \(timeouts)" : "")
+  public func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int)
+    -> String
+  {
+    "acq \(acquisitions)  contended \(contended) (\(share))"
+      + (timeouts > 0 ? "  timeouts \(timeouts)" : "")
   }
 
   public func lockWaits(average: String, max: String) -> String {
@@ -353,10 +356,12 @@ public struct English: Strings {
 
   public func operations(_ count: Int, rate: String) -> String { "\(count) (\(rate)/s)" }
 
-  public func lockLine(_ lock: PrimitiveSnapshot, holdPercent: Int, contention: String) -> String {
+  public func sampled(_ share: String) -> String { "~\(share) (sampled)" }
+
+  public func lockLine(_ lock: PrimitiveSnapshot, held: String, contention: String) -> String {
     "\(lock.acquisitions) acquisitions, \(lock.contended) contended (\(contention)), "
       + "wait avg \(Duration.text(lock.averageWaitNs)) max \(Duration.text(lock.maxWaitNs)), "
-      + "held \(holdPercent)% of the run, \(lock.timeouts) timeouts"
+      + "held \(held) of the run, \(lock.timeouts) timeouts"
   }
 
   public func refusedLine(_ count: Int, of total: Int) -> String {

@@ -36,8 +36,13 @@ public enum Format {
     return "\(whole / 60):" + (rest < 10 ? "0" : "") + "\(rest)"
   }
 
-  /// `45%`.
-  public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+  /// `45%`; a small share that is not zero keeps two decimals (`0.26%`),
+  /// so that it never reads as nothing.
+  public static func percent(_ share: Double) -> String {
+    let value = share * 100
+    if value > 0 && value < 1 { return Duration.rounded(value, 2) + "%" }
+    return "\(Int(value.rounded()))%"
+  }
 
   /// Sparkline of values scaled to their maximum.
   public static func sparkline(_ values: [Double], width: Int) -> String {

@@ -120,10 +120,12 @@ public protocol Strings: Sendable {
   func owner(_ who: String) -> String
   var free: String { get }
   func waiters(_ names: [String]) -> String
-  /// `acq 3  contended 33%` (and the timeouts, when there were any).
-  func lockCounts(acquisitions: String, contention: String, timeouts: Int) -> String
+  /// `acq 3  contended 1 (33%)` (and the timeouts, when there were any).
+  func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int) -> String
   func lockWaits(average: String, max: String) -> String
   func lockHeld(_ share: String) -> String
+  /// A hold share estimated from a sample: `~6% (sampled)`.
+  func sampled(_ share: String) -> String
 
   // MARK: - The lost update, told step by step
 
@@ -162,7 +164,8 @@ public protocol Strings: Sendable {
   func balanceLine(final: Int, expected: Int, verdict: String) -> String
   var lostNotTracedLong: String { get }
   func operations(_ count: Int, rate: String) -> String
-  func lockLine(_ lock: PrimitiveSnapshot, holdPercent: Int, contention: String) -> String
+  /// One lock's numbers; `held` is its share of the run (`~6%` when sampled).
+  func lockLine(_ lock: PrimitiveSnapshot, held: String, contention: String) -> String
   func refusedLine(_ count: Int, of total: Int) -> String
   /// The one error line of a plain run whose threads the system refused.
   func refusedError(_ count: Int, of total: Int) -> String

@@ -29,14 +29,11 @@ extension Transcript {
     add(
       .operations, strings.operations(summary.operations, rate: rate(summary.operationsPerSecond)))
     for lock in summary.primitives {
-      let share =
-        summary.elapsedNs == 0
-        ? 0 : min(100, Double(lock.totalHoldNs) / Double(summary.elapsedNs) * 100)
       add(
         .lock(lock.name),
         strings.lockLine(
-          lock, holdPercent: Int(share.rounded()),
-          contention: "\(Duration.rounded(lock.contention * 100, 1))%"))
+          lock, held: heldShare(lock, of: summary.elapsedNs),
+          contention: Format.percent(lock.contention)))
     }
     if let cycle = summary.deadlock { add(.deadlock, describe(cycle)) }
     if summary.droppedEvents > 0 { add(.dropped, "\(summary.droppedEvents)") }
@@ -44,6 +41,14 @@ extension Transcript {
       add(.notStarted, strings.refusedLine(summary.failedThreads, of: summary.threads + 1))
     }
     return lines
+  }
+
+  /// A lock's hold time as a share of `span`, marked when it is sampled.
+  public func heldShare(_ lock: PrimitiveSnapshot, of span: UInt64) -> String {
+    // A pause counts for a lock held across it, so the share may be taken
+    // over a span that leaves pauses out: never more than all the time.
+    let share = Format.percent(span == 0 ? 0 : min(1, Double(lock.totalHoldNs) / Double(span)))
+    return lock.holdSampled ? strings.sampled(share) : share
   }
 
   /// `1.23 G`, `45.6 M`, `7.8 k` or a whole number.

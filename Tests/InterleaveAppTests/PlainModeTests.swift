@@ -193,3 +193,35 @@ struct PlainModeTests {
     #expect(json.lines.contains { $0.contains("\"failed_threads\":5") })
   }
 }
+
+@Suite("Lock hold times")
+struct HoldTimeTests {
+  static func summary(_ arguments: [String]) throws -> [String: Any] {
+    let result = try Binary.run(arguments + ["--plain", "--format", "jsonl"])
+    let last = try #require(result.stdout.split(separator: "\n").last)
+    return try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+  }
+
+  @Test(
+    "a lock is never held longer than the run, at full speed with 1 or 8 threads",
+    arguments: [1, 8])
+  func neverLongerThanTheRun(threads: Int) throws {
+    let summary = try Self.summary([
+      "locked", "--threads", "\(threads)", "--iterations", "2000000",
+    ])
+    let lock = try #require((summary["locks"] as? [[String: Any]])?.first)
+    let held = try #require(lock["total_hold_ns"] as? Int)
+    let elapsed = try #require(summary["elapsed_ns"] as? Int)
+    #expect(held <= elapsed)
+    #expect(held > 0)
+    #expect(lock["hold_sampled"] as? Bool == true)
+  }
+
+  @Test("the coarse lock's holds are all timed, at full speed too")
+  func coarseHold() throws {
+    let summary = try Self.summary(["coarse", "--threads", "2", "--speed", "full"])
+    let lock = try #require((summary["locks"] as? [[String: Any]])?.first)
+    #expect((lock["total_hold_ns"] as? Int ?? 0) > 0)
+    #expect(lock["hold_sampled"] as? Bool == false)
+  }
+}

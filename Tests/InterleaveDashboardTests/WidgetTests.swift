@@ -96,7 +96,7 @@ struct WidgetTests {
     #expect(lines[4] == "│ -> back to Thread-1                  │")
     #expect(lines[5] == "│A owner Thread-2                      │")
     #expect(lines[6] == "│ waiters: Thread-1                    │")
-    #expect(lines[7] == "│ acq 4  contended 25%                 │")
+    #expect(lines[7] == "│ acq 4  contended 1 (25%)             │")
     #expect(canvas[2, 2].style.role == .deadlock)
     #expect(canvas[2, 7].style.role == .waiting, "contention stands out")
   }

@@ -95,6 +95,7 @@ extension Transcript {
       ("acquisitions", .int(lock.acquisitions)), ("contended", .int(lock.contended)),
       ("timeouts", .int(lock.timeouts)), ("total_wait_ns", .int(Int(lock.totalWaitNs))),
       ("max_wait_ns", .int(Int(lock.maxWaitNs))), ("total_hold_ns", .int(Int(lock.totalHoldNs))),
+      ("hold_sampled", .bool(lock.holdSampled)),
     ])
   }
 }

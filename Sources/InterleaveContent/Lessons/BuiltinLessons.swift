@@ -132,9 +132,9 @@ enum BuiltinLessons {
       expect = ["finished", "balance == expected", "contended"]
 
       [[steps]]
-      caption = { en = "Correct, but look at the lock panel: many acquisitions had to wait (contended). The lock makes the threads take turns.", zh = "结果正确，但看锁面板：很多次获取锁都得等待（争用）。锁让线程轮流执行。" }
+      caption = { en = "Correct, but look at the lock panel: the lock is held nearly all the time, and a thread that finds it taken must wait. The lock makes the threads take turns.", zh = "结果正确，但看锁面板：锁几乎一直被持有，拿不到锁的线程只能等待。锁让线程轮流执行。" }
       wait = "1s"
-      expect = ["contended", "visible: contended | 争用"]
+      expect = ["contended", "visible: wait avg | 等待 平均"]
       """#
     ),
     (

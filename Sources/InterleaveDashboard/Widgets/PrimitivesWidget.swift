@@ -47,18 +47,18 @@ enum PrimitivesWidget {
           strings.waiters(lock.waiters.map(names.name)), Style(.lockWaiter), indent: 1,
           on: &canvas)
       }
-      let hold =
-        state.elapsedNs == 0 ? 0 : min(1, Double(lock.totalHoldNs) / Double(state.elapsedNs))
       writer.line(
         strings.lockCounts(
-          acquisitions: Format.grouped(lock.acquisitions),
-          contention: Format.percent(lock.contention), timeouts: lock.timeouts),
+          acquisitions: Format.grouped(lock.acquisitions), contended: Format.grouped(lock.contended),
+          share: Format.percent(lock.contention), timeouts: lock.timeouts),
         Style(lock.contended > 0 ? .waiting : .text), indent: 1, on: &canvas)
       writer.line(
         strings.lockWaits(
           average: Duration.text(lock.averageWaitNs), max: Duration.text(lock.maxWaitNs)), .text,
         indent: 1, on: &canvas)
-      writer.line(strings.lockHeld(Format.percent(hold)), .text, indent: 1, on: &canvas)
+      writer.line(
+        strings.lockHeld(names.heldShare(lock, of: state.elapsedNs)), .text, indent: 1,
+        on: &canvas)
     }
   }
 }

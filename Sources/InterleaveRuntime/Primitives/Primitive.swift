@@ -12,8 +12,9 @@ protocol Primitive: AnyObject, Sendable {
   /// Whether a thread that blocks on it now could go on at once (the
   /// scheduler runs only such threads).
   func isAvailable() -> Bool
-  /// Its counters now, with the waiting threads in arrival order.
-  func snapshot(waiters: [Int]) -> PrimitiveSnapshot
+  /// Its counters now, with the waiting threads in arrival order; no time
+  /// it reports exceeds `span`, the run's length so far.
+  func snapshot(waiters: [Int], span: UInt64) -> PrimitiveSnapshot
 }
 
 /// What kind of primitive, as shown and as written in JSON.

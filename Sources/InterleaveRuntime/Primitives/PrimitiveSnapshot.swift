@@ -14,12 +14,16 @@ public struct PrimitiveSnapshot: Sendable, Equatable {
   public var totalWaitNs: UInt64
   public var maxWaitNs: UInt64
   public var totalHoldNs: UInt64
+  /// Whether `totalHoldNs` is estimated from a sample of the holds (full
+  /// speed times one hold in 64), not summed from all of them.
+  public var holdSampled: Bool
 
   public init(
     id: Int, name: String, kind: PrimitiveKind = .mutex, holders: [Int] = [], waiters: [Int] = [],
     acquisitions: Int = 0, contended: Int = 0, timeouts: Int = 0, totalWaitNs: UInt64 = 0,
-    maxWaitNs: UInt64 = 0, totalHoldNs: UInt64 = 0
+    maxWaitNs: UInt64 = 0, totalHoldNs: UInt64 = 0, holdSampled: Bool = false
   ) {
+    self.holdSampled = holdSampled
     self.id = id
     self.name = name
     self.kind = kind

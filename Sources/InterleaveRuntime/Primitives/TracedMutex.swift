@@ -69,13 +69,26 @@ final class TracedMutex: Primitive {
     return held
   }
 
-  /// Total hold time: exact when every hold was timed, else scaled from the sample.
+  /// What reading the clock costs, measured once: a sampled hold of a few
+  /// nanoseconds is mostly clock, so each is counted without it.
+  static let clockCost: UInt64 = {
+    var spans: [UInt64] = []
+    for _ in 0..<64 {
+      let start = MonotonicClock.now()
+      spans.append(MonotonicClock.now() &- start)
+    }
+    return spans.sorted()[spans.count / 2]
+  }()
+
+  /// Total hold time: exact when every hold was timed, else scaled from the
+  /// sample (each sampled span less what the clock itself cost).
   var estimatedHold: UInt64 {
     let timed = timedHolds.load(ordering: .relaxed)
     let all = acquisitions.load(ordering: .relaxed)
     let sum = timedHold.load(ordering: .relaxed)
     guard timed > 0, timed < all else { return sum }
-    return UInt64(Double(sum) * Double(all) / Double(timed))
+    let clock = min(sum, TracedMutex.clockCost &* UInt64(timed))
+    return UInt64(Double(sum - clock) * Double(all) / Double(timed))
   }
 
   func holders() -> [Int] {
@@ -85,7 +98,8 @@ final class TracedMutex: Primitive {
 
   func isAvailable() -> Bool { owner.load(ordering: .sequentiallyConsistent) < 0 }
 
-  func snapshot(waiters: [Int]) -> PrimitiveSnapshot {
+  /// - Parameter span: the run's length so far: a lock is never held longer.
+  func snapshot(waiters: [Int], span: UInt64) -> PrimitiveSnapshot {
     let holder = owner.load(ordering: .relaxed)
     return PrimitiveSnapshot(
       id: id, name: name, kind: kind, holders: holder >= 0 ? [holder] : [], waiters: waiters,
@@ -94,6 +108,7 @@ final class TracedMutex: Primitive {
       timeouts: timeouts.load(ordering: .relaxed),
       totalWaitNs: totalWait.load(ordering: .relaxed),
       maxWaitNs: maxWait.load(ordering: .relaxed),
-      totalHoldNs: estimatedHold)
+      totalHoldNs: min(estimatedHold, span),
+      holdSampled: timedHolds.load(ordering: .relaxed) < acquisitions.load(ordering: .relaxed))
   }
 }

@@ -6,14 +6,18 @@ extension WorkerContext {
   /// `lock.acquire(timeout=…)`: true when the lock was taken.
   func acquire(_ lock: TracedMutex, timeout: UInt64? = nil) throws(Cancelled) -> Bool {
     let traced = try step(wants: lock.id)
-    return try take(lock, timeout: timeout, traced: traced)
+    return try take(lock, timeout: timeout, traced: traced, timed: true)
   }
 
   /// Takes the lock: at once if free, else after a back-off, else blocking.
   @inline(__always)
-  private func take(_ lock: TracedMutex, timeout: UInt64?, traced: Bool) throws(Cancelled) -> Bool {
+  /// - Parameter timed: time this hold (every step-point acquire is; the
+  ///   whole-iteration path at full speed times one in `holdSampling`).
+  private func take(_ lock: TracedMutex, timeout: UInt64?, traced: Bool, timed: Bool)
+    throws(Cancelled) -> Bool
+  {
     if lock.mutex.tryLock() {
-      lock.didAcquire(by: index, waited: nil, timed: traced)
+      lock.didAcquire(by: index, waited: nil, timed: timed)
       if traced { log(.acquired(primitive: lock.id, waited: 0)) }
       return true
     }
@@ -24,24 +28,26 @@ extension WorkerContext {
     for _ in 0..<WorkerContext.backoffRounds {
       for _ in 0..<WorkerContext.backoffPauses { il_cpu_relax() }
       if lock.mutex.tryLock() {
-        return acquired(lock, since: start, traced: traced)
+        return acquired(lock, since: start, traced: traced, timed: timed)
       }
     }
-    return try acquireBlocking(lock, since: start, timeout: timeout, traced: traced)
+    return try acquireBlocking(lock, since: start, timeout: timeout, traced: traced, timed: timed)
   }
 
   static let backoffRounds = 5
   static let backoffPauses = 1000
 
-  private func acquired(_ lock: TracedMutex, since start: UInt64, traced: Bool) -> Bool {
+  private func acquired(_ lock: TracedMutex, since start: UInt64, traced: Bool, timed: Bool)
+    -> Bool
+  {
     let waited = MonotonicClock.now() &- start
-    lock.didAcquire(by: index, waited: waited, timed: traced)
+    lock.didAcquire(by: index, waited: waited, timed: timed)
     if traced { log(.acquired(primitive: lock.id, waited: waited)) }
     return true
   }
 
   private func acquireBlocking(
-    _ lock: TracedMutex, since start: UInt64, timeout: UInt64?, traced: Bool
+    _ lock: TracedMutex, since start: UInt64, timeout: UInt64?, traced: Bool, timed: Bool
   ) throws(Cancelled) -> Bool {
     counters.waitTicket.store(
       shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
@@ -57,7 +63,7 @@ extension WorkerContext {
       shared.checkDeadlock(from: index)
       let now = MonotonicClock.now()
       if lock.mutex.lock(until: min(now &+ 20_000_000, giveUp)) {
-        return acquired(lock, since: start, traced: traced)
+        return acquired(lock, since: start, traced: traced, timed: timed)
       }
       if shared.pacer.isCancelled { throw Cancelled() }
       if MonotonicClock.now() >= giveUp {
@@ -81,7 +87,7 @@ extension WorkerContext {
   /// Throws only when the run is cancelled while this thread waits.
   @inline(__always)
   func acquireAtFullSpeed(_ lock: TracedMutex) throws(Cancelled) {
-    _ = try take(lock, timeout: nil, traced: false)
+    _ = try take(lock, timeout: nil, traced: false, timed: false)
   }
 
   /// `lock.release()` with no step point (a whole iteration at full speed).

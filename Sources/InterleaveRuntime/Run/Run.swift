@@ -103,9 +103,10 @@ public final class Run: Sendable {
       guard primitive >= 0 else { return nil }
       return (primitive, shared.counters[index].waitTicket.load(ordering: .relaxed), index)
     }
+    let span = elapsed
     return shared.primitives.map { primitive in
       let waiters = waiting.filter { $0.0 == primitive.id }.sorted { $0.1 < $1.1 }.map(\.2)
-      return primitive.snapshot(waiters: waiters)
+      return primitive.snapshot(waiters: waiters, span: span)
     }
   }
 
