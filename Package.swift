@@ -9,7 +9,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
@@ -34,7 +33,6 @@ let package = Package(
       name: "InterleaveContent",
       dependencies: [
         "InterleavePlatform", "InterleaveRuntime", "InterleaveText", "InterleaveDashboard",
-        .product(name: "TOMLKit", package: "TOMLKit"),
       ]),
     // The screen: ncurses on a terminal or a recorded pseudo-terminal, or in memory.
     .target(
@@ -50,7 +48,18 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "interleave", dependencies: ["InterleaveApp"]),
+    // The Swift libraries linked in: start-up in a few milliseconds instead
+    // of loading a dozen shared libraries (see BENCHMARKS.md).
+    // The Swift libraries are linked in: start-up takes a few milliseconds
+    // instead of loading a dozen shared libraries (see BENCHMARKS.md).
+    // FoundationEssentials (used by the argument parser) needs its two
+    // helper libraries named when it is linked statically.
+    .executableTarget(
+      name: "interleave", dependencies: ["InterleaveApp"],
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib"]), .linkedLibrary("_FoundationCollections"),
+        .linkedLibrary("_FoundationCShims"),
+      ]),
     .executableTarget(
       name: "interleave-bench",
       dependencies: [

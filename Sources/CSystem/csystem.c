@@ -2,11 +2,13 @@
 #include "csystem.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <sched.h>
 #include <sys/syscall.h>
 #include <malloc.h>
 #include <pty.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -59,6 +61,14 @@ int il_pin_to_slot(int slot) {
   return -1;
 }
 
+int il_lower_priority(int how) {
+  if (how == 1) {
+    struct sched_param param = {0};
+    return sched_setscheduler(0, SCHED_IDLE, &param);
+  }
+  return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
+}
+
 void il_cpu_relax(void) {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_ia32_pause();
@@ -91,6 +101,9 @@ int il_get_winsize(int fd, int *rows, int *cols) {
 
 static struct termios saved_modes;
 static int saved_fd = -1;
+/* Whether the terminal is meant to be raw now (between il_tty_raw or
+   il_tty_reraw and il_tty_restore). The saved modes are kept either way. */
+static volatile sig_atomic_t raw_active = 0;
 
 int il_tty_raw(int fd) {
   struct termios modes;
@@ -98,13 +111,41 @@ int il_tty_raw(int fd) {
   saved_fd = fd;
   modes = saved_modes;
   cfmakeraw(&modes);
+  raw_active = 1;
   return tcsetattr(fd, TCSANOW, &modes);
 }
 
-void il_tty_restore(void) {
+void il_tty_reraw(void) {
   if (saved_fd >= 0) {
+    struct termios modes = saved_modes;
+    cfmakeraw(&modes);
+    raw_active = 1;
+    tcsetattr(saved_fd, TCSANOW, &modes);
+  }
+}
+
+int il_tty_lost_raw(void) {
+  struct termios modes;
+  if (saved_fd < 0 || !raw_active || tcgetattr(saved_fd, &modes) != 0) return 0;
+  return (modes.c_lflag & (ICANON | ECHO | ISIG)) != 0;
+}
+
+int il_in_foreground(int fd) {
+  pid_t group = tcgetpgrp(fd);
+  return group >= 0 && group == getpgrp();
+}
+
+void il_unblock_signal(int signal) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signal);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+void il_tty_restore(void) {
+  if (saved_fd >= 0 && raw_active) {
+    raw_active = 0;
     tcsetattr(saved_fd, TCSANOW, &saved_modes);
-    saved_fd = -1;
   }
 }
 

@@ -62,7 +62,10 @@ public final class MemoryScreen: Screen, Sendable {
   // MARK: - Driving it
 
   /// Queues keys, as if typed.
-  public func press(_ keys: Key...) {
+  public func press(_ keys: Key...) { press(keys) }
+
+  /// Queues keys, as if typed all at once.
+  public func press(_ keys: [Key]) {
     mutex.withLock {
       state.value.keys += keys
       mutex.broadcast()

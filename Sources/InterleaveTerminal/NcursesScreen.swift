@@ -62,6 +62,8 @@ public final class NcursesScreen: Screen {
     keypad(window, true)
     set_escdelay(25)
     curs_set(0)
+    // The modes to come back to after a stop (`resumeAfterStop`).
+    def_prog_mode()
     var hasColors = has_colors()
     if hasColors {
       hasColors = start_color() == OK
@@ -160,6 +162,21 @@ public final class NcursesScreen: Screen {
     if code == 27 { return .escape }
     guard let scalar = Unicode.Scalar(UInt32(bitPattern: code)) else { return nil }
     return .character(Character(scalar))
+  }
+
+  /// After the process was stopped and continued (`kill -STOP`, `-CONT`):
+  /// the terminal may have other modes and show anything, so both are set
+  /// again, everything painted by the next frame.
+  public func resumeAfterStop() {
+    reset_prog_mode()
+    invalidate()
+  }
+
+  /// Gives the terminal back for a while (a stop); the next frame takes it
+  /// again, painting everything.
+  public func leave() {
+    endwin()
+    invalidate()
   }
 
   /// Restores the terminal (idempotent) and shows what went to stderr meanwhile.

@@ -5,6 +5,11 @@ import Synchronization
 
 /// The last quit signal received (SIGINT, SIGTERM, SIGHUP), or 0.
 let pendingQuitSignal = Atomic<Int32>(0)
+/// Set when the process was continued after a stop (SIGCONT): whatever is
+/// on the terminal now, the next frame must paint everything.
+let pendingContinue = Atomic<Bool>(false)
+/// Set when Ctrl-Z arrived as a byte (the real terminal is raw while recording).
+let pendingSuspend = Atomic<Bool>(false)
 
 /// Signal handling while the screen is up: quit signals become a flag the
 /// frame loop reads; fatal signals restore the terminal and then die as usual.
@@ -16,17 +21,30 @@ public enum TerminalSignals {
   public static func install() {
     for signalNumber in quitSignals {
       signal(signalNumber, onQuitSignal)
+      // A parent may have blocked them (a test runner does): they must arrive.
+      il_unblock_signal(signalNumber)
     }
+    signal(SIGCONT, onContinue)
+    il_unblock_signal(SIGCONT)
     for signalNumber in fatalSignals {
       signal(signalNumber, onFatalSignal)
     }
   }
 
+  /// Whether the process was continued after a stop since the last call.
+  public static func takeContinue() -> Bool {
+    pendingContinue.exchange(false, ordering: .relaxed)
+  }
+
   public static func uninstall() {
-    for signalNumber in quitSignals + fatalSignals {
+    for signalNumber in quitSignals + fatalSignals + [SIGCONT] {
       signal(signalNumber, SIG_DFL)
     }
   }
+}
+
+private func onContinue(_ signalNumber: Int32) {
+  pendingContinue.store(true, ordering: .relaxed)
 }
 
 private func onQuitSignal(_ signalNumber: Int32) {

@@ -21,7 +21,7 @@ struct BadInputCatalogueTests {
           ("running = " + String(repeating: "[", count: 5_000)
             + String(repeating: "]", count: 5_000)
             + "\n").utf8),
-        "1:267: Error while parsing value: exceeded maximum nested value depth of 256"
+        "1:139: values nested more than 128 deep"
       ),
       (
         "not-utf8", Data("title = \"t".utf8) + Data([0xFF, 0xFE]) + Data("\"\n".utf8),
@@ -97,5 +97,24 @@ struct BadInputCatalogueTests {
     #expect(screen.contains { $0.contains("Thread-2") })
     try tmux.keys("q")
     try tmux.waitFor("EXIT=0")
+  }
+}
+
+@Suite("Theme warnings")
+struct ThemeWarningTests {
+  @Test("a theme file that is hard to read gets one warning line naming the role, and still runs")
+  func contrastWarning() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "red-\(UUID().uuidString).toml"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try "caption = { fg = \"red\", bg = \"red\" }\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["loop", "--threads", "1", "--plain", "--theme", path])
+    #expect(result.status == 0)
+    #expect(
+      result.stderr
+        == "interleave: warning: --theme \(path): 'caption' has a contrast of 1.0:1 against its background (below 3:1): hard to read\n"
+    )
   }
 }

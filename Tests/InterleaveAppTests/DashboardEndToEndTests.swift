@@ -110,4 +110,17 @@ struct DashboardEndToEndTests {
     let screen = try tmux.waitFor("SANE")
     #expect(screen.contains { $0.contains("echo icanon SANE") })
   }
+
+  @Test("threads the system refused say refused in their panes, not created")
+  func refusedPanes() throws {
+    let tmux = try Tmux(width: 100, height: 30)
+    // A 30 GiB default stack: every pthread_create fails.
+    try tmux.type("ulimit -s 31457280")
+    try tmux.launch("race --threads 2 --speed 50")
+    let screen = try tmux.waitFor("the system refused")
+    #expect(screen.filter { $0.contains(" refused ") && $0.contains("Thread-") }.count == 2)
+    #expect(!screen.contains { $0.contains(" created ") })
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+  }
 }

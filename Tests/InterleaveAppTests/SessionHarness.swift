@@ -14,6 +14,7 @@ final class SessionHarness: Sendable {
   let screen: MemoryScreen
   private let status = LockedBox<Int32?>(nil)
   private let report = LockedBox<LessonDriver?>(nil)
+  private let runCount = LockedBox<Int?>(nil)
 
   /// Thread ids, CPUs, times and CPU use fixed, so that frames are the
   /// same on every machine and every run.
@@ -41,6 +42,7 @@ final class SessionHarness: Sendable {
     let screen = screen
     let status = status
     let report = report
+    let runCount = runCount
     let observe = steady ? SessionHarness.steady : nil
     _ = OSThread.spawn {
       let session = Session(
@@ -48,6 +50,7 @@ final class SessionHarness: Sendable {
         observe: observe)
       let code = session.loop()
       report.withLockedValue { $0 = session.driver }
+      runCount.withLockedValue { $0 = session.runs }
       status.withLockedValue { $0 = code }
     }
   }
@@ -78,6 +81,9 @@ final class SessionHarness: Sendable {
     screen.press(.character("q"))
     return exitStatus()
   }
+
+  /// Runs the session started, once it has ended.
+  var runs: Int? { runCount.snapshot }
 
   /// The lesson driver as the session left it.
   var lesson: LessonDriver? { report.snapshot }

@@ -194,4 +194,17 @@ struct SessionTests {
     #expect(driver.failures.isEmpty, "\(driver.failures)")
     #expect(driver.checked == 5)
   }
+
+  @Test(
+    "a flood of keys is taken a frame's worth at a time: one restart a frame, the last one wins")
+  func keyFlood() throws {
+    let harness = SessionHarness(.loop)
+    _ = try #require(harness.frame(showing: "LoopThread-1"))
+    let keys = (0..<300).map { Key.character(Character("\(1 + $0 % 6)")) } + [.character("2")]
+    harness.screen.press(keys)
+    #expect(harness.frame(showing: " 2 race ", "No lock: balance += n") != nil)
+    #expect(harness.quit() == 0)
+    let runs = try #require(harness.runs)
+    #expect(runs < 20, "\(runs) runs for one burst of 301 keys")
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import InterleaveTestSupport
 import Testing
 
 /// Signals at awkward moments, with the terminal and a recording checked after.
@@ -68,5 +69,40 @@ struct SignalTests {
       let statuses = screen.filter { $0.hasPrefix("EXIT=") }
       #expect(statuses.allSatisfy { $0 == "EXIT=\(code)" }, "\(statuses)")
     }
+  }
+
+  @Test(
+    "Ctrl-Z stops a recording dashboard and fg brings it back whole; SIGCONT repaints a cleared screen"
+  )
+  func suspendAndContinue() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "suspend-\(getpid()).cast"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let tmux = try Tmux(width: 80, height: 24)
+    try tmux.launch("race --threads 2 --speed 37 --record '\(path)'")
+    try tmux.waitFor("q quit")
+    let pattern = "'interleave race --threads 2 --speed 3[7]'"
+    try tmux.keys("C-z")
+    #expect(
+      Wait.until(5) { system("ps -o stat= -p $(pgrep -f \(pattern)) | grep -q T") == 0 },
+      "Ctrl-Z did not stop the process")
+    try tmux.type("fg")
+    let back = try tmux.waitFor("q quit")
+    #expect(back.contains { $0.contains(" Interleave ") })
+    #expect(back.contains { $0.contains("┌ balance") })
+    // Stopped from outside, the screen cleared, continued: everything is painted again.
+    #expect(system("pkill -STOP -f \(pattern)") == 0)
+    try tmux.type("clear")
+    try tmux.waitFor("$")
+    #expect(system("pkill -CONT -f \(pattern)") == 0)
+    let repainted = try tmux.waitFor("┌ balance")
+    #expect(repainted.contains { $0.contains(" Interleave ") })
+    // After a stop the shell drops the rest of the command line (the echo):
+    // the process's end is what shows that q still works.
+    try tmux.type("fg")
+    try tmux.waitFor("q quit")
+    try tmux.keys("q")
+    #expect(Wait.until(10) { system("pgrep -f \(pattern) >/dev/null") != 0 }, "q did not quit")
   }
 }

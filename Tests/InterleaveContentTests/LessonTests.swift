@@ -71,7 +71,7 @@ struct LessonTests {
       ("title = \"t\"\n[[steps]]\nkey = \"x\"\n", "bad.toml:3:1: step 1: 'key' must be one of"),
       (
         "title = \"t\"\n[[steps]]\ncaption = { fr = \"x\" }\n",
-        "bad.toml:3:1: step 1: unknown language 'fr'"
+        "bad.toml:3:13: step 1: unknown language 'fr'"
       ),
       ("title = \"t\"\n", "bad.toml:1:1: missing [[steps]]"),
       ("[[steps]]\nwait = \"1s\"\n", "bad.toml:1:1: missing 'title'"),

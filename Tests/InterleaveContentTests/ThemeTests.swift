@@ -70,10 +70,10 @@ struct ThemeTests {
       ("text = { fg = \"red\", fgg = \"blue\" }\n", "bad.toml:1:1: unknown field 'fgg' in 'text'"),
       ("monochrome = \"yes\"\n", "bad.toml:1:1: 'monochrome' must be true or false"),
       ("text = \n", "bad.toml:1:"),
-      ("[[[", "bad.toml:1:3: expected a table name after '['"),
-      ("[[:][\n", "bad.toml:1:3: expected a table name after '['"),
-      ("a = 1\n  [ {.+=1aE[\n", "bad.toml:2:5: expected a table name after '['"),
-      ("[,1\\]2]\" \t=\\b2'\n", "bad.toml:1:2: expected a table name after '['"),
+      ("[[[", "bad.toml:1:3: expected a key, found '"),
+      ("[[:][\n", "bad.toml:1:3: expected a key, found '"),
+      ("a = 1\n  [ {.+=1aE[\n", "bad.toml:2:5: expected a key, found '"),
+      ("[,1\\]2]\" \t=\\b2'\n", "bad.toml:1:2: expected a key, found '"),
     ])
   func badTheme(text: String, expected: String) {
     #expect {
@@ -83,13 +83,14 @@ struct ThemeTests {
     }
   }
 
-  @Test("headers the guard checks do not reject valid TOML with brackets in values")
-  func guardAllowsValidTOML() {
+  @Test("brackets in values are not headers")
+  func bracketsInValues() throws {
     let text = [
       "a = [", "[1, 2],", "[ \"x\" ],", "]", "b = \"\"\"", "[ { not a header", "\"\"\"",
       "[table]", "c = \"[ {\"", "[[ list ]]", "d = 1",
     ].joined(separator: "\n")
-    #expect(TOMLHeaderGuard.problem(in: text) == nil)
+    let table = try TOMLReader.parse(text)
+    #expect(table.keys == ["a", "b", "table", "list"])
   }
 
   @Test("files that are not text are refused with a clear message")
@@ -127,5 +128,27 @@ struct ThemeTests {
     #expect(ThemeColor(parsing: "default")!.resolved(colors: 256) == -1)
     #expect(ThemeColor(parsing: "200")!.resolved(colors: 256) == 200)
     #expect(ThemeColor(parsing: "purple") == nil)
+  }
+}
+
+@Suite("Theme contrast")
+struct ThemeContrastTests {
+  @Test("every built-in theme's colours read at 3:1 or better wherever both are known")
+  func builtins() {
+    for theme in ThemeCatalog.builtins {
+      let problems = ThemeContrast.problems(theme)
+      #expect(problems.isEmpty, "\(theme.name): \(problems.map { "\($0.role) \($0.ratio)" })")
+    }
+  }
+
+  @Test("red on red is found, with its ratio")
+  func redOnRed() throws {
+    let theme = try ThemeParser.parse(
+      "caption = { fg = \"red\", bg = \"red\" }\ntext = { fg = \"#777777\", bg = \"#888888\" }\n",
+      file: "red.toml", fallback: ThemeCatalog.defaultTheme)
+    let problems = ThemeContrast.problems(theme)
+    #expect(problems.map(\.role) == [.text, .caption])
+    #expect(problems.last?.ratio == 1)
+    #expect(ThemeContrast.contrast((0, 0, 0), (255, 255, 255)) > 20.9)
   }
 }

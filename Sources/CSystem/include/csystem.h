@@ -20,6 +20,10 @@ int il_usable_cpus(void);
 /// mask (round robin, so `taskset` still decides the set). Returns the CPU
 /// number, or -1 when it could not.
 int il_pin_to_slot(int slot);
+/// Lowers the calling thread's priority: 1 puts it under SCHED_IDLE (it
+/// runs only when nothing else wants the CPU), 2 sets its nice value to 19
+/// (measured best for the dashboard, see BENCHMARKS.md). Returns 0 on success.
+int il_lower_priority(int how);
 /// Tells the CPU this is a spin-wait loop (x86 `pause`).
 void il_cpu_relax(void);
 
@@ -33,6 +37,15 @@ int il_get_winsize(int fd, int *rows, int *cols);
 int il_tty_raw(int fd);
 /// Puts back the modes saved by il_tty_raw (async-signal-safe); no-op if none.
 void il_tty_restore(void);
+/// Puts the terminal saved by il_tty_raw back into raw mode (after a stop).
+void il_tty_reraw(void);
+/// Whether the terminal saved by il_tty_raw is no longer raw (a shell has
+/// set its own modes while the process was stopped or in the background).
+int il_tty_lost_raw(void);
+/// Whether this process is in the foreground of the terminal on `fd`.
+int il_in_foreground(int fd);
+/// Unblocks `signal` in the calling thread (a parent may have blocked it).
+void il_unblock_signal(int signal);
 
 /// Keeps heap blocks of `bytes` or more in their own mappings, returned to
 /// the system when freed (glibc's M_MMAP_THRESHOLD, fixed).

@@ -72,6 +72,7 @@ public struct InterleaveCommand: ParsableCommand {
     let environment = Environment.current
     // Everything is read and checked before anything is printed or started.
     let plainSettings = try settings(plain: true, environment: environment)
+    look.warnAboutContrast(try look.loadTheme())
     if !plain, let reason = Self.plainReason(environment) {
       if let record {
         throw ValidationError("--record \(record): \(reason), so there is no dashboard to record")

@@ -88,6 +88,7 @@ struct LessonCommand: ParsableCommand {
       return
     }
     let lesson = try loadLesson()
+    look.warnAboutContrast(try look.loadTheme())
     let driver = LessonDriver(lesson, language: language, timeScale: timeScale)
     let first = lesson.steps[0]
     let configuration = RunConfiguration(

@@ -27,4 +27,15 @@ struct LookOptions: ParsableArguments {
   }
 
   func validate() throws { _ = try loadTheme() }
+
+  /// One warning line for each role of a chosen theme file that is hard to
+  /// read (the built-in themes are checked by the tests).
+  func warnAboutContrast(_ theme: Theme?) {
+    guard let theme, let flag = self.theme else { return }
+    for (role, ratio) in ThemeContrast.problems(theme) {
+      InterleaveMain.notice(
+        "warning: --theme \(flag): '\(role.rawValue)' has a contrast of "
+          + "\(Duration.rounded(ratio, 1)):1 against its background (below 3:1): hard to read")
+    }
+  }
 }

@@ -19,6 +19,9 @@ public enum InterleaveMain {
     // freeing them returns the memory: after the first such free glibc would
     // otherwise raise its threshold and keep later rings on the heap for good.
     il_set_mmap_threshold(256 * 1024)
+    // A file size limit (ulimit -f) makes a write fail with EFBIG, which is
+    // reported like any write error, instead of killing the process.
+    signal(SIGXFSZ, SIG_IGN)
     if let name = arguments.first, let command = subcommands[name] {
       return run(command, Array(arguments.dropFirst()))
     }

@@ -40,7 +40,10 @@ enum DashboardMode {
       } catch {
         TerminalSignals.uninstall()
         InterleaveMain.notice("error: --record \(recording.path): \(error)")
-        return .failed(InterleaveMain.usageError)
+        // Bad input (another recorder) is a usage error; a write that fails, an I/O error.
+        return .failed(
+          error.code == 0 || error.code == EWOULDBLOCK ? InterleaveMain.usageError : Session.ioError
+        )
       }
     }
     let screen: NcursesScreen
@@ -58,10 +61,22 @@ enum DashboardMode {
       settings: settings, screen: screen, lesson: lesson,
       headless: recording?.headlessSize != nil,
       marker: recorder.map { recorder in { recorder.cast.marker($0) } },
-      followResize: recorder.map { recorder in { recorder.followResize() } })
+      followResize: recorder.map { recorder in { recorder.followResize() } },
+      recordingFailure: recorder.map { recorder in { recorder.cast.failure } },
+      betweenFrames: {
+        if TerminalSignals.takeContinue() {
+          recorder?.reraw()
+          screen.resumeAfterStop()
+        }
+        if let recorder, recorder.takeSuspendRequest() { recorder.suspend(screen) }
+      })
     let status = session.loop()
     screen.stop()
-    recorder?.stop()
+    if let recording, let failure = recorder?.stop() {
+      InterleaveMain.notice(
+        "error: --record \(recording.path): \(failure); the recording ends at its last whole line")
+      return .ran(Session.ioError, session)
+    }
     return .ran(settle(session, recording: recording) ?? status, session)
   }
 
@@ -114,7 +129,7 @@ enum DashboardMode {
     } catch {
       cast.close()
       unlink(recording.path)
-      throw error
+      throw SystemError("cannot record: " + error.description, code: error.code)
     }
   }
 }

@@ -14,6 +14,8 @@ final class Session {
   static let idleInterval: UInt64 = 250_000_000
   /// Events folded into the state per frame, so keys stay responsive.
   static let eventsPerFrame = 20_000
+  /// Keys taken in one frame, at most.
+  static let keysPerFrame = 256
 
   private(set) var model: SessionModel
   private let screen: any Screen
@@ -24,6 +26,13 @@ final class Session {
   private let marker: ((String) -> Void)?
   /// Follows the real terminal's size (a recording's pseudo-terminal).
   private let followResize: (() -> (width: Int, height: Int)?)?
+  /// Why the recording stopped being written, if it did: the session ends.
+  private let recordingFailure: (() -> SystemError?)?
+  /// Called every frame for what the screen's owner must do between frames
+  /// (a recording's Ctrl-Z).
+  private let betweenFrames: (() -> Void)?
+  /// Exit status for a recording that could not be written (BSD `EX_IOERR`).
+  static let ioError: Int32 = 74
   private(set) var driver: LessonDriver?
   /// No real terminal: the session ends with the lesson.
   private let headless: Bool
@@ -44,8 +53,12 @@ final class Session {
     settings: Settings, screen: any Screen, lesson: LessonDriver? = nil, headless: Bool = false,
     marker: ((String) -> Void)? = nil,
     followResize: (() -> (width: Int, height: Int)?)? = nil,
+    recordingFailure: (() -> SystemError?)? = nil,
+    betweenFrames: (() -> Void)? = nil,
     observe: ((inout Sample) -> Void)? = nil
   ) {
+    self.betweenFrames = betweenFrames
+    self.recordingFailure = recordingFailure
     model = SessionModel(settings: settings)
     self.screen = screen
     self.driver = lesson
@@ -72,11 +85,20 @@ final class Session {
         status = 128 + signal
         break
       }
+      if recordingFailure?() != nil {
+        status = Session.ioError
+        break
+      }
+      betweenFrames?()
       if let size = followResize?() { screen.resize(width: size.width, height: size.height) }
       if let key = screen.readKey(timeout: timeout()) {
-        if let action = KeyMap.action(for: key, helpOpen: model.dashboard.showHelp) {
-          perform(action, from: .key)
+        // Every key typed since the last frame, taken together: a flood of
+        // keys costs one restart a frame at most, never a queue of them.
+        var keys = [key]
+        while keys.count < Session.keysPerFrame, let more = screen.readKey(timeout: 0) {
+          keys.append(more)
         }
+        press(keys)
       }
       if quitRequested { break }
       update()
@@ -132,9 +154,28 @@ final class Session {
   }
 
   private func perform(_ action: Action, from source: SessionModel.Source) {
+    for effect in effects(of: action, from: source) { carry(out: effect) }
+  }
+
+  /// What the model makes of an action, at the screen's current size.
+  private func effects(of action: Action, from source: SessionModel.Source) -> [Effect] {
     let size = screen.size
     let page = Dashboard.tablePageSize(model.dashboard, width: size.width, height: size.height)
-    for effect in model.apply(action, from: source, pageSize: page) { carry(out: effect) }
+    return model.apply(action, from: source, pageSize: page)
+  }
+
+  /// Keys typed together: each goes through the model in turn, and their
+  /// effects are carried out once, coalesced.
+  private func press(_ keys: [Key]) {
+    var effects: [Effect] = []
+    for key in keys {
+      guard let action = KeyMap.action(for: key, helpOpen: model.dashboard.showHelp) else {
+        continue
+      }
+      effects += self.effects(of: action, from: .key)
+      if effects.contains(.quit) { break }
+    }
+    for effect in Effect.coalesced(effects) { carry(out: effect) }
   }
 
   private func carry(out effect: Effect) {

@@ -1,5 +1,4 @@
 import InterleaveDashboard
-import TOMLKit
 
 /// Reads theme TOML. Every role key is optional (a missing key falls back to
 /// the `default` theme); unknown keys and bad values are errors with their
@@ -16,7 +15,7 @@ public enum ThemeParser {
     }
     let table = try TOMLDocument.table(text, file: file)
     func fail(_ key: String, _ message: String) -> SourceError {
-      let (line, column) = position(of: key, in: text)
+      let (line, column) = table.position(of: key) ?? (1, 1)
       return SourceError(file: file, line: line, column: column, message: message)
     }
     var theme = fallback ?? Theme(name: "", colors: [:])
@@ -59,10 +58,10 @@ public enum ThemeParser {
   }
 
   private static func colors(
-    _ value: TOMLValueConvertible, key: String, fail: (String, String) -> SourceError
+    _ value: TOMLValue, key: String, fail: (String, String) -> SourceError
   ) throws(SourceError) -> Theme.Colors {
     let help = "a colour (\"#rrggbb\", an ANSI name, 0-255 or \"default\")"
-    func colour(_ item: TOMLValueConvertible) -> ThemeColor? {
+    func colour(_ item: TOMLValue) -> ThemeColor? {
       if let text = item.string { return ThemeColor(parsing: text) }
       if let number = item.int, (0...255).contains(number) { return .indexed(number) }
       return nil
@@ -85,19 +84,6 @@ public enum ThemeParser {
       throw fail(key, "'\(key)' must be \(help) or { fg = ..., bg = ... }")
     }
     return Theme.Colors(parsed)
-  }
-
-  /// Line and column (1-based) where `key` is assigned, for error messages.
-  static func position(of key: String, in text: String) -> (Int, Int) {
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-    {
-      let trimmed = line.drop { $0 == " " || $0 == "\t" }
-      let rest = trimmed.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
-      if trimmed.hasPrefix(key) && rest.hasPrefix("=") {
-        return (index + 1, line.count - trimmed.count + 1)
-      }
-    }
-    return (1, 1)
   }
 }
 

@@ -49,7 +49,8 @@ enum PrimitivesWidget {
       }
       writer.line(
         strings.lockCounts(
-          acquisitions: Format.grouped(lock.acquisitions), contended: Format.grouped(lock.contended),
+          acquisitions: Format.grouped(lock.acquisitions),
+          contended: Format.grouped(lock.contended),
           share: Format.percent(lock.contention), timeouts: lock.timeouts),
         Style(lock.contended > 0 ? .waiting : .text), indent: 1, on: &canvas)
       writer.line(

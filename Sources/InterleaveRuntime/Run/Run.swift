@@ -193,6 +193,13 @@ public final class Run: Sendable {
   private func work(_ index: Int) {
     OSThread.nameCurrent(names[index])
     if configuration.pinned { _ = il_pin_to_slot(Int32(index - 1)) }
+    // More workers than cores would starve the dashboard's one thread of
+    // the CPU (a frame every 2 s at 256 threads): they give way to it. With
+    // no more workers than cores they keep their priority, so that a race
+    // still overlaps on a machine where something else is busy.
+    if configuration.threads > RunConfiguration.usableCores {
+      _ = il_lower_priority(2)
+    }
     let context = WorkerContext(index: index, shared: shared)
     record(started: context.counters, index: index)
     shared.barrier.arriveAndWait()

@@ -15,6 +15,8 @@ public final class Recorder: Sendable {
   public let cast: CastWriter
   private let headless: Bool
   private let stopping = Atomic<Bool>(false)
+  /// When the pump last copied output (monotonic ns).
+  private let lastOutput = Atomic<UInt64>(0)
   private let threads = LockedBox<[OSThread]>([])
   private let size: LockedBox<(width: Int, height: Int)>
 
@@ -65,13 +67,48 @@ public final class Recorder: Sendable {
 
   /// Stops copying once ncurses has let go of the screen; restores the real
   /// terminal and closes the cast (idempotent).
-  public func stop() {
-    guard !stopping.exchange(true, ordering: .relaxed) else { return }
+  /// - Returns: why the recording is not whole, if a write failed.
+  @discardableResult
+  public func stop() -> SystemError? {
+    guard !stopping.exchange(true, ordering: .relaxed) else { return cast.failure }
     for thread in threads.withLockedValue({ $0 }) { thread.join() }
     if !headless { il_tty_restore() }
     close(screenDescriptor)
     close(master)
-    cast.close()
+    return cast.close()
+  }
+
+  /// Puts the real terminal back in raw mode (after a stop the shell may
+  /// have reset it).
+  /// Only in the foreground: a background job must leave the terminal alone
+  /// (the shell's `fg` continues it again when it is its turn).
+  public func reraw() {
+    if !headless, il_in_foreground(STDIN_FILENO) != 0 { il_tty_reraw() }
+  }
+
+  /// Whether Ctrl-Z was typed since the last call.
+  public func takeSuspendRequest() -> Bool { pendingSuspend.exchange(false, ordering: .relaxed) }
+
+  /// Stops the process as Ctrl-Z would, with the real terminal given back
+  /// while it is stopped: `screen` leaves the terminal (through the pty), the
+  /// real terminal's modes are restored, and on `fg` both come back.
+  public func suspend(_ screen: NcursesScreen) {
+    screen.leave()
+    // Let the pump copy what leaving sent (at most a few hundred ms).
+    waitQuiet(quiet: 30_000_000, limit: 300_000_000)
+    if !headless { il_tty_restore() }
+    kill(getpid(), SIGSTOP)
+    if !headless { il_tty_reraw() }
+    screen.invalidate()
+  }
+
+  /// Waits until the pump has copied nothing for `quiet` ns, at most `limit` ns.
+  private func waitQuiet(quiet: UInt64, limit: UInt64) {
+    let start = MonotonicClock.now()
+    while MonotonicClock.now() - start < limit {
+      if MonotonicClock.now() &- lastOutput.load(ordering: .relaxed) >= quiet { return }
+      usleep(5_000)
+    }
   }
 
   private func pumpOutput() {
@@ -82,9 +119,11 @@ public final class Recorder: Sendable {
       let ready = poll(&poller, 1, 20)
       if ready > 0 {
         let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+        if count < 0, errno == EINTR || errno == EAGAIN { continue }
         if count <= 0 { break }
+        lastOutput.store(MonotonicClock.now(), ordering: .relaxed)
         cast.output(buffer[..<count])
-        if !headless { Recorder.writeAll(STDOUT_FILENO, buffer[..<count]) }
+        if !headless { try? FileDescriptor.writeAll(STDOUT_FILENO, buffer[..<count]) }
         quietRounds = 0
       } else if stopping.load(ordering: .relaxed) {
         // Drain: stop after the pty has been quiet for a little while.
@@ -96,26 +135,34 @@ public final class Recorder: Sendable {
 
   private func forwardKeys() {
     var buffer = [UInt8](repeating: 0, count: 1024)
+    var background = false
     while !stopping.load(ordering: .relaxed) {
+      // A background job that reads the terminal is stopped (SIGTTIN): wait
+      // to be in the foreground again. The shell's `fg` may not continue a
+      // job it knows is running, so coming back is noticed here: the
+      // terminal goes raw again and the next frame paints everything.
+      if il_in_foreground(STDIN_FILENO) == 0 {
+        background = true
+        usleep(50_000)
+        continue
+      }
+      if background || il_tty_lost_raw() != 0 {
+        background = false
+        il_tty_reraw()
+        pendingContinue.store(true, ordering: .relaxed)
+      }
       var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
       guard poll(&poller, 1, 50) > 0 else { continue }
       let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+      // A stop or a move to the background interrupts a read: carry on.
+      if count < 0, errno == EINTR || errno == EAGAIN || errno == EIO { continue }
       if count <= 0 { break }
-      // The real terminal is raw, so Ctrl-C arrives as a byte: treat it as SIGINT.
+      // The real terminal is raw, so Ctrl-C and Ctrl-Z arrive as bytes:
+      // treat them as SIGINT and SIGTSTP would be.
       if buffer[..<count].contains(3) { pendingQuitSignal.store(SIGINT, ordering: .relaxed) }
-      Recorder.writeAll(master, buffer[..<count])
+      if buffer[..<count].contains(0x1A) { pendingSuspend.store(true, ordering: .relaxed) }
+      try? FileDescriptor.writeAll(master, Array(buffer[..<count].filter { $0 != 0x1A }))
     }
   }
 
-  static func writeAll(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) {
-    var offset = bytes.startIndex
-    while offset < bytes.endIndex {
-      let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
-  }
 }

@@ -1,0 +1,61 @@
+import InterleaveRuntime
+import InterleaveTerminal
+import InterleaveText
+import Testing
+
+@testable import InterleaveApp
+
+/// Keys to actions to effects: the session's logic as values.
+@Suite("Session model")
+struct SessionModelTests {
+  static func model(_ scenario: Scenario = .race, schedule: Schedule? = nil) -> SessionModel {
+    SessionModel(
+      settings: Settings(
+        configuration: RunConfiguration(scenario: scenario, threads: 2, speed: .normal),
+        language: .en, theme: nil, schedule: schedule, environment: [:]))
+  }
+
+  @Test("Esc closes the help when it is open, and quits when it is not")
+  func escape() {
+    #expect(KeyMap.action(for: .escape, helpOpen: true) == .closeHelp)
+    #expect(KeyMap.action(for: .escape, helpOpen: false) == .quit)
+    #expect(KeyMap.action(for: .character("\u{0C}"), helpOpen: false) == .redraw)
+  }
+
+  @Test("a switch restarts with a fresh dashboard; a replayed schedule ends there and says so")
+  func replayEnds() {
+    var model = Self.model(schedule: .replay([1, 2, 1, 2], path: "r.schedule"))
+    let effects = model.apply(.switchScenario(.locked))
+    #expect(effects == [.startRun, .marker("scenario locked")])
+    #expect(model.settings.schedule == nil)
+    #expect(model.dashboard.notice == "replay ended: the schedule was for another run")
+    #expect(model.dashboard.scenario == .locked)
+    var seeded = Self.model(schedule: .seeded(4))
+    _ = seeded.apply(.moreThreads)
+    #expect(seeded.settings.schedule == .seeded(4), "a seed fits any run")
+  }
+
+  @Test("n pauses first, then steps; space toggles")
+  func stepping() {
+    var model = Self.model()
+    #expect(model.apply(.step) == [.pause, .allowStep])
+    #expect(model.apply(.step) == [.allowStep])
+    #expect(model.apply(.togglePause) == [.resume])
+  }
+
+  @Test("a burst of keys keeps one restart, the last, and what comes after it")
+  func coalescing() {
+    var model = Self.model()
+    var effects: [Effect] = []
+    for action in [
+      Action.togglePause, .switchScenario(.locked), .faster, .nextTheme,
+      .switchScenario(.atomic), .togglePause,
+    ] {
+      effects += model.apply(action)
+    }
+    #expect(
+      Effect.coalesced(effects) == [.useTheme, .startRun, .marker("scenario atomic"), .pause])
+    #expect(model.settings.configuration.scenario == .atomic)
+    #expect(model.paused)
+  }
+}
