@@ -9,7 +9,8 @@ swift build -c release --product interleave-bench >/dev/null 2>&1
 swift build -c release --product interleave --scratch-path .build-nosteps \
   -Xswiftc -DINTERLEAVE_NO_STEP_POINTS >/dev/null 2>&1
 cc -O2 -pthread -o .build/locked-c Benchmarks/c/locked.c
-.build/release/interleave-bench "$@" --c-binary .build/locked-c \
+cc -O2 -pthread -o .build/race-c Benchmarks/c/race.c
+.build/release/interleave-bench "$@" --c-binary .build/locked-c --race-c-binary .build/race-c \
   --no-step-points-binary .build-nosteps/release/interleave \
   --python python3 --python-script Benchmarks/python/locked.py --json .build/benchmarks.json
 echo "report: .build/benchmarks.json"

@@ -50,4 +50,19 @@ enum Measure {
     waitpid(pid, &status, 0)
     return Double(MonotonicClock.now() - start) / 1e9
   }
+
+  /// Wall time of a whole process and what it printed.
+  static func output(_ path: String, _ arguments: [String]) -> (Double, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    let start = MonotonicClock.now()
+    guard (try? process.run()) != nil else { return (.nan, "") }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (Double(MonotonicClock.now() - start) / 1e9, String(decoding: data, as: UTF8.self))
+  }
 }

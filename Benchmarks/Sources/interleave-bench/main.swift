@@ -89,6 +89,65 @@ if let cBinary = option("--c-binary") {
   }
 }
 
+// 2b. Full-speed race vs the same loop in C, both with their two threads
+// pinned to distinct CPUs. How long the loop takes depends on how much the
+// two threads really overlap (each lost update is a sign of it): the C
+// loop sometimes hardly overlaps at all here. So the figure compares runs
+// in which both sides overlapped (|drift| >= 1,000), and shows all runs too.
+if let raceC = option("--race-c-binary") {
+  var ours: [(Double, Int)] = []
+  var c: [(Double, Int)] = []
+  for _ in 0..<max(9, runs) {
+    let (oursTime, oursOut) = Measure.output(
+      interleave,
+      ["race", "--threads", "2", "--iterations", "10000000", "--plain", "--format", "jsonl"])
+    let drift = oursOut.split(separator: "\n").last.flatMap { line in
+      line.split(separator: ",").first { $0.hasPrefix("\"drift\":") }.flatMap {
+        Int($0.dropFirst("\"drift\":".count))
+      }
+    }
+    ours.append((oursTime, drift ?? 0))
+    let (cTime, cOut) = Measure.output(raceC, ["10000000"])
+    c.append(
+      (
+        cTime,
+        Int(cOut.split(separator: "=").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+          ?? 0
+      ))
+  }
+  func median(_ runs: [(Double, Int)], overlapped: Bool) -> Double {
+    Measure.median(runs.filter { !overlapped || abs($0.1) >= 1_000 }.map(\.0))
+  }
+  let (both, cBoth) = (median(ours, overlapped: true), median(c, overlapped: true))
+  let (all, cAll) = (median(ours, overlapped: false), median(c, overlapped: false))
+  let overlappedC = c.filter { abs($0.1) >= 1_000 }.count
+  let overlappedOurs = ours.filter { abs($0.1) >= 1_000 }.count
+  row(
+    "race 2x10,000,000 vs C (volatile long, both pinned), runs where both overlapped",
+    String(
+      format:
+        "%.1f ms vs %.1f ms (overlapped in %d and %d of %d runs; all runs: %.1f vs %.1f ms, %.2fx)",
+      both * 1000, cBoth * 1000, overlappedOurs, overlappedC, ours.count, all * 1000, cAll * 1000,
+      all / cAll),
+    String(format: "%.2fx", both / cBoth), "<= 1.3x", overlappedC > 0 ? both / cBoth <= 1.3 : nil,
+    key: "race_vs_c",
+    json: .object([
+      ("interleave_s", .double(both)), ("c_s", .double(cBoth)), ("ratio", .double(both / cBoth)),
+      ("interleave_all_s", .double(all)), ("c_all_s", .double(cAll)),
+      ("interleave_overlapped", .int(overlappedOurs)), ("c_overlapped", .int(overlappedC)),
+      ("runs", .int(ours.count)),
+    ]))
+}
+
+// 2c. Start-up: the whole process for `--version`, against /bin/true.
+let (startup, floor) = Measure.alternating(
+  max(21, runs), (interleave, ["--version"]), ("/bin/true", []))
+row(
+  "start-up (interleave --version) vs /bin/true",
+  String(format: "%.1f ms vs %.1f ms", startup * 1000, floor * 1000), "", "< 10 ms",
+  startup < 0.010, key: "startup",
+  json: .object([("interleave_s", .double(startup)), ("true_s", .double(floor))]))
+
 // 3. Full-speed race with step points vs the same binary built with them compiled out.
 // At 1,000,000 iterations process start-up is over half of the time; at
 // 10,000,000 the loops themselves decide the ratio.
