@@ -128,7 +128,7 @@ public struct Chinese: Strings {
   }
 
   public func seed(_ seed: UInt64) -> String { "种子 \(seed)" }
-  public var replay: String { "重放" }
+  public func replay(_ schedule: String) -> String { "调度 \(schedule)" }
   public func keyName(_ key: String) -> String { key == "space" ? "空格" : key }
 
   public func footer(_ hint: KeyHint) -> String {

@@ -141,7 +141,7 @@ public struct English: Strings {
   }
 
   public func seed(_ seed: UInt64) -> String { "seed \(seed)" }
-  public var replay: String { "replay" }
+  public func replay(_ schedule: String) -> String { "schedule \(schedule)" }
   public func keyName(_ key: String) -> String { key }
 
   public func footer(_ hint: KeyHint) -> String {
@@ -339,7 +339,7 @@ public struct English: Strings {
 
   public func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String {
     "\(id), \(self.threads(threads, short: false))"
-      + (iterations.map { " x \($0) iterations" } ?? "")
+      + (iterations.map { " x \($0) iteration" + ($0 == 1 ? "" : "s") } ?? "")
   }
 
   public func summaryVerdict(drift: Int, lost: Int, notEveryThread: Bool) -> String {

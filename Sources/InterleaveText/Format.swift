@@ -2,13 +2,17 @@
 public enum Format {
   /// `12,345` / `-1,000`.
   public static func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
+    (value < 0 ? "-" : "") + grouped(digits: String(value.magnitude))
+  }
+
+  /// Decimal digits in groups of three: `9465511770` is `9,465,511,770`.
+  public static func grouped(digits: String) -> String {
     var out = ""
     for (offset, character) in digits.enumerated() {
       if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
       out.append(character)
     }
-    return (value < 0 ? "-" : "") + out
+    return out
   }
 
   /// `+12` / `-3` / `0`.

@@ -67,7 +67,8 @@ public protocol Strings: Sendable {
   /// `● running`, `‖ paused`, ...
   func phase(_ phase: RunPhase) -> String
   func seed(_ seed: UInt64) -> String
-  var replay: String { get }
+  /// A replayed schedule, as the header shows it (`1x3 2x4 1`, cut to fit).
+  func replay(_ schedule: String) -> String
   /// A key's name as printed (`space` is `空格` in Chinese).
   func keyName(_ key: String) -> String
   /// The footer's short word for what a key does.

@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Explorer, as a user runs it")
 struct ExploreTests {
-  /// Every interleaving of the race's steps, simulated without threads: each
-  /// worker k does read, write(+n_k), read, write(-n_k) per iteration on a
-  /// shared balance. Returns the number of schedules and the final balances.
+  /// Every interleaving of the race's steps, walked one by one without the
+  /// explorer's model: each worker k does read, write(+n_k), read,
+  /// write(-n_k) per iteration on a shared balance.
   static func simulateRace(amounts: [Int], iterations: Int) -> (count: Int, histogram: [Int: Int]) {
     let steps = 4 * iterations
     var histogram: [Int: Int] = [:]
@@ -20,8 +20,7 @@ struct ExploreTests {
         var done = done
         var registers = registers
         var balance = balance
-        let position = done[thread] % 4
-        switch position {
+        switch done[thread] % 4 {
         case 0, 2: registers[thread] = balance
         case 1: balance = registers[thread] + amounts[thread]
         default: balance = registers[thread] - amounts[thread]
@@ -46,7 +45,7 @@ struct ExploreTests {
   }
 
   @Test(
-    "race, 2 threads x 1 and x 2 iterations: count and histogram match a simulation",
+    "race, 2 threads x 1 and x 2 iterations: count and histogram match a walk over every schedule",
     arguments: [1, 2])
   func raceMatchesSimulation(iterations: Int) throws {
     let expected = Self.simulateRace(amounts: [5, 8], iterations: iterations)
@@ -60,21 +59,93 @@ struct ExploreTests {
     }
     #expect(histogram == expected.histogram)
     #expect(expected.count == (iterations == 1 ? 70 : 12_870))
+    if iterations == 1 {
+      #expect(outcomes.map { $0["schedules"] as? Int } == [8, 8, 4, 30, 4, 8, 8])
+    }
+  }
+
+  @Test("race, 3 threads x 2 iterations: all 9,465,511,770 schedules counted, as text")
+  func raceThreeByTwo() throws {
+    let result = try Binary.run(["explore", "race", "--threads", "3", "--iterations", "2"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(
+      result.lines.first?.hasPrefix(
+        "race, 3 threads x 2 iterations: 9,465,511,770 schedules, 59 outcomes") == true)
+    #expect(result.lines.contains { $0.hasPrefix("balance 0 (correct)") })
+    #expect(
+      result.stdout.contains("Each simplest schedule ran on real threads and ended as counted."))
+    #expect(result.stdout.contains("  interleave race --threads 3 --iterations 2 --schedule '"))
+  }
+
+  @Test("counts past 2^53 are strings in JSON, exact")
+  func bigCountsAsStrings() throws {
+    let (outcomes, summary) = try Self.explore([
+      "race", "--threads", "2", "--iterations", "8", "--no-replay",
+    ])
+    #expect(summary["schedules"] as? String == "1832624140942590534")
+    // 64! / (32!)^2: the ways to interleave two threads of 32 steps each.
+    #expect(outcomes.count == summary["outcomes"] as? Int)
+    #expect(outcomes.contains { $0["schedules"] is String })
+    #expect(outcomes.contains { $0["schedules"] is Int })
   }
 
   @Test(
-    "locked and atomic: every schedule ends correct; the counts are the block orders and step interleavings",
-    arguments: [("locked", 3, 2, 90), ("atomic", 2, 2, 70), ("coarse", 3, 1, 6)])
-  func correctEverywhere(scenario: String, threads: Int, iterations: Int, schedules: Int) throws {
+    "every outcome's simplest schedule replays on real threads, and its command reruns it",
+    arguments: [("race", 2, 2), ("deadlock", 2, 1), ("locked", 2, 2)])
+  func witnessesReplay(scenario: String, threads: Int, iterations: Int) throws {
     let (outcomes, summary) = try Self.explore([
       scenario, "--threads", "\(threads)", "--iterations", "\(iterations)",
     ])
-    #expect(outcomes.count == 1)
-    let expected = scenario == "coarse" ? 10 * (1 + 10 + 100) : 0
-    #expect(outcomes.first?["balance"] as? Int == expected)
-    // locked: (T·I)! / (I!)^T orders of the critical sections; atomic: C(8, 4)
-    // interleavings of 4 adds; coarse: T! orders of the whole loops.
-    #expect(summary["schedules"] as? Int == schedules)
+    #expect(summary["agree"] as? Bool == true)
+    #expect(!outcomes.isEmpty)
+    for outcome in outcomes {
+      #expect(outcome["replayed"] as? String == outcome["outcome"] as? String)
+      #expect((outcome["preemptions"] as? Int ?? -1) >= 0)
+    }
+    // The printed command, run as printed (plain mode), ends as counted.
+    for outcome in outcomes.prefix(3) {
+      let witness = try #require(outcome["witness"] as? String)
+      let run = try Binary.run([
+        scenario, "--threads", "\(threads)", "--iterations", "\(iterations)", "--schedule",
+        witness, "--plain", "--lang", "en",
+      ])
+      #expect(run.status == 0, "stderr: \(run.stderr)")
+      if let balance = outcome["balance"] as? Int {
+        #expect(run.lines.contains { $0.hasPrefix("balance       \(balance)") }, "\(run.stdout)")
+      } else {
+        #expect(run.lines.contains { $0.hasPrefix("deadlock ") })
+      }
+    }
+  }
+
+  @Test("--replay-all runs every schedule on real threads: the same histogram as the count")
+  func replayAll() throws {
+    for scenario in ["race", "deadlock"] {
+      let (outcomes, summary) = try Self.explore([scenario, "--replay-all"])
+      #expect(summary["agree"] as? Bool == true)
+      for outcome in outcomes {
+        #expect(outcome["replayed_all"] as? Int == outcome["schedules"] as? Int)
+      }
+    }
+    let refused = try Binary.run(["explore", "race", "--iterations", "3", "--replay-all"])
+    #expect(refused.status == 64)
+    #expect(
+      refused.stderr
+        == "interleave: error: --replay-all runs every schedule on real threads: race with 2 threads x 3 iterations has 2,704,156, at most 50,000\n"
+    )
+  }
+
+  @Test("--observe N: N seeded and N full-speed runs counted beside the prediction")
+  func observe() throws {
+    let (outcomes, summary) = try Self.explore(["race", "--observe", "12", "--no-replay"])
+    #expect(summary["observed"] as? Int == 12)
+    #expect(outcomes.reduce(0) { $0 + ($1["seeded"] as? Int ?? 0) } == 12)
+    #expect(outcomes.reduce(0) { $0 + ($1["full_speed"] as? Int ?? 0) } == 12)
+    // Nothing real threads did is outside the count.
+    #expect(outcomes.allSatisfy { ($0["schedules"] as? Int ?? 0) > 0 })
+    let text = try Binary.run(["explore", "race", "--observe", "5", "--no-replay"])
+    #expect(text.lines[2].contains("seeded") && text.lines[2].contains("full speed"))
+    #expect(text.stdout.contains("Possible is not common: 5 full-speed runs"))
   }
 
   @Test("deadlock: the explorer shows which schedules deadlock, and a saved one replays it")
@@ -87,7 +158,8 @@ struct ExploreTests {
     let (outcomes, _) = try Self.explore(
       ["deadlock", "--threads", "2", "--iterations", "1", "--save-schedules", folder])
     let deadlock = try #require(outcomes.first { $0["outcome"] as? String == "deadlock" })
-    #expect((deadlock["schedules"] as? Int ?? 0) > 0)
+    #expect(deadlock["schedules"] as? Int == 6)
+    #expect(deadlock["preemptions"] as? Int == 1)
     #expect(outcomes.contains { $0["balance"] as? Int == 0 })
     let file = try #require(deadlock["file"] as? String)
     let replay = try Binary.run([
@@ -98,24 +170,41 @@ struct ExploreTests {
     #expect(replay.lines.contains { $0.hasPrefix("deadlock ") && $0.contains("holds") })
   }
 
-  @Test("a configuration with too many schedules is refused with the count")
-  func tooMany() throws {
-    let result = try Binary.run(["explore", "race", "--threads", "2", "--iterations", "4"])
-    #expect(result.status == 64)
-    #expect(
-      result.stderr
-        == "interleave: error: race with 2 threads x 4 iterations has up to 601,080,390 schedules; the explorer stops at 50,000 (use fewer threads or iterations)\n"
-    )
-    // Counts past any integer are refused the same way, not with a crash.
+  @Test("sizes too large are refused with their state count, before or while counting")
+  func tooLarge() throws {
     let huge = try Binary.run(["explore", "race", "--threads", "8", "--iterations", "1000"])
     #expect(huge.status == 64)
     #expect(
-      huge.stderr.hasSuffix(
-        "1000 iterations has more than 10^308 schedules; the explorer stops at 50,000 (use fewer threads or iterations)\n"
-      ))
-    let large = try Binary.run(["explore", "race", "--threads", "3", "--iterations", "4"])
-    #expect(large.status == 64)
-    #expect(large.stderr.contains("has up to about 10^21 schedules"))
+      huge.stderr
+        == "interleave: error: race with 8 threads x 1000 iterations has at least about 10^28 states (the places its threads can be at together); the explorer stops at 16,000,000 (use fewer threads or iterations)\n"
+    )
+    let limited = try Binary.run([
+      "explore", "race", "--threads", "3", "--iterations", "2", "--max-states", "1000",
+    ])
+    #expect(limited.status == 64)
+    #expect(
+      limited.stderr
+        == "interleave: error: race with 3 threads x 2 iterations has more than 1,000 states (passed by step 8 of 24); the explorer stops there (use fewer threads or iterations, or raise --max-states)\n"
+    )
+    #expect(limited.stdout.isEmpty)
+  }
+
+  @Test(
+    "a schedule string that does not fit is refused before the run, naming the first bad step",
+    arguments: [
+      ("1x3 3", "item 2 ('3'): there is no thread 3 (threads 1...2)"),
+      ("1x3 2x", "item 2 ('2x'): expected THREAD or THREADxSTEPS, such as 2x4"),
+      ("1x5 2x3", "step 5: thread 1 cannot run then (runnable: 2)"),
+      ("1x4 2x3", "the schedule ends after step 7 but the run goes on (runnable: 2)"),
+      ("1x4 2x5", "step 9: the run has ended (after step 8), the schedule goes on"),
+    ])
+  func badScheduleString(schedule: String, problem: String) throws {
+    let result = try Binary.run([
+      "race", "--threads", "2", "--iterations", "1", "--plain", "--schedule", schedule,
+    ])
+    #expect(result.status == 64)
+    #expect(result.stderr == "interleave: error: --schedule '\(schedule)': \(problem)\n")
+    #expect(result.stdout.isEmpty)
   }
 
   @Test("seeded runs print the same transcript twice, and schedule files replay them")
@@ -147,5 +236,8 @@ struct ExploreTests {
       bad.stderr.contains(
         "--schedule-in \(folder)/s.schedule: line 1: the schedule is for 'race threads=3 iterations=20'"
       ))
+    let both = try Binary.run(arguments + ["--seed", "1", "--schedule", "1x3"])
+    #expect(both.status == 64)
+    #expect(both.stderr.hasSuffix("--seed and --schedule both choose the schedule: give one\n"))
   }
 }

@@ -24,7 +24,7 @@ struct SessionModelTests {
 
   @Test("a switch restarts with a fresh dashboard; a replayed schedule ends there and says so")
   func replayEnds() {
-    var model = Self.model(schedule: .replay([1, 2, 1, 2], path: "r.schedule"))
+    var model = Self.model(schedule: .replay([1, 2, 1, 2], flag: "--schedule-in r.schedule"))
     let effects = model.apply(.switchScenario(.locked))
     #expect(effects == [.startRun, .marker("scenario locked")])
     #expect(model.settings.schedule == nil)

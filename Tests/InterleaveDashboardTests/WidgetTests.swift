@@ -222,13 +222,16 @@ struct WidgetTests {
     }
   }
 
-  @Test("a scheduled run says its seed in the header")
-  func headerSeed() {
+  @Test("a scheduled run says its schedule beside the main thread, at 80 columns too")
+  func scheduleShown() {
     var state = Fixtures.state(.race, threads: 2)
-    state.scheduleLabel = "seed 4"
-    var canvas = Canvas(width: 120, height: 1)
-    HeaderWidget.render(state, in: canvas.bounds, on: &canvas)
-    #expect(canvas.line(0).contains("seed 4 · 2 cores"))
+    state.scheduleLabel = "schedule 1x3 2x2 1 2x2"
+    for width in [80, 120] {
+      let frame = Dashboard.render(state, width: width, height: 24)
+      let main = frame.line(1)
+      #expect(main.hasPrefix(" MainThread"))
+      #expect(main.hasSuffix(" schedule 1x3 2x2 1 2x2 "), "at \(width): \(main)")
+    }
   }
 
   @Test("threads the system refused are named in the footer, before dropped events")

@@ -34,6 +34,11 @@ struct RunOptions: ParsableArguments {
   @Option(name: .long, help: "Replay the thread order in FILE (from --schedule-out).")
   var scheduleIn: String?
 
+  @Option(
+    name: .long,
+    help: "Follow this thread order: '1x3 2x4 1' is thread 1 for three steps, 2 for four, 1 once.")
+  var schedule: String?
+
   @Flag(name: .long, help: "Let the system place the workers (by default each gets its own CPU).")
   var noPin = false
 
@@ -53,11 +58,15 @@ struct RunOptions: ParsableArguments {
       throw ValidationError(
         "--seed must be a whole number 0...18446744073709551615 (got '\(seed)')")
     }
-    if scheduleIn != nil, seed != nil {
-      throw ValidationError("--schedule-in replays a schedule: leave out --seed")
+    let given = [
+      seed.map { _ in "--seed" }, scheduleIn.map { _ in "--schedule-in" },
+      schedule.map { _ in "--schedule" },
+    ].compactMap { $0 }
+    if given.count > 1 {
+      throw ValidationError("\(given[0]) and \(given[1]) both choose the schedule: give one")
     }
     if let scheduleOut {
-      guard seed != nil || scheduleIn != nil else {
+      guard seed != nil || scheduleIn != nil || schedule != nil else {
         throw ValidationError(
           "--schedule-out needs --seed (or --schedule-in): only a scheduled run has one order")
       }
@@ -77,9 +86,20 @@ struct RunOptions: ParsableArguments {
   /// The schedule asked for, read and checked against `configuration`.
   func schedule(for configuration: RunConfiguration) throws -> Schedule? {
     if let seed, let value = UInt64(seed) { return .seeded(value) }
+    if let schedule {
+      let shown = "'" + Sanitizer.line(String(schedule.prefix(40))) + "'"
+      do {
+        let order = try ScheduleString.order(schedule, threads: configuration.threads)
+        try configuration.scenario.model(configuration).check(order)
+        return .replay(order, flag: "--schedule \(shown)")
+      } catch {
+        throw ValidationError("--schedule \(shown): \(error)")
+      }
+    }
     guard let scheduleIn else { return nil }
     do {
-      return .replay(try ScheduleFile.read(scheduleIn, for: configuration), path: scheduleIn)
+      return .replay(
+        try ScheduleFile.read(scheduleIn, for: configuration), flag: "--schedule-in \(scheduleIn)")
     } catch {
       throw ValidationError("--schedule-in \(scheduleIn): \(error)")
     }

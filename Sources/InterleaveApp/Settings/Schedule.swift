@@ -4,7 +4,9 @@ import InterleaveText
 /// How a run is scheduled when it goes one step at a time.
 enum Schedule: Equatable, Sendable {
   case seeded(UInt64)
-  case replay([Int], path: String)
+  /// A thread order to follow, and the flag that gave it (`--schedule-in
+  /// FILE`, or `--schedule` with its text).
+  case replay([Int], flag: String)
 
   /// A fresh chooser (each run, and each restart, starts the schedule over).
   func chooser() -> ScheduleChooser {
@@ -18,7 +20,10 @@ enum Schedule: Equatable, Sendable {
   func label(_ strings: any Strings) -> String {
     switch self {
     case .seeded(let seed): return strings.seed(seed)
-    case .replay: return strings.replay
+    case .replay(let order, _):
+      let text = ScheduleString.text(order)
+      let cut = text.count > 24 ? String(text.prefix(23)) + "…" : text
+      return strings.replay(cut)
     }
   }
 
@@ -26,7 +31,7 @@ enum Schedule: Equatable, Sendable {
   var flag: String {
     switch self {
     case .seeded: return "--seed"
-    case .replay(_, let path): return "--schedule-in \(path)"
+    case .replay(_, let flag): return flag
     }
   }
 

@@ -12,13 +12,12 @@ enum HeaderWidget {
     let speed = state.speed == .full ? strings.fullSpeed : state.speed.description
     let clock = " " + Format.elapsed(state.elapsedNs) + " "
     let phase = " " + strings.phase(state.phase) + " "
-    let schedule = state.scheduleLabel.map { $0 + " · " } ?? ""
     // From the most to the least verbose; the first that leaves room for tabs wins.
     let candidates = [
-      schedule + strings.cores(state.cores) + " · "
+      strings.cores(state.cores) + " · "
         + strings.threads(state.threadCount, short: false)
         + " · " + speed + " ",
-      schedule + strings.threads(state.threadCount, short: true) + " · " + speed + " ",
+      strings.threads(state.threadCount, short: true) + " · " + speed + " ",
       strings.threads(state.threadCount, short: true) + " ",
       "",
     ]

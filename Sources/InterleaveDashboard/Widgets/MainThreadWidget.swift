@@ -1,7 +1,8 @@
 import InterleaveRuntime
 import InterleaveText
 
-/// The main thread's one line: its name, tid and what it is doing.
+/// The main thread's one line: its name, tid and what it is doing; at its
+/// right, the schedule a scheduled run follows (`seed 11`, `schedule 1x3 2`).
 enum MainThreadWidget {
   static func render(
     _ pane: ThreadPane, _ state: DashboardState, in area: Rect, on canvas: inout Canvas
@@ -11,9 +12,16 @@ enum MainThreadWidget {
     x += canvas.put(
       " " + pane.name + " ", x: x, y: area.y, style: Style(.title, bold: true), clip: area)
     x += canvas.put(strings.tid(pane.tid) + " · ", x: x, y: area.y, style: Style(.dim), clip: area)
-    canvas.put(
+    x += canvas.put(
       strings.mainThreadDoing(pane.state, waitsBy: state.scenario.traits.mainWaits), x: x,
       y: area.y, style: Style(pane.state.role), clip: area)
+    if let schedule = state.scheduleLabel {
+      let label = " " + schedule + " "
+      let width = TextWidth.of(label)
+      if x + 1 + width <= area.maxX {
+        canvas.put(label, x: area.maxX - width, y: area.y, style: Style(.title, bold: true))
+      }
+    }
   }
 }
 

@@ -10,6 +10,19 @@ struct AtomicScenario: ScenarioDescriptor {
 
   func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 2 * configuration.iterations }
 
+  func model(_ configuration: RunConfiguration) -> Machine {
+    Machine.onBalance(
+      Machine.workers(configuration.threads) { worker in
+        let amount = Amounts.race(worker)
+        return Array(
+          repeating: [
+            Instruction.atomicAdd(cell: Machine.balance, amount: amount),
+            .atomicAdd(cell: Machine.balance, amount: -amount),
+          ], count: configuration.iterations
+        ).flatMap { $0 }
+      })
+  }
+
   func run(_ context: WorkerContext) throws(Cancelled) {
     let amount = Amounts.race(context.index)
     let balance = context.shared.balance

@@ -24,6 +24,20 @@ struct CoarseScenario: ScenarioDescriptor {
   /// acquire, then read, write and sleep each round, then release.
   func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 2 + 3 * CoarseScenario.rounds }
 
+  /// acquire(timeout=…) (under a scheduler a wait never times out), then
+  /// read, write and sleep each round, then release.
+  func model(_ configuration: RunConfiguration) -> Machine {
+    Machine.onBalance(
+      Machine.workers(configuration.threads) { worker in
+        let round: [Instruction] = [
+          .read(cell: Machine.balance, into: 0),
+          .write(cell: Machine.balance, from: 0, plus: Amounts.coarse(worker)), .nop,
+        ]
+        return [.acquire(0)] + Array(repeating: round, count: CoarseScenario.rounds).flatMap { $0 }
+          + [.release(0)]
+      }, primitives: [.mutex])
+  }
+
   func run(_ context: WorkerContext) throws(Cancelled) {
     let lock = context.shared.mutex(0)
     let inc = Amounts.coarse(context.index)

@@ -15,6 +15,17 @@ struct DeadlockScenario: ScenarioDescriptor {
   /// acquire, sleep, acquire, the race's four, release, release.
   func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 9 * configuration.iterations }
 
+  func model(_ configuration: RunConfiguration) -> Machine {
+    Machine.onBalance(
+      Machine.workers(configuration.threads) { worker in
+        let (first, second) = worker % 2 == 0 ? (0, 1) : (1, 0)
+        let iteration: [Instruction] =
+          [.acquire(first), .nop, .acquire(second)] + Machine.changeIt(Amounts.race(worker))
+          + [.release(second), .release(first)]
+        return Array(repeating: iteration, count: configuration.iterations).flatMap { $0 }
+      }, primitives: [.mutex, .mutex])
+  }
+
   func run(_ context: WorkerContext) throws(Cancelled) {
     let amount = Amounts.race(context.index)
     let balance = context.shared.balance

@@ -11,6 +11,16 @@ struct LockedScenario: ScenarioDescriptor {
   func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [.mutex("lock")] }
   func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 6 * configuration.iterations }
 
+  func model(_ configuration: RunConfiguration) -> Machine {
+    Machine.onBalance(
+      Machine.workers(configuration.threads) { worker in
+        Array(
+          repeating: [.acquire(0)] + Machine.changeIt(Amounts.race(worker)) + [.release(0)],
+          count: configuration.iterations
+        ).flatMap { $0 }
+      }, primitives: [.mutex])
+  }
+
   func run(_ context: WorkerContext) throws(Cancelled) {
     let amount = Amounts.race(context.index)
     let balance = context.shared.balance

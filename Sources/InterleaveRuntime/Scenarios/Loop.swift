@@ -14,6 +14,14 @@ struct LoopScenario: ScenarioDescriptor {
 
   func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 2 * LoopScenario.limit }
 
+  /// `n += 1` reported, then a sleep, while n <= 5.
+  func model(_ configuration: RunConfiguration) -> Machine {
+    Machine(
+      programs: Machine.workers(configuration.threads) { _ in
+        Array(repeating: [Instruction.nop, .nop], count: LoopScenario.limit).flatMap { $0 }
+      }, outcome: Machine.standard { _ in Outcome(.finished) })
+  }
+
   func run(_ context: WorkerContext) throws(Cancelled) {
     var n = 1
     while n <= LoopScenario.limit {

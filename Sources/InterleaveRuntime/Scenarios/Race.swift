@@ -10,6 +10,14 @@ struct RaceScenario: ScenarioDescriptor {
 
   func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 4 * configuration.iterations }
 
+  func model(_ configuration: RunConfiguration) -> Machine {
+    Machine.onBalance(
+      Machine.workers(configuration.threads) { worker in
+        Array(repeating: Machine.changeIt(Amounts.race(worker)), count: configuration.iterations)
+          .flatMap { $0 }
+      })
+  }
+
   func run(_ context: WorkerContext) throws(Cancelled) {
     let amount = Amounts.race(context.index)
     // Read once: fetching a shared object in the loop retains it every time,

@@ -41,6 +41,12 @@ public struct Scenario: Hashable, Sendable, CustomStringConvertible {
     descriptor.stepsPerWorker(configuration)
   }
 
+  /// The scenario's abstract machine for `configuration` (its steps are the
+  /// runtime's step points), for the explorer and the driver.
+  public func model(_ configuration: RunConfiguration) -> Machine {
+    descriptor.model(configuration)
+  }
+
   public static func == (lhs: Scenario, rhs: Scenario) -> Bool { lhs.id == rhs.id }
   public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
@@ -61,6 +67,8 @@ protocol ScenarioDescriptor: Sendable {
   func stepsPerWorker(_ configuration: RunConfiguration) -> Int
   /// What worker `context.index` does, every shared access a step point.
   func run(_ context: WorkerContext) throws(Cancelled)
+  /// The same as a machine: one instruction per step point, in the same order.
+  func model(_ configuration: RunConfiguration) -> Machine
 }
 
 extension ScenarioDescriptor {

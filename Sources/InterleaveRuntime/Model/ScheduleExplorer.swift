@@ -1,0 +1,193 @@
+/// Counts every schedule of a machine exactly, by outcome, without running
+/// them one by one: it walks the states forward a step at a time, and
+/// each state's number of schedules into it is the sum over the states it
+/// is reached from, whatever came before (dynamic programming over the
+/// abstract state). Only two steps' states are held at once.
+///
+/// For each outcome it also finds a witness: a schedule with the fewest
+/// preemptions (switches away from a thread that could have gone on), and
+/// among those the fewest switches of any kind.
+public struct ScheduleExplorer {
+  /// One outcome's share of the schedules, and the simplest way there.
+  public struct Result: Sendable {
+    public var outcome: Outcome
+    public var schedules: ScheduleCount
+    /// The thread (1-based) that takes each step of the witness.
+    public var witness: [Int]
+    public var preemptions: Int
+  }
+
+  /// Why exploring stopped.
+  public struct TooLarge: Error, Sendable, CustomStringConvertible {
+    /// The limit passed.
+    public var states: Int
+    /// How many steps into the schedules it was passed.
+    public var step: Int
+    public var description: String {
+      "more than \(states) states by step \(step): too large to explore here"
+    }
+  }
+
+  /// The most states explored before giving up.
+  public static let stateLimit = 16_000_000
+
+  public let machine: Machine
+  /// States seen (a state reached after different numbers of steps counts
+  /// once per number).
+  public private(set) var states = 0
+  private let limit: Int
+  private let progress: (Int) -> Void
+
+  /// - Parameter progress: told the number of states so far, every 2^18.
+  public init(
+    _ machine: Machine, limit: Int = ScheduleExplorer.stateLimit,
+    progress: @escaping (Int) -> Void = { _ in }
+  ) {
+    self.machine = machine
+    self.limit = limit
+    self.progress = progress
+  }
+
+  /// The states after some number of steps, with what is known of each.
+  private struct Level {
+    var states: StateTable
+    var counts: [ScheduleCount] = []
+    /// Per state and arriving thread (slot `threads` for "none"): the
+    /// simplest way there, as preemptions x 2^16 + switches (`Int32.max`
+    /// when no schedule gets there).
+    var fewest: [Int32] = []
+    /// The same shape: the entry (in all levels' numbering) it came from.
+    var parent: [Int32] = []
+  }
+
+  /// The best witness found so far for an outcome.
+  private struct Best {
+    var schedules = ScheduleCount.zero
+    var preemptions = Int32.max
+    /// The final entry of the witness, in all levels' numbering.
+    var entry = -1
+  }
+
+  /// Every outcome reachable from `state` (the start by default), with how
+  /// many schedules lead to it and a witness from there, in outcome order.
+  /// - Parameter last: the thread (0-based) that took the step into
+  ///   `state`, for counting the witness's first preemption.
+  public mutating func explore(from state: MachineState? = nil, last: Int = -1)
+    throws(TooLarge) -> [Result]
+  {
+    let slots = machine.threads + 1
+    let size = machine.size
+    var level = Level(states: StateTable(size: size))
+    _ = Self.add((state ?? machine.initial()).values, to: &level, slots: slots)
+    level.counts[0] = .one
+    let arrival = last >= 0 ? last : machine.threads
+    level.fewest[arrival] = 0
+    // Every level's parent links, for walking a witness back: entry
+    // `starts[k] + i * slots + slot` is state i of level k, arrived at by `slot`.
+    var parents: [Int32] = []
+    var starts: [Int] = []
+    var best: [Outcome: Best] = [:]
+    states = 0
+    var current = [Int32](repeating: 0, count: size)
+    var successor = current
+    while level.states.count > 0 {
+      states += level.states.count
+      guard states <= limit else { throw TooLarge(states: limit, step: starts.count) }
+      let start = parents.count
+      starts.append(start)
+      parents += level.parent
+      var next = Level(states: StateTable(size: size, capacity: level.states.count * 2))
+      for i in 0..<level.states.count {
+        level.states.load(i, into: &current)
+        let runnable = machine.runnableMask(current)
+        if runnable == 0 {
+          Self.end(
+            machine.outcome(of: MachineState(values: current)), level: level, state: i,
+            start: start, slots: slots, into: &best)
+          continue
+        }
+        for thread in 0..<machine.threads where runnable & (1 << UInt32(thread)) != 0 {
+          successor = current
+          machine.step(&successor, thread)
+          let j = Self.add(successor, to: &next, slots: slots)
+          next.counts[j] += level.counts[i]
+          for slot in 0..<slots {
+            let known = level.fewest[i * slots + slot]
+            guard known != .max else { continue }
+            let switches = slot < machine.threads && slot != thread
+            let preempts = switches && runnable & (1 << UInt32(slot)) != 0
+            let total = Self.cost(known, preempts: preempts, switches: switches)
+            let target = j * slots + thread
+            if total < next.fewest[target] {
+              next.fewest[target] = total
+              next.parent[target] = Int32(start + i * slots + slot)
+            }
+          }
+        }
+      }
+      if states >> 18 != (states - level.states.count) >> 18 { progress(states) }
+      level = next
+    }
+    return best.map { outcome, found in
+      Result(
+        outcome: outcome, schedules: found.schedules,
+        witness: Self.walk(back: found.entry, parents: parents, starts: starts, slots: slots),
+        preemptions: Int(found.preemptions >> 16))
+    }.sorted { $0.outcome < $1.outcome }
+  }
+
+  /// The cost of a way there after one more step, each part saturating.
+  private static func cost(_ known: Int32, preempts: Bool, switches: Bool) -> Int32 {
+    var preemptions = known >> 16
+    var count = known & 0xFFFF
+    if preempts, preemptions < 0x7FFE { preemptions += 1 }
+    if switches, count < 0xFFFF { count += 1 }
+    return preemptions << 16 | count
+  }
+
+  /// The total of a set of results.
+  public static func total(_ results: [Result]) -> ScheduleCount {
+    results.reduce(ScheduleCount.zero) { $0 + $1.schedules }
+  }
+
+  /// The index of a state's `values` in `level`, added if new.
+  private static func add(_ values: [Int32], to level: inout Level, slots: Int) -> Int {
+    let index = level.states.insert(values)
+    if index == level.counts.count {
+      level.counts.append(.zero)
+      level.fewest += repeatElement(Int32.max, count: slots)
+      level.parent += repeatElement(-1, count: slots)
+    }
+    return index
+  }
+
+  /// Counts a final state's schedules to its outcome, and keeps its
+  /// simplest arrival if it beats the outcome's witness so far.
+  private static func end(
+    _ outcome: Outcome, level: Level, state i: Int, start: Int, slots: Int,
+    into best: inout [Outcome: Best]
+  ) {
+    var found = best[outcome] ?? Best()
+    found.schedules += level.counts[i]
+    for slot in 0..<slots where level.fewest[i * slots + slot] <= found.preemptions {
+      found.preemptions = level.fewest[i * slots + slot]
+      found.entry = start + i * slots + slot
+    }
+    best[outcome] = found
+  }
+
+  /// The threads (1-based) of the steps that led to `entry`, first first.
+  private static func walk(back entry: Int, parents: [Int32], starts: [Int], slots: Int) -> [Int] {
+    var order: [Int] = []
+    var entry = entry
+    var level = starts.count - 1
+    while level > 0 {
+      while starts[level] > entry { level -= 1 }
+      guard level > 0 else { break }
+      order.append((entry - starts[level]) % slots + 1)
+      entry = Int(parents[entry])
+      level -= 1
+    }
+    return order.reversed()
+  }
+}
