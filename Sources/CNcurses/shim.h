@@ -28,6 +28,9 @@ static inline int il_key_resize(void) { return KEY_RESIZE; }
 static inline int il_key_btab(void) { return KEY_BTAB; }
 static inline int il_key_npage(void) { return KEY_NPAGE; }
 static inline int il_key_ppage(void) { return KEY_PPAGE; }
+static inline int il_key_up(void) { return KEY_UP; }
+static inline int il_key_down(void) { return KEY_DOWN; }
+static inline int il_key_enter(void) { return KEY_ENTER; }
 static inline int il_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int il_err(void) { return ERR; }
 

@@ -33,6 +33,7 @@ public enum Dashboard {
     GaugeWidget.render(state, in: layout.gauge, on: &canvas)
     CaptionWidget.render(layout.captionLines, in: layout.caption, on: &canvas)
     FooterWidget.render(state, in: layout.footer, on: &canvas)
+    if let fork = state.drive?.fork { ForkWidget.render(fork, state, on: &canvas) }
     if state.showHelp { HelpWidget.render(state, on: &canvas) }
     return canvas
   }

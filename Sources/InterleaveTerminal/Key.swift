@@ -5,6 +5,8 @@ public enum Key: Equatable, Sendable {
   case backTab
   case pageUp
   case pageDown
+  case up
+  case down
   /// The terminal changed size.
   case resize
   /// Any other function key, by its ncurses code.

@@ -155,6 +155,9 @@ public final class NcursesScreen: Screen {
       case il_key_btab(): return .backTab
       case il_key_ppage(): return .pageUp
       case il_key_npage(): return .pageDown
+      case il_key_up(): return .up
+      case il_key_down(): return .down
+      case il_key_enter(): return .character("\r")
       default: return .other(code)
       }
     }

@@ -5,7 +5,7 @@ import InterleaveRuntime
 /// `English` and `Chinese` conform, so a text missing in one language does
 /// not compile. Numbers come in already formatted where their format does
 /// not depend on the language (`Format`, `Duration`).
-public protocol Strings: Sendable {
+public protocol Strings: DriveStrings, Sendable {
   // MARK: - Threads
 
   /// Python's name for the main thread.

@@ -123,4 +123,31 @@ struct DashboardEndToEndTests {
     try tmux.keys("q")
     try tmux.waitFor("EXIT=0")
   }
+
+  @Test("drive: the learner steps threads, loses an update, undoes four steps, lists outcomes")
+  func drive() throws {
+    let tmux = try Tmux()
+    try tmux.launch("race --drive --threads 2 --iterations 1")
+    try tmux.waitFor("[1] next: read balance (now 0)")
+    for key in ["1", "1", "1", "2"] { try tmux.keys(key) }
+    try tmux.waitFor(all: ["you schedule · 4 steps", "balance 5,"])
+    for key in ["2", "1", "2", "2"] { try tmux.keys(key) }
+    try tmux.waitFor(all: ["you schedule · 8 steps", "balance -8", "lost updates 1"])
+    for _ in 0..<4 { try tmux.keys("u") }
+    // The undo replays four steps on fresh threads; the balance follows.
+    try tmux.waitFor(all: ["you schedule · 4 steps", "balance 5,"])
+    try tmux.keys("9")
+    try tmux.waitFor("there is no thread 9")
+    for _ in 0..<4 { try tmux.keys("u") }
+    try tmux.waitFor("you schedule · 0 steps")
+    try tmux.keys("f")
+    let fork = try tmux.waitFor("after step 0: 70 schedules left")
+    let counts = fork.filter { $0.contains("preemption") }.compactMap { row in
+      row.split(separator: " ").first { $0.allSatisfy(\.isNumber) && !$0.isEmpty }
+    }
+    #expect(counts.count == 7)
+    #expect(fork.contains { $0.contains("balance 0 (correct)") && $0.contains(" 30 ") })
+    try tmux.keys("Escape", "q")
+    try tmux.waitFor("EXIT=0")
+  }
 }

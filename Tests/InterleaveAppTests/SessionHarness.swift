@@ -29,13 +29,15 @@ final class SessionHarness: Sendable {
 
   init(
     _ scenario: Scenario, threads: Int = 2, iterations: Int = 3, speed: Speed = .slow,
-    language: Language = .en, seed: UInt64? = nil, paused: Bool = false, width: Int = 80,
-    height: Int = 24, lesson: LessonDriver? = nil, steady: Bool = false
+    language: Language = .en, seed: UInt64? = nil, schedule: Schedule? = nil,
+    paused: Bool = false, width: Int = 80, height: Int = 24, lesson: LessonDriver? = nil,
+    steady: Bool = false
   ) {
     var settings = Settings(
       configuration: RunConfiguration(
         scenario: scenario, threads: threads, iterations: iterations, speed: speed),
-      language: language, theme: nil, schedule: seed.map { .seeded($0) }, environment: [:])
+      language: language, theme: nil, schedule: schedule ?? seed.map { .seeded($0) },
+      environment: [:])
     settings.startPaused = paused
     let chosen = settings
     screen = MemoryScreen(width: width, height: height)

@@ -87,6 +87,21 @@ final class Tmux {
     throw Failure(message: "'\(text)' never appeared; screen:\n" + last.joined(separator: "\n"))
   }
 
+  /// Waits until every one of `texts` is on the screen at once.
+  @discardableResult
+  func waitFor(all texts: [String], timeout: Double = 10) throws -> [String] {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last: [String] = []
+    while Date() < deadline {
+      last = try screen()
+      let screen = last
+      if texts.allSatisfy({ text in screen.contains { $0.contains(text) } }) { return last }
+      usleep(50_000)
+    }
+    throw Failure(
+      message: "\(texts) never all appeared; screen:\n" + last.joined(separator: "\n"))
+  }
+
   /// Runs the binary in the shell, with `command` after its path.
   func launch(_ arguments: String) throws {
     try type("'\(Binary.url.path)' \(arguments); echo EXIT=$?")

@@ -5,7 +5,7 @@ import InterleaveRuntime
 import InterleaveText
 
 // interleave-bench [--quick] [--json PATH] [--c-binary PATH] [--python PATH]
-//   | --switches N | --frame WxHxT | --queue PRODUCERS [--drain-every-ms MS]
+//   | --switches N | --frame WxHxT | --queue PRODUCERS [--drain-every-ms MS] | --undo STEPS
 // Measures side by side in one run and prints a table (and a JSON report).
 
 let arguments = CommandLine.arguments
@@ -46,6 +46,15 @@ if let producers = option("--queue").flatMap(Int.init) {
       producers, result.ours / 1e6, result.mutex / 1e6, result.ours / result.mutex, result.rounds,
       result.received, result.dropped, result.produced))
   exit(result.received + result.dropped == result.produced ? 0 : 1)
+}
+// interleave-bench --undo STEPS: drive mode's undo of one step of a STEPS-step run.
+if let steps = option("--undo").flatMap(Int.init) {
+  let result = UndoBenchmark.run(steps: steps, rounds: quick ? 7 : 21)
+  print(
+    String(
+      format: "undo one step of %d: %.1f ms (floor: fresh threads waiting at step 1, %.1f ms; "
+        + "median of %d; target < 100 ms)", result.steps, result.undo, result.floor, result.rounds))
+  exit(result.undo < 100 ? 0 : 1)
 }
 let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
 let interleave = folder + "/interleave"

@@ -40,6 +40,9 @@ public struct InterleaveCommand: ParsableCommand {
   public init() {}
 
   public func validate() throws {
+    if options.drive, plain {
+      throw ValidationError("--drive needs the dashboard (you press the keys): leave out --plain")
+    }
     if let record {
       try RecordingOptions.checkPath(record)
       guard !plain else {
@@ -76,6 +79,9 @@ public struct InterleaveCommand: ParsableCommand {
     if !plain, let reason = Self.plainReason(environment) {
       if let record {
         throw ValidationError("--record \(record): \(reason), so there is no dashboard to record")
+      }
+      if options.drive {
+        throw ValidationError("--drive: \(reason), so there are no keys to drive with")
       }
       InterleaveMain.notice("\(reason): running in plain mode (--plain)")
     } else if !plain {

@@ -45,6 +45,11 @@ struct RunOptions: ParsableArguments {
   @Flag(name: .long, help: "Start paused: n takes one step, space runs.")
   var paused = false
 
+  @Flag(
+    name: .long,
+    help: "You schedule: keys 1-9 step that thread, u undoes (after --schedule, from there).")
+  var drive = false
+
   func validate() throws {
     if let threads, !RunConfiguration.threadRange.contains(threads) {
       throw ValidationError("--threads must be between 1 and 256 (got \(threads))")
@@ -64,6 +69,12 @@ struct RunOptions: ParsableArguments {
     ].compactMap { $0 }
     if given.count > 1 {
       throw ValidationError("\(given[0]) and \(given[1]) both choose the schedule: give one")
+    }
+    if drive, seed != nil {
+      throw ValidationError("--drive: you choose every step, so leave out --seed")
+    }
+    if drive, paused {
+      throw ValidationError("--drive waits for your keys already: leave out --paused")
     }
     if let scheduleOut {
       guard seed != nil || scheduleIn != nil || schedule != nil else {
@@ -86,11 +97,21 @@ struct RunOptions: ParsableArguments {
   /// The schedule asked for, read and checked against `configuration`.
   func schedule(for configuration: RunConfiguration) throws -> Schedule? {
     if let seed, let value = UInt64(seed) { return .seeded(value) }
+    if drive {
+      guard let given = try given(for: configuration) else { return .driven([]) }
+      guard case .replay(let order, _) = given else { return given }
+      return .driven(order)
+    }
+    return try given(for: configuration)
+  }
+
+  /// The schedule `--schedule` or `--schedule-in` gives, read and checked.
+  private func given(for configuration: RunConfiguration) throws -> Schedule? {
     if let schedule {
       let shown = "'" + Sanitizer.line(String(schedule.prefix(40))) + "'"
       do {
         let order = try ScheduleString.order(schedule, threads: configuration.threads)
-        try configuration.scenario.model(configuration).check(order)
+        try configuration.scenario.model(configuration).check(order, toTheEnd: !drive)
         return .replay(order, flag: "--schedule \(shown)")
       } catch {
         throw ValidationError("--schedule \(shown): \(error)")

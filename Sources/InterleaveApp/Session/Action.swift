@@ -21,6 +21,21 @@ enum Action: Equatable, Sendable {
   case closeHelp
   case pageUp
   case pageDown
+  /// Start or stop driving the scheduler.
+  case toggleDrive
+  /// Driving: this thread (1-based) takes its next step.
+  case driveStep(Int)
+  /// Driving: the seeded scheduler takes one step.
+  case driveAuto
+  case undo
+  case redo
+  /// Driving: count every outcome still reachable.
+  case fork
+  /// Move the fork's choice up (-1) or down (+1).
+  case forkMove(Int)
+  /// Go to the chosen outcome by its simplest way.
+  case forkChoose
+  case closeFork
   /// The screen changed size: draw everything again.
   case redraw
   case quit

@@ -9,6 +9,8 @@ enum Effect: Equatable, Sendable {
   case resume
   /// Let one step run (the run is paused).
   case allowStep
+  /// Driving: these threads (1-based) take the next steps, in order.
+  case take([Int])
   case setSpeed(Speed)
   /// Use the model's current theme.
   case useTheme

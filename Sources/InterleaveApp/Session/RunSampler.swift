@@ -19,6 +19,7 @@ struct RunSampler {
       balance: run.configuration.scenario.traits.usesBalance ? run.balance : nil,
       deadlock: run.deadlock, finished: run.isFinished, paused: run.pacer.isPaused,
       speed: run.pacer.speed, lostUpdates: run.countedLostUpdates,
-      droppedEvents: run.queue.dropped, failedThreads: run.failedThreads, cpuByTid: shares)
+      droppedEvents: run.queue.dropped, failedThreads: run.failedThreads, cpuByTid: shares,
+      scheduled: run.scheduler != nil)
   }
 }

@@ -71,8 +71,11 @@ final class Session {
   }
 
   private static func start(_ model: SessionModel) -> Run {
-    Run(
-      model.settings.configuration, names: model.dashboard.names, paused: model.paused,
+    var configuration = model.settings.configuration
+    // Driven steps (and the replay after an undo) go as fast as they can.
+    if case .driven = model.settings.schedule { configuration.speed = .full }
+    return Run(
+      configuration, names: model.dashboard.names, paused: model.paused,
       chooser: model.settings.schedule?.chooser())
   }
 
@@ -169,7 +172,7 @@ final class Session {
   private func press(_ keys: [Key]) {
     var effects: [Effect] = []
     for key in keys {
-      guard let action = KeyMap.action(for: key, helpOpen: model.dashboard.showHelp) else {
+      guard let action = KeyMap.action(for: key, in: model.keyContext) else {
         continue
       }
       effects += self.effects(of: action, from: .key)
@@ -187,6 +190,7 @@ final class Session {
     case .pause: run.pacer.pause()
     case .resume: run.pacer.resume()
     case .allowStep: run.pacer.allowSteps(1)
+    case .take(let threads): run.scheduler?.take(threads)
     case .setSpeed(let speed): run.pacer.set(speed)
     case .useTheme: screen.use(model.settings.theme)
     case .redraw: screen.invalidate()

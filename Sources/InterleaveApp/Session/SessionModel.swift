@@ -18,11 +18,24 @@ struct SessionModel: Equatable, Sendable {
   var lessonCaption: String?
   /// A lesson's footer notice, kept across restarts.
   var lessonNotice: String?
+  /// Set while the learner drives the scheduler.
+  var drive: DriveModel?
 
   init(settings: Settings) {
     self.settings = settings
     paused = settings.startPaused
+    if case .driven(let order) = settings.schedule {
+      drive = DriveModel(configuration: settings.configuration, order: order)
+      paused = false
+    }
     dashboard = SessionModel.dashboard(for: settings)
+    dashboard.drive = drive?.view
+  }
+
+  /// What keys mean now.
+  var keyContext: KeyMap.Context {
+    KeyMap.Context(
+      helpOpen: dashboard.showHelp, driving: drive != nil, forkOpen: drive?.fork != nil)
   }
 
   var strings: any Strings { settings.language.strings }
@@ -105,6 +118,7 @@ struct SessionModel: Equatable, Sendable {
       configuration.threads = setup.threads ?? configuration.threads
       configuration.iterations = setup.iterations ?? configuration.iterations
       let schedule = setup.seed.map { Schedule.seeded($0) }
+      drive = nil
       guard setup.always || configuration != settings.configuration || schedule != settings.schedule
       else { return [] }
       settings.schedule = schedule
@@ -120,9 +134,108 @@ struct SessionModel: Equatable, Sendable {
     case .marker(let label):
       return [.marker(label)]
     case .key(let key):
-      guard let mapped = KeyMap.action(for: key, helpOpen: dashboard.showHelp) else { return [] }
+      guard let mapped = KeyMap.action(for: key, in: keyContext) else { return [] }
       return apply(mapped, from: source, pageSize: pageSize)
+    case .toggleDrive:
+      if drive == nil {
+        drive = DriveModel(configuration: configuration)
+        settings.schedule = .driven([])
+      } else {
+        drive = nil
+        settings.schedule = nil
+      }
+      return restart(configuration)
+    case .driveStep, .driveAuto, .undo, .redo, .fork, .forkMove, .forkChoose, .closeFork:
+      guard var drive else { return [] }
+      let effects = driving(action, &drive)
+      self.drive = drive
+      dashboard.drive = drive.view
+      return effects
     }
+  }
+
+  /// A drive-mode action on `drive`: steps go to the real threads at once;
+  /// an undo replays the shorter schedule on fresh threads.
+  private mutating func driving(_ action: Action, _ drive: inout DriveModel) -> [Effect] {
+    func take(_ thread: Int) -> [Effect] {
+      do {
+        try drive.take(thread)
+        return [.take([thread])]
+      } catch {
+        dashboard.notice = refusal(error, drive)
+        return []
+      }
+    }
+    switch action {
+    case .driveStep(let thread):
+      return take(thread)
+    case .driveAuto:
+      guard let thread = drive.automatic(seed: driveSeed) else {
+        dashboard.notice = strings.runOver
+        return []
+      }
+      return take(thread)
+    case .undo:
+      guard drive.undo() else {
+        dashboard.notice = strings.nothingToUndo
+        return []
+      }
+      return replay(drive)
+    case .redo:
+      guard let thread = drive.redoable else {
+        dashboard.notice = strings.nothingToRedo
+        return []
+      }
+      return take(thread)
+    case .fork:
+      if drive.fork == nil { drive.openFork() } else { drive.fork = nil }
+      return []
+    case .forkMove(let offset):
+      drive.moveFork(offset)
+      return []
+    case .forkChoose:
+      let way = drive.chooseFork()
+      return way.isEmpty ? [] : [.take(way)]
+    case .closeFork:
+      drive.fork = nil
+      return []
+    default:
+      return []
+    }
+  }
+
+  /// The seed of `a`'s choices: the run's seed, if it had one.
+  private var driveSeed: UInt64 { 0x5EED }
+
+  /// Why a key could not step a thread, as the footer says it.
+  private func refusal(_ refusal: DriveModel.Refusal, _ drive: DriveModel) -> String {
+    switch refusal {
+    case .noSuchThread(let number):
+      return strings.noSuchThread(number, threads: drive.machine.threads)
+    case .over:
+      return strings.runOver
+    case .cannotStep(let worker, let preview):
+      let view = dashboard
+      let why = strings.preview(
+        preview,
+        cell: { drive.machine.cellNames.indices.contains($0) ? drive.machine.cellNames[$0] : "" },
+        primitive: { view.primitiveSpecs.indices.contains($0) ? view.primitiveSpecs[$0].name : "" },
+        thread: { view.panes.indices.contains($0 + 1) ? view.panes[$0 + 1].name : "" })
+      let name = view.panes.indices.contains(worker + 1) ? view.panes[worker + 1].name : ""
+      return strings.cannotStep(name, because: why)
+    }
+  }
+
+  /// Starts the run again on fresh threads, the steps taken so far replayed
+  /// at full speed: how undo (and a restart while driving) goes back.
+  private mutating func replay(_ drive: DriveModel) -> [Effect] {
+    settings.schedule = .driven(drive.order)
+    let help = dashboard.showHelp
+    dashboard = SessionModel.dashboard(for: settings)
+    dashboard.showHelp = help
+    dashboard.notice = lessonNotice
+    if let lessonCaption { dashboard.caption = lessonCaption }
+    return [.startRun]
   }
 
   private mutating func setSpeed(_ speed: Speed) -> [Effect] {
@@ -145,10 +258,16 @@ struct SessionModel: Equatable, Sendable {
       notice = strings.replayEnded
     }
     settings.configuration = configuration
+    if drive != nil {
+      // Driving goes on in the new run, from its first step.
+      drive = DriveModel(configuration: configuration)
+      settings.schedule = .driven([])
+    }
     let help = dashboard.showHelp
     dashboard = SessionModel.dashboard(for: settings)
     dashboard.showHelp = help
     dashboard.notice = notice
+    dashboard.drive = drive?.view
     if let lessonCaption { dashboard.caption = lessonCaption }
     paused = false
     return [.startRun, .marker("scenario \(configuration.scenario.id)")]

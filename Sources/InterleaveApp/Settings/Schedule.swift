@@ -7,12 +7,15 @@ enum Schedule: Equatable, Sendable {
   /// A thread order to follow, and the flag that gave it (`--schedule-in
   /// FILE`, or `--schedule` with its text).
   case replay([Int], flag: String)
+  /// The learner chooses each step; these were taken already.
+  case driven([Int])
 
   /// A fresh chooser (each run, and each restart, starts the schedule over).
   func chooser() -> ScheduleChooser {
     switch self {
     case .seeded(let seed): return SeededChooser(seed: seed)
     case .replay(let order, _): return ReplayChooser(order: order)
+    case .driven(let order): return DriveChooser(plan: order)
     }
   }
 
@@ -24,6 +27,7 @@ enum Schedule: Equatable, Sendable {
       let text = ScheduleString.text(order)
       let cut = text.count > 24 ? String(text.prefix(23)) + "…" : text
       return strings.replay(cut)
+    case .driven(let order): return strings.driving(steps: order.count)
     }
   }
 
@@ -32,6 +36,7 @@ enum Schedule: Equatable, Sendable {
     switch self {
     case .seeded: return "--seed"
     case .replay(_, let flag): return flag
+    case .driven: return "--drive"
     }
   }
 

@@ -42,7 +42,7 @@ extension DashboardState {
     } else {
       phase = sample.paused ? .paused : .running
     }
-    strip.sampled = sample.speed == .full
+    strip.sampled = sample.speed == .full && !sample.scheduled
     for snapshot in sample.threads where panes.indices.contains(snapshot.index) {
       var pane = panes[snapshot.index]
       if strip.sampled, snapshot.index > 0, snapshot.steps > pane.sampleSteps {

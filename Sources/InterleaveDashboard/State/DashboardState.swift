@@ -35,6 +35,8 @@ public struct DashboardState: Equatable, Sendable {
   public var notice: String?
   /// How the run is scheduled, when one step at a time (`seed 4`, `replay`).
   public var scheduleLabel: String?
+  /// Set while the learner drives the scheduler.
+  public var drive: DriveView?
   /// Names and words for events, built once per run.
   public private(set) var transcript: Transcript
 

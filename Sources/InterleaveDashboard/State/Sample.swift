@@ -18,13 +18,16 @@ public struct Sample: Equatable, Sendable {
   public var failedThreads: Int
   /// Recent CPU use by kernel thread id, as a share of one core (0...1).
   public var cpuByTid: [Int32: Double]
+  /// A scheduler picks every step, so every step is traced even at full speed.
+  public var scheduled: Bool
 
   public init(
     elapsedNs: UInt64, threads: [WorkerSnapshot], primitives: [PrimitiveSnapshot] = [],
     balance: Int? = nil, deadlock: DeadlockCycle? = nil, finished: Bool = false,
     paused: Bool = false, speed: Speed = .full, lostUpdates: Int? = nil, droppedEvents: Int = 0,
-    failedThreads: Int = 0, cpuByTid: [Int32: Double] = [:]
+    failedThreads: Int = 0, cpuByTid: [Int32: Double] = [:], scheduled: Bool = false
   ) {
+    self.scheduled = scheduled
     self.elapsedNs = elapsedNs
     self.threads = threads
     self.primitives = primitives

@@ -8,25 +8,35 @@ enum FooterWidget {
   /// A hint: its key, what it does, and how much it is needed (higher goes last).
   struct Hint {
     var key: String
-    var hint: KeyHint
+    var label: String
     var keep: Int
   }
 
   static func hints(_ state: DashboardState) -> [Hint] {
+    let strings = state.strings
+    func hint(_ key: String, _ hint: KeyHint, _ keep: Int) -> Hint {
+      Hint(key: key, label: strings.footer(hint), keep: keep)
+    }
+    if state.drive != nil {
+      let threads = min(9, state.threadCount)
+      return [
+        Hint(key: "1-\(threads)", label: strings.driveHint(.stepThread), keep: 8),
+        Hint(key: "a", label: strings.driveHint(.auto), keep: 5),
+        Hint(key: "u", label: strings.driveHint(.undo), keep: 7),
+        Hint(key: "U", label: strings.driveHint(.redo), keep: 3),
+        Hint(key: "f", label: strings.driveHint(.fork), keep: 6),
+        Hint(key: "d", label: strings.driveHint(.drive), keep: 4),
+        hint("?", .help, 9), hint("q", .quit, 9),
+      ]
+    }
     let scenarios = min(9, Scenario.all.count)
     var hints = [
-      Hint(key: "1-\(scenarios)", hint: .scenario, keep: 5),
-      Hint(key: "space", hint: .pause, keep: 7),
-      Hint(key: "n", hint: .step, keep: 6),
-      Hint(key: "+/-", hint: .speed, keep: 4),
-      Hint(key: "[/]", hint: .threads, keep: 2),
-      Hint(key: "r", hint: .restart, keep: 3),
-      Hint(key: "t", hint: .theme, keep: 1),
-      Hint(key: "?", hint: .help, keep: 9),
-      Hint(key: "q", hint: .quit, keep: 9),
+      hint("1-\(scenarios)", .scenario, 5), hint("space", .pause, 7), hint("n", .step, 6),
+      hint("+/-", .speed, 4), hint("[/]", .threads, 2), hint("r", .restart, 3),
+      hint("t", .theme, 1), hint("?", .help, 9), hint("q", .quit, 9),
     ]
     if state.threadCount >= Dashboard.tableThreshold {
-      hints.insert(Hint(key: "PgUp/PgDn", hint: .page, keep: 3), at: 5)
+      hints.insert(hint("PgUp/PgDn", .page, 3), at: 5)
     }
     return hints
   }
@@ -44,7 +54,7 @@ enum FooterWidget {
       notice = (" " + strings.droppedEvents(Format.grouped(state.droppedEvents)) + " ", Style(.dim))
     }
     func width(_ hint: Hint) -> Int {
-      TextWidth.of(strings.keyName(hint.key)) + TextWidth.of(strings.footer(hint.hint)) + 3
+      TextWidth.of(strings.keyName(hint.key)) + TextWidth.of(hint.label) + 3
     }
     var shown = hints(state)
     let must = shown.filter { $0.keep >= 9 }.reduce(0) { $0 + width($1) }
@@ -63,7 +73,7 @@ enum FooterWidget {
         " " + strings.keyName(hint.key), x: x, y: area.y, style: Style(.keyHint, bold: true),
         clip: area)
       x += canvas.put(
-        " " + strings.footer(hint.hint) + " ", x: x, y: area.y, style: Style(.dim), clip: area)
+        " " + hint.label + " ", x: x, y: area.y, style: Style(.dim), clip: area)
     }
     if let (text, style) = notice, noticeWidth > 0 {
       let cut =

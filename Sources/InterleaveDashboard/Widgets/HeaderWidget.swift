@@ -9,15 +9,17 @@ enum HeaderWidget {
     var x = area.x
     x += canvas.put(
       " Interleave ", x: x, y: area.y, style: Style(.title, bold: true, reverse: true))
-    let speed = state.speed == .full ? strings.fullSpeed : state.speed.description
+    // While driving, the learner's keys are the pace.
+    let speed =
+      state.drive != nil
+      ? "" : " · " + (state.speed == .full ? strings.fullSpeed : state.speed.description)
     let clock = " " + Format.elapsed(state.elapsedNs) + " "
     let phase = " " + strings.phase(state.phase) + " "
     // From the most to the least verbose; the first that leaves room for tabs wins.
     let candidates = [
       strings.cores(state.cores) + " · "
-        + strings.threads(state.threadCount, short: false)
-        + " · " + speed + " ",
-      strings.threads(state.threadCount, short: true) + " · " + speed + " ",
+        + strings.threads(state.threadCount, short: false) + speed + " ",
+      strings.threads(state.threadCount, short: true) + speed + " ",
       strings.threads(state.threadCount, short: true) + " ",
       "",
     ]

@@ -4,20 +4,36 @@ import InterleaveText
 /// Every key and what each glyph of the strip means, in a box over the
 /// middle of the screen.
 enum HelpWidget {
-  static var keys: [(String, KeyHint)] {
-    [
-      ("1-\(min(9, Scenario.all.count))", .scenario), ("Tab / Shift-Tab", .nextScenario),
-      ("space", .pause), ("n", .step),
-      ("+ / -", .speed), ("[ / ]", .threads), ("r", .restart), ("t", .theme),
-      ("PgUp / PgDn", .page), ("? / Esc", .help), ("q  Ctrl-C", .quit),
+  /// Each key and what it does; while driving, the drive keys first and
+  /// the keys that pace a free run left out.
+  static func keys(_ state: DashboardState) -> [(String, String)] {
+    let strings = state.strings
+    func key(_ name: String, _ hint: KeyHint) -> (String, String) {
+      (strings.keyName(name), strings.help(hint, theme: state.themeName))
+    }
+    func drive(_ name: String, _ hint: DriveHint) -> (String, String) {
+      (name, strings.driveHelp(hint))
+    }
+    let scenarios = "1-\(min(9, Scenario.all.count))"
+    if state.drive != nil {
+      return [
+        drive("1-\(min(9, state.threadCount))", .stepThread), drive("a", .auto),
+        drive("u", .undo), drive("U", .redo), drive("f", .fork), drive("d", .drive),
+        key("Tab / Shift-Tab", .nextScenario), key("r", .restart), key("t", .theme),
+        key("? / Esc", .help), key("q  Ctrl-C", .quit),
+      ]
+    }
+    return [
+      key(scenarios, .scenario), key("Tab / Shift-Tab", .nextScenario), key("space", .pause),
+      key("n", .step), key("+ / -", .speed), key("[ / ]", .threads), key("r", .restart),
+      drive("d", .drive), key("t", .theme), key("PgUp / PgDn", .page), key("? / Esc", .help),
+      key("q  Ctrl-C", .quit),
     ]
   }
 
   static func render(_ state: DashboardState, on canvas: inout Canvas) {
     let strings = state.strings
-    var rows: [(String, String, Role)] = keys.map {
-      (strings.keyName($0.0), strings.help($0.1, theme: state.themeName), .keyHint)
-    }
+    var rows: [(String, String, Role)] = keys(state).map { ($0.0, $0.1, .keyHint) }
     rows.append(("", "", .text))
     rows.append(("", strings.legendTitle, .title))
     let glyphs = StripGlyph.allCases

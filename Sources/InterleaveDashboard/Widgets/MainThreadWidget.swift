@@ -15,7 +15,7 @@ enum MainThreadWidget {
     x += canvas.put(
       strings.mainThreadDoing(pane.state, waitsBy: state.scenario.traits.mainWaits), x: x,
       y: area.y, style: Style(pane.state.role), clip: area)
-    if let schedule = state.scheduleLabel {
+    if let schedule = state.drive.map({ strings.driving(steps: $0.steps) }) ?? state.scheduleLabel {
       let label = " " + schedule + " "
       let width = TextWidth.of(label)
       if x + 1 + width <= area.maxX {

@@ -13,6 +13,10 @@ enum ThreadPaneWidget {
     guard row < area.maxY else { return }
     statsLine(pane, state, in: Rect(x: area.x, y: row, width: area.width, height: 1), on: &canvas)
     row += 1
+    if let (text, style) = preview(pane, state), row < area.maxY {
+      canvas.put(text, x: area.x, y: row, style: style, clip: area)
+      row += 1
+    }
     if let note = pane.note, row < area.maxY {
       canvas.put(
         " " + note.text, x: area.x, y: row, style: Style(note.role, bold: true), clip: area)
@@ -33,11 +37,37 @@ enum ThreadPaneWidget {
     }
   }
 
+  /// While driving: the key that steps this thread and what its next step
+  /// will do, bright when it can step, dim when it waits or has ended.
+  static func preview(_ pane: ThreadPane, _ state: DashboardState) -> (String, Style)? {
+    guard let drive = state.drive, drive.previews.indices.contains(pane.index - 1) else {
+      return nil
+    }
+    let worker = pane.index - 1
+    let text = state.strings.preview(
+      drive.previews[worker],
+      cell: { drive.cellNames.indices.contains($0) ? drive.cellNames[$0] : "cell \($0)" },
+      primitive: {
+        state.primitiveSpecs.indices.contains($0) ? state.primitiveSpecs[$0].name : "#\($0)"
+      },
+      thread: { state.panes.indices.contains($0 + 1) ? state.panes[$0 + 1].name : "\($0 + 1)" })
+    guard drive.runnable[worker] else { return ("     " + text, Style(.dim)) }
+    let key = pane.index <= 9 ? " [\(pane.index)] " : "     "
+    return (key + text, Style(.keyHint, bold: true))
+  }
+
   /// The badge: the thread's state, or `paused` while the run is paused.
   static func badge(_ pane: ThreadPane, _ state: DashboardState) -> (String, Role) {
     let strings = state.strings
     if state.phase == .paused, pane.state == .running || pane.state == .sleeping {
       return (strings.paused, .sleeping)
+    }
+    // While driving, the model knows a thread will wait before it tries.
+    if let drive = state.drive, drive.previews.indices.contains(pane.index - 1),
+      case .blocked(let primitive, _) = drive.previews[pane.index - 1],
+      state.primitiveSpecs.indices.contains(primitive)
+    {
+      return (strings.state(.waiting) + " " + state.primitiveSpecs[primitive].name, .waiting)
     }
     var text = strings.state(pane.state)
     if pane.state == .waiting, state.primitiveSpecs.indices.contains(pane.waitingFor) {

@@ -28,7 +28,7 @@ public enum Instruction: Hashable, Sendable {
   /// `notify()` (the longest waiter) or `notify_all()`.
   case notify(condition: Int, all: Bool)
   /// A step that touches nothing shared (a sleep, a print, a bytecode).
-  case nop
+  case local(LocalStep)
   /// Ends the thread with an error (Python would raise it): the run's
   /// outcome carries it.
   case fail(ModelError)
@@ -72,6 +72,16 @@ public enum Instruction: Hashable, Sendable {
       }
     }
   }
+}
+
+/// A step that touches nothing shared, by what it stands for.
+public enum LocalStep: Hashable, Sendable {
+  /// `time.sleep(...)`.
+  case sleep
+  /// The loop's `n = n + 1`.
+  case count
+  /// One bytecode that touches nothing shared.
+  case bytecode
 }
 
 /// An error a thread of a model can end with, as Python names it.

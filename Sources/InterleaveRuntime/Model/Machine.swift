@@ -13,6 +13,8 @@ public struct Machine: Sendable {
   public let primitives: [Primitive]
   public let memory: [Int]
   public let registers: Int
+  /// What the program calls each shared cell (`balance`).
+  public let cellNames: [String]
   /// How a state that cannot go on ends (every thread done, or stuck).
   let outcome: @Sendable (MachineView) -> Outcome
   /// Per thread and instruction: a bit per register still to be read.
@@ -31,8 +33,10 @@ public struct Machine: Sendable {
 
   public init(
     programs: [[Instruction]], primitives: [Primitive] = [], memory: [Int] = [0],
-    registers: Int = 1, outcome: @escaping @Sendable (MachineView) -> Outcome
+    registers: Int = 1, cellNames: [String] = ["balance"],
+    outcome: @escaping @Sendable (MachineView) -> Outcome
   ) {
+    self.cellNames = cellNames
     self.programs = programs
     self.primitives = primitives
     self.memory = memory
@@ -164,7 +168,7 @@ public struct Machine: Sendable {
       for slot in 0..<threads {
         values[queue + slot] = slot + woken < waiting.count ? waiting[slot + woken] : -1
       }
-    case .nop: break
+    case .local: break
     case .fail(let error):
       values[errorIndex] |= 1 << Int32(error.rawValue)
       next = programs[thread].count

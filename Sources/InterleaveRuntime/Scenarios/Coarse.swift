@@ -31,7 +31,7 @@ struct CoarseScenario: ScenarioDescriptor {
       Machine.workers(configuration.threads) { worker in
         let round: [Instruction] = [
           .read(cell: Machine.balance, into: 0),
-          .write(cell: Machine.balance, from: 0, plus: Amounts.coarse(worker)), .nop,
+          .write(cell: Machine.balance, from: 0, plus: Amounts.coarse(worker)), .local(.sleep),
         ]
         return [.acquire(0)] + Array(repeating: round, count: CoarseScenario.rounds).flatMap { $0 }
           + [.release(0)]

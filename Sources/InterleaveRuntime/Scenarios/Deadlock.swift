@@ -20,7 +20,8 @@ struct DeadlockScenario: ScenarioDescriptor {
       Machine.workers(configuration.threads) { worker in
         let (first, second) = worker % 2 == 0 ? (0, 1) : (1, 0)
         let iteration: [Instruction] =
-          [.acquire(first), .nop, .acquire(second)] + Machine.changeIt(Amounts.race(worker))
+          [.acquire(first), .local(.sleep), .acquire(second)]
+          + Machine.changeIt(Amounts.race(worker))
           + [.release(second), .release(first)]
         return Array(repeating: iteration, count: configuration.iterations).flatMap { $0 }
       }, primitives: [.mutex, .mutex])

@@ -18,7 +18,8 @@ struct LoopScenario: ScenarioDescriptor {
   func model(_ configuration: RunConfiguration) -> Machine {
     Machine(
       programs: Machine.workers(configuration.threads) { _ in
-        Array(repeating: [Instruction.nop, .nop], count: LoopScenario.limit).flatMap { $0 }
+        Array(repeating: [Instruction.local(.count), .local(.sleep)], count: LoopScenario.limit)
+          .flatMap { $0 }
       }, outcome: Machine.standard { _ in Outcome(.finished) })
   }
 

@@ -6,9 +6,10 @@ public protocol ScheduleChooser: AnyObject {
   /// - Parameters:
   ///   - runnable: the threads that may step now, in ascending order (never empty).
   ///   - step: the 0-based number of this step in the run.
-  /// - Returns: one of `runnable`.
+  /// - Returns: one of `runnable`, or nil to wait: the scheduler asks again
+  ///   when told to (`StepScheduler.take`).
   /// - Throws: `ScheduleError` when the schedule cannot go on.
-  func choose(among runnable: [Int], step: Int) throws(ScheduleError) -> Int
+  func choose(among runnable: [Int], step: Int) throws(ScheduleError) -> Int?
 }
 
 /// A schedule that does not fit the run.
@@ -23,7 +24,7 @@ public final class SeededChooser: ScheduleChooser {
 
   public init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-  public func choose(among runnable: [Int], step: Int) throws(ScheduleError) -> Int {
+  public func choose(among runnable: [Int], step: Int) throws(ScheduleError) -> Int? {
     runnable[Int(generator.next() % UInt64(runnable.count))]
   }
 }
@@ -34,7 +35,7 @@ public final class ReplayChooser: ScheduleChooser {
 
   public init(order: [Int]) { self.order = order }
 
-  public func choose(among runnable: [Int], step: Int) throws(ScheduleError) -> Int {
+  public func choose(among runnable: [Int], step: Int) throws(ScheduleError) -> Int? {
     guard step < order.count else {
       throw ScheduleError("the schedule ends at step \(order.count) but the run goes on")
     }
@@ -58,7 +59,7 @@ public final class PathChooser: ScheduleChooser {
 
   public init(prefix: [Int]) { self.prefix = prefix }
 
-  public func choose(among runnable: [Int], step: Int) throws(ScheduleError) -> Int {
+  public func choose(among runnable: [Int], step: Int) throws(ScheduleError) -> Int? {
     let option = step < prefix.count ? prefix[step] : 0
     guard option < runnable.count else {
       throw ScheduleError("step \(step + 1) has \(runnable.count) options, not \(option + 1)")

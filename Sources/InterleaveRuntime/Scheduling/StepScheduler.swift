@@ -16,6 +16,14 @@ public final class StepScheduler: Sendable {
   public var failure: ScheduleError? { mutex.withLock { state.failure } }
   /// Whether nobody could run while some waited.
   public var deadlocked: Bool { mutex.withLock { state.deadlocked } }
+  /// Whether every live thread is parked and none chosen: the chooser is
+  /// waiting to be told (a driver's next key).
+  public var awaitsChoice: Bool {
+    mutex.withLock {
+      state.current == nil && !state.live.isEmpty && state.parked.count == state.live.count
+        && !state.deadlocked && state.failure == nil
+    }
+  }
 
   /// - Parameter workers: the worker indices (1...N).
   public init(chooser: ScheduleChooser, workers: Int) {
@@ -43,6 +51,10 @@ public final class StepScheduler: Sendable {
         throw Cancelled()
       }
       mutex.wait(until: MonotonicClock.now() + 50_000_000)
+      // Nobody chosen yet: a driver may have named the next thread since.
+      if state.current == nil {
+        decide(isAvailable: isAvailable, onDeadlock: onDeadlock)
+      }
     }
     state.parked[thread] = nil
     return state.order.count
@@ -61,6 +73,17 @@ public final class StepScheduler: Sendable {
   /// Wakes every parked thread (to see a cancel).
   func wakeAll() { mutex.withLock { mutex.broadcast() } }
 
+  /// Driving: `threads` take the next steps, in order, each as soon as the
+  /// one before has ended (a chooser other than `DriveChooser` ignores it).
+  public func take(_ threads: [Int]) {
+    mutex.lock()
+    defer { mutex.unlock() }
+    guard let drive = state.chooser as? DriveChooser else { return }
+    drive.append(threads)
+    // A parked worker wakes and decides again (it has what deciding needs).
+    mutex.broadcast()
+  }
+
   /// Chooses the next thread once every live one is parked.
   private func decide(isAvailable: (Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
     guard state.current == nil, !state.live.isEmpty, state.parked.count == state.live.count,
@@ -73,7 +96,9 @@ public final class StepScheduler: Sendable {
       return
     }
     do {
-      let chosen = try state.chooser.choose(among: runnable, step: state.order.count)
+      guard let chosen = try state.chooser.choose(among: runnable, step: state.order.count) else {
+        return
+      }
       state.order.append(chosen)
       state.current = chosen
     } catch {
