@@ -25,15 +25,28 @@ public enum Dashboard {
       ThreadTableWidget.render(state, in: rect, on: &canvas)
     }
     StripWidget.render(state, in: layout.strip, on: &canvas)
-    if StoryWidget.applies(to: state) {
-      StoryWidget.render(state, in: layout.side, on: &canvas)
+    if state.figures.isEmpty && state.hang == nil {
+      if StoryWidget.applies(to: state) {
+        StoryWidget.render(state, in: layout.side, on: &canvas)
+      } else {
+        PrimitivesWidget.render(state, in: layout.side, on: &canvas)
+      }
+      GaugeWidget.render(state, in: layout.gauge, on: &canvas)
+    } else if state.scenario.traits.usesBalance {
+      // gil, process: their figures, then the balance.
+      FiguresWidget.render(state, in: layout.side, on: &canvas)
+      GaugeWidget.render(state, in: layout.gauge, on: &canvas)
+    } else if state.primitiveSpecs.isEmpty || !state.scenario.traits.showsPrimitives {
+      FiguresWidget.render(state, in: layout.side.union(layout.gauge), on: &canvas)
     } else {
+      // semaphore, condition: the primitives, then the figures below.
       PrimitivesWidget.render(state, in: layout.side, on: &canvas)
+      FiguresWidget.render(state, in: layout.gauge, on: &canvas)
     }
-    GaugeWidget.render(state, in: layout.gauge, on: &canvas)
     CaptionWidget.render(layout.captionLines, in: layout.caption, on: &canvas)
     FooterWidget.render(state, in: layout.footer, on: &canvas)
     if let fork = state.drive?.fork { ForkWidget.render(fork, state, on: &canvas) }
+    if let chosen = state.picker { PickerWidget.render(chosen, state, on: &canvas) }
     if state.showHelp { HelpWidget.render(state, on: &canvas) }
     return canvas
   }

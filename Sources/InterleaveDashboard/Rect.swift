@@ -16,6 +16,14 @@ public struct Rect: Equatable, Sendable {
   public var maxY: Int { y + height }
   public var isEmpty: Bool { width == 0 || height == 0 }
 
+  /// The smallest rectangle holding both.
+  public func union(_ other: Rect) -> Rect {
+    let left = min(x, other.x)
+    let top = min(y, other.y)
+    return Rect(
+      x: left, y: top, width: max(maxX, other.maxX) - left, height: max(maxY, other.maxY) - top)
+  }
+
   /// The rectangle shrunk by `by` cells on every side.
   public func inset(_ by: Int) -> Rect {
     Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by)

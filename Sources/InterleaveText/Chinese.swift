@@ -12,6 +12,7 @@ public struct Chinese: Strings {
     switch naming {
     case .python: return "Thread-\(index)"
     case .loop: return count == 1 ? "循环线程" : "循环线程-\(index)"
+    case .process: return "Process-\(index)"
     }
   }
 
@@ -58,7 +59,13 @@ public struct Chinese: Strings {
     "✗ 它写的 \(value) 被 \(writer) 覆盖了"
   }
 
-  public func waits(for primitive: PrimitiveSpec) -> String { "等待锁 \(primitive.name)" }
+  public func waits(for primitive: PrimitiveSpec) -> String {
+    switch primitive.kind {
+    case .mutex: return "等待锁 \(primitive.name)"
+    case .semaphore: return "等待 \(primitive.name) 的许可"
+    case .condition: return "等待 \(primitive.name)"
+    }
+  }
 
   public func acquired(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
     "获得锁 \(primitive.name)（等了 \(Duration.text(waited))）"
@@ -96,6 +103,16 @@ public struct Chinese: Strings {
       return "两把锁，相反的顺序：每个线程都持有对方需要的锁，全部挂起——这就是死锁。"
     case "atomic":
       return "原子加法：读和写是一个不可分割的操作，不需要锁也不会丢失更新。"
+    case "process":
+      return "把竞争放进子进程：每个进程都有自己的一份 balance，什么都不共享，所以每个 balance 最后都是 0。"
+    case "gil":
+      return "在 CPython GIL 的模型下跑竞争：同一时刻只有一个线程执行字节码，GIL 只在切换点换人。"
+    case "condition":
+      return "生产者和消费者共用一个单格缓冲区：持有锁，满了或空了就 wait()，每次改动后 notify_all()。"
+    case "semaphore":
+      return "Semaphore(k) 守护一个有 k 个连接的池：连接都在用时 acquire() 就等待，所以同时最多用 k 个。"
+    case "reorder":
+      return "两个核上分别执行 x = 1; r1 = y 和 y = 1; r2 = x：任何交错中总有一次读到 1，但 CPU 的存储缓冲能让两次都读到 0。"
     default: return scenario.id
     }
   }
@@ -124,6 +141,7 @@ public struct Chinese: Strings {
     case .paused: return "‖ 已暂停"
     case .finished: return "■ 已结束"
     case .deadlocked: return "✗ 死锁"
+    case .hung: return "✗ 挂起"
     }
   }
 
@@ -149,7 +167,7 @@ public struct Chinese: Strings {
 
   public func help(_ hint: KeyHint, theme: String) -> String {
     switch hint {
-    case .scenario: return "切换场景（先取消当前运行并 join 其线程）"
+    case .scenario: return "切换场景；/ 列出全部场景"
     case .nextScenario: return "下一个 / 上一个场景"
     case .pause: return "暂停 / 继续"
     case .step: return "单步执行（运行中会先暂停）"
@@ -231,6 +249,11 @@ public struct Chinese: Strings {
     case .wait: return "等待"
     case .sleep: return "睡眠"
     case .tick: return "n += 1"
+    case .put: return "放入"
+    case .take: return "取出"
+    case .notify: return "通知"
+    case .bytecode: return "字节码"
+    case .raise: return "异常"
     case .overwrote: return "覆盖"
     case .lost: return "丢失"
     case .ran: return "运行"
@@ -311,6 +334,10 @@ public struct Chinese: Strings {
     case .elapsed: return "耗时"
     case .operations: return "操作数"
     case .lock(let name): return "锁 \(name)"
+    case .semaphore(let name): return "信号量 \(name)"
+    case .condition(let name): return "条件变量 \(name)"
+    case .figure(let label): return label
+    case .hang: return "挂起"
     case .deadlock: return "死锁"
     case .dropped: return "丢弃事件"
     case .notStarted: return "未能启动"

@@ -24,6 +24,9 @@ extension Chinese: DriveStrings {
     case .wake(let id): return "下一步：从 \(primitive(id)).wait() 醒来"
     case .notify(let id, let all): return "下一步：\(primitive(id)).notify\(all ? "_all" : "")()"
     case .fail(let error): return "下一步：抛出 \(error.python)"
+    case .put(let items): return "下一步：buffer.append(item)（现有 \(items) 个）"
+    case .take(let items):
+      return items == 0 ? "下一步：对空缓冲区 buffer.pop(0)" : "下一步：buffer.pop(0)（现有 \(items) 个）"
     case .finished: return "已结束"
     }
   }

@@ -12,6 +12,7 @@ public struct English: Strings {
     switch naming {
     case .python: return "Thread-\(index)"
     case .loop: return count == 1 ? "LoopThread" : "LoopThread-\(index)"
+    case .process: return "Process-\(index)"
     }
   }
 
@@ -105,6 +106,21 @@ public struct English: Strings {
     case "atomic":
       return "An atomic add: the read and the write are one indivisible step, so no update is "
         + "lost and no lock is needed."
+    case "process":
+      return "The race in child processes: each process has its own copy of balance, so nothing "
+        + "is shared and every balance ends at 0."
+    case "gil":
+      return "The race under a model of CPython's GIL: one thread runs bytecodes at a time, and "
+        + "the GIL changes hands only at switch points."
+    case "condition":
+      return "Producers and consumers share a one-slot buffer: with the lock held, wait() while "
+        + "it is full or empty, notify_all() after each change."
+    case "semaphore":
+      return "A Semaphore(k) guards a pool of k connections: acquire() waits while all are in "
+        + "use, so never more than k are used at once."
+    case "reorder":
+      return "x = 1; r1 = y against y = 1; r2 = x, on two cores: in any interleaving one load "
+        + "sees 1, but the CPU's store buffer can make both see 0."
     default: return scenario.id
     }
   }
@@ -137,6 +153,7 @@ public struct English: Strings {
     case .paused: return "‖ PAUSED"
     case .finished: return "■ finished"
     case .deadlocked: return "✗ deadlocked"
+    case .hung: return "✗ hang"
     }
   }
 
@@ -162,7 +179,7 @@ public struct English: Strings {
 
   public func help(_ hint: KeyHint, theme: String) -> String {
     switch hint {
-    case .scenario: return "switch scenario (cancels and joins the run first)"
+    case .scenario: return "switch scenario; / lists every one"
     case .nextScenario: return "next / previous scenario"
     case .pause: return "pause / resume"
     case .step: return "one step (pauses first)"
@@ -244,6 +261,11 @@ public struct English: Strings {
     case .wait: return "wait"
     case .sleep: return "sleep"
     case .tick: return "n += 1"
+    case .put: return "put"
+    case .take: return "take"
+    case .notify: return "notify"
+    case .bytecode: return "bytecode"
+    case .raise: return "error"
     case .overwrote: return "overwrote"
     case .lost: return "lost"
     case .ran: return "ran"
@@ -331,6 +353,10 @@ public struct English: Strings {
     case .elapsed: return "elapsed"
     case .operations: return "operations"
     case .lock(let name): return "lock \(name)"
+    case .semaphore(let name): return "semaphore \(name)"
+    case .condition(let name): return "condition \(name)"
+    case .figure(let label): return label
+    case .hang: return "hang"
     case .deadlock: return "deadlock"
     case .dropped: return "dropped"
     case .notStarted: return "not started"

@@ -25,6 +25,10 @@ extension English: DriveStrings {
     case .wake(let id): return "next: wakes from \(primitive(id)).wait()"
     case .notify(let id, let all): return "next: \(primitive(id)).notify\(all ? "_all" : "")()"
     case .fail(let error): return "next: raises \(error.python)"
+    case .put(let items): return "next: buffer.append(item) (\(items) in it)"
+    case .take(let items):
+      return items == 0
+        ? "next: buffer.pop(0) on an empty buffer" : "next: buffer.pop(0) (\(items) in it)"
     case .finished: return "finished"
     }
   }

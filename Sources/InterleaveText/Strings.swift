@@ -5,7 +5,7 @@ import InterleaveRuntime
 /// `English` and `Chinese` conform, so a text missing in one language does
 /// not compile. Numbers come in already formatted where their format does
 /// not depend on the language (`Format`, `Duration`).
-public protocol Strings: DriveStrings, Sendable {
+public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   // MARK: - Threads
 
   /// Python's name for the main thread.
@@ -197,6 +197,16 @@ public enum StripGlyph: CaseIterable, Sendable {
   case wait
   case sleep
   case tick
+  /// `buffer.append(item)`.
+  case put
+  /// `buffer.pop(0)`.
+  case take
+  /// `notify()` or `notify_all()`.
+  case notify
+  /// A bytecode that touches nothing shared.
+  case bytecode
+  /// A Python error raised.
+  case raise
   /// The write that wiped out another thread's update.
   case overwrote
   /// The write whose update was wiped out.
@@ -226,6 +236,11 @@ public enum SummaryField: Sendable, Equatable {
   case elapsed
   case operations
   case lock(String)
+  case semaphore(String)
+  case condition(String)
+  /// A scenario's own figure, its label already in the language.
+  case figure(String)
+  case hang
   case deadlock
   case dropped
   case notStarted

@@ -28,14 +28,30 @@ extension Transcript {
     add(.elapsed, Duration.text(summary.elapsedNs))
     add(
       .operations, strings.operations(summary.operations, rate: rate(summary.operationsPerSecond)))
-    for lock in summary.primitives {
-      add(
-        .lock(lock.name),
-        strings.lockLine(
-          lock, held: heldShare(lock, of: summary.elapsedNs),
-          contention: Format.percent(lock.contention)))
+    for lock in summary.primitives where summary.scenario.traits.showsPrimitives {
+      switch lock.kind {
+      case .mutex:
+        add(
+          .lock(lock.name),
+          strings.lockLine(
+            lock, held: heldShare(lock, of: summary.elapsedNs),
+            contention: Format.percent(lock.contention)))
+      case .semaphore:
+        add(
+          .semaphore(lock.name),
+          strings.semaphoreLine(lock, contention: Format.percent(lock.contention)))
+      case .condition:
+        add(
+          .condition(lock.name),
+          strings.conditionCounts(
+            waits: Format.grouped(lock.acquisitions), notifies: Format.grouped(lock.notifies)))
+      }
+    }
+    for figure in summary.figures {
+      for (label, value) in strings.summary(figure, names: name) { add(.figure(label), value) }
     }
     if let cycle = summary.deadlock { add(.deadlock, describe(cycle)) }
+    if let waiting = summary.hang { add(.hang, strings.hang(waiting: waiting.count)) }
     if summary.droppedEvents > 0 { add(.dropped, "\(summary.droppedEvents)") }
     if summary.failedThreads > 0 {
       add(.notStarted, strings.refusedLine(summary.failedThreads, of: summary.threads + 1))

@@ -46,7 +46,7 @@ public struct Transcript: Sendable, Equatable {
     case .finished: return strings.ended(who)
     case .cancelled: return strings.cancelled(who)
     case .count(let n): return strings.count(who, n)
-    case .lockState, .balance, .deadlock: return paneLine(for: event)
+    case .lockState, .balance, .deadlock, .hang: return paneLine(for: event)
     default: return paneLine(for: event).map { who + " " + $0 }
     }
   }
@@ -77,6 +77,21 @@ public struct Transcript: Sendable, Equatable {
     case .balance(let value): return String(value)
     case .sleep(let duration): return strings.sleeps(duration)
     case .deadlock(let length): return strings.deadlockFound(threads: length)
+    case .conditionWait(let id): return strings.conditionWaits(primitive(id).name)
+    case .notified(let id): return strings.notified(primitive(id).name)
+    case .notify(let id, let all, let woken):
+      return strings.notifies(primitive(id).name, all: all, woken: woken)
+    case .put(let items): return strings.puts(items: items)
+    case .take(let items): return strings.takes(items: items)
+    case .raised(let error): return strings.raised(error)
+    case .hang(let waiting): return strings.hang(waiting: waiting)
+    case .inUse(let delta, let count): return strings.inUse(delta: delta, count: count)
+    case .bytecode(let bytecode): return strings.bytecode(bytecode)
+    case .gilSwitch: return strings.gilSwitch
+    case .store(let cell, let value): return strings.stores(cell: cell, value: value)
+    case .load(let cell, let value):
+      return strings.loads(cell: cell, value: value, thread: event.thread)
+    case .spawned(let pid): return strings.spawned(pid: pid)
     }
   }
 

@@ -122,7 +122,10 @@ struct PlainModeTests {
       (["--seed", "-1"], "--seed must be a whole number 0...18446744073709551615 (got '-1')"),
       (["--seed", "18446744073709551616"], "--seed must be a whole number"),
       (["--speed", "-5"], "'--speed <speed>'"),
-      (["bogus"], "Please provide one of: loop, race, locked, coarse, deadlock, atomic."),
+      (
+        ["bogus"],
+        "Please provide one of: loop, race, locked, coarse, deadlock, atomic, process, gil, condition, semaphore, reorder."
+      ),
       (["--schedule-in", "/nonexistent/s"], "--schedule-in /nonexistent/s: cannot read"),
       (["--record", "/tmp", "--plain"], "--record /tmp: is a folder"),
     ])

@@ -173,8 +173,8 @@ struct FrameTests {
     state.showHelp = true
     let text = Dashboard.render(state, width: 80, height: 24).lines.joined(separator: "\n")
     for key in [
-      "1-6", "Tab / Shift-Tab", "space", "n ", "+ / -", "[ / ]", "r ", "t ", "PgUp / PgDn",
-      "? / Esc", "q  Ctrl-C", "! overwrote", "✗ lost", "R read",
+      "1-9, 0  /", "Tab / Shift-Tab", "space", "n ", "+ / -", "[ / ]", "r ", "d ", "t ",
+      "PgUp / PgDn", "? / Esc", "q  Ctrl-C", "! overwrote", "✗ lost", "R read",
     ] {
       #expect(text.contains(key), "help lacks \(key)")
     }

@@ -251,8 +251,19 @@ struct WidgetTests {
     #expect(!finished.contains("✔ correct"), "a balance half the threads never touched")
   }
 
-  @Test("the header tabs highlight the active scenario")
+  @Test("the header tabs highlight the active scenario, name its group, and fit 80 columns")
   func headerTabs() {
+    var gil = Fixtures.state(.gil, threads: 2)
+    gil.speed = .normal
+    for width in [80, 120, 200] {
+      var canvas = Canvas(width: width, height: 1)
+      HeaderWidget.render(gil, in: canvas.bounds, on: &canvas)
+      let line = canvas.line(0)
+      #expect(line.contains(" 8 gil "), "\(width): \(line)")
+      #expect(line.contains("200 ms"), "the speed stays at \(width): \(line)")
+      #expect(line.contains(" 0") && line.contains("·"), "every key shows at \(width): \(line)")
+      if width >= 120 { #expect(line.contains(" 9 condition  0 semaphore  · reorder ")) }
+    }
     let state = Fixtures.state(.locked, threads: 2)
     var canvas = Canvas(width: 140, height: 1)
     HeaderWidget.render(state, in: canvas.bounds, on: &canvas)

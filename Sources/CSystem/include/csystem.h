@@ -27,6 +27,20 @@ int il_lower_priority(int how);
 /// Tells the CPU this is a spin-wait loop (x86 `pause`).
 void il_cpu_relax(void);
 
+/// What a child of the `process` scenario reports, one record per step.
+enum { IL_CHILD_READ = 1, IL_CHILD_WRITE = 2, IL_CHILD_DONE = 3 };
+struct il_child_record {
+  int kind;
+  int pad;
+  long value;
+};
+/// Forks a child that runs the race body (`amount`, `iterations`) on its own
+/// balance: one step for each 's' written to `*commands`, the rest at once
+/// after an 'f'; it reports each step (or, after 'f', only its end) as an
+/// `il_child_record` on `*reports`. The child dies with the thread that
+/// started it. Returns its pid, or -1.
+int il_spawn_race_child(long amount, long iterations, int *commands, int *reports);
+
 /// Opens a pseudo-terminal of `rows` x `cols`; 0 on success.
 int il_openpty(int *master, int *slave, int rows, int cols);
 /// Sets a terminal's size (TIOCSWINSZ); 0 on success.

@@ -40,6 +40,7 @@ public struct InterleaveCommand: ParsableCommand {
   public init() {}
 
   public func validate() throws {
+    try options.scenarioFlags.check(for: scenario)
     if options.drive, plain {
       throw ValidationError("--drive needs the dashboard (you press the keys): leave out --plain")
     }

@@ -42,6 +42,9 @@ struct RunOptions: ParsableArguments {
   @Flag(name: .long, help: "Let the system place the workers (by default each gets its own CPU).")
   var noPin = false
 
+  @OptionGroup(title: "Scenario options")
+  var scenarioFlags: ScenarioFlags
+
   @Flag(name: .long, help: "Start paused: n takes one step, space runs.")
   var paused = false
 
@@ -90,8 +93,10 @@ struct RunOptions: ParsableArguments {
   /// The run these options ask for, `scenario` at `speed` unless `--speed` was given.
   func configuration(_ scenario: Scenario, defaultSpeed: Speed) -> RunConfiguration {
     RunConfiguration(
-      scenario: scenario, threads: threads ?? RunConfiguration.defaultThreads,
-      iterations: iterations, speed: speed ?? defaultSpeed, pinned: !noPin)
+      scenario: scenario, threads: threads ?? RunConfiguration.defaultThreads(for: scenario),
+      iterations: scenarioFlags.trials ?? iterations,
+      speed: speed ?? scenario.traits.preferredSpeed ?? defaultSpeed,
+      pinned: !noPin, options: scenarioFlags.options)
   }
 
   /// The schedule asked for, read and checked against `configuration`.

@@ -127,8 +127,7 @@ struct DriveModel: Equatable, Sendable {
   }
 
   func isCorrect(_ outcome: Outcome) -> Bool {
-    guard let expected = configuration.expectedBalance else { return outcome.kind == .finished }
-    return outcome == .balance(expected)
+    configuration.scenario.isCorrect(outcome, configuration)
   }
 
   /// What the dashboard shows of it.

@@ -31,6 +31,9 @@ struct ExploreCommand: ParsableCommand {
   @Option(name: .long, help: "The output's format.")
   var format: OutputFormat = .text
 
+  @OptionGroup(title: "Scenario options")
+  var scenarioFlags: ScenarioFlags
+
   @Option(
     name: .long, parsing: .unconditional,
     help: "Also run N times at full speed and N times seeded (1...100000), and count what happened."
@@ -71,8 +74,13 @@ struct ExploreCommand: ParsableCommand {
     if let observe, !(1...100_000).contains(observe) {
       throw ValidationError("--observe must be between 1 and 100000 (got \(observe))")
     }
+    try scenarioFlags.check(for: scenario)
+    if scenarioFlags.trials != nil {
+      throw ValidationError("--trials: the explorer takes one trial (each is the same four steps)")
+    }
     let configuration = RunConfiguration(
-      scenario: scenario, threads: threads, iterations: iterations)
+      scenario: scenario, threads: threads, iterations: iterations,
+      options: scenarioFlags.options)
     guard (1...1_000_000_000).contains(maxStates) else {
       throw ValidationError("--max-states must be between 1 and 1000000000 (got \(maxStates))")
     }

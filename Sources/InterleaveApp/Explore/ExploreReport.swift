@@ -38,14 +38,14 @@ struct ExploreReport {
 
   /// Whether `outcome` is what a correct program ends with.
   func isCorrect(_ outcome: Outcome) -> Bool {
-    guard let expected = configuration.expectedBalance else { return outcome.kind == .finished }
-    return outcome == .balance(expected)
+    configuration.scenario.isCorrect(outcome, configuration)
   }
 
   /// The command that reruns `row`'s schedule in the dashboard.
   func command(_ row: ExploreRow) -> String {
     "interleave \(scenario) --threads \(configuration.threads) --iterations "
-      + "\(configuration.iterations) --schedule '\(ScheduleString.text(row.witness))'"
+      + "\(configuration.iterations)" + ScenarioFlags.arguments(for: configuration)
+      + " --schedule '\(ScheduleString.text(row.witness))'"
   }
 
   /// The row a learner most wants to see: the first wrong outcome.
@@ -65,16 +65,19 @@ struct ExploreReport {
         + "\(Duration.rounded(seconds, 2)) s)",
       "",
     ]
-    var header = Self.pad("outcome", 21) + Self.padLeft("schedules", 15) + Self.padLeft("share", 8)
+    let labelWidth = max(21, rows.map { label($0).count + 1 }.max() ?? 0)
+    let countWidth = max(15, rows.map { Self.grouped($0.schedules).count + 2 }.max() ?? 0)
+    var header =
+      Self.pad("outcome", labelWidth) + Self.padLeft("schedules", countWidth)
+      + Self.padLeft("share", 8)
     if observed != nil { header += Self.padLeft("seeded", 8) + Self.padLeft("full speed", 12) }
     if replayedAll { header += Self.padLeft("real", 15) }
     header += Self.padLeft("preempt", 9) + "  simplest schedule"
     lines.append(header)
     for row in rows {
-      let label = row.outcome.description + (isCorrect(row.outcome) ? " (correct)" : "")
       let share = total.double > 0 ? row.schedules.double / total.double * 100 : 0
       var line =
-        Self.pad(label, 21) + Self.padLeft(Self.grouped(row.schedules), 15)
+        Self.pad(label(row), labelWidth) + Self.padLeft(Self.grouped(row.schedules), countWidth)
         + Self.padLeft(Self.percent(share), 8)
       if observed != nil {
         line += Self.padLeft(String(row.seeded), 8) + Self.padLeft(String(row.fullSpeed), 12)
@@ -108,6 +111,11 @@ struct ExploreReport {
       lines.append("  " + command(row))
     }
     return lines
+  }
+
+  /// `balance 0 (correct)`.
+  func label(_ row: ExploreRow) -> String {
+    row.outcome.description + (isCorrect(row.outcome) ? " (correct)" : "")
   }
 
   // MARK: - JSON lines

@@ -50,12 +50,83 @@ extension Transcript {
     case .balance(let value): add("balance", [("value", .int(value))])
     case .sleep(let duration): add("sleep", [("duration_ns", .int(Int(duration)))])
     case .deadlock(let length): add("deadlock", [("threads", .int(length))])
+    case .conditionWait(let id): add("condition_wait", on(id))
+    case .notified(let id): add("notified", on(id))
+    case .notify(let id, let all, let woken):
+      add("notify", on(id) + [("all", .bool(all)), ("woken", .int(woken))])
+    case .put(let items): add("put", [("items", .int(items))])
+    case .take(let items): add("take", [("items", .int(items))])
+    case .raised(let error): add("raised", [("error", .string(error.python))])
+    case .hang(let waiting): add("hang", [("threads", .int(waiting))])
+    case .inUse(let delta, let count):
+      add("in_use", [("delta", .int(delta)), ("count", .int(count))])
+    case .bytecode(let bytecode):
+      switch bytecode {
+      case .loadFast: add("bytecode", [("op", "LOAD_FAST")])
+      case .binaryOp(let isAdd):
+        add("bytecode", [("op", .string(isAdd ? "BINARY_OP +" : "BINARY_OP -"))])
+      }
+    case .gilSwitch: add("gil_switch")
+    case .store(let cell, let value): add("store", [("cell", .int(cell)), ("value", .int(value))])
+    case .load(let cell, let value): add("load", [("cell", .int(cell)), ("value", .int(value))])
+    case .spawned(let pid): add("spawned", [("pid", .int(Int(pid)))])
     }
     return .object(pairs)
   }
 
-  /// The last line of `--format jsonl`.
+  /// The last line of `--format jsonl`: the same keys for every scenario,
+  /// then each scenario's own figures.
   func json(for summary: RunSummary) -> JSONValue {
+    guard case .object(let pairs) = baseJSON(for: summary) else { return baseJSON(for: summary) }
+    var extra: [(String, JSONValue)] = []
+    var errors: [(String, JSONValue)] = []
+    for figure in summary.figures {
+      switch figure {
+      case .concurrency(_, let most, let limit):
+        extra += [("max_in_use", .int(most)), ("permits", .int(limit))]
+      case .buffer(let items, let capacity, let produced, let consumed):
+        extra.append(
+          (
+            "buffer",
+            .object([
+              ("items", .int(items)), ("capacity", .int(capacity)), ("produced", .int(produced)),
+              ("consumed", .int(consumed)),
+            ])
+          ))
+      case .errors(let error, let count): errors.append((error.python, .int(count)))
+      case .gil(_, let switches, let rule, let interval):
+        extra += [
+          ("gil_switches", .int(switches)), ("gil_switch", .string(rule.rawValue)),
+          ("switch_interval_ns", .int(Int(interval))),
+        ]
+      case .outcomes(let counts, let trials, let fenced, let cpus):
+        extra += [
+          ("trials", .int(trials)), ("fenced", .bool(fenced)), ("cpus", .int(cpus)),
+          ("outcomes", .object(counts.map { ($0.label, .int($0.count)) })),
+          ("predicted", .array(counts.filter(\.predicted).map { .string($0.label) })),
+        ]
+      case .processes(let children):
+        extra.append(
+          (
+            "processes",
+            .array(
+              children.map {
+                .object([
+                  ("worker", .string(name($0.worker))), ("pid", .int(Int($0.pid))),
+                  ("balance", .int($0.balance)), ("ended", .bool($0.ended)),
+                ])
+              })
+          ))
+      }
+    }
+    if !summary.figures.isEmpty { extra.append(("errors", .object(errors))) }
+    if let waiting = summary.hang {
+      extra.append(("hang", .array(waiting.map { .string(name($0)) })))
+    }
+    return .object(pairs + extra)
+  }
+
+  private func baseJSON(for summary: RunSummary) -> JSONValue {
     .object([
       ("type", "summary"), ("scenario", .string(summary.scenario.id)),
       ("threads", .int(summary.threads)), ("iterations", .int(summary.iterations)),
@@ -88,6 +159,21 @@ extension Transcript {
   }
 
   func json(for lock: PrimitiveSnapshot) -> JSONValue {
+    var kindPairs: [(String, JSONValue)] = []
+    switch lock.kind {
+    case .mutex: break
+    case .semaphore:
+      kindPairs = [
+        ("permits", .int(lock.permits)), ("capacity", .int(lock.capacity)),
+        ("holders", .array(lock.holders.map { .string(name($0)) })),
+      ]
+    case .condition: kindPairs = [("notifies", .int(lock.notifies))]
+    }
+    guard case .object(let pairs) = baseJSON(for: lock) else { return baseJSON(for: lock) }
+    return .object(pairs + kindPairs)
+  }
+
+  private func baseJSON(for lock: PrimitiveSnapshot) -> JSONValue {
     .object([
       ("name", .string(lock.name)), ("kind", .string(lock.kind.rawValue)),
       ("owner", lock.owner.map { .string(name($0)) } ?? .null),

@@ -45,7 +45,7 @@ struct PlainRunner {
         return nil
       }
       if finished { break }
-      if !stopping && (run.deadlock != nil || run.scheduler?.failure != nil) {
+      if !stopping && (run.deadlock != nil || run.hang != nil || run.scheduler?.failure != nil) {
         stopping = true
         run.cancel()
         continue

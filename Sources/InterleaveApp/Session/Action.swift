@@ -21,6 +21,11 @@ enum Action: Equatable, Sendable {
   case closeHelp
   case pageUp
   case pageDown
+  /// The list of every scenario: open it, move its choice, switch, close.
+  case openPicker
+  case pickerMove(Int)
+  case pickerChoose
+  case closePicker
   /// Start or stop driving the scheduler.
   case toggleDrive
   /// Driving: this thread (1-based) takes its next step.

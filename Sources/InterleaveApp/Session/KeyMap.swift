@@ -9,6 +9,7 @@ enum KeyMap {
     var helpOpen = false
     var driving = false
     var forkOpen = false
+    var pickerOpen = false
   }
 
   static func action(for key: Key, helpOpen: Bool) -> Action? {
@@ -17,6 +18,7 @@ enum KeyMap {
 
   static func action(for key: Key, in context: Context) -> Action? {
     if context.forkOpen, let action = forkAction(for: key) { return action }
+    if context.pickerOpen, let action = pickerAction(for: key) { return action }
     switch key {
     case .escape: return context.helpOpen ? .closeHelp : .quit
     case .backTab: return .previousScenario
@@ -30,9 +32,7 @@ enum KeyMap {
         // Pausing and pacing mean nothing while the learner takes each step.
         if " +=-_n".contains(character) { return nil }
       }
-      if let digit = character.wholeNumberValue, (1...min(9, Scenario.all.count)).contains(digit) {
-        return .switchScenario(Scenario.all[digit - 1])
-      }
+      if let scenario = Scenario.forKey(character) { return .switchScenario(scenario) }
       switch character {
       case "\t": return .nextScenario
       case " ": return .togglePause
@@ -44,6 +44,7 @@ enum KeyMap {
       case "]": return .moreThreads
       case "t", "T": return .nextTheme
       case "d", "D": return .toggleDrive
+      case "/": return .openPicker
       case "?", "h": return .toggleHelp
       case "q", "Q", "\u{03}": return .quit
       case "\u{0C}": return .redraw
@@ -74,6 +75,21 @@ enum KeyMap {
     case .pageDown: return .forkMove(10)
     case .character("\r"), .character("\n"): return .forkChoose
     case .escape, .character("f"), .character("F"): return .closeFork
+    default: return nil
+    }
+  }
+
+  /// While the scenario list is open: choose, switch, close.
+  private static func pickerAction(for key: Key) -> Action? {
+    switch key {
+    case .up, .character("k"): return .pickerMove(-1)
+    case .down, .character("j"), .character("\t"): return .pickerMove(1)
+    case .backTab: return .pickerMove(-1)
+    case .character("\r"), .character("\n"): return .pickerChoose
+    case .escape, .character("/"): return .closePicker
+    case .character(let character):
+      if let scenario = Scenario.forKey(character) { return .switchScenario(scenario) }
+      return nil
     default: return nil
     }
   }

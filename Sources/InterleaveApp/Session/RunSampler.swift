@@ -20,6 +20,6 @@ struct RunSampler {
       deadlock: run.deadlock, finished: run.isFinished, paused: run.pacer.isPaused,
       speed: run.pacer.speed, lostUpdates: run.countedLostUpdates,
       droppedEvents: run.queue.dropped, failedThreads: run.failedThreads, cpuByTid: shares,
-      scheduled: run.scheduler != nil)
+      scheduled: run.scheduler != nil, figures: run.figures, hang: run.hang)
   }
 }

@@ -20,9 +20,13 @@ struct SessionModel: Equatable, Sendable {
   var lessonNotice: String?
   /// Set while the learner drives the scheduler.
   var drive: DriveModel?
+  /// The speed the user chose (a scenario may run at its own, see
+  /// `ScenarioTraits.preferredSpeed`).
+  var chosenSpeed: Speed
 
   init(settings: Settings) {
     self.settings = settings
+    chosenSpeed = settings.configuration.speed
     paused = settings.startPaused
     if case .driven(let order) = settings.schedule {
       drive = DriveModel(configuration: settings.configuration, order: order)
@@ -35,7 +39,8 @@ struct SessionModel: Equatable, Sendable {
   /// What keys mean now.
   var keyContext: KeyMap.Context {
     KeyMap.Context(
-      helpOpen: dashboard.showHelp, driving: drive != nil, forkOpen: drive?.fork != nil)
+      helpOpen: dashboard.showHelp, driving: drive != nil, forkOpen: drive?.fork != nil,
+      pickerOpen: dashboard.picker != nil)
   }
 
   var strings: any Strings { settings.language.strings }
@@ -56,14 +61,12 @@ struct SessionModel: Equatable, Sendable {
     var configuration = settings.configuration
     switch action {
     case .switchScenario(let scenario):
-      configuration.scenario = scenario
-      return restart(configuration)
+      return restart(switching(configuration, to: scenario))
     case .nextScenario, .previousScenario:
       let all = Scenario.all
       let index = all.firstIndex(of: configuration.scenario) ?? 0
       let step = action == .nextScenario ? 1 : all.count - 1
-      configuration.scenario = all[(index + step) % all.count]
-      return restart(configuration)
+      return restart(switching(configuration, to: all[(index + step) % all.count]))
     case .togglePause:
       paused.toggle()
       return [paused ? .pause : .resume]
@@ -85,7 +88,9 @@ struct SessionModel: Equatable, Sendable {
       return restart(configuration)
     case .fewerThreads, .moreThreads:
       let next = configuration.threads + (action == .moreThreads ? 1 : -1)
-      guard RunConfiguration.threadRange.contains(next) else { return [] }
+      guard RunConfiguration.threadRange.contains(next),
+        configuration.scenario.traits.fixedThreads == nil
+      else { return [] }
       configuration.threads = next
       return restart(configuration)
     case .nextTheme:
@@ -114,8 +119,9 @@ struct SessionModel: Equatable, Sendable {
       dashboard.notice = strings.quitting
       return [.quit]
     case .setUp(let setup):
-      configuration.scenario = setup.scenario ?? configuration.scenario
-      configuration.threads = setup.threads ?? configuration.threads
+      if let scenario = setup.scenario { configuration = configuration.switching(to: scenario) }
+      configuration.threads =
+        configuration.scenario.traits.fixedThreads ?? setup.threads ?? configuration.threads
       configuration.iterations = setup.iterations ?? configuration.iterations
       let schedule = setup.seed.map { Schedule.seeded($0) }
       drive = nil
@@ -136,6 +142,20 @@ struct SessionModel: Equatable, Sendable {
     case .key(let key):
       guard let mapped = KeyMap.action(for: key, in: keyContext) else { return [] }
       return apply(mapped, from: source, pageSize: pageSize)
+    case .openPicker:
+      dashboard.picker = Scenario.all.firstIndex(of: configuration.scenario) ?? 0
+      return []
+    case .pickerMove(let offset):
+      guard let at = dashboard.picker else { return [] }
+      dashboard.picker = (at + offset + Scenario.all.count) % Scenario.all.count
+      return []
+    case .pickerChoose:
+      guard let at = dashboard.picker else { return [] }
+      dashboard.picker = nil
+      return restart(switching(configuration, to: Scenario.all[at]))
+    case .closePicker:
+      dashboard.picker = nil
+      return []
     case .toggleDrive:
       if drive == nil {
         drive = DriveModel(configuration: configuration)
@@ -239,9 +259,25 @@ struct SessionModel: Equatable, Sendable {
   }
 
   private mutating func setSpeed(_ speed: Speed) -> [Effect] {
+    let before = settings.configuration.speed
+    chosenSpeed = speed
     settings.configuration.speed = speed
     dashboard.speed = speed
+    if settings.configuration.scenario.traits.pacingFixedAtStart,
+      (before == .full) != (speed == .full)
+    {
+      return restart(settings.configuration)
+    }
     return [.setSpeed(speed)]
+  }
+
+  /// `configuration` for another scenario, at its preferred speed or the chosen one.
+  private func switching(_ configuration: RunConfiguration, to scenario: Scenario)
+    -> RunConfiguration
+  {
+    var next = configuration.switching(to: scenario)
+    next.speed = scenario.traits.preferredSpeed ?? chosenSpeed
+    return next
   }
 
   /// Starts `configuration` afresh: a new dashboard, the help as it was.

@@ -35,8 +35,12 @@ extension DashboardState {
     failedThreads = sample.failedThreads
     primitives = sample.primitives
     deadlock = sample.deadlock
+    figures = sample.figures
+    hang = sample.hang
     if sample.finished {
       phase = .finished
+    } else if sample.hang != nil {
+      phase = .hung
     } else if sample.deadlock != nil {
       phase = .deadlocked
     } else {
@@ -73,16 +77,16 @@ extension Role {
   /// The colour of an event's line in a pane.
   static func of(_ kind: EventKind) -> Role {
     switch kind {
-    case .read: return .read
-    case .write, .atomicAdd, .balance: return .write
-    case .acquired, .lockState: return .acquire
-    case .released: return .release
-    case .waiting, .timedOut: return .waiting
+    case .read, .load, .take: return .read
+    case .write, .atomicAdd, .balance, .store, .put: return .write
+    case .acquired, .lockState, .notified, .inUse: return .acquire
+    case .released, .notify, .gilSwitch: return .release
+    case .waiting, .timedOut, .conditionWait: return .waiting
     case .sleep: return .sleeping
-    case .lostUpdate, .deadlock: return .lostUpdate
+    case .lostUpdate, .deadlock, .raised, .hang: return .lostUpdate
     case .finished, .joined: return .finished
     case .cancelled: return .cancelled
-    case .started, .joining, .count: return .text
+    case .started, .joining, .count, .bytecode, .spawned: return .text
     }
   }
 }

@@ -35,8 +35,14 @@ public struct DashboardState: Equatable, Sendable {
   public var notice: String?
   /// How the run is scheduled, when one step at a time (`seed 4`, `replay`).
   public var scheduleLabel: String?
+  /// The list of every scenario, open, with this row chosen.
+  public var picker: Int?
   /// Set while the learner drives the scheduler.
   public var drive: DriveView?
+  /// The scenario's own figures, from the last sample.
+  public var figures: [ScenarioFigure] = []
+  /// The workers left waiting on a condition nobody will notify.
+  public var hang: [Int]?
   /// Names and words for events, built once per run.
   public private(set) var transcript: Transcript
 

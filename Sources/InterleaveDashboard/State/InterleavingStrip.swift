@@ -16,20 +16,30 @@ public struct InterleavingStrip: Equatable, Sendable {
     case release
     case sleep
     case tick
+    case put
+    case take
+    case notify
+    case bytecode
+    case raise
     /// Sampled at full speed: the thread made progress during this frame.
     case ran
 
     /// The column an event makes, if it makes one.
     init?(_ event: EventKind) {
       switch event {
-      case .read: self = .read
-      case .write: self = .write
+      case .read, .load: self = .read
+      case .write, .store: self = .write
       case .atomicAdd: self = .atomic
-      case .waiting: self = .wait
+      case .waiting, .conditionWait: self = .wait
       case .acquired: self = .acquire
       case .released: self = .release
       case .sleep: self = .sleep
       case .count: self = .tick
+      case .put: self = .put
+      case .take: self = .take
+      case .notify: self = .notify
+      case .bytecode: self = .bytecode
+      case .raised: self = .raise
       default: return nil
       }
     }
@@ -45,6 +55,11 @@ public struct InterleavingStrip: Equatable, Sendable {
       case .release: return .release
       case .sleep: return .sleep
       case .tick: return .tick
+      case .put: return .put
+      case .take: return .take
+      case .notify: return .notify
+      case .bytecode: return .bytecode
+      case .raise: return .raise
       case .ran: return .ran
       }
     }

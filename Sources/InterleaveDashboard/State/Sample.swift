@@ -20,14 +20,21 @@ public struct Sample: Equatable, Sendable {
   public var cpuByTid: [Int32: Double]
   /// A scheduler picks every step, so every step is traced even at full speed.
   public var scheduled: Bool
+  /// The scenario's own figures (the seed's scenarios have none).
+  public var figures: [ScenarioFigure]
+  /// The workers left waiting on a condition nobody will notify.
+  public var hang: [Int]?
 
   public init(
     elapsedNs: UInt64, threads: [WorkerSnapshot], primitives: [PrimitiveSnapshot] = [],
     balance: Int? = nil, deadlock: DeadlockCycle? = nil, finished: Bool = false,
     paused: Bool = false, speed: Speed = .full, lostUpdates: Int? = nil, droppedEvents: Int = 0,
-    failedThreads: Int = 0, cpuByTid: [Int32: Double] = [:], scheduled: Bool = false
+    failedThreads: Int = 0, cpuByTid: [Int32: Double] = [:], scheduled: Bool = false,
+    figures: [ScenarioFigure] = [], hang: [Int]? = nil
   ) {
     self.scheduled = scheduled
+    self.figures = figures
+    self.hang = hang
     self.elapsedNs = elapsedNs
     self.threads = threads
     self.primitives = primitives

@@ -29,9 +29,8 @@ enum FooterWidget {
         hint("?", .help, 9), hint("q", .quit, 9),
       ]
     }
-    let scenarios = min(9, Scenario.all.count)
     var hints = [
-      hint("1-\(scenarios)", .scenario, 5), hint("space", .pause, 7), hint("n", .step, 6),
+      hint(scenarioKeys, .scenario, 5), hint("space", .pause, 7), hint("n", .step, 6),
       hint("+/-", .speed, 4), hint("[/]", .threads, 2), hint("r", .restart, 3),
       hint("t", .theme, 1), hint("?", .help, 9), hint("q", .quit, 9),
     ]
@@ -39,6 +38,12 @@ enum FooterWidget {
       hints.insert(hint("PgUp/PgDn", .page, 3), at: 5)
     }
     return hints
+  }
+
+  /// `1-6`; with ten or more scenarios `1-0 /` (the list reaches the rest).
+  static var scenarioKeys: String {
+    let count = Scenario.all.count
+    return count <= 9 ? "1-\(count)" : "1-0 /"
   }
 
   static func render(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {

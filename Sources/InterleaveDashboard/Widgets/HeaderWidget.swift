@@ -24,19 +24,33 @@ enum HeaderWidget {
       "",
     ]
     let scenarios = Scenario.all
-    let minimumTabs =
-      3 * (scenarios.count - 1) + TextWidth.of(" \(state.scenario.key) ")
-      + TextWidth.of(state.scenario.id) + 1
+    // Each tab is its key (`·` for those reached by Tab and `/` only).
+    func key(_ scenario: Scenario) -> String { scenario.keyLabel ?? "·" }
+    let active = " \(key(state.scenario)) \(state.scenario.id) "
+    // The seed's scenarios, then those beyond it: a tab bar too narrow for
+    // every name names those of the active one's group.
+    func group(_ scenario: Scenario) -> Bool { scenario.key <= 6 }
+    // From the richest to the tightest: every name; the names of the active
+    // group; only the active one's; the keys one cell apart.
+    let forms = [
+      scenarios.map { " \(key($0)) \($0.id) " },
+      scenarios.map {
+        group($0) == group(state.scenario) ? " \(key($0)) \($0.id) " : " \(key($0)) "
+      },
+      scenarios.map { $0 == state.scenario ? active : " \(key($0)) " },
+      scenarios.map { $0 == state.scenario ? active : " " + key($0) },
+    ]
+    func width(_ tabs: [String]) -> Int { tabs.reduce(0) { $0 + TextWidth.of($1) } }
     let fixed = TextWidth.of(phase) + TextWidth.of(clock)
-    let status =
-      candidates.first { area.maxX - x - fixed - TextWidth.of($0) >= minimumTabs }
-      ?? candidates.last!
+    // Names first, then the speed, then the tabs' breathing room.
+    let order = [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (3, 0), (2, 1), (3, 1), (3, 2), (3, 3)]
+    let (form, choice) =
+      order.first { form, choice in
+        x + width(forms[form]) + TextWidth.of(candidates[choice]) + fixed <= area.maxX
+      } ?? (3, 3)
+    let tabs = forms[form]
+    let status = candidates[choice]
     let statusWidth = TextWidth.of(status) + fixed
-    let tabsRoom = area.maxX - x - statusWidth
-    let full = scenarios.map { " \($0.key) \($0.id) " }
-    // When the names do not all fit, only the active tab keeps its name.
-    let short = scenarios.map { $0 == state.scenario ? " \($0.key) \($0.id) " : " \($0.key) " }
-    let tabs = full.reduce(0) { $0 + TextWidth.of($1) } <= tabsRoom ? full : short
     for (scenario, label) in zip(scenarios, tabs) where x + TextWidth.of(label) <= area.maxX {
       let active = scenario == state.scenario
       x += canvas.put(
@@ -56,7 +70,7 @@ enum HeaderWidget {
     case .running: return .title
     case .paused: return .sleeping
     case .finished: return .finished
-    case .deadlocked: return .deadlock
+    case .deadlocked, .hung: return .deadlock
     }
   }
 }

@@ -14,7 +14,7 @@ enum HelpWidget {
     func drive(_ name: String, _ hint: DriveHint) -> (String, String) {
       (name, strings.driveHelp(hint))
     }
-    let scenarios = "1-\(min(9, Scenario.all.count))"
+    let scenarios = Scenario.all.count <= 9 ? "1-\(Scenario.all.count)" : "1-9, 0  /"
     if state.drive != nil {
       return [
         drive("1-\(min(9, state.threadCount))", .stepThread), drive("a", .auto),
@@ -36,13 +36,14 @@ enum HelpWidget {
     var rows: [(String, String, Role)] = keys(state).map { ($0.0, $0.1, .keyHint) }
     rows.append(("", "", .text))
     rows.append(("", strings.legendTitle, .title))
-    let glyphs = StripGlyph.allCases
-    for pair in stride(from: 0, to: glyphs.count, by: 2) {
-      let left = StripWidget.symbol(glyphs[pair]) + " " + strings.legend(glyphs[pair])
-      let right =
-        pair + 1 < glyphs.count
-        ? StripWidget.symbol(glyphs[pair + 1]) + " " + strings.legend(glyphs[pair + 1]) : ""
-      rows.append((left, right, .text))
+    // The strip's glyphs, three to a row: the key column and two more.
+    let glyphs = StripGlyph.allCases.map { StripWidget.symbol($0) + " " + strings.legend($0) }
+    let cell = (glyphs.map(TextWidth.of).max() ?? 0) + 2
+    for row in stride(from: 0, to: glyphs.count, by: 3) {
+      let rest = glyphs[(row + 1)..<min(row + 3, glyphs.count)].map {
+        $0 + String(repeating: " ", count: max(0, cell - TextWidth.of($0)))
+      }
+      rows.append((glyphs[row], rest.joined(), .text))
     }
     let keyWidth = rows.map { TextWidth.of($0.0) }.max()! + 3
     let width = min(canvas.width - 2, keyWidth + rows.map { TextWidth.of($0.1) }.max()! + 4)

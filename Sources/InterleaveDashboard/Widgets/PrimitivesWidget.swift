@@ -1,3 +1,4 @@
+import InterleaveRuntime
 import InterleaveText
 
 /// Every primitive: owner, waiters in order, acquisitions, contention, wait
@@ -31,6 +32,15 @@ enum PrimitivesWidget {
     }
     for lock in state.primitives {
       guard writer.y < writer.area.maxY else { return }
+      switch lock.kind {
+      case .mutex: break
+      case .semaphore:
+        semaphore(lock, state, &writer, on: &canvas)
+        continue
+      case .condition:
+        condition(lock, state, &writer, on: &canvas)
+        continue
+      }
       var x = writer.area.x
       x += canvas.put(
         lock.name + " ", x: x, y: writer.y, style: Style(.title, bold: true), clip: writer.area)
@@ -61,6 +71,49 @@ enum PrimitivesWidget {
         strings.lockHeld(names.heldShare(lock, of: state.elapsedNs)), .text, indent: 1,
         on: &canvas)
     }
+  }
+
+  /// `pool  1 of 2 permits left`, who holds one, who waits, the counts.
+  static func semaphore(
+    _ lock: PrimitiveSnapshot, _ state: DashboardState, _ writer: inout LineWriter,
+    on canvas: inout Canvas
+  ) {
+    let strings = state.strings
+    let names = state.transcript
+    writer.line(
+      lock.name + " " + strings.permitsLeft(lock.permits, of: lock.capacity),
+      Style(lock.permits == 0 ? .waiting : .title, bold: true), on: &canvas)
+    if !lock.holders.isEmpty {
+      writer.line(
+        strings.holding(lock.holders.map(names.name)), Style(.lockOwner, bold: true), indent: 1,
+        on: &canvas)
+    }
+    if !lock.waiters.isEmpty {
+      writer.line(
+        strings.waiters(lock.waiters.map(names.name)), Style(.lockWaiter), indent: 1, on: &canvas)
+    }
+    writer.line(
+      strings.lockCounts(
+        acquisitions: Format.grouped(lock.acquisitions), contended: Format.grouped(lock.contended),
+        share: Format.percent(lock.contention), timeouts: lock.timeouts),
+      Style(lock.contended > 0 ? .waiting : .text), indent: 1, on: &canvas)
+  }
+
+  /// `cond` and its wait queue in order, then its counts.
+  static func condition(
+    _ lock: PrimitiveSnapshot, _ state: DashboardState, _ writer: inout LineWriter,
+    on canvas: inout Canvas
+  ) {
+    let strings = state.strings
+    let names = state.transcript
+    writer.line(lock.name, Style(.title, bold: true), on: &canvas)
+    writer.line(
+      lock.waiters.isEmpty ? strings.nobodyWaits : strings.waiters(lock.waiters.map(names.name)),
+      Style(lock.waiters.isEmpty ? .dim : .lockWaiter), indent: 1, on: &canvas)
+    writer.line(
+      strings.conditionCounts(
+        waits: Format.grouped(lock.acquisitions), notifies: Format.grouped(lock.notifies)),
+      .text, indent: 1, on: &canvas)
   }
 }
 

@@ -21,6 +21,11 @@ enum StripWidget {
     case .wait: return "~"
     case .sleep: return "z"
     case .tick: return "+"
+    case .put: return "P"
+    case .take: return "T"
+    case .notify: return "N"
+    case .bytecode: return "b"
+    case .raise: return "E"
     case .overwrote: return "!"
     case .lost: return "✗"
     case .ran: return "■"
@@ -87,10 +92,12 @@ enum StripWidget {
     }
     let glyph = column.kind.glyph
     switch column.kind {
-    case .read: return (symbol(glyph), Style(.read))
-    case .write, .atomic: return (symbol(glyph), Style(.write, bold: true))
+    case .read, .take: return (symbol(glyph), Style(.read))
+    case .write, .atomic, .put: return (symbol(glyph), Style(.write, bold: true))
     case .acquire: return (symbol(glyph), Style(.acquire, bold: true))
-    case .release: return (symbol(glyph), Style(.release))
+    case .release, .notify: return (symbol(glyph), Style(.release))
+    case .bytecode: return (symbol(glyph), Style(.dim))
+    case .raise: return (symbol(glyph), Style(.lostUpdate, bold: true, reverse: true))
     case .wait: return (symbol(glyph), Style(.waiting))
     case .sleep: return (symbol(glyph), Style(.sleeping))
     case .tick, .ran: return (symbol(glyph), Style(.running))

@@ -92,8 +92,12 @@ enum ThreadPaneWidget {
     let lostMark = pane.lostUpdates + pane.overwritten > 0 ? " ✗ " : ""
     let room = area.maxX - x - TextWidth.of(badge) - TextWidth.of(lostMark)
     // The tid and core, as long as the room allows.
+    // A worker of `process` shows its child's pid (a thread its tid).
+    let id =
+      state.scenario.traits.workersAreProcesses
+      ? strings.pid(Int32(truncatingIfNeeded: pane.tid)) : strings.tid(pane.tid)
     let details = [
-      " " + strings.tid(pane.tid) + " · " + strings.cpu(pane.cpu) + " ",
+      " " + id + " · " + strings.cpu(pane.cpu) + " ",
       " \(pane.tid) · c\(pane.cpu >= 0 ? "\(pane.cpu)" : "-") ", " \(pane.tid) ",
     ].first { TextWidth.of($0) <= room }
     if let details {

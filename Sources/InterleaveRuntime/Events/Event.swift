@@ -54,6 +54,40 @@ public enum EventKind: Sendable, Equatable {
   case sleep(duration: UInt64)
   /// A wait-for cycle was found; `Run.deadlock` holds it.
   case deadlock(length: Int)
+  /// `cond.wait()`: the thread let the lock go and waits to be notified.
+  case conditionWait(primitive: Int)
+  /// The thread was notified and woke (it takes the lock next).
+  case notified(primitive: Int)
+  /// `notify()` or `notify_all()`, and how many waiters it woke.
+  case notify(primitive: Int, all: Bool, woken: Int)
+  /// `buffer.append(item)`: the items in the buffer after it.
+  case put(items: Int)
+  /// `buffer.pop(0)`: the items in the buffer after it.
+  case take(items: Int)
+  /// The thread raised the error Python would (and ended).
+  case raised(ModelError)
+  /// Every live thread waits on a condition that nobody is left to notify.
+  case hang(waiting: Int)
+  /// A connection of the pool taken (+1) or given back (-1): in use after it.
+  case inUse(delta: Int, count: Int)
+  /// One bytecode that touches nothing shared.
+  case bytecode(Bytecode)
+  /// The interpreter handed the GIL to another thread at a switch point.
+  case gilSwitch
+  /// A store to a named shared cell (`x = 1`).
+  case store(cell: Int, value: Int)
+  /// A load of a named shared cell into a register (`r1 = y`).
+  case load(cell: Int, value: Int)
+  /// A child process was started for this worker.
+  case spawned(pid: Int32)
+}
+
+/// The bytecodes of `balance = balance + n` that touch nothing shared.
+public enum Bytecode: Sendable, Equatable {
+  /// `LOAD_FAST n`.
+  case loadFast
+  /// `BINARY_OP +` or `-`.
+  case binaryOp(add: Bool)
 }
 
 /// A write that overwrote other threads' writes made since the writer's read.

@@ -32,6 +32,11 @@ public enum Instruction: Hashable, Sendable {
   /// Ends the thread with an error (Python would raise it): the run's
   /// outcome carries it.
   case fail(ModelError)
+  /// `buffer.append(item)`: one more item in `cell`.
+  case put(cell: Int)
+  /// `buffer.pop(0)`: one item fewer in `cell`; on an empty buffer the
+  /// thread raises `IndexError` and ends.
+  case take(cell: Int)
 
   // MARK: Not steps
 
@@ -42,11 +47,13 @@ public enum Instruction: Hashable, Sendable {
   case set(register: Int, to: Int)
   /// `register += amount`.
   case add(register: Int, amount: Int)
+  /// `memory[cell] = max(memory[cell], memory[of])`: a tally kept exactly.
+  case recordMax(cell: Int, of: Int)
 
   /// Whether the instruction is a step (a scheduler choice).
   public var isStep: Bool {
     switch self {
-    case .jumpIf, .jump, .set, .add: return false
+    case .jumpIf, .jump, .set, .add, .recordMax: return false
     default: return true
     }
   }

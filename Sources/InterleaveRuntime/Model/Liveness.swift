@@ -4,8 +4,10 @@
 /// one state: the count is the same, the states far fewer.
 enum Liveness {
   /// For each instruction of `program` (and its end), a bit per live register.
-  static func live(_ program: [Instruction]) -> [UInt32] {
+  /// - Parameter atEnd: the registers read once the program has ended.
+  static func live(_ program: [Instruction], atEnd: UInt32 = 0) -> [UInt32] {
     var live = [UInt32](repeating: 0, count: program.count + 1)
+    live[program.count] = atEnd
     var changed = true
     while changed {
       changed = false

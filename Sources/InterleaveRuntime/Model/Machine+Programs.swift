@@ -11,14 +11,15 @@ extension Machine {
     ]
   }
 
-  /// The usual ending: stuck threads are a deadlock (or a hang on a
-  /// condition), an error is reported, else `finished` says what counts.
+  /// The usual ending: an error first (it is why the rest may be stuck),
+  /// then stuck threads as a deadlock (or a hang on a condition), else
+  /// `finished` says what counts.
   static func standard(_ finished: @escaping @Sendable (MachineView) -> Outcome)
     -> @Sendable (MachineView) -> Outcome
   {
     { view in
-      if view.stuck { return Outcome(view.waitingOnCondition ? .hang : .deadlock) }
       if let error = view.errors.first { return Outcome(.error(error)) }
+      if view.stuck { return Outcome(view.waitingOnCondition ? .hang : .deadlock) }
       return finished(view)
     }
   }

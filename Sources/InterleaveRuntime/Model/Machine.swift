@@ -19,6 +19,8 @@ public struct Machine: Sendable {
   let outcome: @Sendable (MachineView) -> Outcome
   /// Per thread and instruction: a bit per register still to be read.
   let live: [[UInt32]]
+  /// Registers the outcome reads once a thread has ended (kept, not cleared).
+  let liveAtEnd: UInt32
 
   public var threads: Int { programs.count }
 
@@ -33,16 +35,17 @@ public struct Machine: Sendable {
 
   public init(
     programs: [[Instruction]], primitives: [Primitive] = [], memory: [Int] = [0],
-    registers: Int = 1, cellNames: [String] = ["balance"],
+    registers: Int = 1, cellNames: [String] = ["balance"], liveAtEnd: UInt32 = 0,
     outcome: @escaping @Sendable (MachineView) -> Outcome
   ) {
+    self.liveAtEnd = liveAtEnd
     self.cellNames = cellNames
     self.programs = programs
     self.primitives = primitives
     self.memory = memory
     self.registers = registers
     self.outcome = outcome
-    live = programs.map(Liveness.live)
+    live = programs.map { Liveness.live($0, atEnd: liveAtEnd) }
   }
 
   // MARK: - Layout of a state
@@ -150,8 +153,9 @@ public struct Machine: Sendable {
     case .semaphoreRelease(let semaphore, let bound):
       values[holderBase + semaphore] += 1
       if let bound, values[holderBase + semaphore] > Int32(bound) {
-        values[errorIndex] |= 1 << Int32(ModelError.semaphoreOverRelease.rawValue)
-        next = programs[thread].count
+        // Python raises before the count changes.
+        values[holderBase + semaphore] -= 1
+        next = raise(.semaphoreOverRelease, &values, thread)
       }
     case .wait(let condition, let mutex):
       values[holderBase + mutex] = -1
@@ -170,12 +174,29 @@ public struct Machine: Sendable {
       }
     case .local: break
     case .fail(let error):
-      values[errorIndex] |= 1 << Int32(error.rawValue)
-      next = programs[thread].count
-    case .jumpIf, .jump, .set, .add: break
+      next = raise(error, &values, thread)
+    case .put(let cell): values[memoryBase + cell] &+= 1
+    case .take(let cell):
+      if values[memoryBase + cell] <= 0 {
+        next = raise(.popFromEmpty, &values, thread)
+      } else {
+        values[memoryBase + cell] -= 1
+      }
+    case .jumpIf, .jump, .set, .add, .recordMax: break
     }
     values[pcBase + thread] = Int32(next)
     settle(&values, thread)
+  }
+
+  /// `thread` raises `error` and ends; the locks it holds are let go (a
+  /// `with` block's exit). - Returns: the end of its program.
+  func raise(_ error: ModelError, _ values: inout [Int32], _ thread: Int) -> Int {
+    values[errorIndex] |= 1 << Int32(error.rawValue)
+    for (id, kind) in primitives.enumerated()
+    where kind == .mutex && values[holderBase + id] == Int32(thread) {
+      values[holderBase + id] = -1
+    }
+    return programs[thread].count
   }
 
   /// Runs `thread`'s instructions that are not steps, up to its next step.
@@ -199,6 +220,9 @@ public struct Machine: Sendable {
         pc += 1
       case .add(let index, let amount):
         values[registerBase + thread * registers + index] &+= Int32(amount)
+        pc += 1
+      case .recordMax(let cell, let source):
+        values[memoryBase + cell] = max(values[memoryBase + cell], values[memoryBase + source])
         pc += 1
       default: pc += 1
       }
@@ -234,6 +258,11 @@ public struct MachineView: Sendable {
 
   /// A shared cell's value.
   public func cell(_ index: Int) -> Int { Int(state.values[machine.memoryBase + index]) }
+
+  /// A thread's (0-based) register, as it ended (see `Machine.liveAtEnd`).
+  public func register(_ thread: Int, _ index: Int) -> Int {
+    Int(state.values[machine.registerBase + thread * machine.registers + index])
+  }
 
   /// Whether some thread could not end (stuck waiting).
   public var stuck: Bool { (0..<machine.threads).contains { !machine.ended(state, $0) } }

@@ -47,7 +47,11 @@ public struct Outcome: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var description: String {
     switch kind {
     case .balance(let value): return "balance \(value)"
-    case .values(let values): return values.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+    case .values(let values):
+      return values.map {
+        $0.name.contains(" ") ? "\($0.name) \($0.value)" : "\($0.name)=\($0.value)"
+      }
+      .joined(separator: " ")
     case .finished: return "finished"
     case .error(let error): return error.python
     case .deadlock: return "deadlock"

@@ -23,6 +23,10 @@ public enum StepPreview: Equatable, Sendable {
   case semaphoreRelease(primitive: Int)
   /// It will raise this error.
   case fail(ModelError)
+  /// `buffer.append(item)`, `items` in the buffer before it.
+  case put(items: Int)
+  /// `buffer.pop(0)`, `items` in the buffer before it (0: it will raise).
+  case take(items: Int)
   /// It has run its whole program.
   case finished
 }
@@ -53,7 +57,9 @@ extension Machine {
     case .notify(let condition, let all): return .notify(condition: condition, all: all)
     case .local(let kind): return .local(kind)
     case .fail(let error): return .fail(error)
-    case .jumpIf, .jump, .set, .add: return .finished
+    case .put(let cell): return .put(items: Int(values[memoryBase + cell]))
+    case .take(let cell): return .take(items: Int(values[memoryBase + cell]))
+    case .jumpIf, .jump, .set, .add, .recordMax: return .finished
     }
   }
 

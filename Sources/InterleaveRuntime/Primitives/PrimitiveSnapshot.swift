@@ -17,6 +17,12 @@ public struct PrimitiveSnapshot: Sendable, Equatable {
   /// Whether `totalHoldNs` is estimated from a sample of the holds (full
   /// speed times one hold in 64), not summed from all of them.
   public var holdSampled: Bool
+  /// A semaphore's permits left, and how many it started with.
+  public var permits = 0
+  public var capacity = 0
+  /// A condition's `notify()` and `notify_all()` calls (its `acquisitions`
+  /// count the waits).
+  public var notifies = 0
 
   public init(
     id: Int, name: String, kind: PrimitiveKind = .mutex, holders: [Int] = [], waiters: [Int] = [],

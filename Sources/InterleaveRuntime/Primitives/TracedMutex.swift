@@ -96,7 +96,9 @@ final class TracedMutex: Primitive {
     return holder >= 0 ? [holder] : []
   }
 
-  func isAvailable() -> Bool { owner.load(ordering: .sequentiallyConsistent) < 0 }
+  func isAvailable(for thread: Int) -> Bool {
+    owner.load(ordering: .sequentiallyConsistent) < 0
+  }
 
   /// - Parameter span: the run's length so far: a lock is never held longer.
   func snapshot(waiters: [Int], span: UInt64) -> PrimitiveSnapshot {

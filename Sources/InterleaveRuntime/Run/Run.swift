@@ -59,6 +59,10 @@ public final class Run: Sendable {
   public var balance: Int { shared.balance.value }
   public var expectedBalance: Int? { configuration.expectedBalance }
   public var deadlock: DeadlockCycle? { shared.deadlock.snapshot }
+  /// The workers left waiting on a condition nobody will notify, if so.
+  public var hang: [Int]? { shared.hang.snapshot }
+  /// The scenario's own figures now (empty for the seed's scenarios).
+  public var figures: [ScenarioFigure] { shared.state?.figures() ?? [] }
   /// Whether every step so far was traced (so lost updates were all counted):
   /// a scheduled run, or one that never ran at full speed.
   public var tracedEveryStep: Bool { shared.scheduler != nil || !pacer.ranAtFullSpeed }
@@ -150,7 +154,8 @@ public final class Run: Sendable {
         shared.barrier.open()
         // A scheduler waits for every live worker: this one never comes.
         shared.scheduler?.exit(
-          index, isAvailable: shared.isAvailable, onDeadlock: shared.scheduledDeadlock)
+          index, isAvailable: { shared.isAvailable($0, for: $1) },
+          onDeadlock: shared.scheduledDeadlock)
       }
     }
     if configuration.scenario.traits.mainWaits == .sleep {

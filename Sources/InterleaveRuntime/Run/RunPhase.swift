@@ -5,4 +5,6 @@ public enum RunPhase: String, Sendable, Equatable, CaseIterable {
   case finished
   /// Nobody can move: a wait-for cycle (or every thread waits).
   case deadlocked
+  /// Everybody waits on a condition that nobody is left to notify.
+  case hung
 }

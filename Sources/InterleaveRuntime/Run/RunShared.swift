@@ -17,6 +17,11 @@ final class RunShared: Sendable {
   let deadlock = LockedBox<DeadlockCycle?>(nil)
   /// Set for seeded, replayed or explored runs: one step at a time.
   let scheduler: StepScheduler?
+  /// What the scenario keeps beyond the balance, if anything.
+  let state: (any ScenarioState)?
+  /// Set when every live worker waits on a condition nobody will notify:
+  /// the waiting workers.
+  let hang = LockedBox<[Int]?>(nil)
 
   init(configuration: RunConfiguration, pacer: Pacer, queue: EventQueue, scheduler: StepScheduler?)
   {
@@ -25,9 +30,15 @@ final class RunShared: Sendable {
     self.queue = queue
     self.scheduler = scheduler
     origin = MonotonicClock.now()
+    state = configuration.scenario.descriptor.makeState(configuration)
     primitives = configuration.scenario.primitives(configuration).enumerated().map {
-      switch $0.element.kind {
-      case .mutex: TracedMutex(id: $0.offset, name: $0.element.name)
+      (id, spec) -> any Primitive in
+      switch spec.kind {
+      case .mutex: return TracedMutex(id: id, name: spec.name)
+      case .semaphore:
+        return TracedSemaphore(
+          id: id, name: spec.name, permits: spec.permits, bounded: spec.bounded)
+      case .condition: return TracedCondition(id: id, name: spec.name, lock: spec.lock)
       }
     }
     let stepsPerIteration = configuration.scenario.descriptor.stepsPerFullSpeedIteration
@@ -39,6 +50,12 @@ final class RunShared: Sendable {
 
   /// Primitive `id` as the mutex the scenario declared it to be.
   func mutex(_ id: Int) -> TracedMutex { primitives[id] as! TracedMutex }
+
+  /// Primitive `id` as the semaphore the scenario declared it to be.
+  func semaphore(_ id: Int) -> TracedSemaphore { primitives[id] as! TracedSemaphore }
+
+  /// Primitive `id` as the condition the scenario declared it to be.
+  func condition(_ id: Int) -> TracedCondition { primitives[id] as! TracedCondition }
 
   /// Sends an event to the queue, counting it against `thread` first.
   func emit(_ thread: Int, _ kind: EventKind) {
@@ -66,11 +83,50 @@ final class RunShared: Sendable {
     if isFirst { emit(thread, .deadlock(length: cycle.links.count)) }
   }
 
-  /// Whether a thread blocking on primitive `id` could go on now.
-  func isAvailable(_ id: Int) -> Bool { primitives[id].isAvailable() }
+  /// The scenario's state, as the type its descriptor made.
+  func state<State: ScenarioState>(as type: State.Type) -> State { state as! State }
 
-  /// Called by the scheduler when nobody can run: names the cycle.
+  /// Looks for a hang: every live worker waiting on a condition, not
+  /// notified. Reports the first one found.
+  func checkHang(from thread: Int) {
+    var waiting: [Int] = []
+    for worker in 1..<counters.count {
+      let counter = counters[worker]
+      if counter.state(isDone: true) { continue }
+      let primitive = counter.waitingFor.load(ordering: .sequentiallyConsistent)
+      guard primitive >= 0, let condition = primitives[primitive] as? TracedCondition,
+        condition.isWaiting(worker)
+      else { return }
+      waiting.append(worker)
+    }
+    guard !waiting.isEmpty else { return }
+    reportHang(waiting, by: thread)
+  }
+
+  /// Records the first hang found and emits one event for it.
+  func reportHang(_ waiting: [Int], by thread: Int) {
+    let isFirst = hang.withLockedValue { found -> Bool in
+      guard found == nil else { return false }
+      found = waiting
+      return true
+    }
+    if isFirst { emit(thread, .hang(waiting: waiting.count)) }
+  }
+
+  /// Whether `thread`, blocking on primitive `id`, could go on now.
+  func isAvailable(_ id: Int, for thread: Int) -> Bool { primitives[id].isAvailable(for: thread) }
+
+  /// Called by the scheduler when nobody can run: names the cycle, or the
+  /// hang when everybody waits on a condition.
   func scheduledDeadlock(_ parked: [Int: Int]) {
+    let onConditions = parked.filter { $0.value >= 0 && primitives[$0.value] is TracedCondition }
+    if !onConditions.isEmpty, onConditions.count == parked.count {
+      for (thread, primitive) in parked {
+        counters[thread].waitingFor.store(primitive, ordering: .sequentiallyConsistent)
+      }
+      reportHang(parked.keys.sorted(), by: parked.keys.min()!)
+      return
+    }
     for (thread, primitive) in parked.sorted(by: { $0.key < $1.key }) where primitive >= 0 {
       counters[thread].waitingFor.store(primitive, ordering: .sequentiallyConsistent)
     }

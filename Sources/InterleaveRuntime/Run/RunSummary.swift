@@ -17,6 +17,10 @@ public struct RunSummary: Sendable, Equatable {
   public var droppedEvents: Int
   /// Threads (MainThread included) the system refused to create.
   public var failedThreads: Int = 0
+  /// The scenario's own figures at the end.
+  public var figures: [ScenarioFigure] = []
+  /// The workers left waiting on a condition nobody will notify.
+  public var hang: [Int]?
 
   /// `final - expected`, when the scenario has a balance.
   public var drift: Int? {
@@ -48,6 +52,6 @@ extension Run {
       operations: workers.reduce(0) { $0 + $1.steps },
       deadlock: deadlock, primitives: primitives(),
       cancelled: threads.contains { $0.state == .cancelled },
-      droppedEvents: queue.dropped, failedThreads: failedThreads)
+      droppedEvents: queue.dropped, failedThreads: failedThreads, figures: figures, hang: hang)
   }
 }

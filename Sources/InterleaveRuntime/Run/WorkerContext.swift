@@ -82,7 +82,7 @@ final class WorkerContext {
     guard let scheduler else { return }
     let shared = shared
     let pacer = pacer
-    let blocked = primitive.map { !shared.isAvailable($0) } ?? false
+    let blocked = primitive.map { !shared.isAvailable($0, for: index) } ?? false
     if let primitive, blocked {
       counters.waitingFor.store(primitive, ordering: .sequentiallyConsistent)
       counters.set(.waiting)
@@ -95,7 +95,8 @@ final class WorkerContext {
       }
     }
     currentStep = try scheduler.awaitTurn(
-      index, wants: primitive, isAvailable: shared.isAvailable, cancelled: { pacer.isCancelled },
+      index, wants: primitive, isAvailable: { shared.isAvailable($0, for: $1) },
+      cancelled: { pacer.isCancelled },
       onDeadlock: shared.scheduledDeadlock)
     announceOnce()
   }
@@ -115,7 +116,8 @@ final class WorkerContext {
     guard let scheduler else { return }
     announceOnce()
     log(kind)
-    scheduler.exit(index, isAvailable: shared.isAvailable, onDeadlock: shared.scheduledDeadlock)
+    scheduler.exit(
+      index, isAvailable: { shared.isAvailable($0, for: $1) }, onDeadlock: shared.scheduledDeadlock)
   }
 
   /// Emits an event now, whatever the speed.

@@ -26,6 +26,23 @@ public struct Scenario: Hashable, Sendable, CustomStringConvertible {
   /// The dashboard key, 1-based, in catalogue order.
   public var key: Int { Scenario.all.firstIndex(of: self)! + 1 }
 
+  /// The key that switches to it: `1`...`9`, then `0`; none past the tenth
+  /// (Tab and the `/` list reach every one).
+  public var keyLabel: String? {
+    switch key {
+    case 1...9: return String(key)
+    case 10: return "0"
+    default: return nil
+    }
+  }
+
+  /// The scenario a key switches to (`1`...`9`, `0`).
+  public static func forKey(_ character: Character) -> Scenario? {
+    guard let digit = character.wholeNumberValue, character.isASCII else { return nil }
+    let index = digit == 0 ? 9 : digit - 1
+    return all.indices.contains(index) ? all[index] : nil
+  }
+
   /// The primitives (locks, ...) a run of this scenario creates, in id order.
   public func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] {
     descriptor.primitives(configuration)
@@ -45,6 +62,11 @@ public struct Scenario: Hashable, Sendable, CustomStringConvertible {
   /// runtime's step points), for the explorer and the driver.
   public func model(_ configuration: RunConfiguration) -> Machine {
     descriptor.model(configuration)
+  }
+
+  /// Whether a run of `configuration` that ends so is what correct code gives.
+  public func isCorrect(_ outcome: Outcome, _ configuration: RunConfiguration) -> Bool {
+    descriptor.isCorrect(outcome, configuration)
   }
 
   public static func == (lhs: Scenario, rhs: Scenario) -> Bool { lhs.id == rhs.id }
@@ -69,9 +91,19 @@ protocol ScenarioDescriptor: Sendable {
   func run(_ context: WorkerContext) throws(Cancelled)
   /// The same as a machine: one instruction per step point, in the same order.
   func model(_ configuration: RunConfiguration) -> Machine
+  /// What a run keeps beyond the balance (nil: nothing).
+  func makeState(_ configuration: RunConfiguration) -> (any ScenarioState)?
+  /// Whether a run that ends so is what correct code gives.
+  func isCorrect(_ outcome: Outcome, _ configuration: RunConfiguration) -> Bool
 }
 
 extension ScenarioDescriptor {
+  func isCorrect(_ outcome: Outcome, _ configuration: RunConfiguration) -> Bool {
+    guard traits.usesBalance else { return outcome.kind == .finished }
+    return outcome == .balance(expectedBalance(configuration))
+  }
+
+  func makeState(_ configuration: RunConfiguration) -> (any ScenarioState)? { nil }
   var stepsPerFullSpeedIteration: Int { 0 }
   func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [] }
   func expectedBalance(_ configuration: RunConfiguration) -> Int { 0 }
@@ -85,6 +117,8 @@ public struct ScenarioTraits: Sendable, Equatable {
     case python
     /// The seed's `LoopThread` (with `-k` when there is more than one).
     case loop
+    /// `Process-1`, `Process-2`, ... as `multiprocessing` names them.
+    case process
   }
 
   /// How the main thread waits for the workers.
@@ -103,11 +137,34 @@ public struct ScenarioTraits: Sendable, Equatable {
   public var tracksLostUpdates: Bool
   public var naming: Naming
   public var mainWaits: MainWait
+  /// The scenario always runs this many workers (reorder's two).
+  public var fixedThreads: Int?
+  /// The fewest workers that show what the scenario is about (the dashboard
+  /// starts it with at least these).
+  public var minimumThreads: Int
+  /// Each worker drives a child process (its pane shows the child's pid).
+  public var workersAreProcesses: Bool
+  /// Its primitives are worth a panel (reorder's are only its plumbing).
+  public var showsPrimitives: Bool
+  /// The speed the dashboard switches to for it (reorder: full, where the
+  /// CPU can reorder), else the one the user chose.
+  public var preferredSpeed: Speed?
+  /// A run picks its way (stepped or whole) at the start: a change between
+  /// full speed and stepping starts it again.
+  public var pacingFixedAtStart: Bool
 
   public init(
     usesBalance: Bool, usesIterations: Bool, tracksLostUpdates: Bool, naming: Naming = .python,
-    mainWaits: MainWait = .join
+    mainWaits: MainWait = .join, fixedThreads: Int? = nil, minimumThreads: Int = 1,
+    workersAreProcesses: Bool = false, showsPrimitives: Bool = true,
+    preferredSpeed: Speed? = nil, pacingFixedAtStart: Bool = false
   ) {
+    self.preferredSpeed = preferredSpeed
+    self.pacingFixedAtStart = pacingFixedAtStart
+    self.showsPrimitives = showsPrimitives
+    self.fixedThreads = fixedThreads
+    self.minimumThreads = minimumThreads
+    self.workersAreProcesses = workersAreProcesses
     self.usesBalance = usesBalance
     self.usesIterations = usesIterations
     self.tracksLostUpdates = tracksLostUpdates

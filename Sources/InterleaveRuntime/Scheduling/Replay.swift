@@ -36,11 +36,16 @@ extension Run {
 
   /// Whether no thread can go on: the scheduler found none to choose, or
   /// the threads wait for each other's locks.
-  var isStuck: Bool { scheduler?.deadlocked == true || deadlock != nil }
+  var isStuck: Bool { scheduler?.deadlocked == true || deadlock != nil || hang != nil }
 
-  /// How the run ended, in the terms of its scenario's model.
+  /// How the run ended, in the terms of its scenario's model: a Python
+  /// error first (it is why the rest may be stuck), then a deadlock or a
+  /// hang, then what the scenario counts.
   func outcome(stuck: Bool) -> Outcome {
-    if stuck { return Outcome(.deadlock) }
+    let custom = shared.state?.outcome()
+    if let custom, case .error = custom.kind { return custom }
+    if stuck { return Outcome(hang != nil ? .hang : .deadlock) }
+    if let custom { return custom }
     return configuration.scenario.traits.usesBalance ? .balance(balance) : Outcome(.finished)
   }
 }

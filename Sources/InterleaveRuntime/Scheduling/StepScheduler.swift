@@ -34,10 +34,11 @@ public final class StepScheduler: Sendable {
   /// - Returns: the 1-based number of the step the caller may now take.
   /// - Parameters:
   ///   - wants: the primitive this step blocks on, if it may block.
-  ///   - isAvailable: whether a primitive would let a thread through now.
+  ///   - isAvailable: whether a primitive would let a thread through now
+  ///     (primitive, thread).
   ///   - onDeadlock: called (mutex held) when nobody can run.
   func awaitTurn(
-    _ thread: Int, wants primitive: Int?, isAvailable: (Int) -> Bool, cancelled: () -> Bool,
+    _ thread: Int, wants primitive: Int?, isAvailable: (Int, Int) -> Bool, cancelled: () -> Bool,
     onDeadlock: ([Int: Int]) -> Void
   ) throws(Cancelled) -> Int {
     mutex.lock()
@@ -61,7 +62,7 @@ public final class StepScheduler: Sendable {
   }
 
   /// The caller has ended; the next thread may be chosen.
-  func exit(_ thread: Int, isAvailable: (Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
+  func exit(_ thread: Int, isAvailable: (Int, Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
     mutex.lock()
     defer { mutex.unlock() }
     if state.current == thread { state.current = nil }
@@ -85,11 +86,12 @@ public final class StepScheduler: Sendable {
   }
 
   /// Chooses the next thread once every live one is parked.
-  private func decide(isAvailable: (Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
+  private func decide(isAvailable: (Int, Int) -> Bool, onDeadlock: ([Int: Int]) -> Void) {
     guard state.current == nil, !state.live.isEmpty, state.parked.count == state.live.count,
       state.failure == nil, !state.deadlocked
     else { return }
-    let runnable = state.parked.filter { $0.value < 0 || isAvailable($0.value) }.keys.sorted()
+    let runnable = state.parked.filter { $0.value < 0 || isAvailable($0.value, $0.key) }.keys
+      .sorted()
     guard !runnable.isEmpty else {
       state.deadlocked = true
       onDeadlock(state.parked)

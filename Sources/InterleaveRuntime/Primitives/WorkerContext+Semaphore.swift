@@ -1,0 +1,42 @@
+import InterleavePlatform
+
+/// Step points on a semaphore: `acquire()` and `release()`.
+extension WorkerContext {
+  /// `semaphore.acquire()`: takes a permit, waiting while there is none.
+  func acquire(_ semaphore: TracedSemaphore) throws(Cancelled) {
+    let traced = try step(wants: semaphore.id)
+    if semaphore.acquire(by: index, until: 0) {
+      semaphore.didAcquire(waited: nil)
+      if traced { log(.acquired(primitive: semaphore.id, waited: 0)) }
+      return
+    }
+    let start = MonotonicClock.now()
+    counters.waitTicket.store(
+      shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
+    counters.waitingFor.store(semaphore.id, ordering: .sequentiallyConsistent)
+    counters.set(.waiting)
+    defer {
+      counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
+      counters.set(.running)
+    }
+    if traced { log(.waiting(primitive: semaphore.id)) }
+    while true {
+      shared.checkDeadlock(from: index)
+      if semaphore.acquire(by: index, until: MonotonicClock.now() &+ 20_000_000) { break }
+      if shared.pacer.isCancelled { throw Cancelled() }
+    }
+    let waited = MonotonicClock.now() &- start
+    semaphore.didAcquire(waited: waited)
+    if traced { log(.acquired(primitive: semaphore.id, waited: waited)) }
+  }
+
+  /// `semaphore.release()`.
+  /// - Returns: false when a bounded semaphore refused (Python's
+  ///   `ValueError: Semaphore released too many times`).
+  func release(_ semaphore: TracedSemaphore) throws(Cancelled) -> Bool {
+    let traced = try step()
+    guard semaphore.release(by: index) else { return false }
+    if traced { log(.released(primitive: semaphore.id, held: 0)) }
+    return true
+  }
+}
