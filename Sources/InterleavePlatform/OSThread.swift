@@ -24,6 +24,9 @@ public struct OSThread: Sendable {
   /// Waits for the thread to end.
   public func join() { pthread_join(handle.value, nil) }
 
+  /// Lets the thread end on its own: nobody will join it.
+  public func detach() { pthread_detach(handle.value) }
+
   /// Names the calling thread for `ps -L` and `/proc/.../comm`.
   public static func nameCurrent(_ name: String) {
     _ = il_set_thread_name(osName(name))

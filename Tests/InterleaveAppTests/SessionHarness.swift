@@ -46,7 +46,7 @@ final class SessionHarness: Sendable {
     let report = report
     let runCount = runCount
     let observe = steady ? SessionHarness.steady : nil
-    _ = OSThread.spawn {
+    let thread = OSThread.spawn {
       let session = Session(
         settings: chosen, screen: screen, lesson: lesson, headless: lesson != nil,
         observe: observe)
@@ -55,6 +55,8 @@ final class SessionHarness: Sendable {
       runCount.withLockedValue { $0 = session.runs }
       status.withLockedValue { $0 = code }
     }
+    // A test that never quits leaves the session running; nobody joins it.
+    thread?.detach()
   }
 
   /// The first frame (now or later, within `timeout` s) whose text has all of `texts`.

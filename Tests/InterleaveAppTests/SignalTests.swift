@@ -85,7 +85,9 @@ struct SignalTests {
     let pattern = "'interleave race --threads 2 --speed 3[7]'"
     try tmux.keys("C-z")
     #expect(
-      Wait.until(5) { system("ps -o stat= -p $(pgrep -f \(pattern)) | grep -q T") == 0 },
+      Wait.until(5) {
+        system("ps -o stat= -p $(pgrep -f \(pattern)) 2>/dev/null | grep -q T") == 0
+      },
       "Ctrl-Z did not stop the process")
     try tmux.type("fg")
     let back = try tmux.waitFor("q quit")

@@ -44,7 +44,9 @@ struct LessonCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "Lesson time per real time: 0.05 plays it 20 times faster (waits and paced speeds).")
+    help:
+      "Lesson time per real time: 0.05 plays it 20 times faster (waits and paced speeds; timeouts stay as written)."
+  )
   var timeScale: Double = 1
 
   init() {}

@@ -100,8 +100,8 @@ struct LessonDriver: Sendable {
       actions.append(
         .setUp(
           LessonSetup(
-            scenario: step.scenario, threads: step.threads, iterations: step.iterations,
-            seed: step.seed, always: index > 0)))
+            scenario: step.scenario, options: step.options, threads: step.threads,
+            iterations: step.iterations, seed: step.seed, always: index > 0)))
     }
     if let name = step.key, let key = KeyMap.key(named: name) { actions.append(.key(key)) }
     actions.append(.notice(strings.lessonNotice(title, step: index + 1, of: lesson.steps.count)))
@@ -122,11 +122,11 @@ struct LessonDriver: Sendable {
     switch step.wait {
     case .none: return true
     case .duration(let ns): return elapsed >= scaled(ns)
-    case .finished: return seen.finished || elapsed >= scaled(step.timeout)
-    case .lostUpdate: return seen.lostSeen || elapsed >= scaled(step.timeout)
-    case .deadlock: return seen.deadlocked || elapsed >= scaled(step.timeout)
-    case .steps(let count): return seen.steps >= count || elapsed >= scaled(step.timeout)
-    case .claim(let claim): return claim.check(seen).holds || elapsed >= scaled(step.timeout)
+    case .finished: return seen.finished || elapsed >= step.timeout
+    case .lostUpdate: return seen.lostSeen || elapsed >= step.timeout
+    case .deadlock: return seen.deadlocked || elapsed >= step.timeout
+    case .steps(let count): return seen.steps >= count || elapsed >= step.timeout
+    case .claim(let claim): return claim.check(seen).holds || elapsed >= step.timeout
     }
   }
 
@@ -149,6 +149,6 @@ struct LessonDriver: Sendable {
     guard !done else { return nil }
     guard let step else { return stepStart }
     if let end = end(of: step) { return end }
-    return stepStart &+ scaled(step.timeout)
+    return stepStart &+ step.timeout
   }
 }
