@@ -31,6 +31,21 @@ public enum TerminalSignals {
     }
   }
 
+  /// For plain mode: quit signals become the flag `pendingQuit` reads, so
+  /// the run is cancelled and its threads (and child processes) cleaned up.
+  public static func installQuit() {
+    for signalNumber in quitSignals {
+      signal(signalNumber, onQuitSignal)
+      il_unblock_signal(signalNumber)
+    }
+  }
+
+  /// The quit signal received, if any.
+  public static var pendingQuit: Int32? {
+    let signal = pendingQuitSignal.load(ordering: .relaxed)
+    return signal == 0 ? nil : signal
+  }
+
   /// Whether the process was continued after a stop since the last call.
   public static func takeContinue() -> Bool {
     pendingContinue.exchange(false, ordering: .relaxed)

@@ -52,6 +52,14 @@ struct LessonCheckTests {
       ("expect = [\"drift >< 0\"]", ":9:12: step 1: unknown claim 'drift >< 0'"),
       ("expect = [\"deadlock\"]", ":9:12: step 1: claim 'deadlock' cannot hold: race has no lock"),
       ("wait = \"contended\"", ":9:1: step 1: wait 'contended' cannot end: race has no lock"),
+      ("expect = [\"hang\"]", ":9:12: step 1: claim 'hang' cannot hold: race cannot hang"),
+      ("wait = \"raised\"", ":9:1: step 1: wait 'raised' cannot end: race raises no error"),
+      (
+        "expect = [\"gil-switches > 0\"]",
+        ":9:12: step 1: claim 'gil-switches > 0' cannot hold: race has no GIL"
+      ),
+      ("variant = \"iff\"", ":9:1: step 1: 'variant' must be while, if or notify"),
+      ("variant = \"if\"", ":9:1: step 1: 'variant' is for the condition scenario, not race"),
     ])
   func badClaims(line: String, message: String) throws {
     let path = try Self.lesson(

@@ -125,6 +125,55 @@ struct LessonTests {
         == "lost updates not counted (full speed)")
   }
 
+  @Test("the claims of the scenarios beyond the seed parse and check their figures")
+  func beyondSeedClaims() throws {
+    let lesson = try LessonParser.parse(
+      """
+      title = "t"
+      [[steps]]
+      scenario = "semaphore"
+      permits = 2
+      bounded = true
+      expect = ["raised", "most-in-use <= 2"]
+      [[steps]]
+      scenario = "condition"
+      variant = "notify"
+      wait = "hang"
+      [[steps]]
+      scenario = "gil"
+      gil-switch = "any"
+      expect = ["gil-switches > 0"]
+      [[steps]]
+      scenario = "reorder"
+      fence = true
+      expect = ["reordered == 0"]
+      [[steps]]
+      scenario = "process"
+      expect = ["process-balances == 0"]
+      """, file: "beyond.toml")
+    let steps = lesson.steps
+    #expect(steps[0].options.permits == 2 && steps[0].options.bounded == true)
+    #expect(steps[1].options.variant == .notify)
+    #expect(steps[2].options.gilSwitch == .any)
+    #expect(steps[3].options.fence == true)
+    #expect(steps.filter { !$0.restartsRun }.isEmpty)
+    let claims = steps.flatMap(\.expect)
+    #expect(
+      claims.map(\.kind) == [
+        .raised, .mostInUse(.atMost, 2), .gilSwitches(.more, 0), .reordered(.equal, 0),
+        .processBalancesZero,
+      ])
+    var seen = LessonObservation()
+    #expect(claims.map { $0.check(seen).holds } == [false, false, false, false, false])
+    seen.raised = true
+    seen.mostInUse = 3
+    seen.gilSwitches = 67
+    seen.reordered = 0
+    seen.processBalances = [0, 0, 5]
+    #expect(claims.map { $0.check(seen).holds } == [true, false, true, true, false])
+    #expect(claims[4].check(seen).seen == "balances [0, 0, 5]")
+  }
+
   @Test("reading time: 2 s, 0.3 s a word, 0.12 s a CJK character")
   func readingTime() {
     #expect(ReadingTime.of("") == 2_000_000_000)

@@ -112,6 +112,7 @@ public struct InterleaveCommand: ParsableCommand {
     guard
       let outcome = PlainRunner(settings: settings, format: format).run(into: OutputSink())
     else { return }
+    if let signal = outcome.signal { throw ExitCode(128 + signal) }
     let refused = outcome.summary.failedThreads
     if refused > 0 {
       InterleaveMain.notice(

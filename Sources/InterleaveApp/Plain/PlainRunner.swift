@@ -1,5 +1,6 @@
 import Glibc
 import InterleaveRuntime
+import InterleaveTerminal
 import InterleaveText
 
 /// Runs one scenario and prints it as it happens: the plain mode, for pipes
@@ -15,6 +16,8 @@ struct PlainRunner {
     var order: [Int]?
     /// Why a scheduled run could not follow its schedule.
     var scheduleProblem: String?
+    /// The quit signal that ended it early (SIGINT, SIGTERM, SIGHUP).
+    var signal: Int32?
   }
 
   /// Runs to the end (or to a deadlock, which ends the run) and prints the summary.
@@ -26,6 +29,7 @@ struct PlainRunner {
     let transcript = Transcript(
       language: settings.language, names: Transcript.names(configuration, settings.language),
       primitives: configuration.scenario.primitives(configuration))
+    TerminalSignals.installQuit()
     let run = Run(configuration, names: transcript.names, chooser: settings.schedule?.chooser())
     var events: [Event] = []
     var stopping = false
@@ -45,6 +49,13 @@ struct PlainRunner {
         return nil
       }
       if finished { break }
+      if !stopping && TerminalSignals.pendingQuit != nil {
+        // Asked to quit: stop the threads (and reap any child process),
+        // then say what was done so far.
+        stopping = true
+        run.cancel()
+        continue
+      }
       if !stopping && (run.deadlock != nil || run.hang != nil || run.scheduler?.failure != nil) {
         stopping = true
         run.cancel()
@@ -68,6 +79,7 @@ struct PlainRunner {
     sink.flush()
     return Outcome(
       summary: summary, order: order,
-      scheduleProblem: order.flatMap { settings.schedule?.problem(after: $0) })
+      scheduleProblem: order.flatMap { settings.schedule?.problem(after: $0) },
+      signal: TerminalSignals.pendingQuit)
   }
 }

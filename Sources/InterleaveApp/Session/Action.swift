@@ -59,6 +59,7 @@ enum Action: Equatable, Sendable {
 /// What a lesson step changes about the run.
 struct LessonSetup: Equatable, Sendable {
   var scenario: Scenario?
+  var options = ScenarioOptionChanges()
   var threads: Int?
   var iterations: Int?
   /// A seed for the new run; a setup without one runs freely.

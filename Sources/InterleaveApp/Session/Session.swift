@@ -105,13 +105,16 @@ final class Session {
       }
       if quitRequested { break }
       update()
+      // Drawn before a lesson looks: its claims are checked against the
+      // screen as it stands, not the frame before the event that ended a wait.
+      draw()
       if var driver {
         let actions = driver.advance(now: MonotonicClock.now(), seen: observation())
         self.driver = driver
         for action in actions { perform(action, from: .lesson) }
         if driver.done && headless { break }
+        if !actions.isEmpty { draw() }
       }
-      draw()
     }
     model.dashboard.notice = model.strings.quitting
     endRun()
@@ -147,13 +150,26 @@ final class Session {
   /// What a lesson's waits and claims look at: the dashboard now.
   func observation() -> LessonObservation {
     let state = model.dashboard
-    return LessonObservation(
+    var seen = LessonObservation(
       finished: state.phase == .finished, paused: model.paused, drift: state.balance.drift,
       lostUpdates: state.balance.lostUpdates, deadlocked: state.deadlock != nil,
       lostSeen: state.story != nil, contended: state.primitives.contains { $0.contended > 0 },
       waiting: state.panes.dropFirst().contains { $0.state == .waiting },
       steps: state.panes.dropFirst().reduce(0) { $0 + $1.steps },
       screen: lastCanvas?.lines ?? [])
+    seen.hung = state.hang != nil
+    for figure in state.figures {
+      switch figure {
+      case .errors(_, let count): seen.raised = seen.raised || count > 0
+      case .concurrency(_, let most, _): seen.mostInUse = most
+      case .gil(_, let switches, _, _): seen.gilSwitches = switches
+      case .outcomes(let counts, _, _, _):
+        seen.reordered = counts.filter { !$0.predicted }.reduce(0) { $0 + $1.count }
+      case .processes(let children): seen.processBalances = children.map(\.balance)
+      case .buffer: break
+      }
+    }
+    return seen
   }
 
   private func perform(_ action: Action, from source: SessionModel.Source) {

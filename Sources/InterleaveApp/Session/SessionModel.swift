@@ -120,6 +120,7 @@ struct SessionModel: Equatable, Sendable {
       return [.quit]
     case .setUp(let setup):
       if let scenario = setup.scenario { configuration = configuration.switching(to: scenario) }
+      configuration.options = setup.options.applied(to: configuration.options)
       configuration.threads =
         configuration.scenario.traits.fixedThreads ?? setup.threads ?? configuration.threads
       configuration.iterations = setup.iterations ?? configuration.iterations

@@ -31,6 +31,8 @@ public struct LocalizedText: Equatable, Sendable {
 /// to finish shows the result a further `resultHold` before moving on.
 public struct LessonStep: Equatable, Sendable {
   public var scenario: Scenario?
+  /// The scenario's options this step changes (`variant`, `permits`, ...).
+  public var options = ScenarioOptionChanges()
   public var threads: Int?
   public var iterations: Int?
   public var speed: Speed?
@@ -60,7 +62,7 @@ public struct LessonStep: Equatable, Sendable {
 
   /// Whether the step changes what runs (so the run restarts).
   public var restartsRun: Bool {
-    scenario != nil || threads != nil || iterations != nil || seed != nil
+    scenario != nil || threads != nil || iterations != nil || seed != nil || !options.isEmpty
   }
 }
 

@@ -43,6 +43,18 @@ public struct LessonClaim: Equatable, Sendable {
     case paused
     /// `visible: text`: the text is on screen.
     case visible(String)
+    /// `raised`: a thread raised a Python error (IndexError, ValueError).
+    case raised
+    /// `hang`: every thread waits and none can wake another.
+    case hang
+    /// `reordered > 0`: trials whose outcome no interleaving explains.
+    case reordered(Comparison, Int)
+    /// `most-in-use <= 2`: the most threads inside the semaphore at once.
+    case mostInUse(Comparison, Int)
+    /// `gil-switches > 0`: times the GIL changed hands.
+    case gilSwitches(Comparison, Int)
+    /// `process-balances == 0`: every child process's own balance is 0.
+    case processBalancesZero
   }
 
   public var kind: Kind
@@ -61,7 +73,8 @@ public struct LessonClaim: Equatable, Sendable {
   /// Every claim a lesson may make, for messages.
   public static let forms = [
     "drift OP N", "lost-updates OP N", "balance == expected", "deadlock", "contended", "waiting",
-    "finished", "paused", "visible: TEXT (or TEXT | TEXT)",
+    "finished", "paused", "visible: TEXT (or TEXT | TEXT)", "raised", "hang", "reordered OP N",
+    "most-in-use OP N", "gil-switches OP N", "process-balances == 0",
   ]
 
   /// Parses one claim; nil when it is none of `forms`.
@@ -83,6 +96,9 @@ public struct LessonClaim: Equatable, Sendable {
     case "waiting": kind = .waiting
     case "finished": kind = .finished
     case "paused": kind = .paused
+    case "raised": kind = .raised
+    case "hang": kind = .hang
+    case "process-balances == 0": kind = .processBalancesZero
     default:
       let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
       guard parts.count == 3, let comparison = Comparison(rawValue: String(parts[1])),
@@ -91,6 +107,9 @@ public struct LessonClaim: Equatable, Sendable {
       switch parts[0] {
       case "drift": kind = .drift(comparison, bound)
       case "lost-updates": kind = .lostUpdates(comparison, bound)
+      case "reordered": kind = .reordered(comparison, bound)
+      case "most-in-use": kind = .mostInUse(comparison, bound)
+      case "gil-switches": kind = .gilSwitches(comparison, bound)
       default: return nil
       }
     }
@@ -108,6 +127,19 @@ public struct LessonClaim: Equatable, Sendable {
       return scenario.primitives(RunConfiguration(scenario: scenario, threads: 2)).isEmpty
         ? "\(scenario.id) has no lock to wait for" : nil
     case .finished, .paused, .visible: return nil
+    case .raised:
+      return [Scenario.condition, .semaphore].contains(scenario)
+        ? nil : "\(scenario.id) raises no error"
+    case .hang:
+      return scenario == .condition ? nil : "\(scenario.id) cannot hang"
+    case .reordered:
+      return scenario == .reorder ? nil : "\(scenario.id) runs no reordering trials"
+    case .mostInUse:
+      return scenario == .semaphore ? nil : "\(scenario.id) has no semaphore"
+    case .gilSwitches:
+      return scenario == .gil ? nil : "\(scenario.id) has no GIL"
+    case .processBalancesZero:
+      return traits.workersAreProcesses ? nil : "\(scenario.id) runs no processes"
     }
   }
 
@@ -136,6 +168,23 @@ public struct LessonClaim: Equatable, Sendable {
       let texts = text.split(separator: "|").map { $0.trimmingSpaces }
       let found = seen.screen.contains { row in texts.contains { row.contains($0) } }
       return (found, found ? "on screen" : "not on screen")
+    case .raised: return (seen.raised, seen.raised ? "an error raised" : "no error")
+    case .hang: return (seen.hung, seen.hung ? "a hang" : "no hang")
+    case .reordered(let comparison, let bound):
+      guard let count = seen.reordered else { return (false, "no trials") }
+      return (comparison.holds(count, bound), "\(count) reordered")
+    case .mostInUse(let comparison, let bound):
+      guard let most = seen.mostInUse else { return (false, "no pool") }
+      return (comparison.holds(most, bound), "\(most) in use at most")
+    case .gilSwitches(let comparison, let bound):
+      guard let switches = seen.gilSwitches else { return (false, "no GIL") }
+      return (comparison.holds(switches, bound), "\(switches) switches")
+    case .processBalancesZero:
+      guard let balances = seen.processBalances, !balances.isEmpty else {
+        return (false, "no process")
+      }
+      let wrong = balances.filter { $0 != 0 }
+      return (wrong.isEmpty, wrong.isEmpty ? "every process 0" : "balances \(balances)")
     }
   }
 }
@@ -157,6 +206,18 @@ public struct LessonObservation: Sendable, Equatable {
   public var steps: Int
   /// The screen's rows.
   public var screen: [String]
+  /// A thread raised a Python error.
+  public var raised = false
+  /// Every thread waits and none can wake another.
+  public var hung = false
+  /// Trials with an outcome no interleaving explains (reorder).
+  public var reordered: Int?
+  /// The most threads inside the semaphore at once.
+  public var mostInUse: Int?
+  /// Times the GIL changed hands.
+  public var gilSwitches: Int?
+  /// Each child process's own final balance.
+  public var processBalances: [Int]?
 
   public init(
     finished: Bool = false, paused: Bool = false, drift: Int? = nil, lostUpdates: Int? = nil,

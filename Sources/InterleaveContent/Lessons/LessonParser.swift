@@ -7,12 +7,12 @@ public enum LessonParser {
   /// Keys a step may have.
   static let stepKeys = [
     "scenario", "threads", "iterations", "speed", "seed", "theme", "caption", "key", "wait",
-    "timeout", "expect", "retry", "pause",
+    "timeout", "expect", "retry", "pause", "variant", "permits", "bounded", "gil-switch", "fence",
   ]
   /// Key names a step may press: the dashboard's keys and one digit per scenario.
   public static var keyNames: Set<String> {
     Set(["space", "n", "+", "-", "r", "t", "?", "tab", "shift-tab", "[", "]", "escape"])
-      .union(Scenario.all.prefix(9).map { String($0.key) })
+      .union(Scenario.all.compactMap(\.keyLabel))
   }
 
   public static func parse(_ text: String, file: String) throws(SourceError) -> Lesson {
@@ -41,6 +41,10 @@ public enum LessonParser {
       let label = "step \(index + 1): "
       var next = try parseStep(step, label: label, line: value.line, file: file)
       scenario = next.scenario ?? scenario
+      if let (key, owner) = next.options.misplaced(in: scenario) {
+        throw fail(
+          key, in: step, label + "'\(key)' is for the \(owner.id) scenario, not \(scenario.id)")
+      }
       if case .claim(let claim) = next.wait, let reason = claim.impossible(in: scenario) {
         throw fail("wait", in: step, label + "wait '\(claim.text)' cannot end: \(reason)")
       }
@@ -94,6 +98,29 @@ public enum LessonParser {
           throw at.error("'seed' must be a number 0 or more")
         }
         step.seed = UInt64(seed)
+      case "variant":
+        guard let text = value.string,
+          let variant = ScenarioOptions.ConditionVariant(rawValue: text)
+        else {
+          throw at.error("'variant' must be while, if or notify")
+        }
+        step.options.variant = variant
+      case "permits":
+        guard let permits = value.int, ScenarioOptions.permitRange.contains(permits) else {
+          throw at.error("'permits' must be a number 1...64")
+        }
+        step.options.permits = permits
+      case "bounded":
+        guard let flag = value.bool else { throw at.error("'bounded' must be true or false") }
+        step.options.bounded = flag
+      case "gil-switch":
+        guard let text = value.string, let rule = ScenarioOptions.GILSwitch(rawValue: text) else {
+          throw at.error("'gil-switch' must be backedge or any")
+        }
+        step.options.gilSwitch = rule
+      case "fence":
+        guard let flag = value.bool else { throw at.error("'fence' must be true or false") }
+        step.options.fence = flag
       case "theme":
         guard let theme = value.string, ThemeCatalog.builtinNames.contains(theme) else {
           throw at.error(
