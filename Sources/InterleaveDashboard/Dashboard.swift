@@ -39,9 +39,14 @@ public enum Dashboard {
     } else if state.primitiveSpecs.isEmpty || !state.scenario.traits.showsPrimitives {
       FiguresWidget.render(state, in: layout.side.union(layout.gauge), on: &canvas)
     } else {
-      // semaphore, condition: the primitives, then the figures below.
-      PrimitivesWidget.render(state, in: layout.side, on: &canvas)
-      FiguresWidget.render(state, in: layout.gauge, on: &canvas)
+      // semaphore, condition: the primitives, then the figures below, as
+      // tall as they need (three rows at least, so a new line seldom moves
+      // the boxes), the primitives keeping the rest.
+      let whole = layout.side.union(layout.gauge)
+      let figures = min(max(5, FiguresWidget.height(state, width: whole.width)), whole.height / 2)
+      let (top, bottom) = whole.splitBottom(figures)
+      PrimitivesWidget.render(state, in: top, on: &canvas)
+      FiguresWidget.render(state, in: bottom, on: &canvas)
     }
     CaptionWidget.render(layout.captionLines, in: layout.caption, on: &canvas)
     FooterWidget.render(state, in: layout.footer, on: &canvas)

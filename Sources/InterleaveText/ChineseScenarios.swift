@@ -78,8 +78,8 @@ extension Chinese: ScenarioStrings {
     switch figure {
     case .concurrency(let now, let most, let limit):
       return [
-        "正在使用  \(now) / \(limit)",
-        most > limit ? "同时最多  \(most)：超过了 \(limit)！" : "同时最多  \(most)（上限 \(limit)）",
+        "正在用的连接  \(now) / \(limit)",
+        most > limit ? "同时最多      \(most)：超过了 \(limit)！" : "同时最多      \(most)（上限 \(limit)）",
       ]
     case .buffer(let items, let capacity, let produced, let consumed):
       let slots =

@@ -80,9 +80,9 @@ extension English: ScenarioStrings {
     switch figure {
     case .concurrency(let now, let most, let limit):
       return [
-        "in use now    \(now) of \(limit)",
+        "connections in use  \(now) of \(limit)",
         most > limit
-          ? "most at once  \(most): above \(limit)!" : "most at once  \(most) (limit \(limit))",
+          ? "most at once        \(most): above \(limit)!" : "most at once        \(most) (limit \(limit))",
       ]
     case .buffer(let items, let capacity, let produced, let consumed):
       let slots =

@@ -26,7 +26,8 @@ struct Binary {
   /// - Parameter shell: shell commands to run first, in the same process
   ///   (`ulimit -s ...`), before it becomes the binary with `exec`.
   static func run(
-    _ arguments: [String], environment: [String: String] = [:], shell: String? = nil
+    _ arguments: [String], environment: [String: String] = [:], shell: String? = nil,
+    started: ((Int32) -> Void)? = nil
   ) throws -> Result {
     let process = Process()
     if let shell {
@@ -45,6 +46,7 @@ struct Binary {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    started?(process.processIdentifier)
     // Both pipes at once: a child that fills stderr while we wait on stdout
     // would otherwise block forever.
     let errorReader = PipeReader(err.fileHandleForReading)

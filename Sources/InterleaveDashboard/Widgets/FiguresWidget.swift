@@ -8,6 +8,22 @@ enum FiguresWidget {
     let strings = state.strings
     canvas.box(area, title: strings.figuresTitle(state.scenario.id))
     var writer = LineWriter(area: area.inset(1))
+    lines(state, &writer, on: &canvas)
+  }
+
+  /// Rows the figures take inside a box `width` cells wide, borders included.
+  static func height(_ state: DashboardState, width: Int) -> Int {
+    let tall = Rect(x: 0, y: 0, width: max(1, width - 2), height: 100)
+    var scratch = Canvas(width: tall.width, height: tall.height)
+    var writer = LineWriter(area: tall)
+    lines(state, &writer, on: &scratch)
+    return writer.y + 2
+  }
+
+  private static func lines(
+    _ state: DashboardState, _ writer: inout LineWriter, on canvas: inout Canvas
+  ) {
+    let strings = state.strings
     if let waiting = state.hang {
       writer.line(
         strings.hang(waiting: waiting.count), Style(.deadlock, bold: true, reverse: true),

@@ -30,6 +30,35 @@ enum PrimitivesWidget {
         Style(.dim), on: &canvas)
       return
     }
+    // Where every primitive's full account does not fit, each mutex keeps
+    // its owner, waiters and counts, so no primitive below it is cut away.
+    // First the share of time held goes, then the wait times.
+    let room = writer.area.maxY - writer.y
+    let detail =
+      state.primitives.count < 2
+      ? Detail.full
+      : Detail.allCases.first { rowsNeeded(state, detail: $0, width: writer.area.width) <= room }
+        ?? .counts
+    lines(state, detail: detail, &writer, on: &canvas)
+  }
+
+  /// How much of a mutex's account is shown.
+  private enum Detail: CaseIterable { case full, waits, counts }
+
+  /// Rows every primitive's account takes at `width`.
+  private static func rowsNeeded(_ state: DashboardState, detail: Detail, width: Int) -> Int {
+    let tall = Rect(x: 0, y: 0, width: width, height: 200)
+    var scratch = Canvas(width: width, height: tall.height)
+    var writer = LineWriter(area: tall)
+    lines(state, detail: detail, &writer, on: &scratch)
+    return writer.y
+  }
+
+  private static func lines(
+    _ state: DashboardState, detail: Detail, _ writer: inout LineWriter, on canvas: inout Canvas
+  ) {
+    let strings = state.strings
+    let names = state.transcript
     for lock in state.primitives {
       guard writer.y < writer.area.maxY else { return }
       switch lock.kind {
@@ -63,10 +92,12 @@ enum PrimitivesWidget {
           contended: Format.grouped(lock.contended),
           share: Format.percent(lock.contention), timeouts: lock.timeouts),
         Style(lock.contended > 0 ? .waiting : .text), indent: 1, on: &canvas)
+      guard detail != .counts else { continue }
       writer.line(
         strings.lockWaits(
           average: Duration.text(lock.averageWaitNs), max: Duration.text(lock.maxWaitNs)), .text,
         indent: 1, on: &canvas)
+      guard detail == .full else { continue }
       writer.line(
         strings.lockHeld(names.heldShare(lock, of: state.elapsedNs)), .text, indent: 1,
         on: &canvas)
