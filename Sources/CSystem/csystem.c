@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <sched.h>
 #include <sys/syscall.h>
 #include <malloc.h>
@@ -102,8 +103,10 @@ int il_get_winsize(int fd, int *rows, int *cols) {
 static struct termios saved_modes;
 static int saved_fd = -1;
 /* Whether the terminal is meant to be raw now (between il_tty_raw or
-   il_tty_reraw and il_tty_restore). The saved modes are kept either way. */
-static volatile sig_atomic_t raw_active = 0;
+   il_tty_reraw and il_tty_restore). The saved modes are kept either way.
+   Atomic: the UI thread sets it, the key thread and signal handlers read
+   it (a lock-free atomic int is async-signal-safe). */
+static atomic_int raw_active = 0;
 
 int il_tty_raw(int fd) {
   struct termios modes;
@@ -111,7 +114,7 @@ int il_tty_raw(int fd) {
   saved_fd = fd;
   modes = saved_modes;
   cfmakeraw(&modes);
-  raw_active = 1;
+  atomic_store(&raw_active, 1);
   return tcsetattr(fd, TCSANOW, &modes);
 }
 
@@ -119,14 +122,14 @@ void il_tty_reraw(void) {
   if (saved_fd >= 0) {
     struct termios modes = saved_modes;
     cfmakeraw(&modes);
-    raw_active = 1;
+    atomic_store(&raw_active, 1);
     tcsetattr(saved_fd, TCSANOW, &modes);
   }
 }
 
 int il_tty_lost_raw(void) {
   struct termios modes;
-  if (saved_fd < 0 || !raw_active || tcgetattr(saved_fd, &modes) != 0) return 0;
+  if (saved_fd < 0 || !atomic_load(&raw_active) || tcgetattr(saved_fd, &modes) != 0) return 0;
   return (modes.c_lflag & (ICANON | ECHO | ISIG)) != 0;
 }
 
@@ -143,8 +146,7 @@ void il_unblock_signal(int signal) {
 }
 
 void il_tty_restore(void) {
-  if (saved_fd >= 0 && raw_active) {
-    raw_active = 0;
+  if (saved_fd >= 0 && atomic_exchange(&raw_active, 0)) {
     tcsetattr(saved_fd, TCSANOW, &saved_modes);
   }
 }

@@ -184,6 +184,10 @@ public struct Chinese: Strings {
   public var helpTitle: String { "按键" }
   public var legendTitle: String { "交错图" }
   public func themeNotice(_ name: String) -> String { "主题 \(name)" }
+  public func snapshotSaved(_ path: String) -> String { "已保存 \(path)" }
+  public func snapshotFailed(_ path: String, _ reason: String) -> String {
+    "无法保存 \(path)：\(reason)"
+  }
 
   public func lessonNotice(_ title: String, step: Int, of count: Int) -> String {
     "课程 \(title) · \(step)/\(count)"

@@ -196,6 +196,10 @@ public struct English: Strings {
   public var helpTitle: String { "keys" }
   public var legendTitle: String { "the interleaving strip" }
   public func themeNotice(_ name: String) -> String { "theme \(name)" }
+  public func snapshotSaved(_ path: String) -> String { "saved \(path)" }
+  public func snapshotFailed(_ path: String, _ reason: String) -> String {
+    "cannot save \(path): \(reason)"
+  }
 
   public func lessonNotice(_ title: String, step: Int, of count: Int) -> String {
     "lesson \(title) · \(step)/\(count)"

@@ -82,7 +82,8 @@ extension English: ScenarioStrings {
       return [
         "connections in use  \(now) of \(limit)",
         most > limit
-          ? "most at once        \(most): above \(limit)!" : "most at once        \(most) (limit \(limit))",
+          ? "most at once        \(most): above \(limit)!"
+          : "most at once        \(most) (limit \(limit))",
       ]
     case .buffer(let items, let capacity, let produced, let consumed):
       let slots =

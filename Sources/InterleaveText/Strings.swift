@@ -78,6 +78,10 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var helpTitle: String { get }
   var legendTitle: String { get }
   func themeNotice(_ name: String) -> String
+  /// The screen was saved as a picture.
+  func snapshotSaved(_ path: String) -> String
+  /// The picture could not be written.
+  func snapshotFailed(_ path: String, _ reason: String) -> String
   func lessonNotice(_ title: String, step: Int, of count: Int) -> String
   var lessonEnded: String { get }
   /// The recording's chapter marker at the end of a lesson.

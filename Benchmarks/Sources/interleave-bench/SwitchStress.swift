@@ -24,6 +24,7 @@ enum SwitchStress {
     let tasksBefore = tasks()
     let descriptorsBefore = descriptors()
     var slow = 0
+    var slowByScenario: [String: Int] = [:]
     var deadlocks = 0
     for index in 0..<count {
       let scenario = Scenario.all[index % Scenario.all.count]
@@ -40,12 +41,20 @@ enum SwitchStress {
       }
       let start = MonotonicClock.now()
       run.cancel()
-      if MonotonicClock.now() - start > 1_000_000_000 { slow += 1 }
+      if MonotonicClock.now() - start > 1_000_000_000 {
+        slow += 1
+        slowByScenario[scenario.id, default: 0] += 1
+      }
     }
-    return .object([
-      ("runs", .int(count)), ("deadlocks", .int(deadlocks)), ("cancels_over_1s", .int(slow)),
-      ("tasks_before", .int(tasksBefore)), ("tasks_after", .int(tasks())),
-      ("descriptors_before", .int(descriptorsBefore)), ("descriptors_after", .int(descriptors())),
-    ])
+    return .object(
+      [
+        ("runs", .int(count)), ("deadlocks", .int(deadlocks)), ("cancels_over_1s", .int(slow)),
+        ("tasks_before", .int(tasksBefore)), ("tasks_after", .int(tasks())),
+        ("descriptors_before", .int(descriptorsBefore)),
+        ("descriptors_after", .int(descriptors())),
+      ]
+        + slowByScenario.sorted { $0.key < $1.key }.map {
+          ("slow_cancels_\($0.key)", .int($0.value))
+        })
   }
 }

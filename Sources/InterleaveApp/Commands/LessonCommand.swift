@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import InterleaveContent
 import InterleaveDashboard
+import InterleavePlatform
 import InterleaveRuntime
 import InterleaveTerminal
 import InterleaveText
@@ -28,6 +29,22 @@ struct LessonCommand: ParsableCommand {
 
   @Option(name: .long, help: "Record what the terminal shows to FILE (asciicast v2).")
   var record: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "With --record: the captions as WebVTT subtitles timed by the cast's markers, one file per language.",
+      discussion: "captions.vtt writes captions.en.vtt and captions.zh.vtt.",
+      valueName: "file"))
+  var captions: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "With --record: save each step's screen as an SVG picture, at its end (marker) or when its wait ends (finished).",
+      discussion: "lesson.cast gives lesson-step-01.svg, lesson-step-02.svg, ... beside it.",
+      valueName: "marker|finished"))
+  var snapshotAt: String?
 
   @Flag(name: .long, help: "No terminal: play the lesson into the --record file and exit.")
   var headless = false
@@ -66,6 +83,22 @@ struct LessonCommand: ParsableCommand {
     guard !list else { return }
     _ = try loadLesson()
     if let record { try RecordingOptions.checkPath(record) }
+    if let snapshotAt {
+      guard LessonDriver.SnapshotMoment(rawValue: snapshotAt) != nil else {
+        throw ValidationError("--snapshot-at must be marker or finished (got '\(snapshotAt)')")
+      }
+      guard record != nil else {
+        throw ValidationError("--snapshot-at needs --record FILE (the pictures go beside it)")
+      }
+    }
+    if let captions {
+      guard record != nil else {
+        throw ValidationError("--captions needs --record FILE (the cues follow its markers)")
+      }
+      for (_, path) in Self.captionPaths(captions) {
+        try RecordingOptions.checkPath(path, flag: "--captions")
+      }
+    }
     guard timeScale > 0, timeScale <= 10 else {
       throw ValidationError("--time-scale must be more than 0 and at most 10 (got \(timeScale))")
     }
@@ -91,15 +124,17 @@ struct LessonCommand: ParsableCommand {
     }
     let lesson = try loadLesson()
     look.warnAboutContrast(try look.loadTheme())
-    let driver = LessonDriver(lesson, language: language, timeScale: timeScale)
+    var driver = LessonDriver(lesson, language: language, timeScale: timeScale)
+    driver.snapshotAt = snapshotAt.flatMap(LessonDriver.SnapshotMoment.init(rawValue:))
     let first = lesson.steps[0]
     let configuration = RunConfiguration(
       scenario: first.scenario ?? .loop, threads: first.threads ?? RunConfiguration.defaultThreads,
       iterations: first.iterations ?? RunConfiguration.defaultIterations,
       speed: driver.scaled(first.speed ?? Settings.dashboardSpeed))
-    let settings = Settings(
+    var settings = Settings(
       configuration: configuration, language: language, theme: try look.loadTheme(),
       schedule: first.seed.map { .seeded($0) }, environment: environment)
+    settings.snapshotBase = record.map { $0.hasSuffix(".cast") ? String($0.dropLast(5)) : $0 }
     if check { return try runCheck(settings, driver: driver, lesson: lesson) }
     if !headless, let reason = InterleaveCommand.plainReason(environment) {
       InterleaveMain.notice(
@@ -114,11 +149,40 @@ struct LessonCommand: ParsableCommand {
       settings, environment: environment, lesson: driver, recording: recording,
       title: lesson.title.text(language))
     {
-    case .ran(let status, _): if status != 0 { throw ExitCode(status) }
+    case .ran(let status, let session):
+      if let failure = session.snapshotFailure {
+        InterleaveMain.notice("error: --snapshot-at: cannot write \(failure)")
+      }
+      if status != 0 { throw ExitCode(status) }
+      if let captions, let record { try writeCaptions(captions, lesson: lesson, cast: record) }
     case .failed(let status): throw ExitCode(status)
     case .noTerminal(let reason):
       InterleaveMain.notice("error: \(reason)")
       throw ExitCode(1)
+    }
+  }
+
+  /// `captions.vtt` -> `captions.en.vtt`, `captions.zh.vtt`.
+  static func captionPaths(_ path: String) -> [(Language, String)] {
+    let base = path.hasSuffix(".vtt") ? String(path.dropLast(4)) : path
+    return Language.allCases.map { ($0, "\(base).\($0.rawValue).vtt") }
+  }
+
+  /// Writes the lesson's captions in every language, timed by the markers
+  /// of the cast just recorded.
+  func writeCaptions(_ path: String, lesson: Lesson, cast: String) throws {
+    do {
+      let (starts, end) = try CastMarkers.stepStarts(cast)
+      var written: [String] = []
+      for (language, file) in Self.captionPaths(path) {
+        let cues = CaptionTrack.cues(lesson, language: language, stepStarts: starts, end: end)
+        try TextFile.write(CaptionTrack.webVTT(cues), to: file)
+        written.append(file)
+      }
+      InterleaveMain.notice("captions: " + written.joined(separator: ", "))
+    } catch {
+      InterleaveMain.notice("error: --captions \(path): \(error)")
+      throw ExitCode(Session.ioError)
     }
   }
 

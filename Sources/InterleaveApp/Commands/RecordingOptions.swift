@@ -8,13 +8,13 @@ enum RecordingOptions {
   /// The smallest recording the dashboard can draw in.
   static let minimum = (width: Dashboard.minimumWidth, height: Dashboard.minimumHeight)
 
-  static func checkPath(_ path: String) throws {
+  static func checkPath(_ path: String, flag: String = "--record") throws {
     var info = stat()
     if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-      throw ValidationError("--record \(path): is a folder, not a file")
+      throw ValidationError("\(flag) \(path): is a folder, not a file")
     }
     guard TextFile.isWritable(path) else {
-      throw ValidationError("--record \(path): cannot write there")
+      throw ValidationError("\(flag) \(path): cannot write there")
     }
   }
 

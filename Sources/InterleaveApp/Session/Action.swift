@@ -54,6 +54,9 @@ enum Action: Equatable, Sendable {
   case notice(String?)
   /// A chapter marker in the recording.
   case marker(String)
+  /// Save the screen as an SVG picture: `s` (a new file in the current
+  /// folder), or a lesson's step (`step-03`, beside the recording).
+  case saveSnapshot(String?)
 }
 
 /// What a lesson step changes about the run.

@@ -16,14 +16,22 @@ enum Effect: Equatable, Sendable {
   case useTheme
   case redraw
   case marker(String)
+  case saveSnapshot(String?)
   case quit
 
   /// The effects of several actions at once, with what a later restart
   /// makes moot left out: earlier restarts, and pacing and chapter markers
   /// for runs that are replaced before they are seen.
+  var isSnapshot: Bool {
+    if case .saveSnapshot = self { return true }
+    return false
+  }
+
   static func coalesced(_ effects: [Effect]) -> [Effect] {
     guard let last = effects.lastIndex(of: .startRun) else { return effects }
-    let kept = effects[..<last].filter { $0 == .useTheme || $0 == .redraw || $0 == .quit }
+    let kept = effects[..<last].filter {
+      $0 == .useTheme || $0 == .redraw || $0 == .quit || $0.isSnapshot
+    }
     return kept + effects[last...]
   }
 }

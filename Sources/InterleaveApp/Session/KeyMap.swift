@@ -43,6 +43,7 @@ enum KeyMap {
       case "[": return .fewerThreads
       case "]": return .moreThreads
       case "t", "T": return .nextTheme
+      case "s", "S": return .saveSnapshot(nil)
       case "d", "D": return .toggleDrive
       case "/": return .openPicker
       case "?", "h": return .toggleHelp

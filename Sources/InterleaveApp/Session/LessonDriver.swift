@@ -24,6 +24,16 @@ struct LessonDriver: Sendable {
   /// Lesson time per real time: 1 plays as written, 0.05 twenty times faster
   /// (waits, reading times and paced speeds alike).
   let timeScale: Double
+  /// When each step's picture is saved, if at all.
+  var snapshotAt: SnapshotMoment?
+
+  /// When a lesson step's picture is taken.
+  enum SnapshotMoment: String, CaseIterable, Sendable {
+    /// As the step ends, just before the next caption: what a viewer saw last.
+    case marker
+    /// When the step's wait ends (its run finished, its event came).
+    case finished
+  }
   private(set) var index = -1
   private(set) var done = false
   private(set) var failures: [Failure] = []
@@ -38,6 +48,12 @@ struct LessonDriver: Sendable {
     self.lesson = lesson
     self.language = language
     self.timeScale = timeScale
+  }
+
+  /// The current step's picture's name: `step-03`.
+  private var snapshotName: String {
+    let number = index + 1
+    return "step-" + (number < 10 ? "0\(number)" : "\(number)")
   }
 
   var step: LessonStep? { lesson.steps.indices.contains(index) ? lesson.steps[index] : nil }
@@ -72,9 +88,14 @@ struct LessonDriver: Sendable {
         }
         checked += step.expect.count
         failures += failed
-        if step.pause { return [.pause] }
+        var actions: [Action] = step.pause ? [.pause] : []
+        if snapshotAt == .finished { actions.append(.saveSnapshot(snapshotName)) }
+        if !actions.isEmpty { return actions }
       }
       guard let end = end(of: step), now >= end else { return [] }
+      if snapshotAt == .marker {
+        return [.saveSnapshot(snapshotName)] + start(step: index + 1, now: now)
+      }
     }
     return start(step: index + 1, now: now)
   }

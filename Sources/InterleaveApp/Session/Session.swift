@@ -1,3 +1,4 @@
+import Glibc
 import InterleaveContent
 import InterleaveDashboard
 import InterleavePlatform
@@ -46,6 +47,8 @@ final class Session {
   private(set) var events = EventAccount()
   /// Runs whose events did not add up (`received + dropped != produced`).
   private(set) var inexactRuns = 0
+  /// The first lesson step picture that could not be written.
+  private(set) var snapshotFailure: String?
   /// Runs started, restarts included.
   private(set) var runs = 1
 
@@ -88,7 +91,7 @@ final class Session {
         status = 128 + signal
         break
       }
-      if recordingFailure?() != nil {
+      if recordingFailure?() != nil || snapshotFailure != nil {
         status = Session.ioError
         break
       }
@@ -128,6 +131,30 @@ final class Session {
     var wait = model.dashboard.phase == .running ? Session.frameInterval : Session.idleInterval
     if let due = driver?.nextDeadline() { wait = min(wait, due > now ? due - now : 0) }
     return Int32((wait + 999_999) / 1_000_000)
+  }
+
+  /// Writes the screen as it stands as an SVG picture: for `s`, the first
+  /// free `interleave-SCENARIO-N.svg` here; for a lesson, `BASE-NAME.svg`.
+  private func saveSnapshot(_ name: String?) {
+    guard let canvas = lastCanvas else { return }
+    let path: String
+    if let name {
+      path = "\(model.settings.snapshotBase ?? "interleave")-\(name).svg"
+    } else {
+      let stem = "interleave-\(model.settings.configuration.scenario.id)-"
+      path = (1...).lazy.map { "\(stem)\($0).svg" }.first { access($0, F_OK) != 0 }!
+    }
+    let strings = model.strings
+    do {
+      try TextFile.write(SVGFrame.render(canvas, theme: model.settings.theme), to: path)
+      if name == nil { model.dashboard.notice = strings.snapshotSaved(path) }
+    } catch {
+      if name == nil {
+        model.dashboard.notice = strings.snapshotFailed(path, "\(error)")
+      } else {
+        snapshotFailure = "\(path): \(error)"
+      }
+    }
   }
 
   private func draw() {
@@ -211,6 +238,7 @@ final class Session {
     case .useTheme: screen.use(model.settings.theme)
     case .redraw: screen.invalidate()
     case .marker(let label): marker?(label)
+    case .saveSnapshot(let name): saveSnapshot(name)
     case .quit: quitRequested = true
     }
   }

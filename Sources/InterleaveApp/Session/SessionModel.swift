@@ -140,6 +140,8 @@ struct SessionModel: Equatable, Sendable {
       return []
     case .marker(let label):
       return [.marker(label)]
+    case .saveSnapshot(let name):
+      return [.saveSnapshot(name)]
     case .key(let key):
       guard let mapped = KeyMap.action(for: key, in: keyContext) else { return [] }
       return apply(mapped, from: source, pageSize: pageSize)

@@ -19,6 +19,8 @@ struct Settings: Equatable, Sendable {
   var schedule: Schedule?
   /// The first run starts paused.
   var startPaused = false
+  /// Where a lesson's step pictures go: `BASE-step-01.svg`, ...
+  var snapshotBase: String?
 
   /// - Parameter theme: the chosen theme (nil: default, or mono with `NO_COLOR`).
   init(

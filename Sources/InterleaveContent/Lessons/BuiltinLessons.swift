@@ -325,9 +325,9 @@ enum BuiltinLessons {
       expect = ["finished", "balance == expected", "lost-updates == 0"]
 
       [[steps]]
-      iterations = 2000000
+      iterations = 500000
       speed = "full"
-      caption = { en = "At full speed, 2,000,000 times each: the GIL changed hands many times, every 5 ms switch interval, and never inside change_it(). That is the tutorial's balance = 0.", zh = "全速运行，每个线程 2,000,000 次：GIL 每隔 5 毫秒的切换间隔就换一次手，换了很多次，但从不在 change_it() 中间。这就是教程里的 balance = 0。" }
+      caption = { en = "At full speed, 500,000 times each: the GIL changed hands many times, every 5 ms switch interval, and never inside change_it(). That is the tutorial's balance = 0.", zh = "全速运行，每个线程 500,000 次：GIL 每隔 5 毫秒的切换间隔就换一次手，换了很多次，但从不在 change_it() 中间。这就是教程里的 balance = 0。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "balance == expected", "gil-switches > 0"]

@@ -1,0 +1,144 @@
+import Foundation
+import Glibc
+import InterleaveContent
+import InterleaveDashboard
+import InterleaveRuntime
+import InterleaveText
+import Testing
+
+/// Pictures for slides and captions as subtitles, as a teacher would make them.
+@Suite("Classroom exports")
+struct ClassroomExportTests {
+  static let rsvgAvailable = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(
+    separator: ":"
+  ).contains { FileManager.default.isExecutableFile(atPath: "\($0)/rsvg-convert") }
+  /// CI installs librsvg2-bin and sets this: there a missing renderer fails.
+  static let rsvgRequired = ProcessInfo.processInfo.environment["INTERLEAVE_REQUIRE_RSVG"] == "1"
+
+  static func folder() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "exports-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  /// The text an SVG picture puts in each row, cell by cell: every `<text>`
+  /// spread over the cells its `textLength` covers.
+  static func rows(ofSVG svg: String, width: Int, height: Int) -> [String] {
+    var grid = Array(repeating: Array(repeating: " ", count: width), count: height)
+    let pattern = #/<text x="(\d+)" y="(\d+)" textLength="(\d+)"[^>]*>([^<]*)</text>/#
+    for match in svg.matches(of: pattern) {
+      let column = Int(match.1)! / SVGFrame.cellWidth
+      let row = Int(match.2)! / SVGFrame.cellHeight
+      let cells = Int(match.3)! / SVGFrame.cellWidth
+      let text = String(match.4).replacingOccurrences(of: "&lt;", with: "<")
+        .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+      let glyphs = text.map(String.init)
+      if glyphs.count == 1, cells == 2 {
+        grid[row][column] = glyphs[0]
+        grid[row][column + 1] = ""
+      } else {
+        for (offset, glyph) in glyphs.enumerated() where glyph != " " {
+          grid[row][column + offset] = glyph
+        }
+      }
+    }
+    return grid.map { $0.joined() }
+  }
+
+  @Test(
+    "an SVG still holds the screen's text cell for cell, CJK wide cells included, and rsvg-convert draws it",
+    arguments: [Language.en, .zh])
+  func still(language: Language) throws {
+    let harness = SessionHarness(.race, language: language, seed: 4, steady: true)
+    let canvas = try #require(harness.frame(showing: "Thread-2"))
+    _ = harness.quit()
+    let svg = SVGFrame.render(canvas, theme: ThemeCatalog.builtins[0])
+    let rows = Self.rows(ofSVG: svg, width: canvas.width, height: canvas.height)
+    let expected = canvas.lines
+    for row in [0, 1, 2, canvas.height - 3, canvas.height - 1] {
+      #expect(rows[row] == expected[row], "row \(row)")
+    }
+    guard Self.rsvgAvailable || Self.rsvgRequired else { return }
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    #expect(FileManager.default.createFile(atPath: "\(folder)/still.svg", contents: Data(svg.utf8)))
+    #expect(system("rsvg-convert '\(folder)/still.svg' -o '\(folder)/still.png'") == 0)
+    let png = try #require(FileManager.default.contents(atPath: "\(folder)/still.png"))
+    // PNG: width and height are big-endian at bytes 16 and 20 of the IHDR chunk.
+    let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+    #expect(width == canvas.width * SVGFrame.cellWidth)
+    #expect(height == canvas.height * SVGFrame.cellHeight)
+  }
+
+  /// `hh:mm:ss.ttt` in seconds.
+  static func seconds(_ stamp: Substring) -> Double? {
+    let parts = stamp.split(separator: ":")
+    guard parts.count == 3, let h = Double(parts[0]), let m = Double(parts[1]),
+      let s = Double(parts[2])
+    else { return nil }
+    return h * 3600 + m * 60 + s
+  }
+
+  @Test(
+    "--captions writes WebVTT in both languages: cue times increase within the cast, the zh file holds the Chinese captions; --snapshot-at saves a picture per step"
+  )
+  func captionsAndSnapshots() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let result = try Binary.run([
+      "lesson", "02-race", "--headless", "--record", "\(folder)/race.cast", "--captions",
+      "\(folder)/race.vtt", "--snapshot-at", "marker", "--size", "80x24", "--time-scale", "0.1",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let cast = try String(contentsOfFile: "\(folder)/race.cast", encoding: .utf8)
+    let castEnd = try #require(
+      cast.split(separator: "\n").last.flatMap { line in
+        line.dropFirst().split(separator: ",").first.flatMap { Double($0) }
+      })
+    let lesson = try LessonCatalog.load("02-race")
+    for language in Language.allCases {
+      let text = try String(
+        contentsOfFile: "\(folder)/race.\(language.rawValue).vtt", encoding: .utf8)
+      #expect(text.hasPrefix("WEBVTT\n\n"))
+      let blocks = text.components(separatedBy: "\n\n").dropFirst()
+      var last = 0.0
+      var captions: [String] = []
+      for block in blocks {
+        let lines = block.split(separator: "\n")
+        #expect(lines.count == 3, "\(block)")
+        let times = lines[1].split(separator: " ")
+        #expect(times.count == 3 && times[1] == "-->")
+        let start = try #require(Self.seconds(times[0]))
+        let end = try #require(Self.seconds(times[2]))
+        #expect(start >= last && end > start && end <= castEnd + 0.001)
+        last = end
+        captions.append(String(lines[2]))
+      }
+      #expect(captions == lesson.steps.compactMap { $0.caption?.text(language) })
+    }
+    for step in 1...lesson.steps.count {
+      #expect(FileManager.default.fileExists(atPath: "\(folder)/race-step-0\(step).svg"))
+    }
+  }
+
+  @Test("--captions and --snapshot-at without --record are refused before anything starts")
+  func refusals() throws {
+    let captions = try Binary.run(["lesson", "1", "--headless", "--captions", "x.vtt"])
+    #expect(captions.status == 64)
+    #expect(captions.stderr.contains("--captions needs --record FILE"))
+    let moment = try Binary.run(["lesson", "1", "--record", "x.cast", "--snapshot-at", "end"])
+    #expect(moment.status == 64)
+    #expect(moment.stderr.contains("--snapshot-at must be marker or finished (got 'end')"))
+  }
+
+  @Test("cue text cannot end its cue or open a tag")
+  func cueText() {
+    let cues = [CaptionTrack.Cue(start: 1.5, end: 3_723.25, text: "a --> b <i>\u{1b}[2J")]
+    #expect(
+      CaptionTrack.webVTT(cues)
+        == "WEBVTT\n\n1\n00:00:01.500 --> 01:02:03.250\na --&gt; b &lt;i&gt;␛[2J\n")
+  }
+}
