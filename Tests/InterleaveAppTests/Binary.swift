@@ -38,6 +38,8 @@ struct Binary {
       process.arguments = arguments
     }
     var env = ProcessInfo.processInfo.environment
+    // The user's own config file must not change what the tests see.
+    env["XDG_CONFIG_HOME"] = "/nonexistent/interleave-tests"
     env.merge(environment) { $1 }
     process.environment = env
     let out = Pipe()

@@ -24,6 +24,7 @@ enum SwitchStress {
     let tasksBefore = tasks()
     let descriptorsBefore = descriptors()
     var slow = 0
+    var stuck = 0
     var slowByScenario: [String: Int] = [:]
     var deadlocks = 0
     for index in 0..<count {
@@ -41,7 +42,9 @@ enum SwitchStress {
       }
       let start = MonotonicClock.now()
       run.cancel()
-      if MonotonicClock.now() - start > 1_000_000_000 {
+      let took = MonotonicClock.now() - start
+      if took > 10_000_000_000 { stuck += 1 }
+      if took > 1_000_000_000 {
         slow += 1
         slowByScenario[scenario.id, default: 0] += 1
       }
@@ -49,6 +52,7 @@ enum SwitchStress {
     return .object(
       [
         ("runs", .int(count)), ("deadlocks", .int(deadlocks)), ("cancels_over_1s", .int(slow)),
+        ("cancels_over_10s", .int(stuck)),
         ("tasks_before", .int(tasksBefore)), ("tasks_after", .int(tasks())),
         ("descriptors_before", .int(descriptorsBefore)),
         ("descriptors_after", .int(descriptors())),

@@ -17,7 +17,7 @@ public struct InterleaveCommand: ParsableCommand {
       'interleave help lesson' and 'interleave help explore' describe the subcommands.
       """,
     version: version,
-    subcommands: [ExploreCommand.self, LessonCommand.self])
+    subcommands: [ExploreCommand.self, LessonCommand.self, ConfigCommand.self])
 
   @Argument(help: "What the threads do.")
   var scenario: Scenario = .loop
@@ -55,7 +55,9 @@ public struct InterleaveCommand: ParsableCommand {
   /// The settings for `mode`, the schedule file read and checked.
   func settings(plain: Bool, environment: [String: String]) throws -> Settings {
     let configuration = options.configuration(
-      scenario, defaultSpeed: plain ? Settings.plainSpeed : Settings.dashboardSpeed)
+      scenario,
+      defaultSpeed: plain
+        ? Settings.plainSpeed : ConfigFile.settings.speed ?? Settings.dashboardSpeed)
     var settings = Settings(
       configuration: configuration, language: look.language(environment),
       theme: try look.loadTheme(), schedule: try options.schedule(for: configuration),

@@ -13,12 +13,12 @@ struct LookOptions: ParsableArguments {
 
   /// `--lang`, or the language of the environment when it is not given.
   func language(_ environment: [String: String]) -> Language {
-    lang ?? Language.fromEnvironment(environment)
+    lang ?? ConfigFile.settings.language ?? Language.fromEnvironment(environment)
   }
 
   /// `--theme NAME|PATH`, or nil for the default.
   func loadTheme() throws -> Theme? {
-    guard let theme else { return nil }
+    guard let theme = theme ?? ConfigFile.settings.theme else { return nil }
     do {
       return try ThemeCatalog.load(theme)
     } catch {
@@ -26,7 +26,10 @@ struct LookOptions: ParsableArguments {
     }
   }
 
-  func validate() throws { _ = try loadTheme() }
+  func validate() throws {
+    _ = try ConfigFile.current()
+    _ = try loadTheme()
+  }
 
   /// One warning line for each role of a chosen theme file that is hard to
   /// read (the built-in themes are checked by the tests).

@@ -93,7 +93,9 @@ struct RunOptions: ParsableArguments {
   /// The run these options ask for, `scenario` at `speed` unless `--speed` was given.
   func configuration(_ scenario: Scenario, defaultSpeed: Speed) -> RunConfiguration {
     RunConfiguration(
-      scenario: scenario, threads: threads ?? RunConfiguration.defaultThreads(for: scenario),
+      scenario: scenario,
+      threads: threads ?? ConfigFile.settings.threads
+        ?? RunConfiguration.defaultThreads(for: scenario),
       iterations: scenarioFlags.trials ?? iterations,
       speed: speed ?? scenario.traits.preferredSpeed ?? defaultSpeed,
       pinned: !noPin, options: scenarioFlags.options)

@@ -11,7 +11,7 @@ public enum InterleaveMain {
   /// The subcommands, by name. The root command's optional SCENARIO would
   /// swallow a subcommand's name, so they are dispatched here.
   static let subcommands: [String: any ParsableCommand.Type] = [
-    "explore": ExploreCommand.self, "lesson": LessonCommand.self,
+    "explore": ExploreCommand.self, "lesson": LessonCommand.self, "config": ConfigCommand.self,
   ]
 
   public static func run(_ arguments: [String]) -> Int32 {
@@ -38,7 +38,7 @@ public enum InterleaveMain {
       return 0
     }
     guard let command = subcommands[name] else {
-      notice("error: no such command '\(name)' (commands: explore, lesson)")
+      notice("error: no such command '\(name)' (commands: explore, lesson, config)")
       return usageError
     }
     print(InterleaveCommand.helpMessage(for: command))
