@@ -142,3 +142,61 @@ struct ClassroomExportTests {
         == "WEBVTT\n\n1\n00:00:01.500 --> 01:02:03.250\na --&gt; b &lt;i&gt;␛[2J\n")
   }
 }
+
+/// `--trace-out`: a run as Trace Event Format, for Perfetto and chrome://tracing.
+@Suite("Trace export")
+struct TraceExportTests {
+  static func trace(_ arguments: [String]) throws -> (
+    events: [[String: Any]], other: [String: Any], stdout: String
+  ) {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "trace-\(UUID().uuidString).json"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = try Binary.run(arguments + ["--plain", "--trace-out", path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let data = try #require(FileManager.default.contents(atPath: path))
+    let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let events = try #require(document["traceEvents"] as? [[String: Any]])
+    return (events, document["otherData"] as? [String: Any] ?? [:], result.stdout)
+  }
+
+  @Test(
+    "a seeded race: every event has ph, ts, pid, tid; each thread named; one flow pair per lost update"
+  )
+  func seededRace() throws {
+    let (events, other, stdout) = try Self.trace([
+      "race", "--seed", "4", "--iterations", "3", "--threads", "2",
+    ])
+    for event in events {
+      #expect(["ph", "ts", "pid", "tid"].allSatisfy { event[$0] != nil }, "\(event)")
+    }
+    let names = events.filter {
+      $0["ph"] as? String == "M" && $0["name"] as? String == "thread_name"
+    }
+    .compactMap { ($0["args"] as? [String: Any])?["name"] as? String }
+    #expect(names == ["MainThread", "Thread-1", "Thread-2"])
+    let lost = stdout.split(separator: "\n").filter { $0.contains(" lost update: ") }.count
+    #expect(lost == 5)
+    let starts = events.filter { $0["ph"] as? String == "s" }
+    let finishes = events.filter { $0["ph"] as? String == "f" }
+    #expect(starts.count == lost && finishes.count == lost)
+    #expect(
+      Set(starts.compactMap { $0["id"] as? Int }) == Set(finishes.compactMap { $0["id"] as? Int }))
+    // Each arrow goes from one thread's write to the other's.
+    for (start, finish) in zip(starts, finishes) {
+      #expect(start["tid"] as? Int != finish["tid"] as? Int)
+    }
+    #expect(events.contains { $0["ph"] as? String == "C" && $0["name"] as? String == "balance" })
+    #expect(other["traced"] as? Bool == true)
+  }
+
+  @Test("locks give hold and wait slices; a full-speed run says it was only sampled")
+  func locksAndFullSpeed() throws {
+    let locked = try Self.trace(["locked", "--seed", "2", "--iterations", "3"]).events
+    #expect(locked.contains { $0["ph"] as? String == "X" && $0["name"] as? String == "hold lock" })
+    let full = try Self.trace(["race", "--speed", "full", "--iterations", "100000"])
+    #expect(full.other["traced"] as? Bool == false)
+    #expect((full.other["note"] as? String)?.contains("sampled") == true)
+  }
+}

@@ -37,6 +37,13 @@ public struct InterleaveCommand: ParsableCommand {
   @Option(name: .long, help: "Record what the dashboard shows to FILE (asciicast v2).")
   var record: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write the run (every run of a dashboard session) as a Trace Event Format file for Perfetto or chrome://tracing.",
+      valueName: "file.json"))
+  var traceOut: String?
+
   public init() {}
 
   public func validate() throws {
@@ -44,6 +51,7 @@ public struct InterleaveCommand: ParsableCommand {
     if options.drive, plain {
       throw ValidationError("--drive needs the dashboard (you press the keys): leave out --plain")
     }
+    if let traceOut { try RecordingOptions.checkPath(traceOut, flag: "--trace-out") }
     if let record {
       try RecordingOptions.checkPath(record)
       guard !plain else {
@@ -63,6 +71,7 @@ public struct InterleaveCommand: ParsableCommand {
       theme: try look.loadTheme(), schedule: try options.schedule(for: configuration),
       environment: environment)
     settings.startPaused = options.paused && !plain
+    settings.traceOut = traceOut
     return settings
   }
 
@@ -115,6 +124,7 @@ public struct InterleaveCommand: ParsableCommand {
       let outcome = PlainRunner(settings: settings, format: format).run(into: OutputSink())
     else { return }
     if let signal = outcome.signal { throw ExitCode(128 + signal) }
+    if outcome.traceFailed { throw ExitCode(Session.ioError) }
     let refused = outcome.summary.failedThreads
     if refused > 0 {
       InterleaveMain.notice(

@@ -1,4 +1,5 @@
 import Glibc
+import InterleavePlatform
 import InterleaveRuntime
 import InterleaveTerminal
 import InterleaveText
@@ -18,6 +19,8 @@ struct PlainRunner {
     var scheduleProblem: String?
     /// The quit signal that ended it early (SIGINT, SIGTERM, SIGHUP).
     var signal: Int32?
+    /// The --trace-out file could not be written.
+    var traceFailed = false
   }
 
   /// Runs to the end (or to a deadlock, which ends the run) and prints the summary.
@@ -30,13 +33,24 @@ struct PlainRunner {
       language: settings.language, names: Transcript.names(configuration, settings.language),
       primitives: configuration.scenario.primitives(configuration))
     TerminalSignals.installQuit()
+    var traceFailed = false
     let run = Run(configuration, names: transcript.names, chooser: settings.schedule?.chooser())
+    var trace = settings.traceOut.map { _ in TraceBuilder() }
+    trace?.begin(
+      title: "\(configuration.scenario.id) · \(configuration.threads) threads · "
+        + configuration.speed.description, transcript: transcript, offset: 0)
     var events: [Event] = []
     var stopping = false
     while true {
       let finished = run.isFinished
       events.removeAll(keepingCapacity: true)
       run.queue.drain(into: &events)
+      if trace != nil {
+        for event in events { trace?.add(event) }
+        if !run.tracedEveryStep, configuration.scenario.traits.usesBalance {
+          trace?.balance(run.balance, at: run.elapsed)
+        }
+      }
       for event in events {
         switch format {
         case .text: if let line = transcript.line(for: event) { sink.line(line) }
@@ -64,6 +78,19 @@ struct PlainRunner {
       if events.isEmpty { usleep(1_000) }
     }
     run.wait()
+    events.removeAll(keepingCapacity: true)
+    run.queue.drain(into: &events)
+    for event in events { trace?.add(event) }
+    if let trace, let path = settings.traceOut {
+      do {
+        try TextFile.write(
+          trace.document(traced: run.tracedEveryStep, speed: configuration.speed.description),
+          to: path)
+      } catch {
+        InterleaveMain.notice("error: --trace-out \(path): \(error)")
+        traceFailed = true
+      }
+    }
     let summary = run.summary()
     let order = run.scheduler?.order
     if let failure = run.scheduler?.failure {
@@ -80,6 +107,6 @@ struct PlainRunner {
     return Outcome(
       summary: summary, order: order,
       scheduleProblem: order.flatMap { settings.schedule?.problem(after: $0) },
-      signal: TerminalSignals.pendingQuit)
+      signal: TerminalSignals.pendingQuit, traceFailed: traceFailed)
   }
 }

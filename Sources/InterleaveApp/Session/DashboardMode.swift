@@ -72,6 +72,11 @@ enum DashboardMode {
       })
     let status = session.loop()
     screen.stop()
+    if let failure = session.writeTrace() {
+      recorder?.stop()
+      InterleaveMain.notice("error: --trace-out \(failure)")
+      return .ran(Session.ioError, session)
+    }
     if let recording, let failure = recorder?.stop() {
       InterleaveMain.notice(
         "error: --record \(recording.path): \(failure); the recording ends at its last whole line")

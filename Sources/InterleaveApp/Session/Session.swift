@@ -4,6 +4,7 @@ import InterleaveDashboard
 import InterleavePlatform
 import InterleaveRuntime
 import InterleaveTerminal
+import InterleaveText
 
 /// The interactive dashboard's shell: one UI thread owns the screen; each
 /// frame it reads keys, turns them into actions for the model, carries out
@@ -71,6 +72,41 @@ final class Session {
     self.observe = observe
     run = Session.start(model)
     screen.use(settings.theme)
+    if settings.traceOut != nil { trace = TraceBuilder() }
+    beginTrace()
+  }
+
+  /// Every run of the session, for `--trace-out`.
+  private var trace: TraceBuilder?
+  private var traceOrigin: UInt64?
+  /// Whether every run so far traced every step.
+  private var tracedEveryStep = true
+
+  private func beginTrace() {
+    guard trace != nil else { return }
+    let now = MonotonicClock.now()
+    let origin = traceOrigin ?? now
+    traceOrigin = origin
+    let configuration = model.settings.configuration
+    trace?.begin(
+      title: "\(runs). \(configuration.scenario.id) · \(configuration.threads) threads · "
+        + configuration.speed.description,
+      transcript: model.dashboard.transcript, offset: now - origin)
+  }
+
+  /// Writes the trace file, once the last run has ended.
+  /// - Returns: what went wrong, if the file could not be written.
+  func writeTrace() -> String? {
+    guard let trace, let path = model.settings.traceOut else { return nil }
+    do {
+      try TextFile.write(
+        trace.document(
+          traced: tracedEveryStep, speed: model.settings.configuration.speed.description),
+        to: path)
+      return nil
+    } catch {
+      return "\(path): \(error)"
+    }
   }
 
   private static func start(_ model: SessionModel) -> Run {
@@ -169,6 +205,12 @@ final class Session {
     batch.removeAll(keepingCapacity: true)
     received += run.queue.drain(into: &batch, limit: Session.eventsPerFrame)
     for event in batch { model.dashboard.apply(event) }
+    if trace != nil {
+      for event in batch { trace?.add(event) }
+      if !run.tracedEveryStep, run.configuration.scenario.traits.usesBalance {
+        trace?.balance(run.balance, at: run.elapsed)
+      }
+    }
     var sample = sampler.sample(run, now: MonotonicClock.now())
     observe?(&sample)
     model.dashboard.apply(sample)
@@ -230,6 +272,7 @@ final class Session {
       endRun()
       runs += 1
       run = Session.start(model)
+      beginTrace()
     case .pause: run.pacer.pause()
     case .resume: run.pacer.resume()
     case .allowStep: run.pacer.allowSteps(1)
@@ -248,6 +291,10 @@ final class Session {
     run.cancel()
     batch.removeAll(keepingCapacity: true)
     received += run.queue.drain(into: &batch)
+    if trace != nil {
+      for event in batch { trace?.add(event) }
+      tracedEveryStep = tracedEveryStep && run.tracedEveryStep
+    }
     let account = EventAccount(
       produced: run.producedEvents, received: received, dropped: run.queue.dropped)
     if !account.isExact { inexactRuns += 1 }
