@@ -33,6 +33,26 @@ static inline int il_key_down(void) { return KEY_DOWN; }
 static inline int il_key_enter(void) { return KEY_ENTER; }
 static inline int il_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int il_err(void) { return ERR; }
+static inline int il_key_mouse(void) { return KEY_MOUSE; }
+
+/* Clicks and the wheel reported as KEY_MOUSE (shift-click stays the terminal's). */
+static inline void il_mouse_on(void) {
+  mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+  mouseinterval(0);
+}
+
+/* The pending mouse event: 1 with its cell and kind (1 click, 4 wheel up,
+   5 wheel down, 0 other), or 0 when there is none. */
+static inline int il_get_mouse(int *x, int *y, int *kind) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  *x = event.x;
+  *y = event.y;
+  *kind = (event.bstate & BUTTON1_PRESSED) ? 1
+        : (event.bstate & BUTTON4_PRESSED) ? 4
+        : (event.bstate & BUTTON5_PRESSED) ? 5 : 0;
+  return 1;
+}
 
 /* Draws `count` wide characters at (y, x) with one attribute and colour pair. */
 static inline int il_put(WINDOW *win, int y, int x, const wchar_t *text, int count, attr_t attrs, int pair) {

@@ -1,3 +1,5 @@
+import InterleaveRuntime
+
 /// Draws the whole dashboard: `render(state, size) -> Canvas`, pure.
 public enum Dashboard {
   public static let minimumWidth = 60
@@ -54,6 +56,29 @@ public enum Dashboard {
     if let chosen = state.picker { PickerWidget.render(chosen, state, on: &canvas) }
     if state.showHelp { HelpWidget.render(state, on: &canvas) }
     return canvas
+  }
+
+  /// What is under a cell, for a click or the wheel.
+  public enum Hit: Equatable, Sendable {
+    case tab(Scenario)
+    /// A worker's pane (1-based).
+    case pane(Int)
+    case table
+  }
+
+  public static func hit(_ state: DashboardState, width: Int, height: Int, x: Int, y: Int) -> Hit? {
+    guard width >= minimumWidth, height >= minimumHeight else { return nil }
+    let layout = Layout(state: state, width: width, height: height)
+    if layout.header.contains(x: x, y: y) {
+      return HeaderWidget.tabSpans(state, in: layout.header).first { $0.1.contains(x) }
+        .map { .tab($0.0) }
+    }
+    switch layout.threads {
+    case .panes(let rects):
+      return rects.firstIndex { $0.contains(x: x, y: y) }.map { .pane($0 + 1) }
+    case .table(let rect):
+      return rect.contains(x: x, y: y) ? .table : nil
+    }
   }
 
   /// Threads per page of the compact table at this size.

@@ -44,6 +44,12 @@ struct Layout {
     gauge = bottom
     self.side = side
     threads = Layout.threads(count: state.threadCount, in: left)
+    // A focused pane takes the whole area; the others are not drawn.
+    if let focus = state.focus, case .panes(let rects) = threads, rects.indices.contains(focus - 1)
+    {
+      threads = .panes(
+        rects.indices.map { $0 == focus - 1 ? left : Rect(x: 0, y: 0, width: 0, height: 0) })
+    }
   }
 
   /// A grid of panes when every worker fits with its name and at least a

@@ -16,6 +16,11 @@ public struct Rect: Equatable, Sendable {
   public var maxY: Int { y + height }
   public var isEmpty: Bool { width == 0 || height == 0 }
 
+  /// Whether the cell (x, y) is inside.
+  public func contains(x: Int, y: Int) -> Bool {
+    x >= self.x && x < maxX && y >= self.y && y < maxY
+  }
+
   /// The smallest rectangle holding both.
   public func union(_ other: Rect) -> Rect {
     let left = min(x, other.x)

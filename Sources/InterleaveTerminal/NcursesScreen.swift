@@ -24,8 +24,11 @@ public final class NcursesScreen: Screen {
 
   /// Starts ncurses on the process's terminal, or on `device` (a pty slave
   /// descriptor from `Recorder`) with `TERM` or xterm-256color.
-  public init(theme: Theme, environment: [String: String], device: Int32? = nil) throws(StartError)
-  {
+  /// - Parameter mouse: report clicks and the wheel as keys (the terminal
+  ///   then selects text only with shift held).
+  public init(
+    theme: Theme, environment: [String: String], device: Int32? = nil, mouse: Bool = false
+  ) throws(StartError) {
     TextWidth.prepareLocale()
     // Before the terminal changes: a quit signal from here on is a flag the
     // frame loop reads, never a death that leaves the tty in cbreak mode.
@@ -62,6 +65,7 @@ public final class NcursesScreen: Screen {
     keypad(window, true)
     set_escdelay(25)
     curs_set(0)
+    if mouse { il_mouse_on() }
     // The modes to come back to after a stop (`resumeAfterStop`).
     def_prog_mode()
     var hasColors = has_colors()
@@ -158,6 +162,17 @@ public final class NcursesScreen: Screen {
       case il_key_up(): return .up
       case il_key_down(): return .down
       case il_key_enter(): return .character("\r")
+      case il_key_mouse():
+        var x: Int32 = 0
+        var y: Int32 = 0
+        var kind: Int32 = 0
+        guard il_get_mouse(&x, &y, &kind) == 1 else { return nil }
+        switch kind {
+        case 1: return .mouse(Mouse(.click, x: Int(x), y: Int(y)))
+        case 4: return .mouse(Mouse(.wheelUp, x: Int(x), y: Int(y)))
+        case 5: return .mouse(Mouse(.wheelDown, x: Int(x), y: Int(y)))
+        default: return nil
+        }
       default: return .other(code)
       }
     }

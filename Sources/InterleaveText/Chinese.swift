@@ -147,7 +147,9 @@ public struct Chinese: Strings {
 
   public func seed(_ seed: UInt64) -> String { "种子 \(seed)" }
   public func replay(_ schedule: String) -> String { "调度 \(schedule)" }
-  public func keyName(_ key: String) -> String { key == "space" ? "空格" : key }
+  public func keyName(_ key: String) -> String {
+    key == "space" ? "空格" : key == "mouse" ? "鼠标" : key
+  }
 
   public func footer(_ hint: KeyHint) -> String {
     switch hint {
@@ -160,6 +162,8 @@ public struct Chinese: Strings {
     case .restart: return "重来"
     case .theme: return "主题"
     case .page: return "翻页"
+    case .snapshot: return "保存"
+    case .mouse: return "点击"
     case .help: return "帮助"
     case .quit: return "退出"
     }
@@ -176,6 +180,8 @@ public struct Chinese: Strings {
     case .restart: return "用相同设置重新运行"
     case .theme: return "下一个主题（当前 \(theme)）"
     case .page: return "线程表翻页"
+    case .snapshot: return "把屏幕存成 SVG 图片（当前目录）"
+    case .mouse: return "点标签切换场景；点窗格独占空间（j/k 翻看）"
     case .help: return "显示 / 隐藏帮助（Esc 关闭）"
     case .quit: return "退出"
     }
@@ -185,6 +191,9 @@ public struct Chinese: Strings {
   public var legendTitle: String { "交错图" }
   public func themeNotice(_ name: String) -> String { "主题 \(name)" }
   public func snapshotSaved(_ path: String) -> String { "已保存 \(path)" }
+  public func focusNotice(_ name: String) -> String {
+    "\(name) 独占：j/k 或滚轮翻看，Esc 还原"
+  }
   public func snapshotFailed(_ path: String, _ reason: String) -> String {
     "无法保存 \(path)：\(reason)"
   }

@@ -172,6 +172,8 @@ public struct English: Strings {
     case .restart: return "restart"
     case .theme: return "theme"
     case .page: return "page"
+    case .snapshot: return "save"
+    case .mouse: return "click"
     case .help: return "help"
     case .quit: return "quit"
     }
@@ -188,6 +190,8 @@ public struct English: Strings {
     case .restart: return "restart with the same settings"
     case .theme: return "next theme (now \(theme))"
     case .page: return "page the thread table"
+    case .snapshot: return "save the screen as an SVG picture here"
+    case .mouse: return "a tab switches; a pane takes the room (j/k scroll)"
     case .help: return "show / hide this help (Esc closes it)"
     case .quit: return "quit"
     }
@@ -197,6 +201,9 @@ public struct English: Strings {
   public var legendTitle: String { "the interleaving strip" }
   public func themeNotice(_ name: String) -> String { "theme \(name)" }
   public func snapshotSaved(_ path: String) -> String { "saved \(path)" }
+  public func focusNotice(_ name: String) -> String {
+    "\(name) has the room: j/k or wheel scroll, Esc back"
+  }
   public func snapshotFailed(_ path: String, _ reason: String) -> String {
     "cannot save \(path): \(reason)"
   }

@@ -78,6 +78,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var helpTitle: String { get }
   var legendTitle: String { get }
   func themeNotice(_ name: String) -> String
+  /// A pane has the whole threads area: how to scroll it and give it back.
+  func focusNotice(_ name: String) -> String
   /// The screen was saved as a picture.
   func snapshotSaved(_ path: String) -> String
   /// The picture could not be written.
@@ -187,6 +189,8 @@ public enum KeyHint: CaseIterable, Sendable {
   case restart
   case theme
   case page
+  case snapshot
+  case mouse
   case help
   case quit
 }

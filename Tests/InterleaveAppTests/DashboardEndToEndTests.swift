@@ -150,4 +150,35 @@ struct DashboardEndToEndTests {
     try tmux.keys("Escape", "q")
     try tmux.waitFor("EXIT=0")
   }
+
+  @Test(
+    "the mouse: a click on tab 3 switches to locked, a click on a pane focuses it, the wheel scrolls it; --no-mouse leaves clicks to the terminal"
+  )
+  func mouse() throws {
+    let tmux = try Tmux(width: 80, height: 24)
+    try tmux.launch("race --threads 2 --speed 20")
+    let first = try tmux.waitFor("q quit")
+    let asks = try tmux.paneFormat("#{mouse_standard_flag}")
+    #expect(asks == "1", "the dashboard asks for clicks: '\(asks)'")
+    // The header's " 3 " tab: find its column on screen.
+    let header = first[0]
+    let tab = try #require(header.range(of: " 3 "))
+    try tmux.mouse(x: header.distance(from: header.startIndex, to: tab.lowerBound) + 1, y: 0)
+    try tmux.waitFor("A lock around change_it()")
+    // Thread-1's pane starts on row 2; a click there gives it all the space.
+    try tmux.mouse(x: 5, y: 4)
+    var screen = try tmux.waitFor("has the room: j/k or wheel scroll, Esc back")
+    #expect(!screen.contains { $0.contains("Thread-2  tid") }, "Thread-2's pane makes room")
+    try tmux.mouse(x: 5, y: 6, wheelUp: true)
+    try tmux.keys("Escape")
+    screen = try tmux.waitFor("Thread-2  tid")
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+    try tmux.launch("race --threads 2 --speed 20 --no-mouse")
+    try tmux.waitFor("q quit")
+    let none = try tmux.paneFormat("#{mouse_standard_flag}")
+    #expect(none == "0", "--no-mouse asks for none: '\(none)'")
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+  }
 }

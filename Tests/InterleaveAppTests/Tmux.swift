@@ -62,6 +62,21 @@ final class Tmux {
     try run(["send-keys", "-t", "t"] + names)
   }
 
+  /// Clicks (or turns the wheel) at a cell, 0-based, as xterm reports it in
+  /// the SGR mouse mode ncurses asks xterm-256color for: ESC [ < button ;
+  /// column ; row, M for a press and m for a release.
+  func mouse(x: Int, y: Int, wheelUp: Bool = false) throws {
+    let at = "\(x + 1);\(y + 1)"
+    let press = "\u{1B}[<\(wheelUp ? 64 : 0);\(at)M"
+    try type(press + (wheelUp ? "" : "\u{1B}[<0;\(at)m"), enter: false)
+  }
+
+  /// A tmux format for the pane (`#{mouse_standard_flag}`, ...).
+  func paneFormat(_ format: String) throws -> String {
+    try run(["display-message", "-p", "-t", "t", format]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
+  }
+
   func resize(width: Int, height: Int) throws {
     try run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
   }
@@ -118,7 +133,8 @@ final class Tmux {
     // The server started by new-session must not inherit our pipe.
     let command =
       quoted.joined(separator: " ")
-      + (arguments.first == "capture-pane" ? " 2>/dev/null" : " >/dev/null 2>&1")
+      + (["capture-pane", "display-message"].contains(arguments.first ?? "")
+        ? " 2>/dev/null" : " >/dev/null 2>&1")
     guard let pipe = popen(command + " </dev/null", "r") else {
       throw Failure(message: "cannot run tmux")
     }

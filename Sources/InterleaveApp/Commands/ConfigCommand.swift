@@ -13,7 +13,8 @@ struct ConfigCommand: ParsableCommand {
     discussion: """
       The file is $XDG_CONFIG_HOME/interleave/config.toml (else \
       ~/.config/interleave/config.toml), with any of: theme = "light", \
-      language = "zh", speed = "slow" (or milliseconds), threads = 4. \
+      language = "zh", speed = "slow" (or milliseconds), threads = 4, \
+      mouse = false. \
       Flags override it.
       """)
 
@@ -64,10 +65,11 @@ struct ConfigCommand: ParsableCommand {
     let threads: (String, String) =
       config.threads.map { ("\($0)", source) }
       ?? ("\(RunConfiguration.defaultThreads)", "default (one per usable CPU core, at least 2)")
+    let mouse: (String, String) = config.mouse.map { ("\($0)", source) } ?? ("true", "default")
     let rows = [
       ("file", file, exists ? "found" : "not found"), ("theme", theme.0, theme.1),
       ("language", language.0, language.1), ("speed", speed.0, speed.1),
-      ("threads", threads.0, threads.1),
+      ("threads", threads.0, threads.1), ("mouse", mouse.0, mouse.1),
     ]
     return rows.map { name, value, from in
       name.padding(toLength: 10) + value.padding(toLength: 12) + " " + from

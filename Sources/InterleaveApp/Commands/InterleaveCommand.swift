@@ -37,6 +37,11 @@ public struct InterleaveCommand: ParsableCommand {
   @Option(name: .long, help: "Record what the dashboard shows to FILE (asciicast v2).")
   var record: String?
 
+  @Flag(
+    name: .long,
+    help: "Leave the mouse to the terminal (by default a click switches tab or focuses a pane).")
+  var noMouse = false
+
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -72,6 +77,7 @@ public struct InterleaveCommand: ParsableCommand {
       environment: environment)
     settings.startPaused = options.paused && !plain
     settings.traceOut = traceOut
+    settings.mouse = !noMouse && ConfigFile.settings.mouse != false
     return settings
   }
 

@@ -134,6 +134,7 @@ struct LessonCommand: ParsableCommand {
     var settings = Settings(
       configuration: configuration, language: language, theme: try look.loadTheme(),
       schedule: first.seed.map { .seeded($0) }, environment: environment)
+    settings.mouse = ConfigFile.settings.mouse != false
     settings.snapshotBase = record.map { $0.hasSuffix(".cast") ? String($0.dropLast(5)) : $0 }
     if check { return try runCheck(settings, driver: driver, lesson: lesson) }
     if !headless, let reason = InterleaveCommand.plainReason(environment) {

@@ -41,6 +41,12 @@ enum Action: Equatable, Sendable {
   /// Go to the chosen outcome by its simplest way.
   case forkChoose
   case closeFork
+  /// Give this worker's pane (1-based) the whole threads area, or give it
+  /// back when it has it already.
+  case focusPane(Int)
+  /// Scroll the focused pane back (+) or forward (-) this many lines.
+  case scrollFocus(Int)
+  case unfocus
   /// The screen changed size: draw everything again.
   case redraw
   case quit

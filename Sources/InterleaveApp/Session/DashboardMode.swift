@@ -51,7 +51,8 @@ enum DashboardMode {
       var screenEnvironment = environment
       if let recording { screenEnvironment["TERM"] = terminalName(recording, environment) }
       screen = try NcursesScreen(
-        theme: settings.theme, environment: screenEnvironment, device: recorder?.screenDescriptor)
+        theme: settings.theme, environment: screenEnvironment, device: recorder?.screenDescriptor,
+        mouse: settings.mouse && recording?.headlessSize == nil)
     } catch {
       recorder?.stop()
       if let recording { unlink(recording.path) }

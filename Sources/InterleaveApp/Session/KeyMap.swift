@@ -10,6 +10,7 @@ enum KeyMap {
     var driving = false
     var forkOpen = false
     var pickerOpen = false
+    var focused = false
   }
 
   static func action(for key: Key, helpOpen: Bool) -> Action? {
@@ -19,7 +20,16 @@ enum KeyMap {
   static func action(for key: Key, in context: Context) -> Action? {
     if context.forkOpen, let action = forkAction(for: key) { return action }
     if context.pickerOpen, let action = pickerAction(for: key) { return action }
+    if context.focused && !context.helpOpen {
+      switch key {
+      case .character("j"), .down: return .scrollFocus(-1)
+      case .character("k"), .up: return .scrollFocus(1)
+      case .escape: return .unfocus
+      default: break
+      }
+    }
     switch key {
+    case .mouse: return nil
     case .escape: return context.helpOpen ? .closeHelp : .quit
     case .backTab: return .previousScenario
     case .pageUp: return .pageUp

@@ -257,13 +257,32 @@ final class Session {
   private func press(_ keys: [Key]) {
     var effects: [Effect] = []
     for key in keys {
-      guard let action = KeyMap.action(for: key, in: model.keyContext) else {
-        continue
-      }
+      guard let action = action(for: key) else { continue }
       effects += self.effects(of: action, from: .key)
       if effects.contains(.quit) { break }
     }
     for effect in Effect.coalesced(effects) { carry(out: effect) }
+  }
+
+  /// What a key does; for the mouse, what is under it decides.
+  private func action(for key: Key) -> Action? {
+    guard case .mouse(let mouse) = key else { return KeyMap.action(for: key, in: model.keyContext) }
+    let context = model.keyContext
+    guard !context.helpOpen, !context.pickerOpen, !context.forkOpen else { return nil }
+    let size = screen.size
+    let hit = Dashboard.hit(
+      model.dashboard, width: size.width, height: size.height, x: mouse.x, y: mouse.y)
+    switch (mouse.kind, hit) {
+    case (.click, .tab(let scenario)):
+      return context.driving ? nil : .switchScenario(scenario)
+    case (.click, .pane(let worker)): return .focusPane(worker)
+    case (.wheelUp, .pane(let worker)) where model.dashboard.focus == worker: return .scrollFocus(3)
+    case (.wheelDown, .pane(let worker)) where model.dashboard.focus == worker:
+      return .scrollFocus(-3)
+    case (.wheelUp, .table): return .pageUp
+    case (.wheelDown, .table): return .pageDown
+    default: return nil
+    }
   }
 
   private func carry(out effect: Effect) {

@@ -40,7 +40,7 @@ struct SessionModel: Equatable, Sendable {
   var keyContext: KeyMap.Context {
     KeyMap.Context(
       helpOpen: dashboard.showHelp, driving: drive != nil, forkOpen: drive?.fork != nil,
-      pickerOpen: dashboard.picker != nil)
+      pickerOpen: dashboard.picker != nil, focused: dashboard.focus != nil)
   }
 
   var strings: any Strings { settings.language.strings }
@@ -108,6 +108,21 @@ struct SessionModel: Equatable, Sendable {
       return []
     case .closeHelp:
       dashboard.showHelp = false
+      return []
+    case .focusPane(let worker):
+      guard (1...max(1, dashboard.threadCount)).contains(worker) else { return [] }
+      dashboard.focus = dashboard.focus == worker ? nil : worker
+      dashboard.focusScroll = 0
+      dashboard.notice = dashboard.focus.map { strings.focusNotice(dashboard.transcript.name($0)) }
+      return []
+    case .scrollFocus(let lines):
+      guard dashboard.focus != nil else { return [] }
+      dashboard.focusScroll = max(0, min(ThreadPane.recentLength, dashboard.focusScroll + lines))
+      return []
+    case .unfocus:
+      dashboard.focus = nil
+      dashboard.focusScroll = 0
+      dashboard.notice = nil
       return []
     case .pageUp, .pageDown:
       let next = dashboard.page + (action == .pageDown ? pageSize : -pageSize)

@@ -21,6 +21,8 @@ struct Settings: Equatable, Sendable {
   var startPaused = false
   /// Where a lesson's step pictures go: `BASE-step-01.svg`, ...
   var snapshotBase: String?
+  /// Clicks and the wheel drive the dashboard (`--no-mouse`, `mouse = false`).
+  var mouse = true
   /// Where the session's runs are written as a Trace Event Format file.
   var traceOut: String?
 

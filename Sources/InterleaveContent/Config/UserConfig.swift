@@ -10,17 +10,20 @@ import InterleaveText
 /// language = "zh"      # en or zh
 /// speed = "slow"       # the dashboard's speed: full, fast, normal, slow or ms
 /// threads = 4          # 1...256
+/// mouse = false        # leave clicks to the terminal
 /// ```
 public struct UserConfig: Equatable, Sendable {
   public var theme: String?
   public var language: Language?
   public var speed: Speed?
   public var threads: Int?
+  /// Clicks and the wheel in the dashboard (`false`: left to the terminal).
+  public var mouse: Bool?
 
   public init() {}
 
   /// The keys a config file may have.
-  public static let keys = ["theme", "language", "speed", "threads"]
+  public static let keys = ["theme", "language", "speed", "threads", "mouse"]
 
   /// Where the file is looked for, whether or not it exists (nil: neither
   /// `XDG_CONFIG_HOME` nor `HOME` is set).
@@ -61,9 +64,14 @@ public struct UserConfig: Equatable, Sendable {
         }
         config.language = language
       case "speed":
-        let parsed =
-          value.string.flatMap(Speed.init(parsing:))
-          ?? value.int.flatMap { Speed(parsing: "\($0)") }
+        // Spelled out: a `flatMap ... ?? flatMap` chain here crashes the
+        // Swift 6.3.1 optimizer in a typed-throws function.
+        var parsed: Speed?
+        if let text = value.string {
+          parsed = Speed(parsing: text)
+        } else if let number = value.int {
+          parsed = Speed(parsing: String(number))
+        }
         guard let speed = parsed else {
           throw fail("'speed' must be full, fast, normal, slow or milliseconds 0...60000")
         }
@@ -73,6 +81,9 @@ public struct UserConfig: Equatable, Sendable {
           throw fail("'threads' must be a number 1...256")
         }
         config.threads = threads
+      case "mouse":
+        guard let flag = value.bool else { throw fail("'mouse' must be true or false") }
+        config.mouse = flag
       default:
         throw fail("unknown key '\(entry.key)' (expected \(keys.joined(separator: ", ")))")
       }

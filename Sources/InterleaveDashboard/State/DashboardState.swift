@@ -37,6 +37,10 @@ public struct DashboardState: Equatable, Sendable {
   public var scheduleLabel: String?
   /// The list of every scenario, open, with this row chosen.
   public var picker: Int?
+  /// The worker (1-based) whose pane has the whole threads area, if any.
+  public var focus: Int?
+  /// How many lines back from the newest the focused pane is scrolled.
+  public var focusScroll = 0
   /// Set while the learner drives the scheduler.
   public var drive: DriveView?
   /// The scenario's own figures, from the last sample.

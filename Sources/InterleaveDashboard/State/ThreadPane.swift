@@ -4,7 +4,8 @@ import InterleaveRuntime
 /// One thread's pane.
 public struct ThreadPane: Equatable, Sendable {
   public static let historyLength = 48
-  public static let recentLength = 12
+  /// Event lines kept per pane: what a focused pane can scroll back through.
+  public static let recentLength = 200
   /// The span the iteration rate is measured over.
   static let rateWindow: UInt64 = 4_000_000_000
 

@@ -3,12 +3,47 @@ import InterleaveText
 
 /// Row 0: name, scenario tabs, cores, threads, speed, run state, elapsed.
 enum HeaderWidget {
+  static let name = " Interleave "
+
+  /// Where each scenario's tab is on the header row (for a click).
+  static func tabSpans(_ state: DashboardState, in area: Rect) -> [(Scenario, Range<Int>)] {
+    var x = area.x + TextWidth.of(name)
+    var spans: [(Scenario, Range<Int>)] = []
+    for (scenario, label) in zip(Scenario.all, plan(state, in: area).tabs) {
+      let width = TextWidth.of(label)
+      guard x + width <= area.maxX else { break }
+      spans.append((scenario, x..<(x + width)))
+      x += width
+    }
+    return spans
+  }
+
   static func render(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
-    let strings = state.strings
     canvas.fill(area, style: Style(.title, reverse: true))
     var x = area.x
-    x += canvas.put(
-      " Interleave ", x: x, y: area.y, style: Style(.title, bold: true, reverse: true))
+    x += canvas.put(name, x: x, y: area.y, style: Style(.title, bold: true, reverse: true))
+    let (tabs, status, phase, clock) = plan(state, in: area)
+    let statusWidth = TextWidth.of(status) + TextWidth.of(phase) + TextWidth.of(clock)
+    for (scenario, label) in zip(Scenario.all, tabs) where x + TextWidth.of(label) <= area.maxX {
+      let active = scenario == state.scenario
+      x += canvas.put(
+        label, x: x, y: area.y,
+        style: active ? Style(.tabActive, bold: true) : Style(.tab, reverse: true), clip: area)
+    }
+    var sx = max(x, area.maxX - statusWidth)
+    sx += canvas.put(status, x: sx, y: area.y, style: Style(.title, reverse: true), clip: area)
+    sx += canvas.put(
+      phase, x: sx, y: area.y, style: Style(phaseRole(state.phase), bold: true, reverse: true),
+      clip: area)
+    canvas.put(clock, x: sx, y: area.y, style: Style(.title, bold: true, reverse: true), clip: area)
+  }
+
+  /// The tabs' labels and the status texts that fit `area`.
+  static func plan(_ state: DashboardState, in area: Rect) -> (
+    tabs: [String], status: String, phase: String, clock: String
+  ) {
+    let strings = state.strings
+    let x = area.x + TextWidth.of(name)
     // While driving, the learner's keys are the pace.
     let speed =
       state.drive != nil
@@ -48,21 +83,7 @@ enum HeaderWidget {
       order.first { form, choice in
         x + width(forms[form]) + TextWidth.of(candidates[choice]) + fixed <= area.maxX
       } ?? (3, 3)
-    let tabs = forms[form]
-    let status = candidates[choice]
-    let statusWidth = TextWidth.of(status) + fixed
-    for (scenario, label) in zip(scenarios, tabs) where x + TextWidth.of(label) <= area.maxX {
-      let active = scenario == state.scenario
-      x += canvas.put(
-        label, x: x, y: area.y,
-        style: active ? Style(.tabActive, bold: true) : Style(.tab, reverse: true), clip: area)
-    }
-    var sx = max(x, area.maxX - statusWidth)
-    sx += canvas.put(status, x: sx, y: area.y, style: Style(.title, reverse: true), clip: area)
-    sx += canvas.put(
-      phase, x: sx, y: area.y, style: Style(phaseRole(state.phase), bold: true, reverse: true),
-      clip: area)
-    canvas.put(clock, x: sx, y: area.y, style: Style(.title, bold: true, reverse: true), clip: area)
+    return (forms[form], candidates[choice], phase, clock)
   }
 
   static func phaseRole(_ phase: RunPhase) -> Role {

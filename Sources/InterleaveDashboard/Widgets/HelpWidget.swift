@@ -26,8 +26,8 @@ enum HelpWidget {
     return [
       key(scenarios, .scenario), key("Tab / Shift-Tab", .nextScenario), key("space", .pause),
       key("n", .step), key("+ / -", .speed), key("[ / ]", .threads), key("r", .restart),
-      drive("d", .drive), key("t", .theme), key("PgUp / PgDn", .page), key("? / Esc", .help),
-      key("q  Ctrl-C", .quit),
+      drive("d", .drive), key("t", .theme), key("s", .snapshot), key("PgUp / PgDn", .page),
+      key("mouse", .mouse), key("? / Esc", .help), key("q  Ctrl-C", .quit),
     ]
   }
 
@@ -36,11 +36,13 @@ enum HelpWidget {
     var rows: [(String, String, Role)] = keys(state).map { ($0.0, $0.1, .keyHint) }
     rows.append(("", "", .text))
     rows.append(("", strings.legendTitle, .title))
-    // The strip's glyphs, three to a row: the key column and two more.
+    // The strip's glyphs: the key column and two or three more.
     let glyphs = StripGlyph.allCases.map { StripWidget.symbol($0) + " " + strings.legend($0) }
     let cell = (glyphs.map(TextWidth.of).max() ?? 0) + 2
-    for row in stride(from: 0, to: glyphs.count, by: 3) {
-      let rest = glyphs[(row + 1)..<min(row + 3, glyphs.count)].map {
+    // Four to a row where the screen is wide enough, else three.
+    let perRow = canvas.width >= 80 ? 4 : 3
+    for row in stride(from: 0, to: glyphs.count, by: perRow) {
+      let rest = glyphs[(row + 1)..<min(row + perRow, glyphs.count)].map {
         $0 + String(repeating: " ", count: max(0, cell - TextWidth.of($0)))
       }
       rows.append((glyphs[row], rest.joined(), .text))

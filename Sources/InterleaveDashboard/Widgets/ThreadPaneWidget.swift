@@ -29,9 +29,11 @@ enum ThreadPaneWidget {
     for line in pane.recent.reversed() {
       let wrapped = Wrap.hanging(line.text, width: area.width - 1, indent: 2)
       rows.insert(contentsOf: wrapped.map { ($0, line.role) }, at: 0)
-      if rows.count >= room { break }
+      if rows.count >= room + (state.focus == pane.index ? state.focusScroll : 0) { break }
     }
-    for (text, role) in rows.suffix(room) {
+    // A focused pane scrolls back through its history (`j`/`k`, the wheel).
+    let back = state.focus == pane.index ? min(state.focusScroll, max(0, rows.count - room)) : 0
+    for (text, role) in rows.dropLast(back).suffix(room) {
       canvas.put(" " + text, x: area.x, y: row, style: Style(role), clip: area)
       row += 1
     }
