@@ -29,7 +29,7 @@ struct Layout {
     var bottom: Rect
     (rest, bottom) = rest.splitBottom(1)
     footer = bottom
-    captionLines = CaptionWidget.lines(state.caption, width: width, limit: max(1, height / 12))
+    captionLines = CaptionWidget.lines(state.caption, width: width, limit: max(2, height / 8))
     (rest, bottom) = rest.splitBottom(max(1, captionLines.count))
     caption = bottom
     let stripHeight = StripWidget.height(threads: state.threadCount, limit: max(4, rest.height / 3))

@@ -92,7 +92,7 @@ extension Chinese: ScenarioStrings {
       return [
         "持有者  " + (holder.map(names) ?? "无"),
         "易手 \(Format.grouped(switches)) 次",
-        rule == .backedge ? "只在循环回边处切换" : "任意两条字节码之间都可切换",
+        rule == .backedge ? "只在函数入口和循环回跳处切换" : "任意两条字节码之间都可切换",
         "切换间隔 \(Duration.text(interval))",
       ]
     case .outcomes(let counts, let trials, let fenced, let cpus):

@@ -96,7 +96,8 @@ extension English: ScenarioStrings {
       return [
         "held by  " + (holder.map(names) ?? "nobody"),
         "changed hands \(Format.grouped(switches)) times",
-        (rule == .backedge ? "switches at loop back-edges" : "switches between any bytecodes"),
+        (rule == .backedge
+          ? "switches at calls and loop back-edges" : "switches between any bytecodes"),
         "switch interval \(Duration.text(interval))",
       ]
     case .outcomes(let counts, let trials, let fenced, let cpus):

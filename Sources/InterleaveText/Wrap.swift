@@ -16,7 +16,15 @@ public enum Wrap {
     }
   }
 
+  /// Characters no line may start with (they close what came before).
+  static let closers: Set<Unicode.Scalar> = Set("，。、；：！？）》」』】〕…,.;:!?)]}%".unicodeScalars)
+  /// Characters no line may end with (they open what comes after).
+  static let openers: Set<Unicode.Scalar> = Set("（《「『【〔“‘([{".unicodeScalars)
+
   /// The first line at most `first` cells, the others at most `later`.
+  /// Lines break at spaces, and between two CJK characters (or a CJK
+  /// character and a word) where the text has none, never before a closing
+  /// mark nor after an opening one.
   static func lines(_ text: String, first: Int, later: Int) -> [String] {
     guard first > 0, later > 0 else { return [] }
     // Text that fits keeps its spacing as it is.
@@ -26,8 +34,12 @@ public enum Wrap {
     var lines: [String] = []
     var current = ""
     var currentWidth = 0
+    // The word being read: its text, width, and whether a space came before it.
     var word = ""
     var wordWidth = 0
+    var spaced = false
+    var afterSpace = false
+    var lastWide = false
     func limit() -> Int { lines.isEmpty ? first : later }
     func endLine() {
       lines.append(current)
@@ -35,8 +47,10 @@ public enum Wrap {
     }
     func flushWord() {
       guard !word.isEmpty else { return }
-      if currentWidth > 0, currentWidth + 1 + wordWidth > limit() { endLine() }
-      if currentWidth > 0 {
+      let gap = currentWidth > 0 && spaced ? 1 : 0
+      if currentWidth > 0, currentWidth + gap + wordWidth > limit() {
+        endLine()
+      } else if gap == 1 {
         current += " "
         currentWidth += 1
       }
@@ -47,10 +61,21 @@ public enum Wrap {
     for scalar in text.unicodeScalars {
       if scalar == " " {
         flushWord()
+        afterSpace = true
         continue
       }
       let safe = TextWidth.inert(scalar)
       let cells = TextWidth.of(safe)
+      let wide = cells == 2
+      // A break may come here when a CJK character meets anything, unless
+      // this one closes or the word so far ends with an opener.
+      let opensWord = word.unicodeScalars.last.map { Wrap.openers.contains($0) } ?? false
+      if !word.isEmpty, !afterSpace, wide || lastWide, !Wrap.closers.contains(safe), !opensWord {
+        flushWord()
+        spaced = false
+      }
+      if word.isEmpty { spaced = afterSpace || currentWidth == 0 }
+      afterSpace = false
       // A word that cannot fit a line of its own is cut where it stops fitting.
       if wordWidth + cells > limit() {
         if currentWidth > 0 { endLine() }
@@ -61,6 +86,7 @@ public enum Wrap {
       }
       word.unicodeScalars.append(safe)
       wordWidth += cells
+      lastWide = wide
     }
     flushWord()
     if currentWidth > 0 || lines.isEmpty { lines.append(current) }

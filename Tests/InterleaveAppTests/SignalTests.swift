@@ -105,6 +105,8 @@ struct SignalTests {
     try tmux.type("fg")
     try tmux.waitFor("q quit")
     try tmux.keys("q")
-    #expect(Wait.until(10) { system("pgrep -f \(pattern) >/dev/null") != 0 }, "q did not quit")
+    #expect(
+      Wait.until(10) { system("pgrep -f \(pattern) >/dev/null") != 0 },
+      "q did not quit; screen:\n\((try? tmux.screen())?.joined(separator: "\n") ?? "")")
   }
 }

@@ -35,6 +35,20 @@ struct TextTests {
         == ["lost update: wrote 8", "  over Thread-1's 5"])
   }
 
+  @Test("Chinese breaks between characters, never before a closing mark or after an opening one")
+  func chineseWrapping() {
+    // Before: a run of CJK touching a Latin word could only break at spaces,
+    // so "用 if 代替 while。被唤醒的" left lines half empty.
+    #expect(
+      Wrap.lines("用 if 代替 while。被唤醒的消费者不再检查", width: 16)
+        == ["用 if 代替", "while。被唤醒的", "消费者不再检查"])
+    #expect(Wrap.lines("等待（lock）结束了。", width: 8) == ["等待", "（lock）", "结束了。"])
+    #expect(Wrap.lines("一二三。", width: 6) == ["一二", "三。"], "no line starts with 。")
+    for line in Wrap.lines(String(repeating: "线程，锁。", count: 20), width: 9) {
+      #expect(!line.hasPrefix("，") && !line.hasPrefix("。") && TextWidth.of(line) <= 9)
+    }
+  }
+
   @Test("wrapping takes time in proportion to the text, even for a megabyte")
   func wrapIsLinear() {
     let words = String(repeating: "word ", count: 200_000)

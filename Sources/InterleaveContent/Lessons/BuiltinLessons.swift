@@ -269,13 +269,15 @@ enum BuiltinLessons {
       threads = 2
       iterations = 3
       speed = 300
-      caption = { en = "With processes, every variable has its own copy in each process. These are two real child processes (see each pid), each running change_it() on its own balance.", zh = "多进程中，同一个变量在每个进程里各有一份拷贝。这里是两个真正的子进程（看各自的 pid），各自对自己的 balance 执行 change_it()。" }
+      caption = { en = "With processes, every variable has its own copy in each process. Two real child processes (see the pids) each run change_it() on their own balance.", zh = "多进程中，每个变量在每个进程里各有一份拷贝。这是两个真正的子进程（注意各自的 pid），各自对自己的 balance 执行 change_it()。" }
       wait = "step 8"
       timeout = "30s"
+      pause = true
       expect = ["visible: pid", "visible: Process-2"]
 
       [[steps]]
-      caption = { en = "However their steps interleave, each process only sees its own writes. No update can be lost: every process's balance ends at 0, and so does the parent's.", zh = "不管它们的步骤怎样交错，每个进程只看得到自己写的值，更新不会丢：每个进程的 balance 最后都是 0，父进程的也是。" }
+      caption = { en = "However their steps interleave, each process sees only its own writes, so no update is lost: each balance ends at 0, and so does the parent's.", zh = "不管它们的步骤怎样交错，每个进程只看得到自己写的值，更新不会丢失：每个进程的 balance 最后都是 0，父进程的也是。" }
+      key = "space"
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "process-balances == 0", "balance == expected"]
@@ -293,12 +295,12 @@ enum BuiltinLessons {
       expect = ["lost-updates >= 1"]
 
       [[steps]]
-      caption = { en = "An update was lost: what the processes could never do to each other, threads do at once.", zh = "一次更新丢了：进程之间永远不会发生的事，线程之间马上就发生了。" }
+      caption = { en = "An update was lost: what the processes could never do to each other, threads do at once.", zh = "丢失了一次更新：进程之间绝不会发生的事，线程之间马上就发生了。" }
       wait = "1s"
       expect = ["paused", "visible: the last lost update | 最近一次丢失的更新"]
 
       [[steps]]
-      caption = { en = "What to use instead: processes share nothing by default, so pass results back with a multiprocessing.Queue. Threads share everything, so guard shared data with a Lock.", zh = "该怎么做：进程默认什么都不共享，结果要用 multiprocessing.Queue 传回来；线程什么都共享，共享的数据要用 Lock 保护。" }
+      caption = { en = "Instead: a process shares nothing, so a multiprocessing.Queue brings results back. Threads share everything, so a Lock must guard shared data.", zh = "该怎么做：进程之间什么都不共享，结果用 multiprocessing.Queue 传回来；线程之间共享一切，共享的数据要用 Lock 保护。" }
       wait = "1s"
       """#
     ),
@@ -313,13 +315,15 @@ enum BuiltinLessons {
       threads = 2
       iterations = 3
       speed = 150
-      caption = { en = "CPython runs one thread's bytecodes at a time: a thread must hold the GIL. balance = balance + n is four bytecodes: LOAD_GLOBAL, LOAD_FAST, BINARY_OP, STORE_GLOBAL.", zh = "CPython 同一时刻只执行一个线程的字节码：线程必须持有 GIL 才能运行。balance = balance + n 是四条字节码：LOAD_GLOBAL、LOAD_FAST、BINARY_OP、STORE_GLOBAL。" }
+      caption = { en = "Only the thread holding the GIL runs bytecode. balance = balance + n is four bytecodes: LOAD_GLOBAL, LOAD_FAST, BINARY_OP, STORE_GLOBAL.", zh = "只有持有 GIL 的线程才能执行字节码。balance = balance + n 是四条字节码：LOAD_GLOBAL、LOAD_FAST、BINARY_OP、STORE_GLOBAL。" }
       wait = "step 30"
       timeout = "30s"
+      pause = true
       expect = ["visible: LOAD_FAST", "visible: GIL"]
 
       [[steps]]
-      caption = { en = "The GIL changes hands only at switch points: in CPython 3.11, at a call and at a loop's back-edge. change_it() runs whole in between.", zh = "GIL 只在切换点换人：在 CPython 3.11 里，是函数调用处和循环回边处。两个切换点之间，change_it() 整个执行完。" }
+      key = "space"
+      caption = { en = "The GIL changes hands only at switch points: in CPython 3.11, at function entry (a call) and a loop's back-edge. change_it() runs whole in between.", zh = "GIL 只在切换点易手：CPython 3.11 里是函数入口和循环回跳处。在两个切换点之间，change_it() 会完整执行。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "balance == expected", "lost-updates == 0"]
@@ -327,7 +331,7 @@ enum BuiltinLessons {
       [[steps]]
       iterations = 500000
       speed = "full"
-      caption = { en = "At full speed, 500,000 times each: the GIL changed hands many times, every 5 ms switch interval, and never inside change_it(). That is the tutorial's balance = 0.", zh = "全速运行，每个线程 500,000 次：GIL 每隔 5 毫秒的切换间隔就换一次手，换了很多次，但从不在 change_it() 中间。这就是教程里的 balance = 0。" }
+      caption = { en = "Full speed, 500,000 calls each: the GIL changed hands every 5 ms switch interval, but never inside change_it(). Hence the tutorial's balance = 0.", zh = "全速运行，各 500,000 次：GIL 每过 5 毫秒的切换间隔就易手一次，但从不在 change_it() 中间。所以教程打印 balance = 0。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "balance == expected", "gil-switches > 0"]
@@ -337,13 +341,13 @@ enum BuiltinLessons {
       iterations = 2
       seed = 3
       speed = 60
-      caption = { en = "But that is where this interpreter happens to switch, not a promise. Let the GIL change hands between any two bytecodes, as the language allows, and an update gets lost.", zh = "可这只是这个解释器碰巧在哪里切换，并不是保证。让 GIL 可以在任意两条字节码之间换手（语言本身允许这样），更新就会丢。" }
+      caption = { en = "That is only where this interpreter switches, not a promise: CPython 3.9 could switch just before STORE_GLOBAL. Allow that here, and updates get lost.", zh = "但这只是这个解释器恰好选的切换点，不是保证：CPython 3.9 就可能在 STORE_GLOBAL 之前切换。这里也这样做，更新就会丢失。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "drift != 0", "lost-updates >= 1"]
 
       [[steps]]
-      caption = { en = "What to use instead: never count on the GIL. Guard shared data with a Lock, or hand it over with queue.Queue. Free-threaded Python 3.13t has no GIL at all: that is the race scenario.", zh = "该怎么做：永远不要依赖 GIL。用 Lock 保护共享数据，或者用 queue.Queue 传递数据。自由线程的 Python 3.13t 根本没有 GIL：那就是 race 场景。" }
+      caption = { en = "Instead: never count on the GIL. Guard shared data with a Lock or pass it with queue.Queue. Free-threaded 3.13t can run without a GIL: the race scenario.", zh = "该怎么做：永远不要依赖 GIL。用 Lock 保护共享数据，或用 queue.Queue 传递数据。自由线程版 Python 3.13t 可以不带 GIL 运行，就像 race 场景。" }
       wait = "1s"
       """#
     ),
@@ -359,13 +363,15 @@ enum BuiltinLessons {
       threads = 3
       iterations = 2
       speed = 150
-      caption = { en = "One producer puts items into a one-slot buffer; two consumers take them out. Each holds the lock and calls wait() while the buffer is full (or empty).", zh = "一个生产者往单格缓冲区里放东西，两个消费者往外取。每个线程都先持有锁，缓冲区满了（或空了）就调用 wait()。" }
+      caption = { en = "One producer fills a one-slot buffer; two consumers empty it. Holding the lock, the producer waits while it is full, a consumer while it is empty.", zh = "一个生产者往只能放一件的缓冲区里放东西，两个消费者往外取。拿着锁时，缓冲区满了生产者就 wait()，空了消费者就 wait()。" }
       wait = "waiting"
       timeout = "30s"
+      pause = true
       expect = ["waiting", "visible: cond"]
 
       [[steps]]
-      caption = { en = "wait() lets the lock go while it waits, and takes it back when woken. After each change, notify_all() wakes every waiter, and each one checks the buffer again in its while loop.", zh = "wait() 在等待时放开锁，被唤醒后再把锁拿回来。每次改动之后，notify_all() 唤醒所有等待者，每个等待者都在 while 循环里重新检查缓冲区。" }
+      key = "space"
+      caption = { en = "wait() lets the lock go while waiting and takes it back when woken. notify_all() wakes every waiter; each rechecks the buffer in its while loop.", zh = "wait() 等待期间会释放锁，被唤醒后再重新获得锁。每次改动后，notify_all() 唤醒所有等待者，它们各自在 while 循环里重新检查缓冲区。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished"]
@@ -375,7 +381,7 @@ enum BuiltinLessons {
       iterations = 1
       seed = 2
       speed = 120
-      caption = { en = "The bug: if instead of while. A woken consumer does not look again; the other consumer took the item first. pop(0) on an empty buffer raises IndexError.", zh = "错误写法：用 if 代替 while。被唤醒的消费者不再检查一遍，而另一个消费者已经先把东西取走了。对空缓冲区 pop(0) 就抛出 IndexError。" }
+      caption = { en = "The bug: if instead of while. A woken consumer does not look again, but the other one took the item first: pop(0) on an empty buffer raises IndexError.", zh = "错误写法：用 if 代替 while。被唤醒的消费者不再检查，而另一个消费者已先取走了东西，于是对空缓冲区 pop(0)，抛出 IndexError。" }
       wait = "raised"
       timeout = "60s"
       pause = true
@@ -386,7 +392,7 @@ enum BuiltinLessons {
       iterations = 1
       seed = 2
       speed = 120
-      caption = { en = "Another bug: while, but notify() where notify_all() was needed. It wakes one waiter, maybe of the wrong kind. Soon all three wait, and nobody is left to notify: a hang.", zh = "另一个错误：用了 while，却在该用 notify_all() 的地方用了 notify()。它只唤醒一个等待者，可能唤醒了不该唤醒的那一类。很快三个线程都在等，已经没有人能 notify：挂起了。" }
+      caption = { en = "Another bug: notify() instead of notify_all() wakes one waiter, maybe the wrong kind. Soon all live threads wait and nobody is left to notify: a hang.", zh = "另一个错误：该用 notify_all() 却用了 notify()，只唤醒一个等待者，可能唤醒错了对象。很快剩下的线程都在等，没人再 notify：挂起。" }
       wait = "hang"
       timeout = "60s"
       expect = ["hang"]
@@ -409,13 +415,15 @@ enum BuiltinLessons {
       threads = 4
       iterations = 2
       speed = 150
-      caption = { en = "Four workers share a pool of two connections, guarded by Semaphore(2): acquire() takes a permit, release() gives it back.", zh = "四个工作线程共用一个只有两个连接的池，由 Semaphore(2) 守护：acquire() 拿走一个许可，release() 把它还回去。" }
-      wait = "waiting"
+      caption = { en = "Four workers share a pool of two connections, guarded by Semaphore(2): acquire() takes a permit, release() gives it back.", zh = "四个工作线程共用一个只有两个连接的池，用 Semaphore(2) 控制：acquire() 拿走一个许可，release() 把它还回去。" }
+      wait = "contended"
       timeout = "30s"
-      expect = ["waiting", "visible: permits left | 个许可"]
+      pause = true
+      expect = ["contended", "visible: permits left | 个许可"]
 
       [[steps]]
-      caption = { en = "When both permits are taken, the next worker waits in acquire(). So never more than two connections are in use at once: the panel counts the most there ever were.", zh = "两个许可都被拿走时，下一个工作线程就在 acquire() 里等待。所以同时使用的连接永远不超过两个：面板记下了同时使用的最大数目。" }
+      key = "space"
+      caption = { en = "With both permits taken, the next worker waits in acquire(). So at most two connections are ever in use at once: see \"most at once\" in the panel.", zh = "两个许可都被拿走时，下一个工作线程就在 acquire() 里等待。所以同时使用的连接永远不超过两个：看面板里的“同时最多”。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "most-in-use <= 2"]
@@ -425,13 +433,13 @@ enum BuiltinLessons {
       threads = 3
       seed = 1
       speed = 100
-      caption = { en = "A bug: one worker calls release() twice. A BoundedSemaphore notices the extra release and raises ValueError. A plain Semaphore would quietly let a third worker in.", zh = "一个错误：某个工作线程调用了两次 release()。BoundedSemaphore 发现了多出来的那次释放，抛出 ValueError；普通的 Semaphore 则会悄悄放进第三个线程。" }
+      caption = { en = "A bug: one worker calls release() twice. BoundedSemaphore raises ValueError when the count would pass 2; a plain Semaphore would let a third worker in.", zh = "一个错误：某个工作线程调用了两次 release()。一旦计数会超过 2，BoundedSemaphore 就抛出 ValueError；普通 Semaphore 会悄悄多放进一个线程。" }
       wait = "raised"
       timeout = "60s"
       expect = ["raised", "visible: ValueError"]
 
       [[steps]]
-      caption = { en = "What to use instead: write with pool_semaphore: so acquire and release always pair up, and use BoundedSemaphore for pools, so such a bug shows at once.", zh = "该怎么做：写成 with pool_semaphore:，让 acquire 和 release 总是成对出现；连接池用 BoundedSemaphore，这样的错误马上就会暴露。" }
+      caption = { en = "Instead: put the work in a with pool_semaphore: block, so acquire and release always pair up, and use BoundedSemaphore for pools so an extra release raises.", zh = "该怎么做：把用连接的代码放进 with pool_semaphore: 语句块，让 acquire 和 release 总是成对；连接池用 BoundedSemaphore，多余的释放就会报错。" }
       wait = "1s"
       """#
     ),
@@ -444,6 +452,7 @@ enum BuiltinLessons {
       [[steps]]
       scenario = "reorder"
       fence = false
+      iterations = 200000
       speed = "full"
       caption = { en = "Two threads on two cores: x = 1, then r1 = y; and y = 1, then r2 = x. In every interleaving a store comes first, so at least one load must see 1.", zh = "两个线程在两个核上：一个先 x = 1 再 r1 = y，另一个先 y = 1 再 r2 = x。不管怎么交错，总有一个写先发生，所以至少有一次读应该读到 1。" }
       wait = "finished"
@@ -451,19 +460,19 @@ enum BuiltinLessons {
       expect = ["finished", "visible: r1=0 r2=0"]
 
       [[steps]]
-      caption = { en = "Yet in some trials the CPU gave r1 = 0 and r2 = 0: each store waited in its core's store buffer while the load went ahead. No interleaving explains it.", zh = "可在一些试验里，CPU 给出了 r1 = 0、r2 = 0：每个写都还留在本核的存储缓冲里，读已经先执行了。任何交错都解释不了这个结果。" }
+      caption = { en = "Yet in some trials the CPU gave r1 = 0 and r2 = 0: each store waited in its core's store buffer while the later load went ahead. No interleaving explains it.", zh = "可在一些试验里 CPU 得出 r1 = 0、r2 = 0：每个写操作还停在本核的存储缓冲区里，后面的读操作就先执行了。任何交错都解释不了。" }
       wait = "1s"
       expect = ["reordered > 0"]
 
       [[steps]]
       fence = true
-      caption = { en = "With a fence (sequentially consistent stores and loads), each store is visible before the load runs: r1 = 0, r2 = 0 never appears.", zh = "加上内存屏障（顺序一致的写和读）后，每个写都在读执行之前对另一个核可见：r1 = 0、r2 = 0 再也不出现。" }
+      caption = { en = "With a full fence (sequentially consistent stores and loads), each store drains before the load runs: r1 = 0, r2 = 0 never appears.", zh = "加上完整的内存屏障（顺序一致的写和读）后，每个写操作都在读操作之前清空出去：r1 = 0、r2 = 0 不会再出现。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "reordered == 0"]
 
       [[steps]]
-      caption = { en = "What to use instead: in Python, Lock, Event and Queue already include the fences. In C, C++ or Rust, use atomics with sequentially consistent or acquire-release order.", zh = "该怎么做：在 Python 里，Lock、Event 和 Queue 已经带有内存屏障。在 C、C++ 或 Rust 里，用顺序一致或 acquire-release 顺序的原子操作。" }
+      caption = { en = "Instead: Python's Lock, Event and Queue already include the fences. In C, C++ or Rust use seq_cst atomics; acquire-release does not forbid r1 = r2 = 0.", zh = "该怎么做：Python 的 Lock、Event 和 Queue 已经包含所需的内存屏障。在 C、C++ 或 Rust 里要用顺序一致（seq_cst）的原子操作：acquire-release 挡不住这种重排。" }
       wait = "1s"
       """#
     ),

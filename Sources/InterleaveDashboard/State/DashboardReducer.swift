@@ -16,6 +16,7 @@ extension DashboardState {
     if let kind = InterleavingStrip.Kind(event.kind) {
       strip.append(.init(thread: thread, kind: kind))
     }
+    if case .raised(let error) = event.kind { panes[thread].raised = error }
     if case .lostUpdate(let lost) = event.kind {
       strip.markLost(writer: thread, victim: lost.victim)
       story = LostStory(writer: thread, lost)

@@ -71,6 +71,10 @@ enum ThreadPaneWidget {
     {
       return (strings.state(.waiting) + " " + state.primitiveSpecs[primitive].name, .waiting)
     }
+    // A thread that raised ended with the error, not as a normal finish.
+    if let error = pane.raised, pane.state != .running {
+      return (strings.raised(error).split(separator: ":").first.map(String.init) ?? "", .deadlock)
+    }
     var text = strings.state(pane.state)
     if pane.state == .waiting, state.primitiveSpecs.indices.contains(pane.waitingFor) {
       text += " " + state.primitiveSpecs[pane.waitingFor].name

@@ -85,7 +85,7 @@ struct GILScenario: ScenarioDescriptor {
       try state.switchPoint(context, gil)  // the loop's back-edge
       context.iterationDone()
     }
-    context.release(gil)
+    state.drop(context, gil)
   }
 }
 
