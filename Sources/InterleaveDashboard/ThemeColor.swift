@@ -45,7 +45,7 @@ public enum ThemeColor: Equatable, Sendable {
   }
 
   /// The xterm palette's RGB for an index.
-  static func rgbOf(index: Int) -> (Int, Int, Int) {
+  public static func rgbOf(index: Int) -> (Int, Int, Int) {
     let ansi: [(Int, Int, Int)] = [
       (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
       (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255),

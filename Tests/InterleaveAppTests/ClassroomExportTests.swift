@@ -212,3 +212,92 @@ struct TraceExportTests {
     #expect((full.other["note"] as? String)?.contains("sampled") == true)
   }
 }
+
+/// `interleave render FILE.cast --svg OUT.svg`: a recording as an animated SVG.
+@Suite("Animated SVG")
+struct AnimatedSVGTests {
+  @Test(
+    "the race lesson as an animated SVG: under 1 MB a minute, its poster the screen of step 1 as the lesson drew it"
+  )
+  func raceLesson() throws {
+    let folder = try ClassroomExportTests.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let recorded = try Binary.run([
+      "lesson", "02-race", "--headless", "--record", "\(folder)/race.cast", "--snapshot-at",
+      "marker", "--size", "80x24", "--time-scale", "0.2",
+    ])
+    #expect(recorded.status == 0, "\(recorded.stderr)")
+    let rendered = try Binary.run([
+      "render", "\(folder)/race.cast", "--svg", "\(folder)/race.svg", "--idle-limit", "2",
+    ])
+    #expect(rendered.status == 0, "\(rendered.stderr)")
+    let svg = try String(contentsOfFile: "\(folder)/race.svg", encoding: .utf8)
+    let cast = try String(contentsOfFile: "\(folder)/race.cast", encoding: .utf8)
+    let seconds = try #require(
+      cast.split(separator: "\n").last.flatMap { line in
+        line.dropFirst().split(separator: ",").first.flatMap { Double($0) }
+      })
+    let perMinute = Double(svg.utf8.count) / max(1, seconds) * 60
+    #expect(perMinute < 1_000_000, "\(svg.utf8.count) bytes for \(seconds) s")
+    #expect(svg.contains("@keyframes play"))
+    // The poster (what a renderer without animation shows) against the
+    // dashboard's own picture of step 1: the caption and footer rows agree.
+    let poster = try #require(Self.posterRows(svg))
+    let still = try String(contentsOfFile: "\(folder)/race-step-01.svg", encoding: .utf8)
+    let rows = ClassroomExportTests.rows(ofSVG: still, width: 80, height: 24)
+    for row in 20...23 {
+      #expect(poster[row] == rows[row], "row \(row)")
+    }
+    #expect(rows[20...22].joined().contains("No lock"))
+    guard ClassroomExportTests.rsvgAvailable || ClassroomExportTests.rsvgRequired else { return }
+    #expect(system("rsvg-convert '\(folder)/race.svg' -o '\(folder)/race.png'") == 0)
+    #expect(FileManager.default.fileExists(atPath: "\(folder)/race.png"))
+  }
+
+  /// The poster frame's rows: the film's offset names the frame; its rows
+  /// are `<use>`s of row definitions.
+  static func posterRows(_ svg: String) -> [String]? {
+    guard let offset = svg.firstMatch(of: #/<g id="film" transform="translate\(-(\d+),0\)"/#),
+      let shift = Int(offset.1)
+    else { return nil }
+    var definitions: [String: String] = [:]
+    for match in svg.matches(of: #/<g id="(r\d+)">\n((?:[^<]|<(?!/g>))*)</g>/#) {
+      definitions[String(match.1)] = String(match.2)
+    }
+    guard
+      let frame = svg.firstMatch(
+        of: try! Regex("<g transform=\"translate\\(\(shift),0\\)\">([^\\n]*)</g>"))
+    else { return nil }
+    let uses = String(frame.output[1].substring ?? "")
+    var rows = Array(repeating: String(repeating: " ", count: 80), count: 24)
+    for use in uses.matches(of: #/<use href="#(r\d+)" y="(\d+)"/>/#) {
+      let row = Int(use.2)! / SVGFrame.cellHeight
+      let body = definitions[String(use.1)] ?? ""
+      let placed = body.replacingOccurrences(
+        of: " y=\"13\"", with: " y=\"\(row * SVGFrame.cellHeight + 13)\"")
+      rows[row] = ClassroomExportTests.rows(ofSVG: placed, width: 80, height: 24)[row]
+    }
+    return rows
+  }
+}
+
+extension AnimatedSVGTests {
+  @Test("render refuses a missing file and a line that is not a cast event, naming them")
+  func badCasts() throws {
+    let missing = try Binary.run(["render", "/nonexistent/x.cast", "--svg", "/tmp/never.svg"])
+    #expect(missing.status == 64)
+    #expect(missing.stderr.hasPrefix("interleave: error: /nonexistent/x.cast: "))
+    let folder = try ClassroomExportTests.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let bad = "\(folder)/bad.cast"
+    #expect(
+      FileManager.default.createFile(
+        atPath: bad,
+        contents: Data(
+          "{\"version\": 2, \"width\": 80, \"height\": 24}\n[0.1, \"o\", \"hi\"]\nnope\n".utf8)))
+    let result = try Binary.run(["render", bad, "--svg", "\(folder)/out.svg"])
+    #expect(result.status == 64)
+    #expect(result.stderr == "interleave: error: \(bad): line 3: not an asciicast event\n")
+    #expect(!FileManager.default.fileExists(atPath: "\(folder)/out.svg"))
+  }
+}

@@ -17,7 +17,9 @@ public struct InterleaveCommand: ParsableCommand {
       'interleave help lesson' and 'interleave help explore' describe the subcommands.
       """,
     version: version,
-    subcommands: [ExploreCommand.self, LessonCommand.self, ConfigCommand.self])
+    subcommands: [
+      ExploreCommand.self, LessonCommand.self, ConfigCommand.self, RenderCommand.self,
+    ])
 
   @Argument(help: "What the threads do.")
   var scenario: Scenario = .loop

@@ -12,6 +12,7 @@ public enum InterleaveMain {
   /// swallow a subcommand's name, so they are dispatched here.
   static let subcommands: [String: any ParsableCommand.Type] = [
     "explore": ExploreCommand.self, "lesson": LessonCommand.self, "config": ConfigCommand.self,
+    "render": RenderCommand.self,
   ]
 
   public static func run(_ arguments: [String]) -> Int32 {
@@ -38,7 +39,7 @@ public enum InterleaveMain {
       return 0
     }
     guard let command = subcommands[name] else {
-      notice("error: no such command '\(name)' (commands: explore, lesson, config)")
+      notice("error: no such command '\(name)' (commands: explore, lesson, config, render)")
       return usageError
     }
     print(InterleaveCommand.helpMessage(for: command))
