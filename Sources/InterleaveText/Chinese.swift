@@ -113,6 +113,8 @@ public struct Chinese: Strings {
       return "Semaphore(k) 守护一个有 k 个连接的池：连接都在用时 acquire() 就等待，所以同时最多用 k 个。"
     case "reorder":
       return "两个核上分别执行 x = 1; r1 = y 和 y = 1; r2 = x：任何交错中总有一次读到 1，但 CPU 的存储缓冲能让两次都读到 0。"
+    case "split":
+      return "每次读、每次写都各自加锁，却没有把整个更新锁住：读和写之间锁被放开了，更新照样会丢。"
     default: return scenario.id
     }
   }

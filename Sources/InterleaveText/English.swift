@@ -121,6 +121,9 @@ public struct English: Strings {
     case "reorder":
       return "x = 1; r1 = y against y = 1; r2 = x, on two cores: in any interleaving one load "
         + "sees 1, but the CPU's store buffer can make both see 0."
+    case "split":
+      return "A lock around each read and each write, not around the update: the lock is let "
+        + "go in between, so updates are still lost."
     default: return scenario.id
     }
   }

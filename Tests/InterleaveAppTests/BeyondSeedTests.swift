@@ -35,6 +35,20 @@ struct BeyondSeedTests {
     #expect(any.last?["schedules"] as? Int == 35_345_263_800)
   }
 
+  @Test(
+    "split: every read and write under the lock, and still some schedules lose money, each replayed on real threads"
+  )
+  func splitExplored() throws {
+    let explored = try Self.explore(["split", "--threads", "2", "--iterations", "1"])
+    let outcomes = explored.dropLast()
+    #expect(outcomes.contains { $0["outcome"] as? String == "balance 0" })
+    #expect(outcomes.filter { ($0["balance"] as? Int ?? 0) != 0 }.count == 6)
+    #expect(explored.last?["schedules"] as? Int == 70)
+    // Every witness, replayed on real threads, ended where the model said.
+    #expect(
+      outcomes.allSatisfy { $0["replayed"] as? String == $0["outcome"] as? String }, "\(outcomes)")
+  }
+
   @Test("gil at full speed: the GIL changes hands, and the back-edge rule keeps the balance")
   func gilFullSpeed() throws {
     let summary = try Self.summary(["gil", "--threads", "2", "--iterations", "300000"])

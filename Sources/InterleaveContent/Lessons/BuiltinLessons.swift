@@ -476,5 +476,36 @@ enum BuiltinLessons {
       wait = "1s"
       """#
     ),
+    (
+      "12-split",
+      #"""
+      # Lesson 12 (beyond the tutorial): a lock around each access is not enough.
+      title = { en = "A lock in the wrong place", zh = "锁加错了地方" }
+
+      [[steps]]
+      scenario = "split"
+      threads = 2
+      iterations = 3
+      seed = 3
+      speed = 300
+      caption = { en = "Every read and every write of balance now holds the lock: with lock: v = balance, then with lock: balance = v + n.", zh = "现在每次读、每次写 balance 都拿着锁：先 with lock: v = balance，再 with lock: balance = v + n。" }
+      wait = "lost-update"
+      timeout = "60s"
+      pause = true
+      expect = ["lost-updates >= 1", "visible: lock"]
+
+      [[steps]]
+      caption = { en = "Yet an update was lost: the lock was let go between the read and the write, and the other thread's whole update landed in the gap.", zh = "可还是丢了一次更新：读和写之间锁被放开了，另一个线程的整个更新正好落在这个空隙里。" }
+      wait = "1s"
+      expect = ["paused", "visible: lost update | 丢失更新"]
+
+      [[steps]]
+      key = "space"
+      caption = { en = "A lock protects what it covers, nothing more. The read, the addition and the write must be inside one lock, as in the lock scenario.", zh = "锁只保护它包住的那一段。读、加、写必须在同一次加锁里完成，就像 lock 场景那样。" }
+      wait = "finished"
+      timeout = "60s"
+      expect = ["finished", "drift != 0"]
+      """#
+    ),
   ]
 }

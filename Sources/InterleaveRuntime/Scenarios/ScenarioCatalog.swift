@@ -5,6 +5,6 @@
 enum ScenarioCatalog {
   static let all: [Scenario] = [
     .loop, .race, .locked, .coarse, .deadlock, .atomic, .process, .gil, .condition, .semaphore,
-    .reorder,
+    .reorder, .split,
   ]
 }
