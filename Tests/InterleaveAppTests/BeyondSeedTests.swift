@@ -1,4 +1,5 @@
 import Foundation
+import InterleavePlatform
 import InterleaveRuntime
 import InterleaveTestSupport
 import Testing
@@ -158,8 +159,9 @@ struct BeyondSeedTests {
   static func children(of pid: Int32) -> [Int32] {
     let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
     return tasks.flatMap { task -> [Int32] in
+      // TextFile, not Foundation: Foundation's reader leaks on /proc files.
       let text =
-        (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8))
+        (try? TextFile.read("/proc/\(pid)/task/\(task)/children"))
       return (text ?? "").split(separator: " ").compactMap { Int32($0) }
     }
   }
@@ -195,7 +197,7 @@ struct BeyondSeedTests {
   /// tests start do not).
   static func forked() -> [Int32] {
     children(of: getpid()).filter {
-      (try? String(contentsOfFile: "/proc/\($0)/comm", encoding: .utf8))?.hasPrefix("Process-")
+      (try? TextFile.read("/proc/\($0)/comm"))?.hasPrefix("Process-")
         == true
     }
   }

@@ -19,7 +19,8 @@ struct ThreadNameTests {
       let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
       names = Set(
         tasks.compactMap {
-          try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)
+          // TextFile, not Foundation: Foundation's reader leaks on /proc files.
+          try? TextFile.read("/proc/self/task/\($0)/comm")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         })
       return ready()
