@@ -1,4 +1,5 @@
 import Foundation
+import InterleaveRuntime
 import Testing
 
 @Suite("Plain mode, as a user runs it")
@@ -124,7 +125,7 @@ struct PlainModeTests {
       (["--speed", "-5"], "'--speed <speed>'"),
       (
         ["bogus"],
-        "Please provide one of: loop, race, locked, coarse, deadlock, atomic, process, gil, condition, semaphore, reorder."
+        "Please provide one of: " + Scenario.all.map(\.id).joined(separator: ", ") + "."
       ),
       (["--schedule-in", "/nonexistent/s"], "--schedule-in /nonexistent/s: cannot read"),
       (["--record", "/tmp", "--plain"], "--record /tmp: is a folder"),

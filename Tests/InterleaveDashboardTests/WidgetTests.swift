@@ -262,7 +262,9 @@ struct WidgetTests {
       #expect(line.contains(" 8 gil "), "\(width): \(line)")
       #expect(line.contains("200 ms"), "the speed stays at \(width): \(line)")
       #expect(line.contains(" 0") && line.contains("·"), "every key shows at \(width): \(line)")
-      if width >= 120 { #expect(line.contains(" 9 condition  0 semaphore  · reorder ")) }
+      if width >= 200 {
+        #expect(line.contains(" 9 condition  0 semaphore  · reorder  · split "), "\(line)")
+      }
     }
     let state = Fixtures.state(.locked, threads: 2)
     var canvas = Canvas(width: 140, height: 1)
