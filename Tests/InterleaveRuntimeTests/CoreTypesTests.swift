@@ -17,6 +17,24 @@ struct CoreTypesTests {
       cycle.links == [.init(thread: 1, holds: 1, waits: 0), .init(thread: 2, holds: 0, waits: 1)])
   }
 
+  @Test(
+    "threads that move while the check reads them make no deadlock and no crash (a semaphore at full speed did both)"
+  )
+  func movingThreads() {
+    // The first readings show a cycle; by the time it is read again thread
+    // 2 has its lock and waits for nothing.
+    var reads = 0
+    let cycle = DeadlockCycle.find(
+      from: 1,
+      waitingFor: { thread in
+        reads += 1
+        if thread == 1 { return 0 }
+        return reads > 2 ? -1 : 1
+      },
+      holders: { $0 == 0 ? [2] : [1] })
+    #expect(cycle == nil)
+  }
+
   @Test("a chain that ends in a thread that can move is no deadlock; one caught behind a cycle is")
   func chains() throws {
     // 1 waits for a lock held by 2, which runs: no deadlock.

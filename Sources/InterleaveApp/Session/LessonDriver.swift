@@ -50,6 +50,18 @@ struct LessonDriver: Sendable {
     self.timeScale = timeScale
   }
 
+  /// The marker of the step just started, until the recording has it.
+  private var pendingMarker: String?
+
+  /// The recording wrote `label` at `time`: if it is this step's marker, the
+  /// step's clock starts there, so the cast shows each caption its full
+  /// reading time even when the marker was written late.
+  mutating func markerWritten(_ label: String, at time: UInt64) {
+    guard label == pendingMarker else { return }
+    pendingMarker = nil
+    if time > stepStart { stepStart = time }
+  }
+
   /// The current step's picture's name: `step-03`.
   private var snapshotName: String {
     let number = index + 1
@@ -116,7 +128,9 @@ struct LessonDriver: Sendable {
     if let speed = step.speed { actions.append(.setSpeed(scaled(speed))) }
     if let theme = step.theme { actions.append(.setTheme(theme)) }
     if let caption = step.caption { actions.append(.caption(caption.text(language))) }
-    actions.append(.marker("\(index + 1)/\(lesson.steps.count): " + (caption ?? title)))
+    let marker = "\(index + 1)/\(lesson.steps.count): " + (caption ?? title)
+    pendingMarker = marker
+    actions.append(.marker(marker))
     if step.restartsRun {
       actions.append(
         .setUp(

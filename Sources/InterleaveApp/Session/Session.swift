@@ -25,7 +25,7 @@ final class Session {
   private var sampler = RunSampler()
   private var batch: [Event] = []
   /// Writes the recording's chapter markers, when recording.
-  private let marker: ((String) -> Void)?
+  private let marker: ((String) -> UInt64)?
   /// Follows the real terminal's size (a recording's pseudo-terminal).
   private let followResize: (() -> (width: Int, height: Int)?)?
   /// Why the recording stopped being written, if it did: the session ends.
@@ -55,7 +55,7 @@ final class Session {
 
   init(
     settings: Settings, screen: any Screen, lesson: LessonDriver? = nil, headless: Bool = false,
-    marker: ((String) -> Void)? = nil,
+    marker: ((String) -> UInt64)? = nil,
     followResize: (() -> (width: Int, height: Int)?)? = nil,
     recordingFailure: (() -> SystemError?)? = nil,
     betweenFrames: (() -> Void)? = nil,
@@ -299,7 +299,9 @@ final class Session {
     case .setSpeed(let speed): run.pacer.set(speed)
     case .useTheme: screen.use(model.settings.theme)
     case .redraw: screen.invalidate()
-    case .marker(let label): marker?(label)
+    case .marker(let label):
+      // A step's time counts from when its marker is in the recording.
+      if let written = marker?(label) { driver?.markerWritten(label, at: written) }
     case .saveSnapshot(let name): saveSnapshot(name)
     case .quit: quitRequested = true
     }

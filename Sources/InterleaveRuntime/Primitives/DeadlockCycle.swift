@@ -33,16 +33,23 @@ public struct DeadlockCycle: Sendable, Equatable {
   public static func find(
     from start: Int, waitingFor: (Int) -> Int, holders: (Int) -> [Int], threads: Int = 256
   ) -> DeadlockCycle? {
-    var seen: Set<Int> = [start]
+    // What each thread on the way waits for, and who holds it, as read once:
+    // the threads run on while this looks, so the walk below uses these
+    // readings, and the cycle is read again at the end before it counts.
+    var waits: [Int: Int] = [:]
+    var held: [Int: [Int]] = [:]
     var queue = [start]
+    waits[start] = -1
     while let thread = queue.popLast() {
       let primitive = waitingFor(thread)
       guard primitive >= 0 else { return nil }
       let holding = holders(primitive)
       guard !holding.isEmpty, !holding.contains(thread) else { return nil }
-      for holder in holding where !seen.contains(holder) {
-        seen.insert(holder)
-        if seen.count > threads + 1 { return nil }
+      waits[thread] = primitive
+      held[primitive] = holding
+      for holder in holding where waits[holder] == nil {
+        waits[holder] = -1
+        if waits.count > threads + 1 { return nil }
         queue.append(holder)
       }
     }
@@ -53,13 +60,20 @@ public struct DeadlockCycle: Sendable, Equatable {
     while position[thread] == nil {
       position[thread] = order.count
       order.append(thread)
-      thread = holders(waitingFor(thread))[0]
+      guard let primitive = waits[thread], let next = held[primitive]?.first else { return nil }
+      thread = next
     }
     let cycle = Array(order[position[thread]!...])
+    // A real deadlock stays put: read the cycle again, or it was a moment
+    // of threads passing through.
+    for member in cycle {
+      guard let primitive = waits[member], waitingFor(member) == primitive,
+        holders(primitive) == held[primitive]
+      else { return nil }
+    }
     let links = cycle.indices.map { index in
       let previous = cycle[(index + cycle.count - 1) % cycle.count]
-      return Link(
-        thread: cycle[index], holds: waitingFor(previous), waits: waitingFor(cycle[index]))
+      return Link(thread: cycle[index], holds: waits[previous]!, waits: waits[cycle[index]]!)
     }
     return DeadlockCycle(links: links)
   }

@@ -92,8 +92,14 @@ public final class CastWriter: @unchecked Sendable {
   }
 
   /// A chapter marker players can jump to (made safe to print).
-  public func marker(_ label: String) {
-    mutex.withLock { event("m", JSONValue.string(label).text) }
+  /// - Returns: the monotonic time it carries (it is written after any
+  ///   output the pump was writing, so it can be later than asked).
+  @discardableResult
+  public func marker(_ label: String) -> UInt64 {
+    mutex.withLock {
+      event("m", JSONValue.string(label).text)
+      return origin &+ UInt64(lastTime * 1e9)
+    }
   }
 
   /// The terminal is now `width` x `height`.
