@@ -89,4 +89,26 @@ struct CoreTypesTests {
     #expect((1...5).map(Amounts.race) == [5, 8, 13, 21, 34])
     #expect((1...3).map(Amounts.coarse) == [1, 10, 100])
   }
+
+  @Test("a whole iteration at full speed writes the values C would and signs each write")
+  func fullSpeedChange() {
+    for (value, writer) in [(40, 7), (-9, 2), (0, 0), (1 << 40, 511)] {
+      let word = SharedBalance.word(value: value, writer: writer)
+      for (amount, thread) in [(5, 3), (-21, 511), (8, 0)] {
+        let change = FullSpeedChange(SharedBalance(), amount, writer: thread)
+        let afterAdd = FullSpeedChange.next(word, change.up)
+        #expect(SharedBalance.value(of: afterAdd) == value + amount)
+        #expect(SharedBalance.writer(of: afterAdd) == thread)
+        let afterSubtract = FullSpeedChange.next(afterAdd, change.down)
+        #expect(SharedBalance.value(of: afterSubtract) == value)
+        #expect(SharedBalance.writer(of: afterSubtract) == thread)
+      }
+    }
+    // The whole iteration on a real word: n then -n, signed by the writer.
+    let balance = SharedBalance()
+    balance.word.store(SharedBalance.word(value: 12, writer: 1), ordering: .relaxed)
+    FullSpeedChange(balance, 13, writer: 2)()
+    #expect(balance.value == 12)
+    #expect(SharedBalance.writer(of: balance.word.load(ordering: .relaxed)) == 2)
+  }
 }

@@ -65,4 +65,13 @@ enum Measure {
     process.waitUntilExit()
     return (Double(MonotonicClock.now() - start) / 1e9, String(decoding: data, as: UTF8.self))
   }
+
+  /// An integer field of a one-line JSON object (`"name":123`), if present.
+  static func jsonInt(_ line: Substring, _ name: String) -> Int? {
+    let key = "\"\(name)\":"
+    guard let field = line.split(separator: ",").first(where: { $0.hasPrefix(key) }) else {
+      return nil
+    }
+    return Int(field.dropFirst(key.count).prefix { $0 == "-" || $0.isNumber })
+  }
 }

@@ -154,6 +154,30 @@ final class WorkerContext {
     }
   }
 
+  /// Runs `body` as whole iterations while the run stays at full speed, at
+  /// most `limit` of them, and returns how many ran. A change of speed, a
+  /// pause or a cancel takes effect at the next iteration. The counter is
+  /// kept in a register and stored every 1024 iterations and on the way out,
+  /// so the loop's only memory traffic is the scenario's own.
+  @inline(__always)
+  func wholeIterations<Failure: Error>(
+    upTo limit: Int, _ body: () throws(Failure) -> Void
+  ) throws(Failure) -> Int {
+    let base = counters.fullSpeedIterations.load(ordering: .relaxed)
+    var done = 0
+    defer { counters.fullSpeedIterations.store(base &+ done, ordering: .relaxed) }
+    counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
+    while done < limit && atFullSpeed {
+      try body()
+      done &+= 1
+      if done & 1023 == 0 {
+        counters.fullSpeedIterations.store(base &+ done, ordering: .relaxed)
+        counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
+      }
+    }
+    return done
+  }
+
   // MARK: - Step points
 
   /// The loop scenario's `n += 1`, reported as `>>> n`.

@@ -26,16 +26,19 @@ struct AtomicScenario: ScenarioDescriptor {
   func run(_ context: WorkerContext) throws(Cancelled) {
     let amount = Amounts.race(context.index)
     let balance = context.shared.balance
-    for _ in 0..<context.shared.configuration.iterations {
+    var left = context.shared.configuration.iterations
+    while left > 0 {
       if context.atFullSpeed {
-        balance.addAtFullSpeed(amount)
-        balance.addAtFullSpeed(-amount)
-        context.fullSpeedIterationDone()
+        left -= context.wholeIterations(upTo: left) {
+          balance.addAtFullSpeed(amount)
+          balance.addAtFullSpeed(-amount)
+        }
         continue
       }
       try context.atomicAdd(balance, amount)
       try context.atomicAdd(balance, -amount)
       context.iterationDone()
+      left -= 1
     }
   }
 }

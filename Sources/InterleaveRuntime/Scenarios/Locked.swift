@@ -25,18 +25,22 @@ struct LockedScenario: ScenarioDescriptor {
     let amount = Amounts.race(context.index)
     let balance = context.shared.balance
     let lock = context.shared.mutex(0)
-    for _ in 0..<context.shared.configuration.iterations {
+    let change = FullSpeedChange(balance, amount, writer: context.index)
+    var left = context.shared.configuration.iterations
+    while left > 0 {
       if context.atFullSpeed {
-        try context.acquireAtFullSpeed(lock)
-        context.changeItAtFullSpeed(balance, amount)
-        context.releaseAtFullSpeed(lock)
-        context.fullSpeedIterationDone()
+        left -= try context.wholeIterations(upTo: left) { () throws(Cancelled) in
+          try context.acquireAtFullSpeed(lock)
+          change()
+          context.releaseAtFullSpeed(lock)
+        }
         continue
       }
       _ = try context.acquire(lock)
       defer { context.release(lock) }
       try context.changeIt(balance, amount)
       context.iterationDone()
+      left -= 1
     }
   }
 }

@@ -23,14 +23,16 @@ struct RaceScenario: ScenarioDescriptor {
     // Read once: fetching a shared object in the loop retains it every time,
     // and two threads bumping one reference count fight over its cache line.
     let balance = context.shared.balance
-    for _ in 0..<context.shared.configuration.iterations {
+    let change = FullSpeedChange(balance, amount, writer: context.index)
+    var left = context.shared.configuration.iterations
+    while left > 0 {
       if context.atFullSpeed {
-        context.changeItAtFullSpeed(balance, amount)
-        context.fullSpeedIterationDone()
+        left -= context.wholeIterations(upTo: left) { change() }
         continue
       }
       try context.changeIt(balance, amount)
       context.iterationDone()
+      left -= 1
     }
   }
 }
