@@ -17,21 +17,48 @@ public struct Cell: Equatable, Sendable {
 
 /// A grid of cells that widgets draw into; the terminal copies it to the
 /// screen. Nothing here touches a terminal.
+///
+/// Stored as one scalar and a style a cell (no reference counting, so a
+/// frame is drawn, compared and copied as plain memory); the rare combining
+/// marks sit aside, by cell.
 public struct Canvas: Equatable, Sendable {
   public let width: Int
   public let height: Int
-  public private(set) var cells: [Cell]
+  /// Each cell's first scalar and style, row by row.
+  private var glyphs: [Glyph]
+  /// Scalars that join a cell's first one (combining marks), by cell index.
+  private var marks: [Int: String] = [:]
+
+  /// A stored cell: U+0000 for the hidden right half of a wide glyph (text
+  /// never holds it: `put` shows every control as a placeholder).
+  private struct Glyph: Equatable, Sendable {
+    var scalar: Unicode.Scalar
+    var style: Style
+    var isContinuation: Bool { scalar == "\u{0}" }
+  }
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)
     self.height = max(0, height)
-    cells = Array(repeating: Cell(), count: self.width * self.height)
+    glyphs = Array(repeating: Glyph(scalar: " ", style: .text), count: self.width * self.height)
   }
 
   public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
   public subscript(x: Int, y: Int) -> Cell {
-    cells[y * width + x]
+    let index = y * width + x
+    let glyph = glyphs[index]
+    return Cell(glyph.isContinuation ? "" : text(at: index), glyph.style)
+  }
+
+  /// Every cell, row by row.
+  public var cells: [Cell] { (0..<height).flatMap { y in (0..<width).map { self[$0, y] } } }
+
+  /// The glyph's text at a cell index (its first scalar and any marks).
+  private func text(at index: Int) -> String {
+    var text = String(glyphs[index].scalar)
+    if !marks.isEmpty, let joined = marks[index] { text += joined }
+    return text
   }
 
   /// Writes `text` from (x, y), clipped to `clip` (default: the canvas).
@@ -45,57 +72,108 @@ public struct Canvas: Equatable, Sendable {
     let area = clip ?? bounds
     guard y >= max(0, area.y), y < min(height, area.maxY) else { return 0 }
     let limit = min(width, area.maxX)
+    let left = max(0, area.x)
     var column = x
     for scalar in text.unicodeScalars {
       let safe = TextWidth.inert(scalar)
       let cells = TextWidth.of(safe)
       if cells == 0 {
         // A combining mark joins the glyph before it.
-        if column > x, column - 1 >= max(0, area.x) {
-          var previous = column - 1
-          if self.cells[y * width + previous].isContinuation { previous -= 1 }
-          self.cells[y * width + previous].text.unicodeScalars.append(safe)
+        if column > x, column - 1 >= left {
+          var previous = y * width + column - 1
+          if glyphs[previous].isContinuation { previous -= 1 }
+          marks[previous, default: ""].unicodeScalars.append(safe)
         }
         continue
       }
       if column + cells > limit { break }
-      if column >= max(0, area.x) {
-        set(x: column, y: y, Cell(String(safe), style))
-        if cells == 2 { set(x: column + 1, y: y, Cell("", style)) }
+      if column >= left {
+        set(x: column, y: y, Glyph(scalar: safe, style: style))
+        if cells == 2 { set(x: column + 1, y: y, Glyph(scalar: "\u{0}", style: style)) }
       }
       column += cells
     }
     return column - x
   }
 
-  /// Fills a rectangle with one character and style.
-  public mutating func fill(_ rect: Rect, _ text: String = " ", style: Style = .text) {
+  /// Fills a rectangle with blanks of one style.
+  public mutating func fill(_ rect: Rect, style: Style = .text) {
     for row in max(0, rect.y)..<min(height, rect.maxY) {
       for column in max(0, rect.x)..<min(width, rect.maxX) {
-        set(x: column, y: row, Cell(text, style))
+        set(x: column, y: row, Glyph(scalar: " ", style: style))
       }
     }
   }
 
-  private mutating func set(x: Int, y: Int, _ cell: Cell) {
+  private mutating func set(x: Int, y: Int, _ glyph: Glyph) {
     let index = y * width + x
     // Overwriting half of a wide glyph blanks its other half.
-    if cells[index].isContinuation, x > 0 { cells[index - 1].text = " " }
-    if !cells[index].isContinuation, x + 1 < width, cells[index + 1].isContinuation,
-      !cell.isContinuation
+    if glyphs[index].isContinuation, x > 0 { blank(index - 1) }
+    if !glyphs[index].isContinuation, x + 1 < width, glyphs[index + 1].isContinuation,
+      !glyph.isContinuation
     {
-      cells[index + 1].text = " "
+      blank(index + 1)
     }
-    cells[index] = cell
+    glyphs[index] = glyph
+    if !marks.isEmpty { marks[index] = nil }
+  }
+
+  private mutating func blank(_ index: Int) {
+    glyphs[index].scalar = " "
+    if !marks.isEmpty { marks[index] = nil }
   }
 
   /// The text of one row (a wide glyph once).
   public func line(_ y: Int) -> String {
-    (0..<width).reduce(into: "") { $0 += self[$1, y].text }
+    var line = String.UnicodeScalarView()
+    for index in y * width..<(y + 1) * width where !glyphs[index].isContinuation {
+      line.append(glyphs[index].scalar)
+      if !marks.isEmpty, let joined = marks[index] {
+        line.append(contentsOf: joined.unicodeScalars)
+      }
+    }
+    return String(line)
   }
 
   /// Every row's text, trailing spaces kept.
   public var lines: [String] { (0..<height).map(line) }
+
+  // MARK: - For terminals
+
+  /// Whether row `y` shows the same as in `other`, a canvas of the same size.
+  public func row(_ y: Int, equals other: Canvas) -> Bool {
+    let row = y * width..<(y + 1) * width
+    guard glyphs[row] == other.glyphs[row] else { return false }
+    guard !marks.isEmpty || !other.marks.isEmpty else { return true }
+    return row.allSatisfy { marks[$0] == other.marks[$0] }
+  }
+
+  /// Row `y` as runs of one style: `body` gets each run's first column, its
+  /// style and its scalars (a wide glyph once, marks after their glyph). The
+  /// scalars' buffer is reused from one run to the next.
+  public func forEachRun(
+    inRow y: Int, _ body: (_ x: Int, _ style: Style, _ scalars: [UInt32]) -> Void
+  ) {
+    var scalars: [UInt32] = []
+    scalars.reserveCapacity(width)
+    var x = 0
+    while x < width {
+      let style = glyphs[y * width + x].style
+      let start = x
+      scalars.removeAll(keepingCapacity: true)
+      while x < width, glyphs[y * width + x].style == style {
+        let index = y * width + x
+        if !glyphs[index].isContinuation {
+          scalars.append(glyphs[index].scalar.value)
+          if !marks.isEmpty, let joined = marks[index] {
+            scalars.append(contentsOf: joined.unicodeScalars.map(\.value))
+          }
+        }
+        x += 1
+      }
+      body(start, style, scalars)
+    }
+  }
 
   /// Draws a box border with an optional title.
   public mutating func box(_ rect: Rect, title: String = "", style: Style = Style(.border)) {

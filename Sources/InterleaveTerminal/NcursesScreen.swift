@@ -104,32 +104,24 @@ public final class NcursesScreen: Screen {
 
   /// Copies the rows that changed since the last frame, then updates the screen.
   public func draw(_ canvas: Canvas) {
-    if canvas == previous { return }
     if previous?.width != canvas.width || previous?.height != canvas.height {
       werase(window)
       previous = nil
     }
+    var changed = false
     var text: [wchar_t] = []
     text.reserveCapacity(canvas.width)
     for y in 0..<canvas.height {
-      if let previous, (0..<canvas.width).allSatisfy({ previous[$0, y] == canvas[$0, y] }) {
-        continue
-      }
-      var x = 0
-      while x < canvas.width {
-        let style = canvas[x, y].style
-        let start = x
+      if let previous, canvas.row(y, equals: previous) { continue }
+      changed = true
+      canvas.forEachRun(inRow: y) { x, style, scalars in
         text.removeAll(keepingCapacity: true)
-        while x < canvas.width, canvas[x, y].style == style {
-          for scalar in canvas[x, y].text.unicodeScalars {
-            text.append(wchar_t(bitPattern: scalar.value))
-          }
-          x += 1
-        }
+        for scalar in scalars { text.append(wchar_t(bitPattern: scalar)) }
         let (attributes, pair) = palette.resolve(style)
-        _ = il_put(window, Int32(y), Int32(start), text, Int32(text.count), attributes, pair)
+        _ = il_put(window, Int32(y), Int32(x), text, Int32(text.count), attributes, pair)
       }
     }
+    guard changed else { return }
     previous = canvas
     wnoutrefresh(window)
     doupdate()

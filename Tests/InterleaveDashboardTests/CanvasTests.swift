@@ -47,4 +47,27 @@ struct CanvasTests {
     #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     #expect(line.hasPrefix("a␛[31mb␇\u{FFFD}c"))
   }
+
+  @Test("a combining mark joins its glyph, goes with it, and counts when rows are compared")
+  func combiningMarks() {
+    var canvas = Canvas(width: 4, height: 1)
+    canvas.put("e\u{301}x", x: 0, y: 0)
+    #expect(canvas[0, 0].text == "e\u{301}")
+    #expect(canvas.line(0) == "e\u{301}x  ")
+    var plain = Canvas(width: 4, height: 1)
+    plain.put("ex", x: 0, y: 0)
+    #expect(!canvas.row(0, equals: plain))
+    #expect(canvas != plain)
+    canvas.put("e", x: 0, y: 0)
+    #expect(canvas.line(0) == "ex  ")
+    #expect(canvas.row(0, equals: plain))
+    var runs: [String] = []
+    canvas.put("线", x: 2, y: 0, style: Style(.title))
+    canvas.forEachRun(inRow: 0) { x, style, scalars in
+      runs.append(
+        "\(x) \(style.role) \(String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))))"
+      )
+    }
+    #expect(runs == ["0 text ex", "2 title 线"])
+  }
 }

@@ -10,8 +10,15 @@ import InterleaveText
 /// the state, render the canvas, copy the changed cells to ncurses and flush
 /// to a pseudo-terminal.
 enum FrameBenchmark {
-  /// Median seconds per frame.
+  /// Median seconds per frame, and of its parts: folding, rendering, drawing.
   static func run(width: Int, height: Int, threads: Int, frames: Int) -> Double {
+    parts(width: width, height: height, threads: threads, frames: frames).frame
+  }
+
+  /// Median seconds per frame and per part of it.
+  static func parts(width: Int, height: Int, threads: Int, frames: Int) -> (
+    frame: Double, fold: Double, render: Double, draw: Double
+  ) {
     let path = "/dev/null"
     guard
       let cast = try? CastWriter(
@@ -20,7 +27,7 @@ enum FrameBenchmark {
       let terminal = try? NcursesScreen(
         theme: ThemeCatalog.defaultTheme, environment: ["TERM": "xterm-256color"],
         device: recorder.screenDescriptor)
-    else { return .nan }
+    else { return (.nan, .nan, .nan, .nan) }
     defer {
       terminal.stop()
       recorder.stop()
@@ -29,6 +36,7 @@ enum FrameBenchmark {
     var state = DashboardState(configuration: configuration, cores: 2, language: .en)
     let names = state.names
     var times: [Double] = []
+    var (folds, renders, draws): ([Double], [Double], [Double]) = ([], [], [])
     var iterations = Array(repeating: 0, count: threads + 1)
     for frame in 0..<frames {
       let start = MonotonicClock.now()
@@ -55,9 +63,18 @@ enum FrameBenchmark {
         Sample(
           elapsedNs: UInt64(frame) * 33_000_000, threads: snapshots, balance: frame % 50 - 25,
           speed: .fast, lostUpdates: frame / 3))
-      terminal.draw(Dashboard.render(state, width: width, height: height))
-      times.append(Double(MonotonicClock.now() - start) / 1e9)
+      let folded = MonotonicClock.now()
+      let canvas = Dashboard.render(state, width: width, height: height)
+      let rendered = MonotonicClock.now()
+      terminal.draw(canvas)
+      let end = MonotonicClock.now()
+      times.append(Double(end - start) / 1e9)
+      folds.append(Double(folded - start) / 1e9)
+      renders.append(Double(rendered - folded) / 1e9)
+      draws.append(Double(end - rendered) / 1e9)
     }
-    return Measure.median(times)
+    return (
+      Measure.median(times), Measure.median(folds), Measure.median(renders), Measure.median(draws)
+    )
   }
 }

@@ -28,9 +28,12 @@ if let frame = option("--frame") {
       Data("interleave-bench: --frame wants WIDTHxHEIGHTxTHREADS, got \(frame)\n".utf8))
     exit(64)
   }
-  let median = FrameBenchmark.run(
+  let result = FrameBenchmark.parts(
     width: parts[0], height: parts[1], threads: parts[2], frames: quick ? 200 : 5000)
-  print(String(format: "frame %@: %.3f ms median", frame, median * 1000))
+  print(
+    String(
+      format: "frame %@: %.3f ms median (fold %.3f, render %.3f, draw %.3f)", frame,
+      result.frame * 1000, result.fold * 1000, result.render * 1000, result.draw * 1000))
   exit(0)
 }
 // interleave-bench --queue PRODUCERS [--drain-every-ms MS]: only the event-queue

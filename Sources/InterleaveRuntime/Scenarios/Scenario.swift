@@ -24,7 +24,7 @@ public struct Scenario: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The dashboard key, 1-based, in catalogue order.
-  public var key: Int { Scenario.all.firstIndex(of: self)! + 1 }
+  public var key: Int { ScenarioCatalog.keys[id]! }
 
   /// The key that switches to it: `1`...`9`, then `0`; none past the tenth
   /// (Tab and the `/` list reach every one).

@@ -7,4 +7,8 @@ enum ScenarioCatalog {
     .loop, .race, .locked, .coarse, .deadlock, .atomic, .process, .gil, .condition, .semaphore,
     .reorder, .split,
   ]
+
+  /// Each scenario's 1-based key by id, looked up every frame by the tabs.
+  static let keys: [String: Int] = Dictionary(
+    uniqueKeysWithValues: all.enumerated().map { ($1.id, $0 + 1) })
 }
