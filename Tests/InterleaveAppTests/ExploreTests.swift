@@ -170,6 +170,25 @@ struct ExploreTests {
     #expect(replay.lines.contains { $0.hasPrefix("deadlock ") && $0.contains("holds") })
   }
 
+  @Test("saved schedules get a file each, named by the outcome with its sign")
+  func savedNames() throws {
+    let folder = NSTemporaryDirectory() + "interleave-names-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let (outcomes, summary) = try Self.explore(
+      ["race", "--threads", "2", "--iterations", "1", "--save-schedules", folder, "--no-replay"])
+    // Nothing ran on real threads, so nothing is said to agree.
+    #expect(summary["agree"] is NSNull)
+    let files = outcomes.compactMap { $0["file"] as? String }
+    #expect(files.count == outcomes.count)
+    #expect(Set(files).count == files.count)
+    for outcome in outcomes {
+      let balance = try #require(outcome["balance"] as? Int)
+      let file = try #require(outcome["file"] as? String)
+      #expect(file.hasSuffix("race-2x1-balance_\(balance).schedule"))
+      #expect(FileManager.default.fileExists(atPath: file))
+    }
+  }
+
   @Test("sizes too large are refused with their state count, before or while counting")
   func tooLarge() throws {
     let huge = try Binary.run(["explore", "race", "--threads", "8", "--iterations", "1000"])

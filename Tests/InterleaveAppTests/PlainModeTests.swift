@@ -129,6 +129,11 @@ struct PlainModeTests {
       ),
       (["--schedule-in", "/nonexistent/s"], "--schedule-in /nonexistent/s: cannot read"),
       (["--record", "/tmp", "--plain"], "--record /tmp: is a folder"),
+      (["reorder", "--threads", "3"], "--threads: reorder always runs 2 threads (got 3)"),
+      (
+        ["explore", "reorder", "--threads", "1"],
+        "--threads: reorder always runs 2 threads (got 1)"
+      ),
     ])
   func badInput(arguments: [String], named: String) throws {
     let result = try Binary.run(arguments)

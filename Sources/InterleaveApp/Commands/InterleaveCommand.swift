@@ -55,6 +55,7 @@ public struct InterleaveCommand: ParsableCommand {
 
   public func validate() throws {
     try options.scenarioFlags.check(for: scenario)
+    if let threads = options.threads { try RunOptions.check(threads: threads, for: scenario) }
     if options.drive, plain {
       throw ValidationError("--drive needs the dashboard (you press the keys): leave out --plain")
     }

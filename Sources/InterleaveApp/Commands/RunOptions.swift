@@ -90,6 +90,15 @@ struct RunOptions: ParsableArguments {
     }
   }
 
+  /// Refuses a thread count the scenario cannot run (`reorder` is always
+  /// two threads) rather than quietly running another.
+  static func check(threads: Int, for scenario: Scenario) throws {
+    if let fixed = scenario.traits.fixedThreads, threads != fixed {
+      throw ValidationError(
+        "--threads: \(scenario.id) always runs \(fixed) threads (got \(threads))")
+    }
+  }
+
   /// The run these options ask for, `scenario` at `speed` unless `--speed` was given.
   func configuration(_ scenario: Scenario, defaultSpeed: Speed) -> RunConfiguration {
     RunConfiguration(

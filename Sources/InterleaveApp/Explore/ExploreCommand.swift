@@ -75,6 +75,7 @@ struct ExploreCommand: ParsableCommand {
       throw ValidationError("--observe must be between 1 and 100000 (got \(observe))")
     }
     try scenarioFlags.check(for: scenario)
+    try RunOptions.check(threads: threads, for: scenario)
     if scenarioFlags.trials != nil {
       throw ValidationError("--trials: the explorer takes one trial (each is the same four steps)")
     }
@@ -216,7 +217,13 @@ struct ExploreCommand: ParsableCommand {
     }
     for index in report.rows.indices where !report.rows[index].witness.isEmpty {
       let row = report.rows[index]
-      let slug = row.outcome.description.filter { $0.isLetter || $0.isNumber || $0 == "-" }
+      // `balance -3` and `balance 3` must not both become `balance3`.
+      let slug = String(
+        row.outcome.description.compactMap { character -> Character? in
+          if character == " " { return "_" }
+          return character.isLetter || character.isNumber || "-=".contains(character)
+            ? character : nil
+        })
       let path = folder + "/\(scenario.id)-\(threads)x\(iterations)-\(slug).schedule"
       do {
         try TextFile.write(

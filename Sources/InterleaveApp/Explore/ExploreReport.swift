@@ -158,7 +158,9 @@ struct ExploreReport {
       ("states", .int(states)), ("seconds", .double(seconds)),
     ]
     if let observed { summary.append(("observed", .int(observed))) }
-    summary.append(("agree", .bool(problems.isEmpty)))
+    // Whether real threads agreed with the count: null when none were run.
+    let checked = replayedAll || observed != nil || rows.contains { $0.replay != .skipped }
+    summary.append(("agree", checked ? .bool(problems.isEmpty) : .null))
     lines.append(JSONValue.object(summary).text)
     return lines
   }
