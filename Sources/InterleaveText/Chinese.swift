@@ -225,6 +225,7 @@ public struct Chinese: Strings {
   // MARK: - Panes and the thread table
 
   public var iterations: String { "迭代" }
+  public var trials: String { "试验" }
 
   public func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String {
     short ? "✗ \(overwrote)/\(overwritten)" : "覆盖别人 \(overwrote) · 被覆盖 \(overwritten)"

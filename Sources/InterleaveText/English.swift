@@ -236,6 +236,7 @@ public struct English: Strings {
   // MARK: - Panes and the thread table
 
   public var iterations: String { "iter" }
+  public var trials: String { "trials" }
 
   public func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String {
     short ? "✗ \(overwrote)/\(overwritten)" : "overwrote \(overwrote) · overwritten \(overwritten)"

@@ -103,6 +103,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
 
   /// `iter`, before the iteration count.
   var iterations: String { get }
+  /// `trials`, before the count of a scenario whose iterations are trials.
+  var trials: String { get }
   /// `overwrote 3 · overwritten 2`, short when room is tight.
   func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String
   func tableHeader(_ column: TableColumn) -> String

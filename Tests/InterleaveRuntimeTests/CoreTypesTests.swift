@@ -111,4 +111,14 @@ struct CoreTypesTests {
     #expect(balance.value == 12)
     #expect(SharedBalance.writer(of: balance.word.load(ordering: .relaxed)) == 2)
   }
+
+  @Test("a refused release raises, and the thread that raised no longer shows as a holder")
+  func refusedRelease() {
+    let semaphore = TracedSemaphore(id: 0, name: "pool", permits: 2, bounded: true)
+    #expect(semaphore.acquire(by: 1, until: 0))
+    #expect(semaphore.release(by: 2), "anyone may release; Thread-2's release is the bug")
+    #expect(!semaphore.release(by: 1), "every permit is in: ValueError")
+    #expect(semaphore.holders().isEmpty)
+    #expect(semaphore.permits.load(ordering: .relaxed) == 2)
+  }
 }

@@ -242,7 +242,9 @@ struct SessionModel: Equatable, Sendable {
     }
   }
 
-  /// The seed of `a`'s choices: the run's seed, if it had one.
+  /// The seed of `a`'s choices. Fixed (a driven run has no seed of its own):
+  /// `a` picks the same thread at the same step every time, so undoing and
+  /// pressing `a` again retraces the same path.
   private var driveSeed: UInt64 { 0x5EED }
 
   /// Why a key could not step a thread, as the footer says it.

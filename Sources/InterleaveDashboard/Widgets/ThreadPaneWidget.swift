@@ -122,7 +122,8 @@ enum ThreadPaneWidget {
     _ pane: ThreadPane, _ state: DashboardState, in area: Rect, on canvas: inout Canvas
   ) {
     let strings = state.strings
-    let iterations = (strings.iterations + " " + Format.grouped(pane.iterations), Role.text)
+    let noun = state.scenario.traits.countsTrials ? strings.trials : strings.iterations
+    let iterations = (noun + " " + Format.grouped(pane.iterations), Role.text)
     let rate = (Format.rate(pane.rate) + "/s", Role.text)
     let cpu = pane.cpuPercent.map { ("cpu " + Format.percent($0), Role.dim) }
     var lost: (String, Role)?

@@ -49,12 +49,15 @@ final class TracedSemaphore: Primitive {
 
   /// Gives a permit back.
   /// - Returns: false when a bounded semaphore would go past its permits
-  ///   (Python raises `ValueError`; nothing changes).
+  ///   (Python raises `ValueError`; the count does not change, and the
+  ///   raising thread, which ends, no longer shows as a holder).
   func release(by thread: Int) -> Bool {
     state.change { state in
+      // The thread gives its permit back either way: refused (every permit
+      // is already in), it raises and ends, and holds nothing any more.
+      if let at = state.holders.firstIndex(of: thread) { state.holders.remove(at: at) }
       if bounded, state.permits >= initial { return false }
       state.permits += 1
-      if let at = state.holders.firstIndex(of: thread) { state.holders.remove(at: at) }
       permits.store(state.permits, ordering: .sequentiallyConsistent)
       return true
     }

@@ -13,7 +13,8 @@ struct ReorderScenario: ScenarioDescriptor {
   let id = "reorder"
   let traits = ScenarioTraits(
     usesBalance: false, usesIterations: true, tracksLostUpdates: false, fixedThreads: 2,
-    showsPrimitives: false, preferredSpeed: .full, pacingFixedAtStart: true)
+    showsPrimitives: false, preferredSpeed: .full, pacingFixedAtStart: true,
+    countsTrials: true)
 
   /// Stepped trials meet through two semaphores: Thread-2 says it is
   /// there (`arrived`), Thread-1 clears x and y and lets it go (`go`).

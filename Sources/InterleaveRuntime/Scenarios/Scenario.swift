@@ -152,13 +152,16 @@ public struct ScenarioTraits: Sendable, Equatable {
   /// A run picks its way (stepped or whole) at the start: a change between
   /// full speed and stepping starts it again.
   public var pacingFixedAtStart: Bool
+  /// Each iteration is a trial (reorder's), and panes count them so.
+  public var countsTrials: Bool
 
   public init(
     usesBalance: Bool, usesIterations: Bool, tracksLostUpdates: Bool, naming: Naming = .python,
     mainWaits: MainWait = .join, fixedThreads: Int? = nil, minimumThreads: Int = 1,
     workersAreProcesses: Bool = false, showsPrimitives: Bool = true,
-    preferredSpeed: Speed? = nil, pacingFixedAtStart: Bool = false
+    preferredSpeed: Speed? = nil, pacingFixedAtStart: Bool = false, countsTrials: Bool = false
   ) {
+    self.countsTrials = countsTrials
     self.preferredSpeed = preferredSpeed
     self.pacingFixedAtStart = pacingFixedAtStart
     self.showsPrimitives = showsPrimitives
