@@ -48,8 +48,6 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // The Swift libraries linked in: start-up in a few milliseconds instead
-    // of loading a dozen shared libraries (see BENCHMARKS.md).
     // The Swift libraries are linked in: start-up takes a few milliseconds
     // instead of loading a dozen shared libraries (see BENCHMARKS.md).
     // FoundationEssentials (used by the argument parser) needs its two

@@ -1,4 +1,4 @@
-/* The seed's race in C: 2 threads x N iterations of balance += n;
+/* The seed's race in C: 2 threads (or 1: race N 1) x N iterations of balance += n;
    balance -= n with no lock (four plain loads and stores of a volatile
    long), started behind a barrier, each thread pinned to its own CPU as
    Interleave pins its workers. */
@@ -38,12 +38,13 @@ static void *run_thread(void *arg) {
 
 int main(int argc, char **argv) {
   if (argc > 1) iterations = atol(argv[1]);
+  int threads = argc > 2 && atoi(argv[2]) == 1 ? 1 : 2;
   pthread_t t1, t2;
-  pthread_barrier_init(&barrier, NULL, 2);
+  pthread_barrier_init(&barrier, NULL, threads);
   pthread_create(&t1, NULL, run_thread, (void *)5);
-  pthread_create(&t2, NULL, run_thread, (void *)8);
+  if (threads == 2) pthread_create(&t2, NULL, run_thread, (void *)8);
   pthread_join(t1, NULL);
-  pthread_join(t2, NULL);
+  if (threads == 2) pthread_join(t2, NULL);
   printf("balance = %ld\n", balance);
   return 0;
 }
