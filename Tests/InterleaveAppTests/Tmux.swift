@@ -92,14 +92,7 @@ final class Tmux {
   /// Waits until some row contains `text`; returns the screen then.
   @discardableResult
   func waitFor(_ text: String, timeout: Double = 10) throws -> [String] {
-    let deadline = Date().addingTimeInterval(timeout)
-    var last: [String] = []
-    while Date() < deadline {
-      last = try screen()
-      if last.contains(where: { $0.contains(text) }) { return last }
-      usleep(50_000)
-    }
-    throw Failure(message: "'\(text)' never appeared; screen:\n" + last.joined(separator: "\n"))
+    try waitFor(all: [text], timeout: timeout)
   }
 
   /// Waits until every one of `texts` is on the screen at once.
