@@ -61,8 +61,8 @@ extension Transcript {
 
   /// A lock's hold time as a share of `span`, marked when it is sampled.
   public func heldShare(_ lock: PrimitiveSnapshot, of span: UInt64) -> String {
-    // A pause counts for a lock held across it, so the share may be taken
-    // over a span that leaves pauses out: never more than all the time.
+    // Holds are timed on the run's clock, which stops while paused, as the
+    // span does; the clamp only absorbs the last sample's rounding.
     let share = Format.percent(span == 0 ? 0 : min(1, Double(lock.totalHoldNs) / Double(span)))
     return lock.holdSampled ? strings.sampled(share) : share
   }

@@ -1,3 +1,4 @@
+import Foundation
 import InterleaveRuntime
 import InterleaveText
 import Testing
@@ -205,6 +206,25 @@ struct WidgetTests {
     var canvas = Canvas(width: 40, height: 3)
     ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
     #expect(canvas.line(1).hasPrefix(" iter 2  <1/s"))
+  }
+
+  @Test("a pane shows whole events: one whose start scrolled away goes, tail and all")
+  func wholeEvents() {
+    var state = Fixtures.state(.race, threads: 1)
+    state.panes[1].recent = [
+      PaneLine("lost update: wrote 3 over Thread-2's 16 (it had read 8)", .lostUpdate),
+      PaneLine("release lock"), PaneLine("finished"),
+    ]
+    // Title, numbers, then three rows: the lost update takes two of them.
+    var canvas = Canvas(width: 40, height: 5)
+    ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
+    let events = canvas.lines.suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }
+    #expect(events == ["", "release lock", "finished"])
+    // With room for it, the whole event shows.
+    var tall = Canvas(width: 40, height: 6)
+    ThreadPaneWidget.render(state.panes[1], state, in: tall.bounds, on: &tall)
+    #expect(tall.line(2).hasPrefix(" lost update:"))
+    #expect(tall.line(3).hasPrefix("   "))
   }
 
   @Test("a narrow pane's numbers shrink to fit instead of running into the border")

@@ -151,6 +151,38 @@ struct RunScenarioTests {
   }
 }
 
+extension RunScenarioTests {
+  @Test("a pause is not time the lock was held: the hold and the share leave it out")
+  func pauseIsNotHeld() throws {
+    let run = Run(
+      RunConfiguration(scenario: .locked, threads: 1, iterations: 1, speed: .delay(1_000_000)),
+      paused: true)
+    #expect(Wait.until(5) { run.pacer.parkedThreads == 1 })
+    // One step: Thread-1 takes the lock and is held by the pause at its read.
+    run.pacer.allowSteps(1)
+    #expect(Wait.until(5) { run.primitives()[0].holders == [1] && run.pacer.parkedThreads == 1 })
+    // A hold in progress is still an exact hold: not "sampled".
+    #expect(!run.primitives()[0].holdSampled)
+    let pause: UInt64 = 400_000_000
+    usleep(UInt32(pause / 1_000))  // the pause being measured, not a wait for a result
+    run.pacer.resume()
+    run.wait()
+    var events: [Event] = []
+    _ = run.queue.drain(into: &events)
+    let held = try #require(
+      events.lazy.compactMap { event -> UInt64? in
+        if case .released(_, let held) = event.kind { return held }
+        return nil
+      }.first)
+    // Five steps of 1 ms, not the 400 ms pause.
+    #expect(held < pause / 2, "held \(held) ns")
+    let lock = run.summary().primitives[0]
+    #expect(lock.totalHoldNs == held)
+    #expect(!lock.holdSampled)
+    #expect(run.summary().elapsedNs < pause, "the run's own clock stops while paused")
+  }
+}
+
 extension Array {
   func chunked(_ size: Int) -> [ArraySlice<Element>] {
     stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }

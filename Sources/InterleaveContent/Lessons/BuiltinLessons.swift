@@ -488,22 +488,27 @@ enum BuiltinLessons {
       iterations = 3
       seed = 3
       speed = 300
-      caption = { en = "Every read and every write of balance now holds the lock: with lock: v = balance, then with lock: balance = v + n.", zh = "现在每次读、每次写 balance 都拿着锁：先 with lock: v = balance，再 with lock: balance = v + n。" }
+      caption = { en = "The lock is taken twice: with lock: v = balance, then with lock: balance = v + n. Every read and every write of balance is now inside the lock. Is that enough?", zh = "同一把锁加了两次：先 with lock: v = balance，再 with lock: balance = v + n。balance 的每次读、每次写现在都在锁里。这样够吗？" }
       wait = "lost-update"
       timeout = "60s"
       pause = true
       expect = ["lost-updates >= 1", "visible: lock"]
 
       [[steps]]
-      caption = { en = "Yet an update was lost: the lock was let go between the read and the write, and the other thread's whole update landed in the gap.", zh = "可还是丢了一次更新：读和写之间锁被放开了，另一个线程的整个更新正好落在这个空隙里。" }
-      wait = "1s"
+      caption = { en = "Yet an update was lost: the lock was released between the read and the write, and the other thread wrote balance in that gap.", zh = "可还是丢了一次更新：读完就释放了锁，另一个线程正好趁这个空隙写了 balance。" }
+      wait = "8s"
       expect = ["paused", "visible: lost update | 丢失更新"]
 
       [[steps]]
       key = "space"
-      caption = { en = "A lock protects what it covers, nothing more. The read, the addition and the write must be inside one lock, as in the lock scenario.", zh = "锁只保护它包住的那一段。读、加、写必须在同一次加锁里完成，就像 lock 场景那样。" }
+      caption = { en = "A lock guards only the code inside it: read, add and write need one lock, as in lesson 3.", zh = "锁只保护它包住的代码：读、加、写必须在同一次加锁里完成，就像第 3 课那样。" }
       wait = "finished"
       timeout = "60s"
+      expect = ["finished", "drift != 0"]
+
+      [[steps]]
+      caption = { en = "Finished, and the balance is not 0. In the strip, each R and each W has its own [ ]: the lock is taken twice, with a gap between.", zh = "结束了，balance 不是 0。步骤条里每个 R 和每个 W 都有自己的 [ ]：锁加了两次，中间有空隙。" }
+      wait = "1s"
       expect = ["finished", "drift != 0"]
       """#
     ),

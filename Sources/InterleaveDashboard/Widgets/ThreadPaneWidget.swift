@@ -25,15 +25,23 @@ enum ThreadPaneWidget {
     let room = area.maxY - row
     guard room > 0 else { return }
     // Newest at the bottom; a long line wraps at a word onto the next row.
-    var rows: [(String, Role)] = []
+    var rows: [(text: String, role: Role, starts: Bool)] = []
     for line in pane.recent.reversed() {
       let wrapped = Wrap.hanging(line.text, width: area.width - 1, indent: 2)
-      rows.insert(contentsOf: wrapped.map { ($0, line.role) }, at: 0)
+      rows.insert(
+        contentsOf: wrapped.enumerated().map { ($1, line.role, $0 == 0) }, at: 0)
       if rows.count >= room + (state.focus == pane.index ? state.focusScroll : 0) { break }
     }
     // A focused pane scrolls back through its history (`j`/`k`, the wheel).
     let back = state.focus == pane.index ? min(state.focusScroll, max(0, rows.count - room)) : 0
-    for (text, role) in rows.dropLast(back).suffix(room) {
+    var shown = rows.dropLast(back).suffix(room)
+    // Whole events only: the tail of one whose start scrolled away goes too
+    // (unless that one event is all there is room for).
+    if let first = shown.firstIndex(where: \.starts), first > shown.startIndex {
+      row += first - shown.startIndex
+      shown = shown[first...]
+    }
+    for (text, role, _) in shown {
       canvas.put(" " + text, x: area.x, y: row, style: Style(role), clip: area)
       row += 1
     }

@@ -20,10 +20,13 @@ final class TracedMutex: Primitive {
   let maxWait = Atomic<UInt64>(0)
   let acquiredAt = Atomic<UInt64>(0)
   private let trailingPad = PaddingLine()
+  /// The clock holds are timed on: the run's, which stops while it is paused.
+  private let clock: @Sendable () -> UInt64
 
-  init(id: Int, name: String) {
+  init(id: Int, name: String, clock: @escaping @Sendable () -> UInt64 = { MonotonicClock.now() }) {
     self.id = id
     self.name = name
+    self.clock = clock
   }
 
   /// The seed's `lock.locked()`.
@@ -36,6 +39,9 @@ final class TracedMutex: Primitive {
 
   let timedHolds = Atomic<Int>(0)
   let timedHold = Atomic<UInt64>(0)
+  /// Holds not timed (the full-speed path's 63 in 64): while none, the hold
+  /// time is exact, even with a hold in progress.
+  let untimedHolds = Atomic<Int>(0)
   /// Whether the current holder is timing this hold.
   let timingHold = Atomic<Bool>(false)
 
@@ -51,7 +57,11 @@ final class TracedMutex: Primitive {
     }
     let timing = timed || count % TracedMutex.holdSampling == 0
     timingHold.store(timing, ordering: .relaxed)
-    if timing { acquiredAt.store(MonotonicClock.now(), ordering: .relaxed) }
+    if timing {
+      acquiredAt.store(clock(), ordering: .relaxed)
+    } else {
+      untimedHolds.store(untimedHolds.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
+    }
   }
 
   /// Records the release and unlocks.
@@ -59,7 +69,7 @@ final class TracedMutex: Primitive {
   func willRelease() -> UInt64? {
     var held: UInt64?
     if timingHold.load(ordering: .relaxed) {
-      let span = MonotonicClock.now() &- acquiredAt.load(ordering: .relaxed)
+      let span = clock() &- acquiredAt.load(ordering: .relaxed)
       timedHold.store(timedHold.load(ordering: .relaxed) &+ span, ordering: .relaxed)
       timedHolds.store(timedHolds.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
       held = span
@@ -84,11 +94,11 @@ final class TracedMutex: Primitive {
   /// sample (each sampled span less what the clock itself cost).
   var estimatedHold: UInt64 {
     let timed = timedHolds.load(ordering: .relaxed)
-    let all = acquisitions.load(ordering: .relaxed)
+    let untimed = untimedHolds.load(ordering: .relaxed)
     let sum = timedHold.load(ordering: .relaxed)
-    guard timed > 0, timed < all else { return sum }
+    guard timed > 0, untimed > 0 else { return sum }
     let clock = min(sum, TracedMutex.clockCost &* UInt64(timed))
-    return UInt64(Double(sum - clock) * Double(all) / Double(timed))
+    return UInt64(Double(sum - clock) * Double(timed + untimed) / Double(timed))
   }
 
   func holders() -> [Int] {
@@ -111,6 +121,6 @@ final class TracedMutex: Primitive {
       totalWaitNs: totalWait.load(ordering: .relaxed),
       maxWaitNs: maxWait.load(ordering: .relaxed),
       totalHoldNs: min(estimatedHold, span),
-      holdSampled: timedHolds.load(ordering: .relaxed) < acquisitions.load(ordering: .relaxed))
+      holdSampled: untimedHolds.load(ordering: .relaxed) > 0)
   }
 }

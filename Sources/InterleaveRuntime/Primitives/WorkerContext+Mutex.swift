@@ -21,7 +21,7 @@ extension WorkerContext {
       if traced { log(.acquired(primitive: lock.id, waited: 0)) }
       return true
     }
-    let start = MonotonicClock.now()
+    let start = pacer.activeNow()
     // Back off without touching the lock's cache line, so the holder runs on
     // undisturbed, then retry: most waits for a short critical section end
     // here. Only then register as a waiter and block.
@@ -40,7 +40,7 @@ extension WorkerContext {
   private func acquired(_ lock: TracedMutex, since start: UInt64, traced: Bool, timed: Bool)
     -> Bool
   {
-    let waited = MonotonicClock.now() &- start
+    let waited = pacer.activeNow() &- start
     lock.didAcquire(by: index, waited: waited, timed: timed)
     if traced { log(.acquired(primitive: lock.id, waited: waited)) }
     return true
@@ -58,7 +58,8 @@ extension WorkerContext {
       counters.set(.running)
     }
     if traced { log(.waiting(primitive: lock.id)) }
-    let giveUp = timeout.map { start &+ $0 } ?? .max
+    // The timeout runs on the wall clock (as Python's does, paused or not).
+    let giveUp = timeout.map { MonotonicClock.now() &+ $0 } ?? .max
     while true {
       shared.checkDeadlock(from: index)
       let now = MonotonicClock.now()
@@ -68,7 +69,7 @@ extension WorkerContext {
       if shared.pacer.isCancelled { throw Cancelled() }
       if MonotonicClock.now() >= giveUp {
         lock.timeouts.add(1, ordering: .relaxed)
-        log(.timedOut(primitive: lock.id, waited: MonotonicClock.now() &- start))
+        log(.timedOut(primitive: lock.id, waited: pacer.activeNow() &- start))
         return false
       }
     }

@@ -10,7 +10,7 @@ extension WorkerContext {
       if traced { log(.acquired(primitive: semaphore.id, waited: 0)) }
       return
     }
-    let start = MonotonicClock.now()
+    let start = pacer.activeNow()
     counters.waitTicket.store(
       shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
     counters.waitingFor.store(semaphore.id, ordering: .sequentiallyConsistent)
@@ -25,7 +25,7 @@ extension WorkerContext {
       if semaphore.acquire(by: index, until: MonotonicClock.now() &+ 20_000_000) { break }
       if shared.pacer.isCancelled { throw Cancelled() }
     }
-    let waited = MonotonicClock.now() &- start
+    let waited = pacer.activeNow() &- start
     semaphore.didAcquire(waited: waited)
     if traced { log(.acquired(primitive: semaphore.id, waited: waited)) }
   }

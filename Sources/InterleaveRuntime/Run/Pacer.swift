@@ -35,12 +35,18 @@ public final class Pacer: Sendable {
   /// Whether a scheduler gates every step (so `mode` is never `full`).
   private let scheduled: Bool
 
-  /// - Parameter scheduled: a scheduler picks every step; `full` speed then
-  ///   means no delay, with every step still going through the slow path.
-  public init(speed: Speed, paused: Bool = false, scheduled: Bool = false) {
+  /// - Parameters:
+  ///   - scheduled: a scheduler picks every step; `full` speed then means no
+  ///     delay, with every step still going through the slow path.
+  ///   - origin: when the run's clock starts (a pause from the start counts
+  ///     from there).
+  public init(
+    speed: Speed, paused: Bool = false, scheduled: Bool = false,
+    origin: UInt64 = MonotonicClock.now()
+  ) {
     self.scheduled = scheduled
     self.paused.store(paused, ordering: .relaxed)
-    if paused { pausedSince.store(MonotonicClock.now(), ordering: .relaxed) }
+    if paused { pausedSince.store(origin, ordering: .relaxed) }
     set(speed)
   }
 
@@ -87,6 +93,18 @@ public final class Pacer: Sendable {
   /// Threads held at a step point by the pause, with no step to take: while
   /// this equals the live threads and no step is allowed, nothing can move.
   public var parkedThreads: Int { gate.withLock { parked.load(ordering: .relaxed) } }
+
+  /// The monotonic clock less every pause so far. Hold and wait times are
+  /// measured on it, so a pause never counts as time a lock was held or
+  /// waited for. Two relaxed loads until the run is first paused.
+  public func activeNow() -> UInt64 {
+    let now = MonotonicClock.now()
+    // Read after `now`: both zero means no pause had begun by then.
+    if pausedSince.load(ordering: .relaxed) == 0, pausedBefore.load(ordering: .relaxed) == 0 {
+      return now
+    }
+    return now &- pausedTime(until: now)
+  }
 
   /// Nanoseconds spent paused up to `now` (the current pause included).
   public func pausedTime(until now: UInt64) -> UInt64 {

@@ -38,10 +38,12 @@ public final class Run: Sendable {
     self.configuration = configuration
     precondition(names == nil || names!.count == configuration.threads + 1, "one name per thread")
     self.names = names ?? (["MainThread"] + (1...configuration.threads).map { "Thread-\($0)" })
-    pacer = Pacer(speed: configuration.speed, paused: paused, scheduled: chooser != nil)
+    let origin = MonotonicClock.now()
+    pacer = Pacer(
+      speed: configuration.speed, paused: paused, scheduled: chooser != nil, origin: origin)
     queue = EventQueue(capacity: queueCapacity)
     shared = RunShared(
-      configuration: configuration, pacer: pacer, queue: queue,
+      configuration: configuration, origin: origin, pacer: pacer, queue: queue,
       scheduler: chooser.map { StepScheduler(chooser: $0, workers: configuration.threads) })
     let thread = OSThread.spawn { [self] in coordinate() }
     mainThread.withLockedValue { $0 = thread }
@@ -107,7 +109,7 @@ public final class Run: Sendable {
       guard primitive >= 0 else { return nil }
       return (primitive, shared.counters[index].waitTicket.load(ordering: .relaxed), index)
     }
-    let span = elapsed
+    let span = activeElapsed
     return shared.primitives.map { primitive in
       let waiters = waiting.filter { $0.0 == primitive.id }.sorted { $0.1 < $1.1 }.map(\.2)
       return primitive.snapshot(waiters: waiters, span: span)

@@ -23,18 +23,20 @@ final class RunShared: Sendable {
   /// the waiting workers.
   let hang = LockedBox<[Int]?>(nil)
 
-  init(configuration: RunConfiguration, pacer: Pacer, queue: EventQueue, scheduler: StepScheduler?)
-  {
+  init(
+    configuration: RunConfiguration, origin: UInt64, pacer: Pacer, queue: EventQueue,
+    scheduler: StepScheduler?
+  ) {
     self.configuration = configuration
+    self.origin = origin
     self.pacer = pacer
     self.queue = queue
     self.scheduler = scheduler
-    origin = MonotonicClock.now()
     state = configuration.scenario.descriptor.makeState(configuration)
     primitives = configuration.scenario.primitives(configuration).enumerated().map {
       (id, spec) -> any Primitive in
       switch spec.kind {
-      case .mutex: return TracedMutex(id: id, name: spec.name)
+      case .mutex: return TracedMutex(id: id, name: spec.name, clock: { pacer.activeNow() })
       case .semaphore:
         return TracedSemaphore(
           id: id, name: spec.name, permits: spec.permits, bounded: spec.bounded)

@@ -48,7 +48,7 @@ extension Run {
       scenario: configuration.scenario, threads: configuration.threads,
       iterations: configuration.iterations,
       finalBalance: configuration.scenario.traits.usesBalance ? balance : nil,
-      expectedBalance: expectedBalance, lostUpdates: countedLostUpdates, elapsedNs: elapsed,
+      expectedBalance: expectedBalance, lostUpdates: countedLostUpdates, elapsedNs: activeElapsed,
       operations: workers.reduce(0) { $0 + $1.steps },
       deadlock: deadlock, primitives: primitives(),
       cancelled: threads.contains { $0.state == .cancelled },

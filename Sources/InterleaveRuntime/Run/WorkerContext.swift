@@ -14,7 +14,7 @@ final class WorkerContext {
   let shared: RunShared
   let counters: WorkerCounters
   /// Held directly (not through `shared`) to save a load on every step.
-  private let pacer: Pacer
+  let pacer: Pacer
   let scheduler: StepScheduler?
   /// The balance word this thread read last (its value and writer).
   var lastReadWord = 0
