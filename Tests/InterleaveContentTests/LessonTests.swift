@@ -174,12 +174,12 @@ struct LessonTests {
     #expect(claims[4].check(seen).seen == "balances [0, 0, 5]")
   }
 
-  @Test("reading time: 2 s, 0.3 s a word, 0.12 s a CJK character")
+  @Test("reading time: 2 s, 0.3 s a word, 0.2 s a CJK character")
   func readingTime() {
     #expect(ReadingTime.of("") == 2_000_000_000)
     #expect(ReadingTime.of("Two words.") == 2_600_000_000)
-    #expect(ReadingTime.of("三个字") == 2_360_000_000)
-    #expect(ReadingTime.of("锁 lock.acquire()") == 2_000_000_000 + 120_000_000 + 2 * 300_000_000)
+    #expect(ReadingTime.of("三个字") == 2_600_000_000)
+    #expect(ReadingTime.of("锁 lock.acquire()") == 2_000_000_000 + 200_000_000 + 2 * 300_000_000)
   }
 
   @Test("random bytes give errors, never crashes")

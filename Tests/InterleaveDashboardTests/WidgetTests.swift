@@ -208,6 +208,14 @@ struct WidgetTests {
     #expect(canvas.line(1).hasPrefix(" iter 2  <1/s"))
   }
 
+  @Test("the story's lost amount is the victim's own change, not the balance's move since the read")
+  func storyAmount() {
+    var lost = LostUpdate(victim: 1, readValue: 13, overwritten: 0, written: 5)
+    #expect(LostStory(writer: 2, lost).amount == -13, "unknown: what the balance lost")
+    lost.victimChange = -5
+    #expect(LostStory(writer: 2, lost).amount == -5)
+  }
+
   @Test("a pane shows whole events: one whose start scrolled away goes, tail and all")
   func wholeEvents() {
     var state = Fixtures.state(.race, threads: 1)

@@ -70,6 +70,28 @@ struct SchedulerTests {
     #expect(raceLost > 0 && raceLost < 150, "race lost updates under \(raceLost) of 150 seeds")
   }
 
+  @Test("a lost update names the victim's own change, even when its read was already stale")
+  func victimsOwnChange() {
+    // Thread-1 (n = 5) reads 0, writes 5, reads 5; Thread-2 (n = 8) reads 5,
+    // writes 13, reads 13; Thread-1 writes 0 over the 13; Thread-2 writes 5
+    // over the 0. The second loss wipes out Thread-1's -5, though the
+    // balance moved by -13 between Thread-2's read and its write.
+    let run = Run(
+      RunConfiguration(scenario: .race, threads: 2, iterations: 1),
+      chooser: ReplayChooser(order: [1, 1, 1, 2, 2, 2, 1, 2]))
+    run.wait()
+    var events: [Event] = []
+    run.queue.drain(into: &events)
+    let lost = events.compactMap { event -> LostUpdate? in
+      if case .lostUpdate(let lost) = event.kind { return lost }
+      return nil
+    }
+    #expect(lost.map(\.victim) == [2, 1])
+    #expect(lost.map(\.victimChange) == [8, -5])
+    #expect(lost.map(\.amount) == [8, -13])
+    #expect(run.balance == 5)
+  }
+
   @Test("replaying a run's thread order reproduces it exactly")
   func replay() throws {
     let configuration = RunConfiguration(scenario: .race, threads: 3, iterations: 10)
@@ -96,9 +118,10 @@ struct SchedulerTests {
       if case .lostUpdate(let lost) = event.kind { return lost }
       return nil
     }.first
-    #expect(
-      first
-        == LostUpdate(victim: 1, readValue: 0, overwritten: 5, written: 8, step: 4, victimStep: 3))
+    var expected = LostUpdate(
+      victim: 1, readValue: 0, overwritten: 5, written: 8, step: 4, victimStep: 3)
+    expected.victimChange = 5
+    #expect(first == expected)
   }
 
   @Test("a schedule that does not fit names the step")

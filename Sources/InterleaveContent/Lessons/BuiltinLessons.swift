@@ -14,12 +14,14 @@ enum BuiltinLessons {
       [[steps]]
       scenario = "loop"
       threads = 1
-      speed = "normal"
+      speed = 1000
       caption = { en = "Every process starts with one thread, the main thread. Here it starts a new thread, named LoopThread, with start().", zh = "任何进程默认就会启动一个线程，我们把该线程称为主线程。这里主线程用 start() 启动了一个名为“循环线程”的新线程。" }
-      wait = "step 4"
+      wait = "step 2"
+      pause = true
       expect = ["visible: MainThread", "visible: LoopThread | 循环线程"]
 
       [[steps]]
+      key = "space"
       caption = { en = "LoopThread adds 1 to n while n <= 5, printing >>> n. current_thread() always returns the calling thread's Thread object, name and all.", zh = "循环线程在 n <= 5 时不断把 n 加 1，每次打印 >>> n。current_thread() 永远返回当前线程的实例，它的 name 就是线程名。" }
       wait = "finished"
       timeout = "30s"
@@ -33,7 +35,7 @@ enum BuiltinLessons {
       [[steps]]
       scenario = "loop"
       threads = 2
-      speed = 150
+      speed = 600
       caption = { en = "Now two loop threads at once. Each has its own n: locals live in each call of loop(), and each thread makes its own call.", zh = "现在同时运行两个循环线程。各有各的 n：局部变量属于每一次函数调用，而每个线程各自调用一次 loop()。" }
       wait = "finished"
       timeout = "30s"
@@ -65,13 +67,13 @@ enum BuiltinLessons {
       expect = ["lost-updates >= 1"]
 
       [[steps]]
-      caption = { en = "Paused at the lost update. The panel on the right tells it step by step: one thread's write wiped out the other's.", zh = "在丢失更新处暂停。右边的面板一步步讲清楚：一个线程的写入抹掉了另一个线程的写入。" }
+      caption = { en = "Paused at the lost update. The panel on the right tells it step by step: one thread wrote back a result worked out from a stale read, wiping out the other's write. The balance may look right now, but that change is gone.", zh = "在丢失更新处暂停。右边的面板一步步讲清楚：一个线程拿读到的旧值算出结果写回，抹掉了另一个线程的写入。此刻 balance 也许看着没错，但那次修改已经丢了。" }
       wait = "1s"
       expect = ["paused", "visible: the last lost update | 最近一次丢失的更新", "visible: is lost | 丢了"]
 
       [[steps]]
       key = "space"
-      caption = { en = "The same seed gives the same interleaving every time, so the loss can be replayed. Watch the balance.", zh = "同一个种子每次都给出同样的交错，所以丢失可以重现。看 balance 的变化。" }
+      caption = { en = "At this speed Interleave orders the steps from the seed, so the same seed replays the same loss; in a real program the order differs every run. Watch the balance.", zh = "慢速时由 Interleave 按种子安排两个线程的先后，同一个种子每次都是同样的交错顺序，所以丢失可以重现；真实程序里每次都不一样。看 balance 的变化。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "drift != 0"]
@@ -87,7 +89,7 @@ enum BuiltinLessons {
       expect = ["finished", "drift != 0"]
 
       [[steps]]
-      caption = { en = "On CPython 3.11 the tutorial prints 0: the GIL runs one thread at a time and almost never switches inside balance += n. The race is hidden, not gone.", zh = "教程在 CPython 3.11 上打印 balance = 0：GIL 让同一时刻只有一个线程执行 Python 代码，且几乎不会在 balance += n 中途切换。竞态只是被掩盖了，并没有消失。" }
+      caption = { en = "The tutorial printed balance = 0: it loops only 100 times, and CPython's GIL runs one thread at a time and almost never switches inside balance += n. The race is hidden, not gone.", zh = "教程里打印的是 balance = 0：它只循环 100 次，而且 CPython 的 GIL 让同一时刻只有一个线程执行 Python 代码，几乎不会在 balance += n 中途切换。竞态只是被掩盖了，并没有消失。" }
       wait = "1s"
       expect = ["drift != 0"]
       """#
@@ -132,7 +134,7 @@ enum BuiltinLessons {
       expect = ["finished", "balance == expected", "contended"]
 
       [[steps]]
-      caption = { en = "Correct, but look at the lock panel: the lock is held nearly all the time, and a thread that finds it taken must wait. The lock makes the threads take turns.", zh = "结果正确，但看锁面板：锁几乎一直被持有，拿不到锁的线程只能等待。锁让线程轮流执行。" }
+      caption = { en = "Correct, but at a cost: see contended and wait in the lock panel. A thread that finds the lock taken must stop and wait; the lock makes the threads take turns in change_it().", zh = "结果正确，但有代价：看锁面板的“争用”和“等待”，拿不到锁的线程只能停下来等。锁让线程轮流执行 change_it()。" }
       wait = "1s"
       expect = ["contended", "visible: wait avg | 等待 平均"]
       """#
@@ -507,7 +509,7 @@ enum BuiltinLessons {
       expect = ["finished", "drift != 0"]
 
       [[steps]]
-      caption = { en = "Finished, and the balance is not 0. In the strip, each R and each W has its own [ ]: the lock is taken twice, with a gap between.", zh = "结束了，balance 不是 0。步骤条里每个 R 和每个 W 都有自己的 [ ]：锁加了两次，中间有空隙。" }
+      caption = { en = "Finished, and the balance is not 0. In the strip, each R and each W has its own [ ]: the lock is taken twice, with a gap between.", zh = "结束：balance 不是 0。步骤条里 R 和 W 各有一对 [ ]：锁加了两次，中间有空隙。" }
       wait = "1s"
       expect = ["finished", "drift != 0"]
       """#

@@ -2,12 +2,12 @@ import InterleaveText
 
 /// How long a caption must stay up for a student to read it.
 ///
-/// The rule: 2 s, plus 0.3 s a word in English or 0.12 s a CJK character
-/// (other words in a Chinese caption, such as code, count as English words).
+/// The rule: 2 s, plus 0.3 s a word in English (200 a minute) or 0.2 s
+/// a CJK character (5 a second; other words in a Chinese caption, such as code, count as English words).
 public enum ReadingTime {
   public static let base: UInt64 = 2_000_000_000
   public static let perWord: UInt64 = 300_000_000
-  public static let perCJK: UInt64 = 120_000_000
+  public static let perCJK: UInt64 = 200_000_000
 
   /// The reading time of `text`, in nanoseconds.
   public static func of(_ text: String) -> UInt64 {

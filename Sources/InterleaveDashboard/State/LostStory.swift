@@ -17,8 +17,8 @@ public struct LostStory: Equatable, Sendable {
   public var step: Int?
   public var victimStep: Int?
 
-  /// What the balance lost: the victim's change, wiped out.
-  public var amount: Int { overwritten - read }
+  /// The victim's own change, wiped out (`-5` for `balance -= 5`).
+  public var amount: Int
 
   public init(writer: Int, _ lost: LostUpdate) {
     self.writer = writer
@@ -28,5 +28,6 @@ public struct LostStory: Equatable, Sendable {
     written = lost.written
     step = lost.step
     victimStep = lost.victimStep
+    amount = lost.victimChange ?? lost.amount
   }
 }

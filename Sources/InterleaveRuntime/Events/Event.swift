@@ -104,6 +104,10 @@ public struct LostUpdate: Sendable, Equatable {
   public var step: Int?
   /// Under a scheduler: the step number of the overwritten write.
   public var victimStep: Int?
+  /// The victim's own change, wiped out (its write less what it had read),
+  /// when known. It differs from `amount` when the victim's read was itself
+  /// already stale.
+  public var victimChange: Int?
 
   /// How much the balance lost by this write: what others had added since the
   /// read, wiped out. The sum over a run equals `expected - final`.

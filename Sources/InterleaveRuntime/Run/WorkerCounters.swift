@@ -30,6 +30,9 @@ public final class WorkerCounters: Sendable {
   /// Events emitted in this thread's name (pushed or dropped). Any thread may
   /// emit for it (a deadlock found by another), so this one is an atomic add.
   let emitted = Atomic<Int>(0)
+  /// The change this thread's latest traced write made to what it had read
+  /// (`+n` or `-n`): what is lost when another thread overwrites it.
+  let lastWriteChange = Atomic<Int>(0)
   private let trailingPad = PaddingLine()
   /// Step points in one iteration of the scenario's full-speed path.
   let stepsPerFullSpeedIteration: Int

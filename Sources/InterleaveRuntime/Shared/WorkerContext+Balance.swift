@@ -24,14 +24,20 @@ extension WorkerContext {
 
   @inline(never)
   private func tracedWrite(_ balance: SharedBalance, word: Int, value: Int) {
-    let previous = balance.word.exchange(word, ordering: .relaxed)
+    let read = SharedBalance.value(of: lastReadWord)
+    counters.lastWriteChange.store(value &- read, ordering: .relaxed)
+    // Acquire and release: whoever overwrites this write sees its change.
+    let previous = balance.word.exchange(word, ordering: .acquiringAndReleasing)
     log(.write(value: value))
     if previous != lastReadWord {
       counters.bump(counters.lostUpdates)
       let victim = SharedBalance.writer(of: previous)
       var lost = LostUpdate(
-        victim: victim, readValue: SharedBalance.value(of: lastReadWord),
-        overwritten: SharedBalance.value(of: previous), written: value)
+        victim: victim, readValue: read, overwritten: SharedBalance.value(of: previous),
+        written: value)
+      if victim > 0, shared.counters.indices.contains(victim) {
+        lost.victimChange = shared.counters[victim].lastWriteChange.load(ordering: .relaxed)
+      }
       if scheduler != nil, shared.counters.indices.contains(victim) {
         lost.step = currentStep
         lost.victimStep = shared.counters[victim].lastWriteStep.load(ordering: .relaxed)
