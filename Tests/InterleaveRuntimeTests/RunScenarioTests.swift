@@ -183,6 +183,27 @@ extension RunScenarioTests {
   }
 }
 
+extension RunScenarioTests {
+  @Test("a thread seen waiting for the lock is already counted as contended")
+  func waiterIsContended() {
+    let run = Run(
+      RunConfiguration(scenario: .locked, threads: 2, iterations: 50, speed: .delay(2_000_000)))
+    defer { run.cancel() }
+    var seen: PrimitiveSnapshot?
+    #expect(
+      Wait.until(30) {
+        let lock = run.primitives()[0]
+        if !lock.waiters.isEmpty { seen = lock }
+        return seen != nil || run.isFinished
+      })
+    guard let seen else {
+      Issue.record("no thread ever waited for the lock")
+      return
+    }
+    #expect(seen.contended >= seen.waiters.count, "\(seen)")
+  }
+}
+
 extension Array {
   func chunked(_ size: Int) -> [ArraySlice<Element>] {
     stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }

@@ -50,11 +50,7 @@ final class TracedMutex: Primitive {
     owner.store(thread, ordering: .relaxed)
     let count = acquisitions.load(ordering: .relaxed) &+ 1
     acquisitions.store(count, ordering: .relaxed)
-    if let waited {
-      contended.store(contended.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
-      totalWait.store(totalWait.load(ordering: .relaxed) &+ waited, ordering: .relaxed)
-      if waited > maxWait.load(ordering: .relaxed) { maxWait.store(waited, ordering: .relaxed) }
-    }
+    if let waited { waitEnded(waited) }
     let timing = timed || count % TracedMutex.holdSampling == 0
     timingHold.store(timing, ordering: .relaxed)
     if timing {
@@ -62,6 +58,14 @@ final class TracedMutex: Primitive {
     } else {
       untimedHolds.store(untimedHolds.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
     }
+  }
+
+  func waitBegan() { contended.add(1, ordering: .relaxed) }
+
+  /// A wait of `waited` ns ended (the lock taken, or the timeout reached).
+  func waitEnded(_ waited: UInt64) {
+    totalWait.add(waited, ordering: .relaxed)
+    maxWait.max(waited, ordering: .relaxed)
   }
 
   /// Records the release and unlocks.

@@ -38,11 +38,12 @@ final class TracedSemaphore: Primitive {
     }
   }
 
+  func waitBegan() { contended.add(1, ordering: .relaxed) }
+
   /// Records an acquisition that waited `waited` ns (nil: not at all).
   func didAcquire(waited: UInt64?) {
     acquisitions.add(1, ordering: .relaxed)
     guard let waited else { return }
-    contended.add(1, ordering: .relaxed)
     totalWait.add(waited, ordering: .relaxed)
     maxWait.max(waited, ordering: .relaxed)
   }

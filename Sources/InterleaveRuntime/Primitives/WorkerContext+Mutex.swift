@@ -6,21 +6,24 @@ extension WorkerContext {
   /// `lock.acquire(timeout=…)`: true when the lock was taken.
   func acquire(_ lock: TracedMutex, timeout: UInt64? = nil) throws(Cancelled) -> Bool {
     let traced = try step(wants: lock.id)
-    return try take(lock, timeout: timeout, traced: traced, timed: true)
+    return try take(
+      lock, timeout: timeout, traced: traced, timed: true, waited: takeScheduledWait())
   }
 
   /// Takes the lock: at once if free, else after a back-off, else blocking.
   @inline(__always)
   /// - Parameter timed: time this hold (every step-point acquire is; the
   ///   whole-iteration path at full speed times one in `holdSampling`).
-  private func take(_ lock: TracedMutex, timeout: UInt64?, traced: Bool, timed: Bool)
-    throws(Cancelled) -> Bool
-  {
+  /// - Parameter waited: how long a scheduler already kept this step waiting.
+  private func take(
+    _ lock: TracedMutex, timeout: UInt64?, traced: Bool, timed: Bool, waited: UInt64? = nil
+  ) throws(Cancelled) -> Bool {
     if lock.mutex.tryLock() {
-      lock.didAcquire(by: index, waited: nil, timed: timed)
-      if traced { log(.acquired(primitive: lock.id, waited: 0)) }
+      lock.didAcquire(by: index, waited: waited, timed: timed)
+      if traced { log(.acquired(primitive: lock.id, waited: waited ?? 0)) }
       return true
     }
+    lock.waitBegan()
     let start = pacer.activeNow()
     // Back off without touching the lock's cache line, so the holder runs on
     // undisturbed, then retry: most waits for a short critical section end
@@ -68,8 +71,10 @@ extension WorkerContext {
       }
       if shared.pacer.isCancelled { throw Cancelled() }
       if MonotonicClock.now() >= giveUp {
+        let waited = pacer.activeNow() &- start
         lock.timeouts.add(1, ordering: .relaxed)
-        log(.timedOut(primitive: lock.id, waited: pacer.activeNow() &- start))
+        lock.waitEnded(waited)
+        log(.timedOut(primitive: lock.id, waited: waited))
         return false
       }
     }

@@ -5,11 +5,13 @@ extension WorkerContext {
   /// `semaphore.acquire()`: takes a permit, waiting while there is none.
   func acquire(_ semaphore: TracedSemaphore) throws(Cancelled) {
     let traced = try step(wants: semaphore.id)
+    let scheduled = takeScheduledWait()
     if semaphore.acquire(by: index, until: 0) {
-      semaphore.didAcquire(waited: nil)
-      if traced { log(.acquired(primitive: semaphore.id, waited: 0)) }
+      semaphore.didAcquire(waited: scheduled)
+      if traced { log(.acquired(primitive: semaphore.id, waited: scheduled ?? 0)) }
       return
     }
+    semaphore.waitBegan()
     let start = pacer.activeNow()
     counters.waitTicket.store(
       shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)

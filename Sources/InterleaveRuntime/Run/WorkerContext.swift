@@ -22,6 +22,9 @@ final class WorkerContext {
   private var announced = false
   /// Under a scheduler, the number of the step being taken (1-based).
   private(set) var currentStep = 0
+  /// Under a scheduler, how long this step waited for its primitive (nil:
+  /// it did not wait), for the acquire that follows to report.
+  private var scheduledWait: UInt64?
 
   init(index: Int, shared: RunShared) {
     self.index = index
@@ -83,7 +86,10 @@ final class WorkerContext {
     let shared = shared
     let pacer = pacer
     let blocked = primitive.map { !shared.isAvailable($0, for: index) } ?? false
+    let start = pacer.activeNow()
+    scheduledWait = nil
     if let primitive, blocked {
+      shared.primitives[primitive].waitBegan()
       counters.waitingFor.store(primitive, ordering: .sequentiallyConsistent)
       counters.set(.waiting)
       log(.waiting(primitive: primitive))
@@ -98,6 +104,7 @@ final class WorkerContext {
       index, wants: primitive, isAvailable: { shared.isAvailable($0, for: $1) },
       cancelled: { pacer.isCancelled },
       onDeadlock: shared.scheduledDeadlock)
+    if blocked { scheduledWait = pacer.activeNow() &- start }
     announceOnce()
   }
 
@@ -109,6 +116,13 @@ final class WorkerContext {
       .started(
         tid: Int32(counters.tid.load(ordering: .relaxed)),
         ident: counters.ident.load(ordering: .relaxed)))
+  }
+
+  /// How long the scheduler kept this step waiting for its primitive (nil:
+  /// not at all); read once, by the acquire the step is.
+  func takeScheduledWait() -> UInt64? {
+    defer { scheduledWait = nil }
+    return scheduledWait
   }
 
   /// Under a scheduler: reports the end (within the last turn) and lets the next thread go.
