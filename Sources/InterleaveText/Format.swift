@@ -49,7 +49,8 @@ public enum Format {
   }
 
   /// Sparkline of values scaled to their maximum.
-  public static func sparkline(_ values: [Double], width: Int) -> String {
+  public static func sparkline(_ values: some BidirectionalCollection<Double>, width: Int) -> String
+  {
     let bars = Array("▁▂▃▄▅▆▇█")
     let shown = values.suffix(width)
     let top = shown.max() ?? 0

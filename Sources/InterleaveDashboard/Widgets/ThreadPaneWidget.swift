@@ -162,7 +162,10 @@ enum ThreadPaneWidget {
     let sparkWidth = area.maxX - x - 1
     if sparkWidth >= 4 {
       canvas.put(
-        Format.sparkline(Array(pane.rateHistory), width: sparkWidth), x: area.maxX - sparkWidth - 1,
+        // The history itself, not an array of it: an empty `Deque` turned
+        // into an array writes to the shared empty-array storage, a data
+        // race between two threads drawing (ThreadSanitizer reports it).
+        Format.sparkline(pane.rateHistory, width: sparkWidth), x: area.maxX - sparkWidth - 1,
         y: area.y, style: Style(pane.state.role), clip: area)
     }
   }
