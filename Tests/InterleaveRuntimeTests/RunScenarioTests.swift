@@ -75,10 +75,7 @@ struct RunScenarioTests {
       run.wait()
       run.queue.drain(into: &events)
       #expect(run.queue.dropped == 0)
-      let losses = events.compactMap { event -> LostUpdate? in
-        if case .lostUpdate(let lost) = event.kind { return lost }
-        return nil
-      }
+      let losses = events.lostUpdates
       let summary = run.summary()
       #expect(summary.lostUpdates == losses.count)
       #expect(losses.reduce(0) { $0 + $1.amount } == -(summary.drift ?? 0))
@@ -163,17 +160,16 @@ extension RunScenarioTests {
     #expect(Wait.until(5) { run.primitives()[0].holders == [1] && run.pacer.parkedThreads == 1 })
     // A hold in progress is still an exact hold: not "sampled".
     #expect(!run.primitives()[0].holdSampled)
+    // Stay paused, holding the lock, for 400 ms more.
     let pause: UInt64 = 400_000_000
-    usleep(UInt32(pause / 1_000))  // the pause being measured, not a wait for a result
+    let pausedAtHold = run.pacer.pausedTime(until: MonotonicClock.now())
+    #expect(
+      Wait.until(5) { run.pacer.pausedTime(until: MonotonicClock.now()) >= pausedAtHold + pause })
     run.pacer.resume()
     run.wait()
     var events: [Event] = []
     _ = run.queue.drain(into: &events)
-    let held = try #require(
-      events.lazy.compactMap { event -> UInt64? in
-        if case .released(_, let held) = event.kind { return held }
-        return nil
-      }.first)
+    let held = try #require(events.holds.first)
     // Five steps of 1 ms, not the 400 ms pause.
     #expect(held < pause / 2, "held \(held) ns")
     let lock = run.summary().primitives[0]

@@ -57,10 +57,7 @@ struct SchedulerTests {
       race.wait()
       var events: [Event] = []
       race.queue.drain(into: &events)
-      let lost = events.compactMap { event -> LostUpdate? in
-        if case .lostUpdate(let lost) = event.kind { return lost }
-        return nil
-      }
+      let lost = events.lostUpdates
       let summary = race.summary()
       #expect(summary.lostUpdates == lost.count)
       // Exact accounting: the balance is short by what the lost updates wiped out.
@@ -82,10 +79,7 @@ struct SchedulerTests {
     run.wait()
     var events: [Event] = []
     run.queue.drain(into: &events)
-    let lost = events.compactMap { event -> LostUpdate? in
-      if case .lostUpdate(let lost) = event.kind { return lost }
-      return nil
-    }
+    let lost = events.lostUpdates
     #expect(lost.map(\.victim) == [2, 1])
     #expect(lost.map(\.victimChange) == [8, -5])
     #expect(lost.map(\.amount) == [8, -13])
@@ -114,10 +108,7 @@ struct SchedulerTests {
     run.wait()
     var events: [Event] = []
     run.queue.drain(into: &events)
-    let first = events.compactMap { event -> LostUpdate? in
-      if case .lostUpdate(let lost) = event.kind { return lost }
-      return nil
-    }.first
+    let first = events.lostUpdates.first
     var expected = LostUpdate(
       victim: 1, readValue: 0, overwritten: 5, written: 8, step: 4, victimStep: 3)
     expected.victimChange = 5

@@ -86,7 +86,7 @@ final class WorkerContext {
     let shared = shared
     let pacer = pacer
     let blocked = primitive.map { !shared.isAvailable($0, for: index) } ?? false
-    let start = pacer.activeNow()
+    let start = blocked ? pacer.activeNow() : 0
     scheduledWait = nil
     if let primitive, blocked {
       shared.primitives[primitive].waitBegan()
