@@ -1,7 +1,9 @@
 #define _GNU_SOURCE
 #include "csystem.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <sched.h>
@@ -152,3 +154,9 @@ void il_tty_restore(void) {
 }
 
 void il_set_mmap_threshold(int bytes) { mallopt(M_MMAP_THRESHOLD, bytes); }
+
+int il_flush_stdout(void) {
+  errno = 0;
+  if (fflush(stdout) != 0 || ferror(stdout)) return errno != 0 ? errno : EIO;
+  return 0;
+}

@@ -173,17 +173,29 @@ public enum SVGFrame {
     return (background ?? defaultBackground, foreground)
   }
 
-  /// Text as XML character data (the cells hold no controls already).
-  static func escaped(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      default: out.append(character)
+  /// Text as XML character data. A code point XML 1.0 does not allow
+  /// (a control, U+FFFE, U+FFFF) becomes U+FFFD: one in a cast or a
+  /// caption would make the whole picture invalid XML.
+  public static func escaped(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+      case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+      case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+      default: out.append(xmlAllows(scalar) ? scalar : "\u{FFFD}")
       }
     }
-    return out
+    return String(out)
+  }
+
+  /// XML 1.0's `Char`: tab, line feed, carriage return, and U+0020 up,
+  /// but for U+FFFE and U+FFFF (surrogates are no scalars).
+  static func xmlAllows(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x9, 0xA, 0xD: return true
+    case 0x20...0xFFFD, 0x10000...0x10FFFF: return true
+    default: return false
+    }
   }
 }

@@ -13,7 +13,16 @@ public enum TextFile {
 
   /// The file's bytes; refuses files over `limit` bytes.
   public static func readBytes(_ path: String, limit: Int) throws(SystemError) -> [UInt8] {
-    guard let file = fopen(path, "rb") else { throw SystemError.errno("cannot read") }
+    // Not blocking in open(): a FIFO with no writer reads as empty instead
+    // of holding the program (and every signal) forever.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { throw SystemError.errno("cannot read") }
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    guard let file = fdopen(descriptor, "rb") else {
+      let failure = SystemError.errno("cannot read")
+      close(descriptor)
+      throw failure
+    }
     defer { fclose(file) }
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
@@ -29,9 +38,11 @@ public enum TextFile {
     return bytes
   }
 
-  /// `64 KiB`, `1 MiB`.
+  /// `640 bytes`, `64 KiB`, `1 MiB`.
   public static func size(_ bytes: Int) -> String {
-    bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
+    if bytes < 1 << 10 { return "\(bytes) bytes" }
+    return bytes >= 1 << 20 && bytes % (1 << 20) == 0
+      ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
   }
 
   /// Whether a file can be created or replaced at `path` (its folder is writable).
@@ -61,15 +72,36 @@ public enum TextFile {
     }
   }
 
-  /// Writes `text` to a temporary file beside `path`, then renames it over
-  /// `path`: a reader never sees half a file, and a failure leaves nothing behind.
+  /// Writes `text` to `path` by the rules of `OutputTarget`: a regular file
+  /// is written to a temporary file beside it, then renamed over it (a
+  /// reader never sees half a file, and a failure leaves nothing behind); a
+  /// FIFO or device is written in place; anything else is refused.
   public static func write(_ text: String, to path: String) throws(SystemError) {
-    let temporary = path + ".tmp-\(getpid())"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw SystemError.errno("cannot write") }
+    switch try OutputTarget.of(path) {
+    case .stream(let stream):
+      let descriptor = try OutputTarget.openStream(stream)
+      var failure: SystemError?
+      do {
+        try FileDescriptor.writeAll(descriptor, Array(text.utf8))
+      } catch {
+        failure = error
+      }
+      if close(descriptor) != 0, failure == nil { failure = SystemError.errno("cannot write") }
+      if let failure { throw failure }
+    case .file(let target, let mode):
+      try replace(target, with: text, mode: mode ?? 0o644)
+    }
+  }
+
+  /// Writes `text` to a fresh temporary file beside `path` and renames it over `path`.
+  private static func replace(_ path: String, with text: String, mode: mode_t)
+    throws(SystemError)
+  {
+    let (descriptor, temporary) = try OutputTarget.temporary(beside: path)
     var failure: SystemError?
+    if fchmod(descriptor, mode) != 0 { failure = SystemError.errno("cannot write") }
     do {
-      try FileDescriptor.writeAll(descriptor, Array(text.utf8))
+      if failure == nil { try FileDescriptor.writeAll(descriptor, Array(text.utf8)) }
     } catch {
       failure = error
     }

@@ -1,6 +1,7 @@
 import CNcurses
 import Glibc
 import InterleaveDashboard
+import InterleavePlatform
 import InterleaveText
 
 /// The only code that talks to ncurses: it owns the screen on one thread,
@@ -20,6 +21,13 @@ public final class NcursesScreen: Screen {
   private var stopped = false
   /// The FILEs ncurses uses on a pseudo-terminal (closed on stop).
   private var files: [UnsafeMutablePointer<FILE>] = []
+  /// Where ncurses writes (for the bracketed-paste switch).
+  private let outputDescriptor: Int32
+  private var pasteFilter = PasteFilter()
+  /// Keys the paste filter let through, not yet returned.
+  private var released: [Key] = []
+  /// Whether the terminal was last told to bracket pastes.
+  private var bracketing = false
   public let depth: ColorDepth
 
   /// Starts ncurses on the process's terminal, or on `device` (a pty slave
@@ -56,6 +64,7 @@ public final class NcursesScreen: Screen {
       throw StartError(description: "cannot open the terminal (TERM=\(environment["TERM"] ?? ""))")
     }
     if device != nil { files = [output, input] }
+    self.outputDescriptor = outputDescriptor
     self.screen = screen
     set_term(screen)
     window = il_stdscr()!
@@ -83,7 +92,18 @@ public final class NcursesScreen: Screen {
     // and resume now, before anything is drawn.
     endwin()
     doupdate()
+    bracketPastes(true)
     stderrCapture.begin()
+  }
+
+  /// Tells the terminal to mark pastes (or to stop), so that pasted text is
+  /// never taken for keys; a fatal signal turns it off too.
+  private func bracketPastes(_ on: Bool) {
+    guard on != bracketing else { return }
+    bracketing = on
+    let bytes = on ? PasteFilter.enable : PasteFilter.disable
+    _ = bytes.withUnsafeBytes { write(outputDescriptor, $0.baseAddress, $0.count) }
+    pastesBracketed.store(on, ordering: .relaxed)
   }
 
   deinit { stop() }
@@ -125,6 +145,8 @@ public final class NcursesScreen: Screen {
     previous = canvas
     wnoutrefresh(window)
     doupdate()
+    // Back after `leave` (the first frame after a stop takes the terminal again).
+    bracketPastes(true)
   }
 
   /// Tells ncurses the screen is now `width` x `height` (for a pty whose size
@@ -140,38 +162,73 @@ public final class NcursesScreen: Screen {
     clearok(window, true)
   }
 
-  /// Waits up to `milliseconds` for a key.
+  /// Waits up to `milliseconds` for a key. Pasted text is no key press:
+  /// it is dropped (see `PasteFilter`), a unit at a time, at most
+  /// `unitsPerRead` in one call so a long paste cannot hold up a frame.
   public func readKey(timeout milliseconds: Int32) -> Key? {
-    wtimeout(window, milliseconds)
-    var code: Int32 = 0
-    let status = il_get_key(window, &code)
-    if status == il_key_code_yes() {
-      switch code {
-      case il_key_resize(): return .resize
-      case il_key_btab(): return .backTab
-      case il_key_ppage(): return .pageUp
-      case il_key_npage(): return .pageDown
-      case il_key_up(): return .up
-      case il_key_down(): return .down
-      case il_key_enter(): return .character("\r")
-      case il_key_mouse():
-        var x: Int32 = 0
-        var y: Int32 = 0
-        var kind: Int32 = 0
-        guard il_get_mouse(&x, &y, &kind) == 1 else { return nil }
-        switch kind {
-        case 1: return .mouse(Mouse(.click, x: Int(x), y: Int(y)))
-        case 4: return .mouse(Mouse(.wheelUp, x: Int(x), y: Int(y)))
-        case 5: return .mouse(Mouse(.wheelDown, x: Int(x), y: Int(y)))
-        default: return nil
-        }
-      default: return .other(code)
+    if !released.isEmpty { return released.removeFirst() }
+    var wait = milliseconds
+    for _ in 0..<Self.unitsPerRead {
+      wtimeout(window, wait)
+      // Once a unit is in hand, what follows it is already waiting or is not
+      // part of the same marker or paste.
+      wait = 0
+      var code: Int32 = 0
+      let status = il_get_key(window, &code)
+      let now = MonotonicClock.now()
+      if status == il_err() {
+        release(pasteFilter.flush(now: now).map(Self.key(character:)))
+        return released.isEmpty ? nil : released.removeFirst()
       }
+      if status == il_key_code_yes() {
+        // A resize is never part of a paste; any other function key
+        // inside one is pasted text that ncurses decoded.
+        guard code == il_key_resize() || !pasteFilter.pasting else { continue }
+        release(pasteFilter.flush(now: now).map(Self.key(character:)) + [functionKey(code)])
+      } else {
+        release(pasteFilter.feed(UInt32(bitPattern: code), now: now).map(Self.key(character:)))
+      }
+      if !released.isEmpty { return released.removeFirst() }
     }
-    guard status != il_err() else { return nil }
+    return nil
+  }
+
+  /// Units of input one `readKey` takes at most.
+  static let unitsPerRead = 65_536
+
+  private func release(_ keys: [Key?]) {
+    released += keys.compactMap { $0 }
+  }
+
+  /// A character read from the terminal as a key.
+  static func key(character code: UInt32) -> Key? {
     if code == 27 { return .escape }
-    guard let scalar = Unicode.Scalar(UInt32(bitPattern: code)) else { return nil }
-    return .character(Character(scalar))
+    return Unicode.Scalar(code).map { .character(Character($0)) }
+  }
+
+  /// A function key by its ncurses code.
+  private func functionKey(_ code: Int32) -> Key? {
+    switch code {
+    case il_key_resize(): return .resize
+    case il_key_btab(): return .backTab
+    case il_key_ppage(): return .pageUp
+    case il_key_npage(): return .pageDown
+    case il_key_up(): return .up
+    case il_key_down(): return .down
+    case il_key_enter(): return .character("\r")
+    case il_key_mouse():
+      var x: Int32 = 0
+      var y: Int32 = 0
+      var kind: Int32 = 0
+      guard il_get_mouse(&x, &y, &kind) == 1 else { return nil }
+      switch kind {
+      case 1: return .mouse(Mouse(.click, x: Int(x), y: Int(y)))
+      case 4: return .mouse(Mouse(.wheelUp, x: Int(x), y: Int(y)))
+      case 5: return .mouse(Mouse(.wheelDown, x: Int(x), y: Int(y)))
+      default: return nil
+      }
+    default: return .other(code)
+    }
   }
 
   /// After the process was stopped and continued (`kill -STOP`, `-CONT`):
@@ -179,6 +236,9 @@ public final class NcursesScreen: Screen {
   /// again, everything painted by the next frame.
   public func resumeAfterStop() {
     reset_prog_mode()
+    // The shell may have turned bracketed paste off meanwhile.
+    bracketing = false
+    bracketPastes(true)
     invalidate()
   }
 
@@ -186,6 +246,7 @@ public final class NcursesScreen: Screen {
   /// again, painting everything.
   public func leave() {
     endwin()
+    bracketPastes(false)
     invalidate()
   }
 
@@ -195,6 +256,7 @@ public final class NcursesScreen: Screen {
     stopped = true
     curs_set(1)
     endwin()
+    bracketPastes(false)
     delscreen(screen)
     for file in files { fclose(file) }
     TerminalSignals.uninstall()

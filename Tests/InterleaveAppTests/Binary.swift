@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `interleave` binary the way a user would, and collects what it prints.
 struct Binary {
@@ -25,9 +26,13 @@ struct Binary {
 
   /// - Parameter shell: shell commands to run first, in the same process
   ///   (`ulimit -s ...`), before it becomes the binary with `exec`.
+  /// - Parameter limit: seconds after which a run still going is killed
+  ///   (so a build that never stops fails its test instead of hanging it);
+  ///   once the process has ended the kill is called off, so it can never
+  ///   hit a later process that reuses the number.
   static func run(
     _ arguments: [String], environment: [String: String] = [:], shell: String? = nil,
-    started: ((Int32) -> Void)? = nil
+    limit: Double? = nil, started: ((Int32) -> Void)? = nil
   ) throws -> Result {
     let process = Process()
     if let shell {
@@ -49,6 +54,14 @@ struct Binary {
     process.standardInput = FileHandle.nullDevice
     try process.run()
     started?(process.processIdentifier)
+    let ended = Mutex(false)
+    if let limit {
+      let pid = process.processIdentifier
+      DispatchQueue.global().asyncAfter(deadline: .now() + limit) {
+        ended.withLock { if !$0 { kill(pid, SIGKILL) } }
+      }
+    }
+    defer { ended.withLock { $0 = true } }
     // Both pipes at once: a child that fills stderr while we wait on stdout
     // would otherwise block forever.
     let errorReader = PipeReader(err.fileHandleForReading)

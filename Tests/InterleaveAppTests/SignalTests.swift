@@ -72,6 +72,27 @@ struct SignalTests {
   }
 
   @Test(
+    "SIGQUIT, SIGUSR1 and SIGALRM end the dashboard as they would, the terminal restored first",
+    arguments: [("QUIT", 131), ("USR1", 138), ("ALRM", 142)])
+  func otherSignals(signal: String, code: Int) throws {
+    let tmux = try Tmux(width: 100, height: 30)
+    let speed = 500 + code
+    try tmux.launch("race --speed \(speed)")
+    _ = try tmux.waitFor("Interleave")
+    let pattern = "'interleave race --speed \(speed)'"
+    for _ in 0..<200 where system("pgrep -f \(pattern) >/dev/null") == 0 {
+      _ = system("pkill -\(signal) -f \(pattern)")
+      usleep(50_000)
+    }
+    try tmux.type(Self.sane)
+    let screen = try tmux.waitFor("SANE")
+    #expect(screen.contains { $0.contains("echo icanon SANE") }, "\(screen)")
+    #expect(screen.contains("EXIT=\(code)"), "\(screen)")
+    // Out of the alternate screen: the shell's own lines are back.
+    #expect(!screen.contains { $0.contains("join():") }, "\(screen)")
+  }
+
+  @Test(
     "Ctrl-Z stops a recording dashboard and fg brings it back whole; SIGCONT repaints a cleared screen"
   )
   func suspendAndContinue() throws {
@@ -90,9 +111,8 @@ struct SignalTests {
       },
       "Ctrl-Z did not stop the process")
     try tmux.type("fg")
-    let back = try tmux.waitFor("q quit")
-    #expect(back.contains { $0.contains(" Interleave ") })
-    #expect(back.contains { $0.contains("┌ balance") })
+    // The whole frame, header to footer (it may be caught half painted).
+    try tmux.waitFor(all: ["q quit", " Interleave ", "┌ balance"])
     // Stopped from outside, the screen cleared, continued: everything is painted again.
     #expect(system("pkill -STOP -f \(pattern)") == 0)
     try tmux.type("clear")

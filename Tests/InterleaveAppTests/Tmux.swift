@@ -71,6 +71,18 @@ final class Tmux {
     try type(press + (wheelUp ? "" : "\u{1B}[<0;\(at)m"), enter: false)
   }
 
+  /// Pastes `text` as a terminal does: marked as a paste (`ESC [ 200 ~` ...
+  /// `ESC [ 201 ~`) when `bracketed` and the program asked for that,
+  /// otherwise as if typed, all at once.
+  func paste(_ text: String, bracketed: Bool) throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "paste-\(socket).txt")
+    try Data(text.utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    try run(["load-buffer", file.path])
+    try run(["paste-buffer", "-t", "t", "-d"] + (bracketed ? ["-p"] : []))
+  }
+
   /// A tmux format for the pane (`#{mouse_standard_flag}`, ...).
   func paneFormat(_ format: String) throws -> String {
     try run(["display-message", "-p", "-t", "t", format]).trimmingCharacters(

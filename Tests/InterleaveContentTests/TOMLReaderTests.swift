@@ -75,6 +75,15 @@ struct TOMLReaderTests {
       ("a = { b = 1\n", "1:12: expected ',' or '}' in the inline table, found '\n'"),
       ("a = \"\\q\"\n", "1:6: unknown escape '\\q'"),
       ("a = 1979-05-27\n", "1:5: dates and times are not supported here"),
+      // 20,000 dotted parts took 6.5 s and 3.1 GB: refused at the 129th.
+      (
+        "a" + String(repeating: ".a", count: 20_000) + " = 1\n",
+        "1:257: a key nested more than 128 deep"
+      ),
+      (
+        "[" + String(repeating: "a.", count: 20_000) + "a]\n",
+        "1:258: a key nested more than 128 deep"
+      ),
       (
         "a = nope\n",
         "1:5: expected a value (a \"string\", a number, true, false, [ ] or { }), found 'nope'"

@@ -43,4 +43,69 @@ struct TerminalEmulatorTests {
     terminal.feed([0x94, 0x81])
     #expect(Self.text(terminal)[1] == " 锁 ")
   }
+
+  @Test(
+    "a parameter of 2^63 - 1 moves the cursor to the edge, never overflows",
+    arguments: ["C", "B", "E", "X", "@", "P", "L", "M", "S", "T", "b", "H", "d", "G"])
+  func hugeParameters(final: String) {
+    var terminal = TerminalEmulator(width: 8, height: 3)
+    terminal.feed(Array("ab\u{1B}[9223372036854775807\(final)z".utf8))
+    terminal.feed(Array("\u{1B}[9223372036854775807;9223372036854775807\(final)y".utf8))
+    #expect(terminal.grid.rows.count == 3)
+    #expect(Self.text(terminal).joined().contains("y"))
+  }
+
+  @Test("a cursor saved before the screen shrank is restored inside it")
+  func savedAfterResize() {
+    for (save, restore) in [("\u{1B}7", "\u{1B}8"), ("\u{1B}[s", "\u{1B}[u")] {
+      var terminal = TerminalEmulator(width: 40, height: 20)
+      terminal.feed(Array("\u{1B}[18;35H\(save)".utf8))
+      terminal.resize(width: 10, height: 5)
+      terminal.feed(Array("\(restore)Q".utf8))
+      #expect(Self.text(terminal)[4].hasSuffix("Q"), "\(Self.text(terminal))")
+    }
+  }
+
+  @Test("a repeat of 10^8 fills the screen and stops there")
+  func hugeRepeat() {
+    var terminal = TerminalEmulator(width: 5, height: 2)
+    terminal.feed(Array("x\u{1B}[100000000b".utf8))
+    // One screenful of repeats (10), the eleventh x scrolled onto a new line.
+    #expect(Self.text(terminal) == ["xxxxx", "x    "])
+  }
+
+  @Test("an escape sequence never closed is dropped after 4 KiB, and what follows is drawn")
+  func neverClosed() {
+    var terminal = TerminalEmulator(width: 20, height: 2)
+    terminal.feed(Array("\u{1B}]0;title".utf8))
+    // Fed as a recording feeds it, one event at a time.
+    for _ in 0..<2_000 { terminal.feed(Array("......".utf8)) }
+    terminal.feed(Array("\r\nvisible".utf8))
+    #expect(Self.text(terminal).joined().contains("visible"))
+  }
+
+  @Test("casts are JSON: the header's own width counts, trailing text is refused, sizes are capped")
+  func castParsing() throws {
+    let header = #"{"version": 2, "env": {"width": 5}, "width": 30, "height": 4}"#
+    let good = try CastFile.parse(header + "\n" + #"[0.5, "o", "hi\u001b[1m"]"# + "\n")
+    #expect(good.width == 30 && good.height == 4 && good.events.count == 1)
+    for (text, problem) in [
+      (header + "\n" + #"[0.5, "o", "hi"] junk"#, "line 2: not an asciicast event"),
+      (#"{"version": 2, "width": 100000, "height": 4}"#, "line 1: a 100000x4 screen"),
+      (header + "\n\n" + #"[1, "r", "2000x10"]"#, "line 3: a 2000x10 screen"),
+      (#"{"version": 2, "height": 4, "x": "\"width\": 9"}"#, "line 1: not an asciicast v2 header"),
+    ] {
+      #expect(throws: (any Error).self, "\(problem)") { try CastFile.parse(text) }
+      do {
+        _ = try CastFile.parse(text)
+      } catch {
+        #expect("\(error)".hasPrefix(problem), "\(error)")
+      }
+    }
+  }
+
+  @Test("a code point XML forbids becomes U+FFFD in a picture")
+  func xmlForbidden() {
+    #expect(SVGFrame.escaped("a\u{FFFE}b\u{FFFF}<\u{01}") == "a\u{FFFD}b\u{FFFD}&lt;\u{FFFD}")
+  }
 }

@@ -65,4 +65,8 @@ void il_unblock_signal(int signal);
 /// the system when freed (glibc's M_MMAP_THRESHOLD, fixed).
 void il_set_mmap_threshold(int bytes);
 
+/// Flushes stdio's stdout: 0, or the errno of a write that failed now or
+/// before (EIO when the error flag is set with no errno left).
+int il_flush_stdout(void);
+
 #endif

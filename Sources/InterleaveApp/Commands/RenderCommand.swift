@@ -41,10 +41,11 @@ struct RenderCommand: ParsableCommand {
     guard idleLimit > 0, idleLimit <= 60 else {
       throw ValidationError("--idle-limit must be more than 0 and at most 60 s (got \(idleLimit))")
     }
-    if let poster, poster < 0 {
-      throw ValidationError("--poster must be 0 or more (got \(poster))")
+    if let poster, !poster.isFinite || poster < 0 {
+      throw ValidationError("--poster must be a number of seconds, 0 or more (got \(poster))")
     }
     try RecordingOptions.checkPath(svg, flag: "--svg")
+    try RecordingOptions.checkDistinct(outputs: [("--svg", svg)], inputs: [("the cast", cast)])
   }
 
   func run() throws {
@@ -63,7 +64,7 @@ struct RenderCommand: ParsableCommand {
       try TextFile.write(text, to: svg)
     } catch {
       InterleaveMain.notice("error: --svg \(svg): \(error)")
-      throw ExitCode(74)
+      throw ExitCode(error.exitStatus)
     }
     InterleaveMain.notice(
       "\(svg): \(frames.count) frames, \(TextFile.size(text.utf8.count)), "

@@ -14,9 +14,18 @@ final class OutputSink {
     signal(SIGPIPE, SIG_IGN)
   }
 
+  /// Adds `text` and a newline; a control in it (from a path, a file, a
+  /// name) is shown as its placeholder, never sent to the terminal.
   func line(_ text: String) {
-    buffer.append(contentsOf: text.utf8)
+    buffer.append(contentsOf: Sanitizer.text(text).utf8)
     buffer.append(0x0A)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  /// Adds `text` as it is (no newline added), its controls shown but its
+  /// newlines and tabs kept.
+  func text(_ text: String) {
+    buffer.append(contentsOf: Sanitizer.text(text).utf8)
     if buffer.count >= 1 << 16 { flush() }
   }
 
@@ -27,6 +36,7 @@ final class OutputSink {
       try FileDescriptor.writeAll(descriptor, buffer)
     } catch {
       isClosed = true
+      if descriptor == STDOUT_FILENO { StandardOutput.failed(error.code) }
     }
   }
 

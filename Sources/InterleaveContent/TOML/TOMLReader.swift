@@ -258,6 +258,13 @@ public struct TOMLReader {
         part = String(decoding: bytes[begin..<index], as: UTF8.self)
       }
       parts.append((part, start.line, start.column))
+      // As deep as values may nest, and no deeper: each part is a table
+      // on the way, and thousands of them cost time and memory squared.
+      guard parts.count <= Self.maximumDepth else {
+        throw TOMLError(
+          line: start.line, column: start.column,
+          message: "a key nested more than \(Self.maximumDepth) deep")
+      }
       skipSpaces()
       guard peek == UInt8(ascii: ".") else { return parts }
       index += 1

@@ -1,4 +1,5 @@
 import InterleavePlatform
+import InterleaveText
 
 /// An asciicast v2 file read back: its size and its events in order.
 public struct CastFile: Sendable {
@@ -22,51 +23,66 @@ public struct CastFile: Sendable {
     }
   }
 
+  /// The largest cast read: a recording of hours is a few tens of MiB.
+  public static let sizeLimit = 64 << 20
+  /// The largest screen a cast may ask for, either side.
+  public static let screenLimit = 1000
+
   /// Reads and checks `path`; a bad line is named by its number.
   public static func read(_ path: String) throws(SystemError) -> CastFile {
-    let text = try TextFile.read(path, limit: 1 << 30)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-    guard let header = lines.popFirst(), header.hasPrefix("{"),
-      let width = Self.number(after: "\"width\":", in: header),
-      let height = Self.number(after: "\"height\":", in: header), width > 0, height > 0
+    try parse(try TextFile.read(path, limit: sizeLimit))
+  }
+
+  /// Checks and reads a cast's text: the header and every event are JSON,
+  /// the screen at most `screenLimit` each way; a bad line is named.
+  public static func parse(_ text: String) throws(SystemError) -> CastFile {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      .filter { !$0.element.allSatisfy { $0 == " " || $0 == "\r" } }[...]
+    guard let (_, header) = lines.popFirst(), case .object(let fields)? = JSONParser.parse(header)
     else {
+      throw SystemError("line 1: not an asciicast v2 header (not a JSON object)")
+    }
+    func field(_ name: String) -> Int? {
+      fields.first { $0.0 == name }.flatMap {
+        if case .int(let value) = $0.1 { value } else { nil }
+      }
+    }
+    guard let width = field("width"), let height = field("height") else {
       throw SystemError("line 1: not an asciicast v2 header (no width and height)")
     }
+    try checkSize(width, height, line: 1)
     var events: [Event] = []
-    for (offset, line) in lines.enumerated() {
+    for (offset, line) in lines {
       guard let event = Self.event(line) else {
-        throw SystemError("line \(offset + 2): not an asciicast event")
+        throw SystemError("line \(offset + 1): not an asciicast event")
+      }
+      if case .resize(_, let width, let height) = event {
+        try checkSize(width, height, line: offset + 1)
       }
       events.append(event)
     }
     return CastFile(width: width, height: height, events: events)
   }
 
-  static func number(after key: String, in line: Substring) -> Int? {
-    // The key's first occurrence (headers are short: a plain scan will do).
-    var rest = line[...]
-    while !rest.isEmpty, !rest.hasPrefix(key) { rest = rest.dropFirst() }
-    guard !rest.isEmpty else { return nil }
-    let digits = rest.dropFirst(key.count).drop { $0 == " " }.prefix { $0.isASCII && $0.isNumber }
-    return Int(digits)
+  static func checkSize(_ width: Int, _ height: Int, line: Int) throws(SystemError) {
+    guard (1...screenLimit).contains(width), (1...screenLimit).contains(height) else {
+      throw SystemError(
+        "line \(line): a \(width)x\(height) screen (at most \(screenLimit)x\(screenLimit))")
+    }
   }
 
-  /// `[1.5, "o", "text"]`.
+  /// `[1.5, "o", "text"]`: a JSON array of a time, a code and its data.
   static func event(_ line: Substring) -> Event? {
-    guard line.first == "[", line.last == "]", let comma = line.firstIndex(of: ",") else {
-      return nil
+    guard case .array(let items)? = JSONParser.parse(line), items.count == 3,
+      case .string(let code) = items[1], case .string(let data) = items[2]
+    else { return nil }
+    let time: Double
+    switch items[0] {
+    case .int(let value): time = Double(value)
+    case .double(let value): time = value
+    default: return nil
     }
-    let stamp = line[line.index(after: line.startIndex)..<comma].filter { $0 != " " }
-    guard let time = Double(stamp) else {
-      return nil
-    }
-    var rest = line[line.index(after: comma)...].drop { $0 == " " }
-    guard rest.count >= 3, rest.first == "\"" else { return nil }
-    let code = rest.dropFirst().first
-    rest = rest.dropFirst(3).drop { $0 == "," || $0 == " " }
-    guard rest.first == "\"", let data = JSONString.decode(rest.dropFirst().dropLast()) else {
-      return nil
-    }
+    guard time.isFinite, time >= 0 else { return nil }
     switch code {
     case "o": return .output(time: time, bytes: Array(data.utf8))
     case "m": return .marker(time: time, label: data)
@@ -78,49 +94,5 @@ public struct CastFile: Sendable {
       return .resize(time: time, width: width, height: height)
     default: return .output(time: time, bytes: [])
     }
-  }
-}
-
-/// A JSON string literal's body (between the quotes, then one `"`) decoded.
-enum JSONString {
-  static func decode(_ body: Substring) -> String? {
-    // The body still ends with the closing quote.
-    guard body.last == "\"" else { return nil }
-    var scalars = String.UnicodeScalarView()
-    var iterator = body.dropLast().unicodeScalars.makeIterator()
-    var highSurrogate: UInt32?
-    while let scalar = iterator.next() {
-      guard scalar == "\\" else {
-        scalars.append(scalar)
-        continue
-      }
-      guard let escape = iterator.next() else { return nil }
-      switch escape {
-      case "n": scalars.append("\n")
-      case "r": scalars.append("\r")
-      case "t": scalars.append("\t")
-      case "b": scalars.append("\u{08}")
-      case "f": scalars.append("\u{0C}")
-      case "u":
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-          guard let digit = iterator.next(), let nibble = UInt32(String(digit), radix: 16) else {
-            return nil
-          }
-          value = value << 4 | nibble
-        }
-        if (0xD800...0xDBFF).contains(value) {
-          highSurrogate = value
-          continue
-        }
-        if (0xDC00...0xDFFF).contains(value), let high = highSurrogate {
-          value = 0x10000 + ((high - 0xD800) << 10) + (value - 0xDC00)
-          highSurrogate = nil
-        }
-        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-      default: scalars.append(escape)
-      }
-    }
-    return String(scalars)
   }
 }

@@ -33,9 +33,13 @@ public struct TerminalEmulator: Sendable {
     case rgb(RGB)
   }
 
+  /// The longest escape sequence kept waiting for its end: a longer one is
+  /// garbage, dropped, so that a sequence never closed costs linear time.
+  static let pendingLimit = 4096
+
   public init(width: Int, height: Int) {
-    self.width = max(1, width)
-    self.height = max(1, height)
+    self.width = max(1, min(width, CastFile.screenLimit))
+    self.height = max(1, min(height, CastFile.screenLimit))
     bottom = self.height - 1
     cells = []
     cells = Array(repeating: blankRow(), count: self.height)
@@ -57,8 +61,8 @@ public struct TerminalEmulator: Sendable {
   /// where it fits.
   public mutating func resize(width newWidth: Int, height newHeight: Int) {
     let old = cells
-    width = max(1, newWidth)
-    height = max(1, newHeight)
+    width = max(1, min(newWidth, CastFile.screenLimit))
+    height = max(1, min(newHeight, CastFile.screenLimit))
     cells = (0..<height).map { row in
       (0..<width).map { column in
         row < old.count && column < old[row].count ? old[row][column] : blank()
@@ -68,6 +72,7 @@ public struct TerminalEmulator: Sendable {
     bottom = height - 1
     x = min(x, width - 1)
     y = min(y, height - 1)
+    saved = (min(saved.x, width - 1), min(saved.y, height - 1))
   }
 
   /// Feeds output bytes (any split).
@@ -79,6 +84,11 @@ public struct TerminalEmulator: Sendable {
       let byte = input[index]
       if byte == 0x1B {
         guard let used = escape(input, from: index) else {
+          guard input.count - index <= Self.pendingLimit else {
+            // Never closed: the ESC is dropped and what follows is read as text.
+            index += 1
+            continue
+          }
           pending = Array(input[index...])
           return
         }
@@ -206,6 +216,8 @@ public struct TerminalEmulator: Sendable {
         }
         parameters.append(Character(Unicode.Scalar(byte)))
         index += 1
+        // Too long to be real: dropped, read no further.
+        if index - start > Self.pendingLimit { return index - start }
       }
       return nil
     case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"), UInt8(ascii: "^"):
@@ -218,6 +230,7 @@ public struct TerminalEmulator: Sendable {
         }
         if input[index] == 0x1B, index + 1 >= input.count { return nil }
         index += 1
+        if index - start > Self.pendingLimit { return index - start }
       }
       return nil
     case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"):
@@ -228,7 +241,7 @@ public struct TerminalEmulator: Sendable {
       saved = (x, y)
       return 2
     case UInt8(ascii: "8"):
-      (x, y) = saved
+      (x, y) = (min(saved.x, width - 1), min(saved.y, height - 1))
       return 2
     case UInt8(ascii: "M"):
       if y == top { scrollDown(1) } else { y = max(0, y - 1) }
@@ -252,8 +265,10 @@ public struct TerminalEmulator: Sendable {
     if final != UInt8(ascii: "m") { wrapPending = false }
     // Private modes (`?25l`, `?1049h`, ...) change nothing drawn here.
     if text.hasPrefix("?") || text.hasPrefix(">") || text.hasPrefix("=") { return }
+    // Every parameter within the screen's reach: a count of 2^63 - 1 would
+    // overflow `x + count`, and a repeat of 10^8 take seconds.
     let numbers = text.split(separator: ";", omittingEmptySubsequences: false).map {
-      Int($0) ?? 0
+      min(Int($0) ?? 0, CastFile.screenLimit * CastFile.screenLimit)
     }
     func number(_ index: Int, _ otherwise: Int) -> Int {
       index < numbers.count && numbers[index] > 0 ? numbers[index] : otherwise
@@ -297,7 +312,9 @@ public struct TerminalEmulator: Sendable {
       for column in x..<min(width, x + count) { cells[y][column] = blank() }
     case "b":
       if let text = lastPrinted {
-        for _ in 0..<count { for scalar in text.unicodeScalars { print(scalar) } }
+        for _ in 0..<min(count, width * height) {
+          for scalar in text.unicodeScalars { print(scalar) }
+        }
       }
     case "@":
       for _ in 0..<min(count, width - x) {
@@ -329,7 +346,7 @@ public struct TerminalEmulator: Sendable {
       if bottom <= top { (top, bottom) = (0, height - 1) }
       (x, y) = (0, 0)
     case "s": saved = (x, y)
-    case "u": (x, y) = saved
+    case "u": (x, y) = (min(saved.x, width - 1), min(saved.y, height - 1))
     case "m": sgr(numbers.isEmpty ? [0] : numbers)
     default: break
     }

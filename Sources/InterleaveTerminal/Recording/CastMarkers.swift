@@ -7,7 +7,7 @@ public enum CastMarkers {
   public static func stepStarts(_ path: String) throws(SystemError) -> (
     starts: [Double], end: Double
   ) {
-    let text = try TextFile.read(path, limit: 1 << 30)
+    let text = try TextFile.read(path, limit: CastFile.sizeLimit)
     var starts: [Double] = []
     var end = 0.0
     for line in text.split(separator: "\n").dropFirst() {

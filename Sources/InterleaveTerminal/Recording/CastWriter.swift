@@ -32,9 +32,19 @@ public final class CastWriter: @unchecked Sendable {
   public init(
     path: String, width: Int, height: Int, title: String, environment: [String: String]
   ) throws(SystemError) {
-    let existed = access(path, F_OK) == 0
-    // Not truncated before the lock is ours: another recorder's file stays whole.
-    descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+    // A recording streams, so even a regular file is written in place; a
+    // FIFO nobody reads is refused at once instead of blocking in open().
+    let target = try OutputTarget.of(path)
+    var file = path
+    switch target {
+    case .stream(let stream):
+      descriptor = try OutputTarget.openStream(stream)
+    case .file(let regular, _):
+      file = regular
+      // Not truncated before the lock is ours: another recorder's file stays whole.
+      descriptor = open(regular, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+    }
+    let existed = target != .file(path: file, mode: nil)
     guard descriptor >= 0 else { throw SystemError.errno("cannot write") }
     guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
       let busy = errno == EWOULDBLOCK
@@ -67,7 +77,7 @@ public final class CastWriter: @unchecked Sendable {
     if let failed {
       Glibc.close(descriptor)
       // A file made only to fail is not left behind.
-      if !existed { unlink(path) }
+      if !existed { unlink(file) }
       throw failed
     }
   }

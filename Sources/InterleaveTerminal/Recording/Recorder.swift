@@ -29,6 +29,8 @@ public final class Recorder: Sendable {
       throw SystemError.errno("cannot open a pseudo-terminal")
     }
     self.master = master
+    // Keys are written to it a little at a time, never blocking a stop (see `send`).
+    _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
     screenDescriptor = slave
     self.cast = cast
     self.headless = headless
@@ -136,6 +138,9 @@ public final class Recorder: Sendable {
   private func forwardKeys() {
     var buffer = [UInt8](repeating: 0, count: 1024)
     var background = false
+    // A paste is dropped here, before it reaches the pty: a megabyte of it
+    // is no backlog of keys to type, and never in the recording.
+    var pastes = PasteFilter()
     while !stopping.load(ordering: .relaxed) {
       // A background job that reads the terminal is stopped (SIGTTIN): wait
       // to be in the foreground again. The shell's `fg` may not continue a
@@ -152,16 +157,42 @@ public final class Recorder: Sendable {
         pendingContinue.store(true, ordering: .relaxed)
       }
       var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      guard poll(&poller, 1, 50) > 0 else { continue }
+      guard poll(&poller, 1, 50) > 0 else {
+        send(pastes.flush(now: MonotonicClock.now()).map { UInt8(truncatingIfNeeded: $0) })
+        continue
+      }
       let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
       // A stop or a move to the background interrupts a read: carry on.
       if count < 0, errno == EINTR || errno == EAGAIN || errno == EIO { continue }
       if count <= 0 { break }
+      let now = MonotonicClock.now()
+      var keys: [UInt8] = []
+      for byte in buffer[..<count] {
+        keys += pastes.feed(UInt32(byte), now: now).map { UInt8(truncatingIfNeeded: $0) }
+      }
       // The real terminal is raw, so Ctrl-C and Ctrl-Z arrive as bytes:
       // treat them as SIGINT and SIGTSTP would be.
-      if buffer[..<count].contains(3) { pendingQuitSignal.store(SIGINT, ordering: .relaxed) }
-      if buffer[..<count].contains(0x1A) { pendingSuspend.store(true, ordering: .relaxed) }
-      try? FileDescriptor.writeAll(master, Array(buffer[..<count].filter { $0 != 0x1A }))
+      if keys.contains(3) { pendingQuitSignal.store(SIGINT, ordering: .relaxed) }
+      if keys.contains(0x1A) { pendingSuspend.store(true, ordering: .relaxed) }
+      send(keys.filter { $0 != 0x1A })
+    }
+  }
+
+  /// Writes keys to the pty as fast as ncurses takes them; a stop ends the
+  /// wait (what is left is dropped), so a backlog can never hold up quitting.
+  private func send(_ keys: [UInt8]) {
+    var offset = 0
+    while offset < keys.count, !stopping.load(ordering: .relaxed) {
+      var poller = pollfd(fd: master, events: Int16(POLLOUT), revents: 0)
+      guard poll(&poller, 1, 50) > 0 else { continue }
+      let written = keys.withUnsafeBytes {
+        write(master, $0.baseAddress! + offset, $0.count - offset)
+      }
+      if written > 0 {
+        offset += written
+      } else if written < 0, errno != EAGAIN, errno != EINTR {
+        return
+      }
     }
   }
 
