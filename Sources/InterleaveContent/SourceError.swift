@@ -20,12 +20,22 @@ public struct SourceError: Error, Equatable, CustomStringConvertible {
   }
 }
 
+/// The inputs read so far, by path.
+private let readAlready = LockedBox<[String: String]>([:])
+
 extension SourceError {
   /// A file's text, or the error to show for it: an unreadable file has no
   /// position; bad content (too large, not UTF-8) is reported at its start.
   static func readText(_ path: String) throws(SourceError) -> String {
+    // Each input is read once: a second read of a FIFO or `<(cat f)`
+    // would find it empty.
+    if let text = readAlready.withLockedValue({ $0[path] }) { return text }
     do {
-      return try TextFile.read(path)
+      var text = try TextFile.read(path)
+      // A byte order mark (some editors write one) is no part of the text.
+      if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+      readAlready.withLockedValue { $0[path] = text }
+      return text
     } catch {
       // An unreadable file has no position; bad content is reported at its start.
       let position = error.code != 0 ? 0 : 1

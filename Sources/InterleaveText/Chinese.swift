@@ -29,6 +29,8 @@ public struct Chinese: Strings {
   }
 
   public var paused: String { "已暂停" }
+  public var ready: String { "就绪" }
+  public var yourTurn: String { "▶ 轮到你" }
   public func tid(_ tid: Int32) -> String { "tid \(tid)" }
   public func cpu(_ core: Int) -> String { core >= 0 ? "核心 \(core)" : "核心 -" }
 
@@ -68,7 +70,9 @@ public struct Chinese: Strings {
   }
 
   public func acquired(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
-    "获得锁 \(primitive.name)（等了 \(Duration.text(waited))）"
+    primitive.kind == .semaphore
+      ? "拿到 \(primitive.name) 的许可（等了 \(Duration.text(waited))）"
+      : "获得锁 \(primitive.name)（等了 \(Duration.text(waited))）"
   }
 
   public func timedOut(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
@@ -76,10 +80,14 @@ public struct Chinese: Strings {
   }
 
   public func released(_ primitive: PrimitiveSpec, held: UInt64) -> String {
-    "释放锁 \(primitive.name)（持有 \(Duration.text(held))）"
+    primitive.kind == .semaphore
+      ? "归还 \(primitive.name) 的许可"
+      : "释放锁 \(primitive.name)（持有 \(Duration.text(held))）"
   }
 
-  public func sleeps(_ duration: UInt64) -> String { "睡眠 \(Duration.text(duration))" }
+  public func sleeps(_ duration: UInt64) -> String {
+    duration == 0 ? "睡眠" : "睡眠 \(Duration.text(duration))"
+  }
 
   public func deadlockFound(threads: Int) -> String { "检测到死锁：\(threads) 个线程互相等待" }
 
@@ -134,7 +142,9 @@ public struct Chinese: Strings {
   // MARK: - Header and footer
 
   public func cores(_ count: Int) -> String { "\(count) 核" }
-  public func threads(_ count: Int, short: Bool) -> String { short ? "\(count)线程" : "\(count) 线程" }
+  public func threads(_ count: Int, short: Bool) -> String {
+    short ? "\(count) 线程" : "\(count) 个线程"
+  }
   public var fullSpeed: String { "全速" }
 
   public func phase(_ phase: RunPhase) -> String {
@@ -158,6 +168,7 @@ public struct Chinese: Strings {
     case .scenario: return "场景"
     case .nextScenario: return "下一个"
     case .pause: return "暂停"
+    case .resume: return "继续"
     case .step: return "单步"
     case .speed: return "速度"
     case .threads: return "线程"
@@ -175,7 +186,7 @@ public struct Chinese: Strings {
     switch hint {
     case .scenario: return "切换场景；/ 列出全部场景"
     case .nextScenario: return "下一个 / 上一个场景"
-    case .pause: return "暂停 / 继续"
+    case .pause, .resume: return "暂停 / 继续"
     case .step: return "单步执行（运行中会先暂停）"
     case .speed: return "加快 / 减慢"
     case .threads: return "减少 / 增加线程"
@@ -262,7 +273,9 @@ public struct Chinese: Strings {
     case .atomic: return "原子加"
     case .acquire: return "加锁"
     case .release: return "解锁"
-    case .wait: return "等待"
+    case .wait: return "acquire() 中"
+    case .conditionWait: return "cond.wait()"
+    case .gilWait: return "等 GIL"
     case .sleep: return "睡眠"
     case .tick: return "n += 1"
     case .put: return "放入"
@@ -289,7 +302,7 @@ public struct Chinese: Strings {
     "\(who) 持有 \(holds)，等待 \(waits)"
   }
 
-  public func backTo(_ who: String) -> String { "-> 回到 \(who)" }
+  public func backTo(_ who: String) -> String { "→ 回到 \(who)" }
   public func owner(_ who: String) -> String { "持有者 \(who)" }
   public var free: String { "空闲" }
   public func waiters(_ names: [String]) -> String { "等待者：" + names.joined(separator: "、") }
@@ -322,7 +335,7 @@ public struct Chinese: Strings {
   // MARK: - Balance gauge
 
   public var balanceTitle: String { "balance 余额" }
-  public var noBalance: String { "这个场景不用 balance" }
+  public var noBalance: String { "本场景没有 balance 变量" }
   public func balance(_ value: String, expected: String) -> String {
     "balance \(value)  应为 \(expected)"
   }
@@ -335,10 +348,16 @@ public struct Chinese: Strings {
   public func lostUpdates(_ count: String) -> String { "丢失更新 \(count)" }
   public var lostNotTraced: String { "丢失更新：未追踪" }
   public var verdictCorrect: String { "✔ 正确" }
-  public func verdictWrong(_ drift: String) -> String { "✘ 错误：偏差 \(drift)" }
+  public func verdictWrong(_ drift: String) -> String {
+    // `+13` reads 多了 13, `-10` 少了 10: the drift line below gives the sign.
+    if drift.hasPrefix("-") { return "✘ 结果错了，少了 \(drift.dropFirst())" }
+    return "✘ 结果错了，多了 \(drift.drop { $0 == "+" })"
+  }
   public var verdictNotEveryThread: String { "✘ 并非所有线程都运行了" }
   public func verdictLuck(_ lost: String) -> String { "✘ 丢失 \(lost) 次更新，碰巧互相抵消" }
-  public func range(min: String, max: String) -> String { "最小 \(min)  最大 \(max)" }
+  public func range(min: String, max: String, sampled: Bool) -> String {
+    (sampled ? "抽样：" : "") + "最小 \(min)  最大 \(max)"
+  }
 
   // MARK: - Plain summary
 
@@ -357,7 +376,20 @@ public struct Chinese: Strings {
     case .deadlock: return "死锁"
     case .dropped: return "丢弃事件"
     case .notStarted: return "未能启动"
+    case .overlap: return "同时运行"
     }
+  }
+
+  public func overlap(_ parallelism: Double, workers: Int, cpu: UInt64, span: UInt64) -> String {
+    "平均 \(Duration.rounded(parallelism, 2)) 个（共 \(workers) 个工作线程；"
+      + "CPU 时间 \(Duration.text(cpu))，历时 \(Duration.text(span))）"
+      + (parallelism < 1.25 ? "：系统多半让它们轮流运行，所以能丢失的更新很少" : "")
+  }
+
+  public var pacedOverlap: String { "每次只走一步，所以丢失更新比线程自由运行时更常见" }
+
+  public func atOnce(_ parallelism: Double, of workers: Int) -> String {
+    "同时 \(Duration.rounded(parallelism, 1))/\(workers)"
   }
 
   public func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String {
@@ -388,6 +420,10 @@ public struct Chinese: Strings {
 
   public func refusedLine(_ count: Int, of total: Int) -> String {
     "系统拒绝创建 \(count)/\(total) 个线程"
+  }
+
+  public func refusedChildren(_ count: Int, of total: Int, because reason: String) -> String {
+    "系统拒绝启动 \(count)/\(total) 个子进程（\(reason)）"
   }
 
   public func refusedError(_ count: Int, of total: Int) -> String {

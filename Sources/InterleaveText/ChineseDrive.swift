@@ -82,8 +82,14 @@ extension Chinese: DriveStrings {
 
   public func preemptions(_ count: Int) -> String { "抢占 \(count) 次" }
 
+  public func drivingSmall(threads: Int, iterations: Int) -> String {
+    "驾驶一个小运行：\(threads) 个线程 × 每个 \(iterations) 轮"
+  }
+
+  public var forkCounting: String { "正在数从这里出发的所有调度……（Esc 停止）" }
+
   public func forkTooLarge(states: String) -> String {
-    "从这里有超过 \(states) 个状态，数不过来（先多走几步）"
+    "从这里出发有超过 \(states) 个状态，数不过来。先多走几步，或者换一个小一点的运行（--iterations 2）。"
   }
 
   public var correctMark: String { "正确" }

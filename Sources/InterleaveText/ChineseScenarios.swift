@@ -14,10 +14,11 @@ extension Chinese: ScenarioStrings {
 
   public func puts(items: Int) -> String { "buffer.append(item)：缓冲区里有 \(items) 个" }
   public func takes(items: Int) -> String { "buffer.pop(0)：还剩 \(items) 个" }
+  public func endedBy(_ error: ModelError) -> String { "因 \(error.pythonType) 而结束" }
   public func raised(_ error: ModelError) -> String { "抛出 \(error.python)" }
 
   public func hang(waiting: Int) -> String {
-    "挂起：全部 \(waiting) 个线程都在等这个条件变量，已经没有人能 notify 了"
+    "挂起：剩下的 \(waiting) 个线程都在等这个条件变量，没人能再 notify 了"
   }
 
   public func inUse(delta: Int, count: Int) -> String {
@@ -93,7 +94,7 @@ extension Chinese: ScenarioStrings {
         "持有者  " + (holder.map(names) ?? "无"),
         "易手 \(Format.grouped(switches)) 次",
         rule == .backedge ? "只在函数入口和循环回跳处切换" : "任意两条字节码之间都可切换",
-        "切换间隔 \(Duration.text(interval))",
+        "等待者 \(Duration.text(interval)) 后请求交出",
       ]
     case .outcomes(let counts, let trials, let fenced, let cpus):
       var lines = counts.map {

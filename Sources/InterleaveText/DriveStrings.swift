@@ -24,6 +24,8 @@ public protocol DriveStrings {
   func noSuchThread(_ number: Int, threads: Int) -> String
   /// Every thread has ended (or is stuck): only undo or the outcomes help.
   var runOver: String { get }
+  /// `d` on a long run: what it drives instead.
+  func drivingSmall(threads: Int, iterations: Int) -> String
   var nothingToUndo: String { get }
   var nothingToRedo: String { get }
   /// Step `count` taken, as the footer notes it.
@@ -36,6 +38,8 @@ public protocol DriveStrings {
   func outcome(_ outcome: Outcome) -> String
   /// `2 preemptions`.
   func preemptions(_ count: Int) -> String
+  /// The fork box while it counts (off the UI thread).
+  var forkCounting: String { get }
   /// The fork box when the states from here are too many to count.
   func forkTooLarge(states: String) -> String
   /// What a correct ending is called in the fork box.

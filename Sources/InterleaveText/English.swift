@@ -29,6 +29,8 @@ public struct English: Strings {
   }
 
   public var paused: String { "paused" }
+  public var ready: String { "ready" }
+  public var yourTurn: String { "▶ your turn" }
   public func tid(_ tid: Int32) -> String { "tid \(tid)" }
   public func cpu(_ core: Int) -> String { core >= 0 ? "cpu \(core)" : "cpu -" }
 
@@ -71,10 +73,16 @@ public struct English: Strings {
   }
 
   public func released(_ primitive: PrimitiveSpec, held: UInt64) -> String {
-    "release \(primitive.name) (held \(Duration.text(held)))"
+    // A semaphore's permit has no holder to time: it says what it did.
+    primitive.kind == .semaphore
+      ? "release \(primitive.name) (a permit back)"
+      : "release \(primitive.name) (held \(Duration.text(held)))"
   }
 
-  public func sleeps(_ duration: UInt64) -> String { "sleep \(Duration.text(duration))" }
+  /// A sleep that takes no time (driven, or at full speed) says no duration.
+  public func sleeps(_ duration: UInt64) -> String {
+    duration == 0 ? "sleep" : "sleep \(Duration.text(duration))"
+  }
 
   public func deadlockFound(threads: Int) -> String {
     "deadlock detected: \(threads) threads wait for each other"
@@ -169,6 +177,7 @@ public struct English: Strings {
     case .scenario: return "scenario"
     case .nextScenario: return "next"
     case .pause: return "pause"
+    case .resume: return "run"
     case .step: return "step"
     case .speed: return "speed"
     case .threads: return "threads"
@@ -186,7 +195,7 @@ public struct English: Strings {
     switch hint {
     case .scenario: return "switch scenario; / lists every one"
     case .nextScenario: return "next / previous scenario"
-    case .pause: return "pause / resume"
+    case .pause, .resume: return "pause / resume"
     case .step: return "one step (pauses first)"
     case .speed: return "faster / slower"
     case .threads: return "fewer / more threads"
@@ -273,7 +282,9 @@ public struct English: Strings {
     case .atomic: return "atomic add"
     case .acquire: return "acquire"
     case .release: return "release"
-    case .wait: return "wait"
+    case .wait: return "in acquire()"
+    case .conditionWait: return "cond.wait()"
+    case .gilWait: return "wait for GIL"
     case .sleep: return "sleep"
     case .tick: return "n += 1"
     case .put: return "put"
@@ -297,10 +308,10 @@ public struct English: Strings {
   public var deadlockHeader: String { "✗ DEADLOCK: the waits form a cycle" }
 
   public func cycleLink(_ who: String, holds: String, waits: String) -> String {
-    "\(who) holds \(holds), waits for \(waits)"
+    "\(who) holds \(holds), wants \(waits)"
   }
 
-  public func backTo(_ who: String) -> String { "-> back to \(who)" }
+  public func backTo(_ who: String) -> String { "→ back to \(who)" }
   public func owner(_ who: String) -> String { "owner \(who)" }
   public var free: String { "free" }
   public func waiters(_ names: [String]) -> String { "waiters: " + names.joined(separator: ", ") }
@@ -356,7 +367,9 @@ public struct English: Strings {
     "✘ \(lost) lost, cancelled out by luck"
   }
 
-  public func range(min: String, max: String) -> String { "min \(min)  max \(max)" }
+  public func range(min: String, max: String, sampled: Bool) -> String {
+    (sampled ? "sampled " : "") + "min \(min)  max \(max)"
+  }
 
   // MARK: - Plain summary
 
@@ -375,7 +388,23 @@ public struct English: Strings {
     case .deadlock: return "deadlock"
     case .dropped: return "dropped"
     case .notStarted: return "not started"
+    case .overlap: return "ran at once"
     }
+  }
+
+  public func overlap(_ parallelism: Double, workers: Int, cpu: UInt64, span: UInt64) -> String {
+    "\(Duration.rounded(parallelism, 2)) of \(workers) workers on average "
+      + "(CPU \(Duration.text(cpu)) over \(Duration.text(span)))"
+      + (parallelism < 1.25
+        ? ": the system mostly gave them turns, so few updates could be lost" : "")
+  }
+
+  public var pacedOverlap: String {
+    "one step at a time, so updates are lost more often than when threads run free"
+  }
+
+  public func atOnce(_ parallelism: Double, of workers: Int) -> String {
+    "at once \(Duration.rounded(parallelism, 1))/\(workers)"
   }
 
   public func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String {
@@ -407,6 +436,10 @@ public struct English: Strings {
 
   public func refusedLine(_ count: Int, of total: Int) -> String {
     "\(count) of \(total) threads: the system refused them"
+  }
+
+  public func refusedChildren(_ count: Int, of total: Int, because reason: String) -> String {
+    "the system refused to start \(count) of \(total) child processes (\(reason))"
   }
 
   public func refusedError(_ count: Int, of total: Int) -> String {

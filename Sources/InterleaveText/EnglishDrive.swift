@@ -46,12 +46,12 @@ extension English: DriveStrings {
 
   public func driveHelp(_ hint: DriveHint) -> String {
     switch hint {
-    case .drive: return "drive: you choose which thread steps next (d again stops)"
-    case .stepThread: return "while driving: that thread takes its next step"
-    case .auto: return "while driving: the seeded scheduler takes one step"
-    case .undo: return "while driving: one step back (the run replayed on fresh threads)"
-    case .redo: return "while driving: the step undone, again"
-    case .fork: return "while driving: every outcome still possible, and how to get there"
+    case .drive: return "drive: you pick which thread steps next (d again stops)"
+    case .stepThread: return "driving: that thread takes its next step"
+    case .auto: return "driving: the seeded scheduler takes one step"
+    case .undo: return "driving: one step back (replayed on fresh threads)"
+    case .redo: return "driving: the undone step, again"
+    case .fork: return "driving: every outcome still possible, and the way there"
     }
   }
 
@@ -86,8 +86,15 @@ extension English: DriveStrings {
     "\(count) preemption" + (count == 1 ? "" : "s")
   }
 
+  public func drivingSmall(threads: Int, iterations: Int) -> String {
+    "driving a small run: \(threads) threads × \(iterations) iterations"
+  }
+
+  public var forkCounting: String { "counting every schedule from here… (Esc stops)" }
+
   public func forkTooLarge(states: String) -> String {
-    "more than \(states) states from here: too many to count (take a few steps first)"
+    "More than \(states) states from here: too many to count. Take some steps first, "
+      + "or drive a smaller run (--iterations 2)."
   }
 
   public var correctMark: String { "correct" }

@@ -14,10 +14,15 @@ extension English: ScenarioStrings {
 
   public func puts(items: Int) -> String { "buffer.append(item): \(items) in the buffer" }
   public func takes(items: Int) -> String { "buffer.pop(0): \(items) left" }
+  public func endedBy(_ error: ModelError) -> String { "ended by the \(error.pythonType)" }
   public func raised(_ error: ModelError) -> String { "raised \(error.python)" }
 
   public func hang(waiting: Int) -> String {
-    "hang: all \(waiting) threads wait on the condition; nobody is left to notify"
+    let who =
+      waiting == 1
+      ? "the one thread left waits"
+      : waiting == 2 ? "both threads left wait" : "all \(waiting) threads left wait"
+    return "hang: \(who) on the condition; nobody is left to notify"
   }
 
   public func inUse(delta: Int, count: Int) -> String {
@@ -96,9 +101,9 @@ extension English: ScenarioStrings {
       return [
         "held by  " + (holder.map(names) ?? "nobody"),
         "changed hands \(Format.grouped(switches)) times",
-        (rule == .backedge
-          ? "switches at calls and loop back-edges" : "switches between any bytecodes"),
-        "switch interval \(Duration.text(interval))",
+        rule == .backedge ? "only at calls and loop ends" : "between any two bytecodes",
+        // The switch interval: how long a waiter lets the holder run first.
+        "a waiter asks after \(Duration.text(interval))",
       ]
     case .outcomes(let counts, let trials, let fenced, let cpus):
       var lines = counts.map {

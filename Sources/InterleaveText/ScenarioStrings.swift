@@ -15,6 +15,8 @@ public protocol ScenarioStrings {
   /// `buffer.pop(0)`, `items` left after it.
   func takes(items: Int) -> String
   /// The thread raised a Python error and ended.
+  /// A pane's last line for a thread that raised: it ended by the error.
+  func endedBy(_ error: ModelError) -> String
   func raised(_ error: ModelError) -> String
   /// Every live thread waits on a condition nobody will notify.
   func hang(waiting: Int) -> String

@@ -16,6 +16,10 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func state(_ state: ThreadState) -> String
   /// The badge of a running thread while the run is paused.
   var paused: String { get }
+  /// Drive mode: a live thread that waits for the driver to pick it.
+  var ready: String { get }
+  /// Drive mode's header while the run waits for the driver's next pick.
+  var yourTurn: String { get }
   /// `tid 5765`.
   func tid(_ tid: Int32) -> String
   /// `cpu 1`, or `cpu -` when not known yet.
@@ -161,11 +165,19 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var verdictNotEveryThread: String { get }
   /// Lost updates whose amounts happened to cancel out.
   func verdictLuck(_ lost: String) -> String
-  func range(min: String, max: String) -> String
+  /// The balance's lowest and highest; `sampled`: seen in frame samples only.
+  func range(min: String, max: String, sampled: Bool) -> String
 
   // MARK: - Plain summary
 
   func summaryLabel(_ field: SummaryField) -> String
+  /// `1.94 of 2 workers on average (CPU 0.19 s over 0.10 s)`, and whether
+  /// they mostly took turns.
+  func overlap(_ parallelism: Double, workers: Int, cpu: UInt64, span: UInt64) -> String
+  /// A paced run's overlap line: steps go one at a time.
+  var pacedOverlap: String { get }
+  /// The strip's live figure at full speed: `at once 1.9/2`.
+  func atOnce(_ parallelism: Double, of workers: Int) -> String
   func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String
   /// `correct`, `wrong by 5`, ... (no glyph); lost updates whose amounts
   /// cancelled out are no correct run.
@@ -177,6 +189,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func lockLine(_ lock: PrimitiveSnapshot, held: String, contention: String) -> String
   func refusedLine(_ count: Int, of total: Int) -> String
   /// The one error line of a plain run whose threads the system refused.
+  /// Child processes the system would not start, and its reason.
+  func refusedChildren(_ count: Int, of total: Int, because reason: String) -> String
   func refusedError(_ count: Int, of total: Int) -> String
 }
 
@@ -185,6 +199,8 @@ public enum KeyHint: CaseIterable, Sendable {
   case scenario
   case nextScenario
   case pause
+  /// `space` while paused: run on.
+  case resume
   case step
   case speed
   case threads
@@ -204,7 +220,12 @@ public enum StripGlyph: CaseIterable, Sendable {
   case atomic
   case acquire
   case release
+  /// Blocked in `acquire()`: a lock or a semaphore's permit.
   case wait
+  /// In `cond.wait()`, until notified.
+  case conditionWait
+  /// Waiting for the GIL (the `gil` scenario).
+  case gilWait
   case sleep
   case tick
   /// `buffer.append(item)`.
@@ -254,4 +275,6 @@ public enum SummaryField: Sendable, Equatable {
   case deadlock
   case dropped
   case notStarted
+  /// How many workers ran at once.
+  case overlap
 }

@@ -26,6 +26,15 @@ extension Transcript {
       add(.lostUpdates, summary.lostUpdates.map(String.init) ?? strings.lostNotTracedLong)
     }
     add(.elapsed, Duration.text(summary.elapsedNs))
+    if summary.threads >= 2 {
+      if summary.paced {
+        add(.overlap, strings.pacedOverlap)
+      } else if let parallelism = summary.parallelism, let cpu = summary.workersCPUNs,
+        let span = summary.workersSpanNs
+      {
+        add(.overlap, strings.overlap(parallelism, workers: summary.threads, cpu: cpu, span: span))
+      }
+    }
     add(
       .operations, strings.operations(summary.operations, rate: rate(summary.operationsPerSecond)))
     for lock in summary.primitives where summary.scenario.traits.showsPrimitives {

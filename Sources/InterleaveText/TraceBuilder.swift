@@ -1,3 +1,4 @@
+import InterleavePlatform
 import InterleaveRuntime
 
 /// A run as a Trace Event Format file, for Perfetto and chrome://tracing:
@@ -13,13 +14,23 @@ public struct TraceBuilder: Sendable {
   private var pid = 0
   private var offset: UInt64 = 0
   private var transcript: Transcript?
-  private var events: [JSONValue] = []
+  /// Each event's JSON text: a run of any length keeps at most
+  /// `byteLimit` of them, then counts what it leaves out.
+  private var events: [String] = []
+  private var bytes = 0
+  /// Events left out once the trace reached `byteLimit`.
+  public private(set) var leftOut = 0
+  /// The most event text a trace holds (a paced run fills it in hours, a
+  /// seeded one in under a minute).
+  public static let byteLimit = 64 << 20
+  /// This trace's limit.
+  public let limit: Int
   /// Each thread's last write of the balance: where a flow arrow starts.
   private var lastWrite: [Int: UInt64] = [:]
   private var flows = 0
   private var balanceSamples = 0
 
-  public init() {}
+  public init(byteLimit: Int = TraceBuilder.byteLimit) { limit = byteLimit }
 
   /// Starts the tracks of a new run, `offset` ns after the first one began.
   public mutating func begin(title: String, transcript: Transcript, offset: UInt64) {
@@ -27,21 +38,41 @@ public struct TraceBuilder: Sendable {
     self.offset = offset
     self.transcript = transcript
     lastWrite = [:]
-    events.append(metadata("process_name", thread: 0, name: title))
-    events.append(
+    append(metadata("process_name", thread: 0, name: title))
+    append(
       .object([
         ("ph", "M"), ("name", "process_sort_index"), ("ts", .int(0)), ("pid", .int(pid)),
         ("tid", .int(0)), ("args", .object([("sort_index", .int(pid))])),
       ]))
     for (thread, name) in transcript.names.enumerated() {
-      events.append(metadata("thread_name", thread: thread, name: name))
-      events.append(
+      append(metadata("thread_name", thread: thread, name: name))
+      append(
         .object([
           ("ph", "M"), ("name", "thread_sort_index"), ("ts", .int(0)), ("pid", .int(pid)),
           ("tid", .int(thread)), ("args", .object([("sort_index", .int(thread))])),
         ]))
     }
   }
+
+  /// Keeps `event`, or counts it left out once the trace is full.
+  private mutating func append(_ event: JSONValue) {
+    guard bytes < limit else {
+      leftOut += 1
+      return
+    }
+    let text = event.text
+    bytes += text.utf8.count + 2
+    events.append(text)
+  }
+
+  /// What stderr says of a trace that was cut.
+  public static func cutNotice(_ trace: TraceBuilder, path: String) -> String {
+    "--trace-out \(path): cut at \(TextFile.size(trace.limit)): the first \(trace.count) events "
+      + "kept, \(trace.leftOut) left out (the file says so too)"
+  }
+
+  /// The events the trace holds.
+  public var count: Int { events.count }
 
   /// Lost updates turned into flow arrows so far.
   public var flowCount: Int { flows }
@@ -65,13 +96,13 @@ public struct TraceBuilder: Sendable {
       ("tid", .int(thread)),
     ]
     if !args.isEmpty { pairs.append(("args", .object(args))) }
-    events.append(.object(pairs))
+    append(.object(pairs))
   }
 
   /// The balance's counter track at `time`.
   public mutating func balance(_ value: Int, at time: UInt64) {
     balanceSamples += 1
-    events.append(
+    append(
       .object([
         ("ph", "C"), ("name", "balance"), ("ts", micros(time)), ("pid", .int(pid)),
         ("tid", .int(0)), ("args", .object([("balance", .int(value))])),
@@ -97,7 +128,7 @@ public struct TraceBuilder: Sendable {
       slice("atomic add \(amount)", thread: thread, start: time, duration: step, category: "step")
       balance(result, at: time)
     case .lostUpdate(let lost):
-      events.append(
+      append(
         .object([
           ("ph", "i"), ("s", "t"), ("name", "lost update"), ("cat", "lost"),
           ("ts", micros(time)), ("pid", .int(pid)), ("tid", .int(thread)),
@@ -113,8 +144,8 @@ public struct TraceBuilder: Sendable {
       if let from = lastWrite[lost.victim] {
         flows += 1
         // The arrow: from the victim's write (its slice) to this write.
-        events.append(flow("s", id: flows, thread: lost.victim, at: from))
-        events.append(flow("f", id: flows, thread: thread, at: time))
+        append(flow("s", id: flows, thread: lost.victim, at: from))
+        append(flow("f", id: flows, thread: thread, at: time))
       }
     case .acquired(let id, let waited):
       if waited > 0 {
@@ -134,7 +165,7 @@ public struct TraceBuilder: Sendable {
       slice("sleep", thread: thread, start: time, duration: duration, category: "sleep")
     default:
       if let line = transcript.line(for: event) {
-        events.append(
+        append(
           .object([
             ("ph", "i"), ("s", "t"), ("name", .string(line)), ("cat", "event"),
             ("ts", micros(time)), ("pid", .int(pid)), ("tid", .int(thread)),
@@ -160,11 +191,22 @@ public struct TraceBuilder: Sendable {
       traced
       ? "every step traced"
       : "full speed: steps not traced; the balance sampled about every millisecond"
-    let other = JSONValue.object([
+    var other: [(String, JSONValue)] = [
       ("generator", "interleave"), ("speed", .string(speed)), ("traced", .bool(traced)),
       ("note", .string(note)),
-    ])
-    return "{\"traceEvents\":[\n" + events.map(\.text).joined(separator: ",\n")
-      + "\n],\"displayTimeUnit\":\"ns\",\"otherData\":" + other.text + "}\n"
+    ]
+    if leftOut > 0 {
+      other.append(("cut", .bool(true)))
+      other.append(
+        (
+          "cut_note",
+          .string(
+            "the trace holds the first \(events.count) events (\(TextFile.size(limit))); "
+              + "\(leftOut) more were left out")
+        ))
+      other.append(("left_out_events", .int(leftOut)))
+    }
+    return "{\"traceEvents\":[\n" + events.joined(separator: ",\n")
+      + "\n],\"displayTimeUnit\":\"ns\",\"otherData\":" + JSONValue.object(other).text + "}\n"
   }
 }

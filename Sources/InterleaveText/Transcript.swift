@@ -7,16 +7,31 @@ public struct Transcript: Sendable, Equatable {
   /// Thread display names, index 0 first.
   public let names: [String]
   public let primitives: [PrimitiveSpec]
+  /// Global reads and writes are said as the bytecodes that make them
+  /// (`LOAD_GLOBAL balance → 5`), as in the `gil` scenario.
+  public let bytecodes: Bool
 
-  public init(language: Language, names: [String], primitives: [PrimitiveSpec]) {
+  public init(
+    language: Language, names: [String], primitives: [PrimitiveSpec], bytecodes: Bool = false
+  ) {
     self.language = language
     self.strings = language.strings
     self.names = names
     self.primitives = primitives
+    self.bytecodes = bytecodes
+  }
+
+  /// The transcript of a run of `configuration`.
+  public init(_ configuration: RunConfiguration, language: Language) {
+    self.init(
+      language: language, names: Transcript.names(configuration, language),
+      primitives: configuration.scenario.primitives(configuration),
+      bytecodes: configuration.scenario == .gil)
   }
 
   public static func == (lhs: Transcript, rhs: Transcript) -> Bool {
     lhs.language == rhs.language && lhs.names == rhs.names && lhs.primitives == rhs.primitives
+      && lhs.bytecodes == rhs.bytecodes
   }
 
   /// The display names of a run's threads, main thread first.
@@ -58,9 +73,12 @@ public struct Transcript: Sendable, Equatable {
     case .finished: return strings.paneEnded
     case .cancelled: return strings.paneCancelled
     case .joining, .joined: return nil
-    case .count(let n): return ">>> \(n)"
-    case .read(let value): return strings.reads(value)
-    case .write(let value): return strings.writes(value)
+    // What the seed's loop prints, current_thread().name and all.
+    case .count(let n): return strings.count(name(event.thread), n)
+    case .read(let value):
+      return bytecodes ? "LOAD_GLOBAL balance → \(value)" : strings.reads(value)
+    case .write(let value):
+      return bytecodes ? "STORE_GLOBAL balance ← \(value)" : strings.writes(value)
     case .atomicAdd(let amount, let result): return strings.atomicAdd(amount, result: result)
     case .lostUpdate(let lost):
       let steps = lost.step.flatMap { step in lost.victimStep.map { (step, $0) } }

@@ -16,6 +16,16 @@ public enum Wrap {
     }
   }
 
+  /// `text` on one line of at most `width` cells: whole if it fits, else
+  /// cut where a line would break, with `…` to say there is more.
+  public static func shortened(_ text: String, width: Int) -> String {
+    guard TextWidth.of(text) > width else { return text }
+    guard width > 1, let first = lines(text, width: width - 1).first else {
+      return TextWidth.prefix(text, fitting: width)
+    }
+    return first + "…"
+  }
+
   /// Characters no line may start with (they close what came before).
   static let closers: Set<Unicode.Scalar> = Set("，。、；：！？）》」』】〕…,.;:!?)]}%".unicodeScalars)
   /// Characters no line may end with (they open what comes after).
@@ -31,6 +41,40 @@ public enum Wrap {
     if !text.contains("\n"), TextWidth.of(text) <= first {
       return [String(String.UnicodeScalarView(text.unicodeScalars.map(TextWidth.inert)))]
     }
+    // A number and its unit stay on one line (`2.10 s`, never `2.10` then `s`).
+    // And a word keeps the number after it (`max 2.10 s`, `最长 1.02 s`).
+    var glued = text.replacing(Wrap.numberAndUnit) { "\($0.1)\u{A0}\($0.2)" }
+      .replacing(Wrap.labelAndNumber) { "\($0.1)\u{A0}\($0.2)" }
+    // (Text that holds the markers itself keeps them as they are.)
+    let marked = !text.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" }
+    if marked {
+      glued = glued.replacing(Wrap.hanLabelAndNumber) {
+        "\u{E000}\($0.1)\u{A0}\($0.2)\u{E001}"
+      }
+    }
+    return breaking(glued, first: first, later: later, glued: marked).map {
+      $0.replacing("\u{A0}", with: " ")
+    }
+  }
+
+  /// A number, a space, and a unit or a counter word after it.
+  static var numberAndUnit: Regex<(Substring, Substring, Substring)> {
+    /([0-9%]) (ms|µs|ns|s|%|次|个|M|k|G|\/s)(?![A-Za-z])/
+  }
+
+  /// A Latin word, a space, and a number after it.
+  static var labelAndNumber: Regex<(Substring, Substring, Substring)> {
+    /([A-Za-z]) ([+\-~]?[0-9])/
+  }
+
+  /// A short Chinese label (`最长`), a space, and the number after it with
+  /// its unit: kept whole between the markers U+E000 and U+E001.
+  static var hanLabelAndNumber: Regex<(Substring, Substring, Substring)> {
+    /(\p{Han}{1,4}) ([+\-~]?[0-9][0-9.,%]*(?:\u{A0}(?:ms|µs|ns|s|次|个|M|k|G|\/s))?)/
+  }
+
+  /// `lines` at work: breaks at spaces and between CJK characters.
+  private static func breaking(_ text: String, first: Int, later: Int, glued: Bool) -> [String] {
     var lines: [String] = []
     var current = ""
     var currentWidth = 0
@@ -58,7 +102,13 @@ public enum Wrap {
       currentWidth += wordWidth
       (word, wordWidth) = ("", 0)
     }
+    // Inside a glued label and number, CJK characters do not break.
+    var held = false
     for scalar in text.unicodeScalars {
+      if scalar == "\u{E000}" || scalar == "\u{E001}", glued {
+        held = scalar == "\u{E000}"
+        continue
+      }
       if scalar == " " {
         flushWord()
         afterSpace = true
@@ -69,8 +119,13 @@ public enum Wrap {
       let wide = cells == 2
       // A break may come here when a CJK character meets anything, unless
       // this one closes or the word so far ends with an opener.
-      let opensWord = word.unicodeScalars.last.map { Wrap.openers.contains($0) } ?? false
-      if !word.isEmpty, !afterSpace, wide || lastWide, !Wrap.closers.contains(safe), !opensWord {
+      // A no-break space (a number glued to its unit or label) holds both sides.
+      let opensWord =
+        word.unicodeScalars.last.map { Wrap.openers.contains($0) || $0 == "\u{A0}" } ?? false
+      let glue = safe == "\u{A0}" || held
+      if !word.isEmpty, !afterSpace, wide || lastWide, !Wrap.closers.contains(safe), !opensWord,
+        !glue
+      {
         flushWord()
         spaced = false
       }

@@ -240,14 +240,18 @@ struct AnimatedSVGTests {
     let perMinute = Double(svg.utf8.count) / max(1, seconds) * 60
     #expect(perMinute < 1_000_000, "\(svg.utf8.count) bytes for \(seconds) s")
     #expect(svg.contains("@keyframes play"))
-    // The poster (what a renderer without animation shows) against the
-    // dashboard's own picture of step 1: the caption and footer rows agree.
+    // The poster (what a renderer without animation shows, a second into
+    // step 1) against the dashboard's own picture of step 1's end: the
+    // caption rows agree, and both footers name the lesson step (the one
+    // offers "space pause", the other, paused, "space run").
     let poster = try #require(Self.posterRows(svg))
     let still = try String(contentsOfFile: "\(folder)/race-step-01.svg", encoding: .utf8)
     let rows = ClassroomExportTests.rows(ofSVG: still, width: 80, height: 24)
-    for row in 20...23 {
+    for row in 20...22 {
       #expect(poster[row] == rows[row], "row \(row)")
     }
+    #expect(poster[23].contains("space pause") && poster[23].contains("1/5"), "\(poster[23])")
+    #expect(rows[23].contains("space run") && rows[23].contains("1/5"), "\(rows[23])")
     #expect(rows[20...22].joined().contains("No lock"))
     guard ClassroomExportTests.rsvgAvailable || ClassroomExportTests.rsvgRequired else { return }
     #expect(system("rsvg-convert '\(folder)/race.svg' -o '\(folder)/race.png'") == 0)

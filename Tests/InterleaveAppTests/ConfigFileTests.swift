@@ -90,4 +90,13 @@ struct ConfigFileTests {
     #expect(result.stderr.split(separator: "\n").count == 1)
     #expect(!FileManager.default.fileExists(atPath: cast))
   }
+
+  @Test("a path with escape sequences in it reaches stdout with them shown, never sent")
+  func escapedPath() throws {
+    let result = try Binary.run(
+      ["config", "--path"], environment: ["XDG_CONFIG_HOME": "/tmp/\u{1B}[31mred"])
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("\u{1B}"))
+    #expect(result.stdout.contains("/tmp/␛[31mred/interleave/config.toml"))
+  }
 }

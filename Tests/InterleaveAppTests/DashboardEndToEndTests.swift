@@ -53,8 +53,8 @@ struct DashboardEndToEndTests {
     let screen = try tmux.waitFor("DEADLOCK")
     #expect(screen[0].contains("deadlocked"))
     #expect(
-      screen.contains { $0.contains("holds A, waits for B") }
-        || screen.contains { $0.contains("holds B, waits for A") })
+      screen.contains { $0.contains("holds A, wants B") }
+        || screen.contains { $0.contains("holds B, wants A") })
     let start = Date()
     try tmux.keys("3")
     try tmux.waitFor("A lock around change_it()")

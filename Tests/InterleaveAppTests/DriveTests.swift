@@ -60,18 +60,26 @@ struct DriveTests {
   @Test("f from the first step: 7 outcomes, 8 8 4 30 4 8 8; Enter goes to the chosen one")
   func fork() {
     var model = Self.model()
-    _ = model.apply(.key(.character("f")))
+    let effects = model.apply(.key(.character("f")))
+    // The box opens at once, counting; the count runs off the UI thread.
+    #expect(model.dashboard.drive?.fork?.counting == true)
+    guard case .countOutcomes(let count) = effects.first else {
+      Issue.record("f started no count: \(effects)")
+      return
+    }
+    model.finishFork(count.run { false }, step: count.step)
     let fork = model.dashboard.drive?.fork
+    #expect(fork?.counting == false)
     #expect(fork?.total == "70")
     #expect(fork?.rows.map(\.schedules) == ["8", "8", "4", "30", "4", "8", "8"])
     #expect(model.keyContext.forkOpen)
     _ = model.apply(.key(.down))
     _ = model.apply(.key(.down))
     #expect(model.dashboard.drive?.fork?.selected == 2)
-    let effects = model.apply(.key(.character("\r")))
+    let chosen = model.apply(.key(.character("\r")))
     #expect(model.dashboard.drive?.fork == nil)
-    guard case .take(let way) = effects.first else {
-      Issue.record("Enter took no steps: \(effects)")
+    guard case .take(let way) = chosen.first else {
+      Issue.record("Enter took no steps: \(chosen)")
       return
     }
     #expect(way.count == 8)
@@ -98,6 +106,27 @@ struct DriveTests {
     harness.screen.press(.character("f"))
     let fork = try #require(harness.frame(showing: "after step 4:"))
     #expect(fork.lines.contains { $0.contains("schedules left") })
+    #expect(harness.quit() == 0)
+  }
+
+  @Test(
+    "f on a run whose count takes seconds: the box says it is counting, and Esc stops it at once")
+  func countingOffTheLoop() throws {
+    // 3 x 3: millions of states, seconds of counting in a debug build.
+    let harness = SessionHarness(
+      .race, threads: 3, iterations: 3, schedule: .driven([]), steady: true)
+    _ = try #require(harness.frame(showing: "[1] next: read balance"))
+    harness.screen.press(.character("f"))
+    _ = try #require(harness.frame(showing: "counting every schedule from here", timeout: 5))
+    harness.screen.press(.escape)
+    let closed = try #require(
+      harness.screen.waitFor(timeout: 5) { canvas in
+        !canvas.lines.contains { $0.contains("counting every schedule") }
+      })
+    #expect(!closed.lines.contains { $0.contains("schedules left") })
+    // The keys still step the threads.
+    harness.screen.press(.character("1"))
+    _ = try #require(harness.frame(showing: "1 steps", timeout: 5))
     #expect(harness.quit() == 0)
   }
 }

@@ -35,6 +35,29 @@ struct LessonCheckTests {
     return path
   }
 
+  @Test(
+    "a lesson from a FIFO (or <(cat lesson.toml)) is read once, and one with no writer never hangs")
+  func fifoLesson() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fifo-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let fifo = folder + "/lesson.toml"
+    #expect(mkfifo(fifo, 0o644) == 0)
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../lessons/01-threads.toml").path
+    let bound = "exec timeout -s KILL 60 \"$0\" \"$@\""
+    let fed = try Binary.run(
+      ["lesson", fifo, "--check", "--time-scale", "0.05"],
+      shell: "cat '\(source)' > '\(fifo)' & " + bound)
+    #expect(fed.status == 0, "\(fed.stderr)")
+    #expect(fed.stdout.contains("claims held"))
+    // Nobody writes: it reads as empty, at once.
+    let empty = try Binary.run(["lesson", fifo, "--check"], shell: bound)
+    #expect(empty.status == 64, "\(empty.stderr)")
+    #expect(empty.stderr.contains("missing 'title'"), "\(empty.stderr)")
+  }
+
   @Test("a claim that does not hold fails the check, naming file:line:column and what was seen")
   func falseClaim() throws {
     let path = try Self.lesson(
@@ -54,6 +77,26 @@ struct LessonCheckTests {
     #expect(result.status == 1)
     #expect(
       result.stderr == "interleave: \(path):9:24: step 1: 'drift != 0' did not hold (drift 0)\n")
+  }
+
+  @Test(
+    "a wait that can never end is refused, one that timed out fails the check; a BOM is no text")
+  func waitsThatEnd() throws {
+    let never = try Self.lesson(
+      "title = \"t\"\n[[steps]]\nscenario = \"locked\"\ncaption = \"c\"\nwait = \"lost-update\"\n")
+    let refused = try Binary.run(["lesson", never, "--check"])
+    #expect(refused.status == 64)
+    #expect(refused.stderr.contains(":5:1: step 1: wait 'lost-update' cannot end: locked holds"))
+    let tooFar = try Self.lesson(
+      "title = \"t\"\n[[steps]]\nscenario = \"race\"\nthreads = 2\niterations = 2\n"
+        + "caption = \"c\"\nwait = \"step 999999\"\ntimeout = \"2s\"\n")
+    let timedOut = try Binary.run(["lesson", tooFar, "--check"])
+    #expect(timedOut.status == 1, "\(timedOut.stderr)")
+    #expect(timedOut.stderr.contains("its wait ends by what it waits for, not its timeout"))
+    #expect(timedOut.stderr.contains("of 999999 steps"))
+    let bom = try Self.lesson("\u{FEFF}title = \"t\"\n[[steps]]\ncaption = \"c\"\nwait = \"1s\"\n")
+    let read = try Binary.run(["lesson", bom, "--check", "--time-scale", "0.05"])
+    #expect(read.status == 0, "\(read.stderr)")
   }
 
   @Test(

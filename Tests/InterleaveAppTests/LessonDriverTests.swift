@@ -100,4 +100,77 @@ struct LessonDriverTests {
     #expect(first.contains(.setSpeed(.delay(40_000_000))))
     #expect(driver.nextDeadline() == Self.second)
   }
+
+  @Test("a run that ends in a wrong balance no step of it claims fails the lesson, once")
+  func unclaimedWrongBalance() throws {
+    var driver = LessonDriver(
+      try Self.lesson(
+        "[[steps]]\nscenario = \"coarse\"\nwait = \"finished\"\nexpect = [\"finished\"]\n"
+          + "[[steps]]\nwait = \"1s\"\n"),
+      language: .en)
+    let wrong = LessonObservation(finished: true, drift: -10)
+    _ = driver.advance(now: 0, seen: LessonObservation())
+    _ = driver.advance(now: Self.second, seen: wrong)
+    _ = driver.advance(now: 5 * Self.second, seen: wrong)
+    _ = driver.advance(now: 7 * Self.second, seen: wrong)
+    #expect(driver.failures.map(\.seen) == ["finished with drift -10"])
+    #expect(driver.failures.first?.claim.text.contains("wrong final balance") == true)
+  }
+
+  @Test("a wrong balance claimed by a later step of the same run is meant, not a failure")
+  func claimedByLaterStep() throws {
+    var driver = LessonDriver(
+      try Self.lesson(
+        "[[steps]]\nscenario = \"race\"\nwait = \"finished\"\n"
+          + "[[steps]]\nwait = \"1s\"\nexpect = [\"drift != 0\"]\n"),
+      language: .en)
+    _ = driver.advance(now: 0, seen: LessonObservation())
+    _ = driver.advance(now: Self.second, seen: LessonObservation(finished: true, drift: 8))
+    _ = driver.advance(now: 5 * Self.second, seen: LessonObservation(finished: true, drift: 8))
+    #expect(driver.failures.isEmpty)
+  }
+
+  @Test("a timed-out wait, an unclaimed deadlock and an impossible figure each fail the lesson")
+  func otherTroubles() throws {
+    var driver = LessonDriver(
+      try Self.lesson("[[steps]]\nscenario = \"coarse\"\nwait = \"10s\"\n"), language: .en)
+    _ = driver.advance(now: 0, seen: LessonObservation())
+    var seen = LessonObservation(deadlocked: true)
+    seen.timeouts = 1
+    seen.impossible = StandingClaims.shareOver100([" acq 1  contended 2 (200%)"])
+    _ = driver.advance(now: Self.second, seen: seen)
+    #expect(
+      driver.failures.map(\.seen).sorted() == [
+        "1 timeouts", "200% on screen: acq 1  contended 2 (200%)", "a deadlock",
+      ])
+  }
+
+  @Test("a share of at most 100% is possible; more is not")
+  func shares() {
+    #expect(StandingClaims.shareOver100(["held 100% of the time", "cpu 99.5%"]) == nil)
+    #expect(StandingClaims.shareOver100(["争用 3（150%）"]) != nil)
+    #expect(StandingClaims.shareOver100(["held 100.4%"]) != nil)
+  }
+
+  @Test("a caption that goes up after what its step waits for has happened fails the lesson")
+  func captionTooLate() throws {
+    let text =
+      "[[steps]]\nscenario = \"coarse\"\nwait = \"waiting\"\n"
+      + "[[steps]]\ncaption = \"only then does the other thread get the lock\"\n"
+      + "wait = \"finished\"\n"
+    var late = LessonDriver(try Self.lesson(text), language: .en)
+    _ = late.advance(now: 0, seen: LessonObservation())
+    _ = late.advance(now: 1, seen: LessonObservation(waiting: true))
+    // Step 1 stays up (its reading time) while the run goes on and ends.
+    _ = late.advance(now: 20 * Self.second, seen: LessonObservation(finished: true))
+    #expect(late.index == 1)
+    _ = late.advance(now: 20 * Self.second + 1, seen: LessonObservation(finished: true))
+    #expect(late.failures.map(\.seen) == ["the run had finished when it went up"])
+    var onTime = LessonDriver(try Self.lesson(text), language: .en)
+    _ = onTime.advance(now: 0, seen: LessonObservation())
+    _ = onTime.advance(now: 1, seen: LessonObservation(waiting: true))
+    _ = onTime.advance(now: 20 * Self.second, seen: LessonObservation(waiting: true))
+    _ = onTime.advance(now: 20 * Self.second + 1, seen: LessonObservation())
+    #expect(onTime.failures.isEmpty)
+  }
 }

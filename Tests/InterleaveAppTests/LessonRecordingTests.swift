@@ -39,7 +39,8 @@ struct LessonRecordingTests {
     try output.write(toFile: raw, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: raw) }
     let tmux = try Tmux(width: header["width"] as! Int, height: header["height"] as! Int)
-    try tmux.type("clear; cat '\(raw)'; echo; echo END-OF-CAST; sleep 30")
+    // The quotes keep the typed command itself from matching the marker.
+    try tmux.type("clear; cat '\(raw)'; echo; echo END-OF-''CAST; sleep 30")
     // The marker line comes after the whole cast has been drawn; then the
     // screen as it was is the rows above it.
     let screen = try tmux.waitFor("END-OF-CAST")
@@ -163,7 +164,6 @@ struct LessonRecordingTests {
         ["lesson", "race", "--headless", "--record", "/tmp/x.cast", "--size", "wide"],
         "--size must be WIDTHxHEIGHT"
       ),
-      (["race", "--record", "/tmp", "--threads", "1"], "--record /tmp: is a folder"),
     ])
   func badInput(arguments: [String], expected: String) throws {
     let result = try Binary.run(arguments)

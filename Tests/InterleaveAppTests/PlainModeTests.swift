@@ -101,7 +101,7 @@ struct PlainModeTests {
     let result = try Binary.run(["deadlock", "--threads", "2", "--speed", "fast", "--lang", "en"])
     #expect(result.status == 0)
     let line = try #require(result.lines.last { $0.hasPrefix("deadlock ") })
-    #expect(line.contains("holds A, waits for B") && line.contains("holds B, waits for A"))
+    #expect(line.contains("holds A, wants B") && line.contains("holds B, wants A"))
   }
 
   @Test(
@@ -128,8 +128,11 @@ struct PlainModeTests {
         "Please provide one of: " + Scenario.all.map(\.id).joined(separator: ", ") + "."
       ),
       (["--schedule-in", "/nonexistent/s"], "--schedule-in /nonexistent/s: cannot read"),
-      (["--record", "/tmp", "--plain"], "--record /tmp: is a folder"),
       (["reorder", "--threads", "3"], "--threads: reorder always runs 2 threads (got 3)"),
+      (["condition", "--threads", "2"], "--threads: condition needs at least 3 threads (got 2)"),
+      (["loop", "--iterations", "5"], "--iterations: loop does a fixed amount of work"),
+      (["race", "--schedule", "-1"], "--schedule '-1': item 1 ('-1'): there is no thread -1"),
+      (["render", "a.cast", "--svg", "a.svg", "--poster", "nan"], "--poster must be a number"),
       (
         ["explore", "reorder", "--threads", "1"],
         "--threads: reorder always runs 2 threads (got 1)"

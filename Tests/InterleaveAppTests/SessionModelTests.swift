@@ -15,6 +15,26 @@ struct SessionModelTests {
         language: .en, theme: nil, schedule: schedule, environment: [:]))
   }
 
+  @Test("d on a million-iteration run drives a small run of it at once, and says so")
+  func driveSmall() {
+    var model = Self.model()
+    #expect(model.settings.configuration.iterations == RunConfiguration.defaultIterations)
+    let effects = model.apply(.toggleDrive)
+    #expect(effects.first == .startRun)
+    #expect(model.settings.configuration.iterations == DriveModel.smallIterations)
+    #expect(model.settings.configuration.threads == 2)
+    #expect(model.dashboard.notice == "driving a small run: 2 threads × 2 iterations")
+    // A run short enough to drive is driven as it is, with no notice.
+    var short = SessionModel(
+      settings: Settings(
+        configuration: RunConfiguration(scenario: .race, threads: 3, iterations: 3),
+        language: .en, theme: nil, schedule: nil, environment: [:]))
+    _ = short.apply(.toggleDrive)
+    #expect(short.settings.configuration.iterations == 3)
+    #expect(short.settings.configuration.threads == 3)
+    #expect(short.dashboard.notice == nil)
+  }
+
   @Test("Esc closes the help when it is open, and quits when it is not")
   func escape() {
     #expect(KeyMap.action(for: .escape, helpOpen: true) == .closeHelp)

@@ -210,4 +210,13 @@ struct SessionTests {
     let runs = try #require(harness.runs)
     #expect(runs < 20, "\(runs) runs for one burst of 301 keys")
   }
+
+  @Test("q jumps the queue: the keys typed before it in the same frame are not carried out")
+  func quitFirst() throws {
+    let harness = SessionHarness(.loop)
+    _ = try #require(harness.frame(showing: "LoopThread-1"))
+    harness.screen.press(Array(repeating: Key.character("r"), count: 200) + [.character("q")])
+    #expect(harness.exitStatus() == 0)
+    #expect(harness.runs == 1, "the restarts before q were carried out")
+  }
 }

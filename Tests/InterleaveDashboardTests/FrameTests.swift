@@ -174,9 +174,36 @@ struct FrameTests {
     let text = Dashboard.render(state, width: 80, height: 24).lines.joined(separator: "\n")
     for key in [
       "1-9, 0  /", "Tab / Shift-Tab", "space", "n ", "+ / -", "[ / ]", "r ", "d ", "t ",
-      "PgUp / PgDn", "? / Esc", "q  Ctrl-C", "! overwrote", "✗ lost", "R read",
+      "PgUp / PgDn", "? / Esc", "q  Ctrl-C",
     ] {
       #expect(text.contains(key), "help lacks \(key)")
+    }
+    // Every glyph the strip can show, at 80x24 as on a bigger screen.
+    for glyph in StripGlyph.allCases {
+      let entry = StripWidget.symbol(glyph) + " " + state.strings.legend(glyph)
+      #expect(text.contains(entry), "help lacks \(entry)")
+    }
+  }
+
+  @Test(
+    "at 80x24 every key's description in the help is whole or ends at a word with …",
+    arguments: Language.allCases, [false, true])
+  func helpFits(language: Language, driving: Bool) {
+    var state = Fixtures.state(.race, threads: 2, language: language)
+    state.showHelp = true
+    if driving {
+      state.drive = DriveView(previews: [], runnable: [true, true], steps: 0, cellNames: [])
+    }
+    let lines = Dashboard.render(state, width: 80, height: 24).lines
+    for (_, description) in HelpWidget.keys(state) {
+      let shown = lines.first { $0.contains(description) }
+      if shown != nil { continue }
+      let cut = lines.compactMap { line -> String? in
+        guard let end = line.range(of: "…") else { return nil }
+        let text = line[..<end.lowerBound].split(separator: "  ").last.map(String.init) ?? ""
+        return description.hasPrefix(text.trimmingCharacters(in: .whitespaces)) ? text : nil
+      }
+      #expect(!cut.isEmpty, "\(description) is cut without …")
     }
   }
 

@@ -92,14 +92,79 @@ struct WidgetTests {
     let lines = canvas.lines
     #expect(lines[0] == "┌ locks ───────────────────────────────┐")
     #expect(lines[1] == "│✗ DEADLOCK: the waits form a cycle    │")
-    #expect(lines[2] == "│ Thread-1 holds B, waits for A        │")
-    #expect(lines[3] == "│ -> Thread-2 holds A, waits for B     │")
-    #expect(lines[4] == "│ -> back to Thread-1                  │")
+    #expect(lines[2] == "│ Thread-1 holds B, wants A            │")
+    #expect(lines[3] == "│ → Thread-2 holds A, wants B          │")
+    #expect(lines[4] == "│ → back to Thread-1                   │")
     #expect(lines[5] == "│A owner Thread-2                      │")
     #expect(lines[6] == "│ waiters: Thread-1                    │")
-    #expect(lines[7] == "│ acq 4  contended 1 (25%)             │")
+    // Each lock's waiter is a call that found it taken, counted at once.
+    #expect(lines[7] == "│ acq 5  contended 2 (40%)             │")
     #expect(canvas[2, 2].style.role == .deadlock)
     #expect(canvas[2, 7].style.role == .waiting, "contention stands out")
+  }
+
+  @Test("a lock's account that does not fit its box loses whole lines, never half of one")
+  func primitivesFit() {
+    // At full speed at 80x24: the counts wrap to two rows, and the held
+    // share was cut to "held ~39% (sampled) of the".
+    var state = Fixtures.state(.locked, threads: 2)
+    state.elapsedNs = 2_000_000_000
+    state.primitives = [
+      PrimitiveSnapshot(
+        id: 0, name: "lock", holders: [2], waiters: [1], acquisitions: 20_495_466,
+        contended: 15_669, totalWaitNs: 2_000_000_000, maxWaitNs: 16_000_000,
+        totalHoldNs: 780_000_000, holdSampled: true)
+    ]
+    var canvas = Canvas(width: 30, height: 8)
+    PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
+    let text = canvas.lines.joined(separator: "\n")
+    #expect(text.contains("owner Thread-2") && text.contains("waiters: Thread-1"))
+    // The waiter's call is counted, contended, as it waits.
+    #expect(text.contains("20,495,467") && text.contains("15,670"))
+    // The held share is shown whole or not at all.
+    let held = canvas.lines.first { $0.contains("held") }
+    #expect(held == nil || held!.contains("time"), "\(held ?? "")")
+    // And a line that has to be cut says so.
+    var narrow = Canvas(width: 30, height: 5)
+    var writer = LineWriter(area: narrow.bounds.inset(1))
+    writer.line(
+      "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        + " fifteen sixteen seventeen eighteen", Style(.text),
+      on: &narrow)
+    #expect(narrow.lines[3].contains("…"), "\(narrow.lines)")
+  }
+
+  @Test("a thread that raised ends by its error in its pane, not 'finished'")
+  func endedByError() {
+    var state = Fixtures.state(.condition, threads: 3)
+    state.apply(Event(time: 1, thread: 2, kind: .raised(.popFromEmpty)))
+    state.apply(Event(time: 2, thread: 2, kind: .finished))
+    state.apply(Event(time: 3, thread: 3, kind: .finished))
+    #expect(state.panes[2].recent.last?.text == "ended by the IndexError")
+    #expect(state.panes[3].recent.last?.text == "finished")
+  }
+
+  @Test("a pane's rate history stops when its thread ends")
+  func historyStops() {
+    var state = Fixtures.state(.race, threads: 2)
+    var workers = Fixtures.workers(2, steps: 10)
+    for step in 1...8 {
+      workers[1].iterations = step * 10
+      workers[2].iterations = step * 10
+      state.apply(
+        Sample(elapsedNs: UInt64(step) * 300_000_000, threads: workers, speed: .fast))
+    }
+    workers[1].state = .finished
+    workers[1].span = 0...2_400_000_000
+    state.apply(Sample(elapsedNs: 2_700_000_000, threads: workers, speed: .fast))
+    let kept = state.panes[1].rateHistory
+    for step in 10...20 {
+      workers[2].iterations = step * 10
+      state.apply(
+        Sample(elapsedNs: UInt64(step) * 300_000_000, threads: workers, speed: .fast))
+    }
+    #expect(state.panes[1].rateHistory == kept)
+    #expect(state.panes[2].rateHistory.count > kept.count)
   }
 
   @Test("a race's side panel tells its last lost update step by step")
@@ -112,8 +177,8 @@ struct WidgetTests {
         "┌ the last lost update ────────┐",
         "│1 Thread-2 reads 0            │",
         "│2 Thread-1 writes 5           │",
-        "│3 Thread-2 writes 8, from the │",
-        "│  0 it read                   │",
+        "│3 Thread-2 writes 8, from     │",
+        "│  the 0 it read               │",
         "│✗ Thread-1's +5 is lost       │",
         "│                              │",
         "└──────────────────────────────┘",
@@ -122,6 +187,19 @@ struct WidgetTests {
     var chinese = Canvas(width: 32, height: 8)
     StoryWidget.render(zh, in: chinese.bounds, on: &chinese)
     #expect(chinese.line(5).hasPrefix("│✗ Thread-1 的 +5 丢了"))
+  }
+
+  @Test("a legend too long for the strip's title keeps what fits and points at the help")
+  func legendTooLong() {
+    var state = Fixtures.state(.condition, threads: 3)
+    state.strip.glyphsSeen = [
+      .acquire, .release, .wait, .conditionWait, .put, .take, .notify, .raise,
+    ]
+    var canvas = Canvas(width: 80, height: 6)
+    StripWidget.render(state, in: canvas.bounds, on: &canvas)
+    let title = canvas.line(0)
+    #expect(title.contains("[ acquire"), "\(title)")
+    #expect(title.contains("… ? help"), "\(title)")
   }
 
   @Test("before any lost update the race's panel says what to look for")
@@ -305,6 +383,32 @@ struct WidgetTests {
     #expect(canvas[1, 0].style.role == .title)
   }
 
+  @Test(
+    "the header's status never runs into the tabs, at any width, speed or language",
+    arguments: Language.allCases)
+  func headerSpacing(language: Language) {
+    for scenario in Scenario.all {
+      for speed in [Speed.full, .normal] {
+        var state = Fixtures.state(scenario, threads: 2, language: language, speed: speed)
+        state.speed = speed
+        for width in 60...130 {
+          var canvas = Canvas(width: width, height: 1)
+          HeaderWidget.render(state, in: canvas.bounds, on: &canvas)
+          let line = canvas.line(0)
+          let status = state.strings.threads(2, short: true)
+          let long = state.strings.cores(state.cores)
+          for word in [status, long] {
+            if let range = line.range(of: word), range.lowerBound > line.startIndex {
+              #expect(
+                line[line.index(before: range.lowerBound)] == " ",
+                "\(scenario.id) \(speed) at \(width): \(line)")
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test("the coarse main thread sleeps: _thread has no join()")
   func mainThreadSleeps() {
     var state = Fixtures.state(.coarse, threads: 2)
@@ -317,13 +421,16 @@ struct WidgetTests {
 
 @Suite("Pane lines")
 struct PaneLineTests {
-  @Test("a pane's lines leave out the thread's own name, which its title shows")
+  @Test(
+    "a pane's lines leave out the thread's own name, which its title shows, but for what the program prints"
+  )
   func paneLines() {
     var state = Fixtures.state(.loop, threads: 1)
     state.apply(Event(time: 0, thread: 1, kind: .started(tid: 7, ident: 9)))
     state.apply(Event(time: 1, thread: 1, kind: .count(2)))
     state.apply(Event(time: 2, thread: 1, kind: .sleep(duration: 200_000_000)))
-    #expect(state.panes[1].recent.map(\.text) == ["started", ">>> 2", "sleep 200 ms"])
+    #expect(
+      state.panes[1].recent.map(\.text) == ["started", "Thread LoopThread >>> 2", "sleep 200 ms"])
   }
 
   @Test("a long event line breaks at a word and keeps its numbers")
@@ -334,5 +441,40 @@ struct PaneLineTests {
     let rows = canvas.lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
     let at = try #require(rows.firstIndex(of: " lost update: wrote 8 over"), "\(rows)")
     #expect(rows[at + 1] == "   Thread-1's 5 (it had read 0)")
+  }
+
+  @Test(
+    "the scenario list cuts a blurb that does not fit at a word, with …",
+    arguments: Language.allCases)
+  func pickerBlurbs(language: Language) {
+    let state = Fixtures.state(.race, threads: 2, language: language)
+    var canvas = Canvas(width: 80, height: 24)
+    PickerWidget.render(1, state, on: &canvas)
+    for scenario in Scenario.all {
+      let blurb = state.strings.blurb(scenario)
+      let marker = " " + scenario.id + " "
+      guard let row = canvas.lines.first(where: { $0.contains(marker) }),
+        let start = row.range(of: marker)
+      else {
+        Issue.record("\(scenario.id) is not listed")
+        continue
+      }
+      let shown = String(row[start.upperBound...].drop { $0 == " " }.prefix { $0 != "│" })
+        .trimmingCharacters(in: .whitespaces)
+      if shown.hasSuffix("…") {
+        let kept = String(shown.dropLast())
+        #expect(blurb.hasPrefix(kept), "\(scenario.id): \(shown)")
+        // What follows the cut starts a new word (or a new CJK character).
+        let next = blurb.dropFirst(kept.count).first { $0 != " " }
+        let wordEnded =
+          blurb.dropFirst(kept.count).first == " "
+          || kept.last.map { TextWidth.of(String($0)) == 2 }
+            == true
+          || next.map { TextWidth.of(String($0)) == 2 } == true
+        #expect(wordEnded, "\(scenario.id) cut mid-word: \(shown)")
+      } else {
+        #expect(shown == blurb, "\(scenario.id): \(shown)")
+      }
+    }
   }
 }

@@ -23,7 +23,7 @@ struct EventAccountingTests {
       received += run.queue.drain(into: &batch)
       return run.isFinished
     }
-    run.wait()
+    #expect(run.ended(), "the run hung")
     received += run.queue.drain(into: &batch)
     let account = EventAccount(
       produced: run.producedEvents, received: received, dropped: run.queue.dropped)

@@ -28,7 +28,7 @@ struct StringsTests {
     #expect(text == "Thread-1 持有 B，等待 A -> Thread-2 持有 A，等待 B")
     #expect(
       Transcript(language: .en, names: transcript.names, primitives: transcript.primitives)
-        .describe(cycle) == "Thread-1 holds B, waits for A -> Thread-2 holds A, waits for B")
+        .describe(cycle) == "Thread-1 holds B, wants A -> Thread-2 holds A, wants B")
     for word in ["holds", "waits", "lock"] { #expect(!text.contains(word)) }
   }
 

@@ -96,4 +96,17 @@ struct TextTests {
       #expect(!json.contains("\\u001b") && !json.contains("\\u0007"))
     }
   }
+
+  @Test("a number keeps its unit and its label on its line: max 2.10 s, 28%, 9 次 never split")
+  func numberAndUnit() {
+    #expect(
+      Wrap.lines("wait avg 902 ms max 2.10 s", width: 24) == ["wait avg 902 ms", "max 2.10 s"])
+    #expect(Wrap.lines("等待 平均 902 ms 最长 2.10 s", width: 26) == ["等待 平均 902 ms", "最长 2.10 s"])
+    // A label keeps its number: `step 21)`, never `step` then `21)`.
+    #expect(
+      Wrap.lines("step 22 over step 21)", width: 18) == ["step 22 over", "step 21)"])
+    #expect(Wrap.lines("wait 9 次 · notify 16 次", width: 16) == ["wait 9 次 ·", "notify 16 次"])
+    // A word that merely starts like a unit is not glued.
+    #expect(Wrap.lines("took 5 steps", width: 6) == ["took 5", "steps"])
+  }
 }

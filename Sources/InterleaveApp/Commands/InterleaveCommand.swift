@@ -15,6 +15,14 @@ public struct InterleaveCommand: ParsableCommand {
     discussion: """
       Scenarios: \(Scenario.all.map(\.id).joined(separator: ", ")). \
       'interleave help lesson' and 'interleave help explore' describe the subcommands.
+
+      Output files (--trace-out, --schedule-out, --record, --captions, --svg, ...): a \
+      regular file is replaced whole, through a new file beside it renamed over it (a \
+      recording is written in place as it goes); a FIFO or a device such as /dev/null is \
+      written where it stands; a symbolic link is followed and stays. A folder, a block \
+      device, a link to nothing or a FIFO nobody reads is refused (exit 73). Two outputs \
+      on one file, or an output on an input, are refused (exit 64). A write that fails, \
+      to a file or to stdout, ends with one line and exit 74.
       """,
     version: version,
     subcommands: [
@@ -56,10 +64,16 @@ public struct InterleaveCommand: ParsableCommand {
   public func validate() throws {
     try options.scenarioFlags.check(for: scenario)
     if let threads = options.threads { try RunOptions.check(threads: threads, for: scenario) }
+    try options.checkIterations(for: scenario)
     if options.drive, plain {
       throw ValidationError("--drive needs the dashboard (you press the keys): leave out --plain")
     }
     if let traceOut { try RecordingOptions.checkPath(traceOut, flag: "--trace-out") }
+    try RecordingOptions.checkDistinct(
+      outputs: [
+        ("--record", record), ("--trace-out", traceOut), ("--schedule-out", options.scheduleOut),
+      ],
+      inputs: [("--schedule-in", options.scheduleIn), ("--theme", look.theme)])
     if let record {
       try RecordingOptions.checkPath(record)
       guard !plain else {
@@ -133,25 +147,36 @@ public struct InterleaveCommand: ParsableCommand {
       let outcome = PlainRunner(settings: settings, format: format).run(into: OutputSink())
     else { return }
     if let signal = outcome.signal { throw ExitCode(128 + signal) }
-    if outcome.traceFailed { throw ExitCode(Session.ioError) }
+    if let status = outcome.traceFailure { throw ExitCode(status) }
     let refused = outcome.summary.failedThreads
     if refused > 0 {
+      let strings = settings.language.strings
+      let total = settings.configuration.threads
       InterleaveMain.notice(
         "error: "
-          + settings.language.strings.refusedError(refused, of: settings.configuration.threads + 1))
+          + (outcome.summary.refusal.map {
+            strings.refusedChildren(refused, of: total, because: $0)
+          }
+            ?? strings.refusedError(refused, of: total + 1)))
       throw ExitCode(1)
     }
     if let problem = outcome.scheduleProblem {
       InterleaveMain.notice("error: \(settings.schedule?.flag ?? "--seed"): \(problem)")
       throw ExitCode(InterleaveMain.usageError)
     }
-    if let path = options.scheduleOut, let order = outcome.order {
+    if let path = options.scheduleOut {
+      guard let order = outcome.order else {
+        InterleaveMain.notice(
+          "error: --schedule-out \(path): the run took more than "
+            + "\(Format.grouped(StepScheduler.orderLimit)) steps, too many to keep their order")
+        throw ExitCode(1)
+      }
       do {
         try TextFile.write(
           ScheduleFile.text(order: order, configuration: settings.configuration), to: path)
       } catch {
         InterleaveMain.notice("error: --schedule-out \(path): \(error)")
-        throw ExitCode(1)
+        throw ExitCode(error.exitStatus)
       }
     }
   }

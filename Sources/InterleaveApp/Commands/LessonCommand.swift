@@ -83,6 +83,10 @@ struct LessonCommand: ParsableCommand {
     guard !list else { return }
     _ = try loadLesson()
     if let record { try RecordingOptions.checkPath(record) }
+    try RecordingOptions.checkDistinct(
+      outputs: [("--record", record)]
+        + (captions.map { Self.captionPaths($0).map { ("--captions", $0.1) } } ?? []),
+      inputs: [("the lesson", lesson), ("--theme", look.theme)])
     if let snapshotAt {
       guard LessonDriver.SnapshotMoment(rawValue: snapshotAt) != nil else {
         throw ValidationError("--snapshot-at must be marker or finished (got '\(snapshotAt)')")

@@ -12,7 +12,7 @@ struct RunOptions: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: "Iterations per worker for race, locked, atomic and deadlock.")
-  var iterations: Int = RunConfiguration.defaultIterations
+  var iterations: Int?
 
   @Option(
     name: .long, parsing: .unconditional,
@@ -34,8 +34,10 @@ struct RunOptions: ParsableArguments {
   @Option(name: .long, help: "Replay the thread order in FILE (from --schedule-out).")
   var scheduleIn: String?
 
+  // `.unconditional`: `--schedule -1` is a schedule to refuse with its
+  // reason, not a missing value.
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: "Follow this thread order: '1x3 2x4 1' is thread 1 for three steps, 2 for four, 1 once.")
   var schedule: String?
 
@@ -57,7 +59,7 @@ struct RunOptions: ParsableArguments {
     if let threads, !RunConfiguration.threadRange.contains(threads) {
       throw ValidationError("--threads must be between 1 and 256 (got \(threads))")
     }
-    guard RunConfiguration.iterationRange.contains(iterations) else {
+    if let iterations, !RunConfiguration.iterationRange.contains(iterations) {
       throw ValidationError(
         "--iterations must be between 1 and \(RunConfiguration.iterationRange.upperBound) (got \(iterations))"
       )
@@ -84,9 +86,7 @@ struct RunOptions: ParsableArguments {
         throw ValidationError(
           "--schedule-out needs --seed (or --schedule-in): only a scheduled run has one order")
       }
-      guard TextFile.isWritable(scheduleOut) else {
-        throw ValidationError("--schedule-out \(scheduleOut): cannot write there")
-      }
+      try RecordingOptions.checkPath(scheduleOut, flag: "--schedule-out")
     }
   }
 
@@ -97,6 +97,21 @@ struct RunOptions: ParsableArguments {
       throw ValidationError(
         "--threads: \(scenario.id) always runs \(fixed) threads (got \(threads))")
     }
+    let least = scenario.traits.minimumThreads
+    if threads < least {
+      throw ValidationError(
+        "--threads: \(scenario.id) needs at least \(least) threads (got \(threads))")
+    }
+  }
+
+  /// Refuses `--iterations` for a scenario whose threads do a fixed amount
+  /// of work (`loop` counts to 5, `coarse` does ten rounds), rather than
+  /// quietly ignoring it.
+  func checkIterations(for scenario: Scenario) throws {
+    guard iterations != nil, !scenario.traits.usesIterations else { return }
+    throw ValidationError(
+      "--iterations: \(scenario.id) does a fixed amount of work, as the tutorial's code does; "
+        + "leave it out")
   }
 
   /// The run these options ask for, `scenario` at `speed` unless `--speed` was given.
@@ -105,7 +120,7 @@ struct RunOptions: ParsableArguments {
       scenario: scenario,
       threads: threads ?? ConfigFile.settings.threads
         ?? RunConfiguration.defaultThreads(for: scenario),
-      iterations: scenarioFlags.trials ?? iterations,
+      iterations: scenarioFlags.trials ?? iterations ?? RunConfiguration.defaultIterations,
       speed: speed ?? scenario.traits.preferredSpeed ?? defaultSpeed,
       pinned: !noPin, options: scenarioFlags.options)
   }

@@ -29,6 +29,17 @@ struct DriveModel: Equatable, Sendable {
   /// The most states `f` counts before saying there are too many.
   static let forkStateLimit = 2_000_000
 
+  /// The run `d` drives instead of a long one: this many iterations, at
+  /// most this many threads.
+  static let smallIterations = 2
+  static let smallThreads = 2
+
+  /// Whether a run has too many steps to drive by hand (a few dozen is a
+  /// lesson; a million iterations is not).
+  static func isTooLong(_ configuration: RunConfiguration) -> Bool {
+    configuration.scenario.traits.usesIterations && configuration.iterations > 10
+  }
+
   init(configuration: RunConfiguration, order: [Int] = []) {
     self.configuration = configuration
     machine = configuration.scenario.model(configuration)
@@ -85,11 +96,48 @@ struct DriveModel: Equatable, Sendable {
   /// The step last undone, to take again.
   var redoable: Int? { undone.last }
 
-  /// Counts every outcome reachable from here (`f`).
-  mutating func openFork() {
-    var explorer = ScheduleExplorer(machine, limit: Self.forkStateLimit)
-    do {
-      let results = try explorer.explore(from: state, last: (order.last ?? 0) - 1)
+  /// What `f` counts: every outcome reachable from here. The count runs
+  /// off the UI thread (it can take seconds); the box says it is counting.
+  struct ForkCount: Sendable, Equatable {
+    static func == (lhs: ForkCount, rhs: ForkCount) -> Bool {
+      lhs.step == rhs.step && lhs.last == rhs.last && lhs.state == rhs.state
+    }
+
+    let machine: Machine
+    let state: MachineState
+    let last: Int
+    /// The step it counts from: a result for another step is stale.
+    let step: Int
+
+    /// Counts, until done, the state limit, or `stop` says so.
+    func run(stop: @escaping () -> Bool) -> Result<
+      [ScheduleExplorer.Result], ScheduleExplorer.TooLarge
+    > {
+      var explorer = ScheduleExplorer(
+        machine, limit: DriveModel.forkStateLimit, shouldStop: stop)
+      do {
+        return .success(try explorer.explore(from: state, last: last))
+      } catch {
+        return .failure(error)
+      }
+    }
+  }
+
+  /// Opens the fork box as "counting" and says what to count.
+  mutating func openFork() -> ForkCount {
+    fork = ForkView(total: "…", rows: [], counting: true)
+    witnesses = []
+    return ForkCount(machine: machine, state: state, last: (order.last ?? 0) - 1, step: order.count)
+  }
+
+  /// Fills the fork box with a finished count (one for another step, or
+  /// for a box closed since, is dropped).
+  mutating func finishFork(
+    _ result: Result<[ScheduleExplorer.Result], ScheduleExplorer.TooLarge>, step: Int
+  ) {
+    guard fork?.counting == true, step == order.count else { return }
+    switch result {
+    case .success(let results):
       let total = ScheduleExplorer.total(results)
       fork = ForkView(
         total: Format.grouped(digits: total.description),
@@ -100,8 +148,9 @@ struct DriveModel: Equatable, Sendable {
             preemptions: $0.preemptions, correct: isCorrect($0.outcome))
         })
       witnesses = results.map(\.witness)
-    } catch {
-      fork = ForkView(total: "?", rows: [], tooLarge: Format.grouped(error.states))
+    case .failure(let error):
+      fork =
+        error.stopped ? nil : ForkView(total: "?", rows: [], tooLarge: Format.grouped(error.states))
       witnesses = []
     }
   }

@@ -137,6 +137,10 @@ extension Transcript {
       ("elapsed_ns", .int(Int(summary.elapsedNs))),
       ("operations", .int(summary.operations)),
       ("operations_per_second", .double(summary.operationsPerSecond.rounded())),
+      // Workers' CPU time over the span they ran in: how many ran at once.
+      ("parallelism", summary.parallelism.map { .double(($0 * 100).rounded() / 100) } ?? .null),
+      ("workers_cpu_ns", summary.workersCPUNs.map { .int(Int($0)) } ?? .null),
+      ("workers_span_ns", summary.workersSpanNs.map { .int(Int($0)) } ?? .null),
       (
         "deadlock",
         summary.deadlock.map { cycle in

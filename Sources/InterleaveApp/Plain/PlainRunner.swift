@@ -19,8 +19,9 @@ struct PlainRunner {
     var scheduleProblem: String?
     /// The quit signal that ended it early (SIGINT, SIGTERM, SIGHUP).
     var signal: Int32?
-    /// The --trace-out file could not be written.
-    var traceFailed = false
+    /// The exit status when the --trace-out file could not be written
+    /// (73 refused, 74 a failed write).
+    var traceFailure: Int32?
   }
 
   /// Runs to the end (or to a deadlock, which ends the run) and prints the summary.
@@ -29,11 +30,9 @@ struct PlainRunner {
   @discardableResult
   func run(into sink: OutputSink) -> Outcome? {
     let configuration = settings.configuration
-    let transcript = Transcript(
-      language: settings.language, names: Transcript.names(configuration, settings.language),
-      primitives: configuration.scenario.primitives(configuration))
+    let transcript = Transcript(configuration, language: settings.language)
     TerminalSignals.installQuit()
-    var traceFailed = false
+    var traceFailure: Int32?
     let run = Run(configuration, names: transcript.names, chooser: settings.schedule?.chooser())
     var trace = settings.traceOut.map { _ in TraceBuilder() }
     trace?.begin(
@@ -86,13 +85,16 @@ struct PlainRunner {
         try TextFile.write(
           trace.document(traced: run.tracedEveryStep, speed: configuration.speed.description),
           to: path)
+        if trace.leftOut > 0 { InterleaveMain.notice(TraceBuilder.cutNotice(trace, path: path)) }
       } catch {
         InterleaveMain.notice("error: --trace-out \(path): \(error)")
-        traceFailed = true
+        traceFailure = error.exitStatus
       }
     }
     let summary = run.summary()
-    let order = run.scheduler?.order
+    // The order, when every step's is kept (a run of any length keeps at
+    // most `StepScheduler.orderLimit`).
+    let order = run.scheduler.flatMap { $0.orderIsComplete ? $0.order : nil }
     if let failure = run.scheduler?.failure {
       return Outcome(summary: summary, order: order, scheduleProblem: failure.description)
     }
@@ -107,6 +109,6 @@ struct PlainRunner {
     return Outcome(
       summary: summary, order: order,
       scheduleProblem: order.flatMap { settings.schedule?.problem(after: $0) },
-      signal: TerminalSignals.pendingQuit, traceFailed: traceFailed)
+      signal: TerminalSignals.pendingQuit, traceFailure: traceFailure)
   }
 }

@@ -40,10 +40,11 @@ enum DashboardMode {
       } catch {
         TerminalSignals.uninstall()
         InterleaveMain.notice("error: --record \(recording.path): \(error)")
-        // Bad input (another recorder) is a usage error; a write that fails, an I/O error.
+        // A path refused (a FIFO nobody reads) is 73; another recorder, a
+        // usage error; a write that fails, an I/O error.
+        let usage = error.code == 0 || error.code == EWOULDBLOCK
         return .failed(
-          error.code == 0 || error.code == EWOULDBLOCK ? InterleaveMain.usageError : Session.ioError
-        )
+          error.refused ? error.exitStatus : usage ? InterleaveMain.usageError : Session.ioError)
       }
     }
     let screen: NcursesScreen
@@ -75,8 +76,8 @@ enum DashboardMode {
     screen.stop()
     if let failure = session.writeTrace() {
       recorder?.stop()
-      InterleaveMain.notice("error: --trace-out \(failure)")
-      return .ran(Session.ioError, session)
+      InterleaveMain.notice("error: --trace-out \(failure.message)")
+      return .ran(failure.status, session)
     }
     if let recording, let failure = recorder?.stop() {
       InterleaveMain.notice(

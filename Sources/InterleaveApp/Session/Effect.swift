@@ -17,6 +17,10 @@ enum Effect: Equatable, Sendable {
   case redraw
   case marker(String)
   case saveSnapshot(String?)
+  /// Driving: count the outcomes reachable from here, off the UI thread.
+  case countOutcomes(DriveModel.ForkCount)
+  /// Stop a count in progress (the box was closed).
+  case stopCounting
   case quit
 
   /// The effects of several actions at once, with what a later restart

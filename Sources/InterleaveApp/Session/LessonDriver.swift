@@ -40,6 +40,15 @@ struct LessonDriver: Sendable {
   /// Claims checked so far.
   private(set) var checked = 0
   private var stepStart: UInt64 = 0
+  /// The steps of the current run (from the step that started it to the
+  /// one before the next that restarts it): their claims say which
+  /// standing troubles the run means to show.
+  private var runSteps: Range<Int> = 0..<0
+  /// Standing troubles already reported for the current run.
+  private var reported: Set<StandingClaims.Trouble> = []
+  /// Whether the current step has been seen once since it began (its
+  /// caption up, its key pressed).
+  private var begun = false
   /// When the step's wait ended (its claims were checked then).
   private var waitEnded: UInt64?
   private var attempts = 0
@@ -83,6 +92,11 @@ struct LessonDriver: Sendable {
   mutating func advance(now: UInt64, seen: LessonObservation) -> [Action] {
     guard !done else { return [] }
     if let step {
+      checkStanding(step, seen: seen)
+      if !begun {
+        begun = true
+        checkNotTooLate(step, seen: seen)
+      }
       if waitEnded == nil, waitIsOver(step, now: now, seen: seen) {
         waitEnded = now
         let failed = step.expect.compactMap { claim -> Failure? in
@@ -93,6 +107,7 @@ struct LessonDriver: Sendable {
           attempts += 1
           stepStart = now
           waitEnded = nil
+          reported = []
           return [
             .setUp(LessonSetup(always: true)),
             .notice(language.strings.rerun(attempts, of: step.retry)),
@@ -100,6 +115,9 @@ struct LessonDriver: Sendable {
         }
         checked += step.expect.count
         failures += failed
+        if let missed = Self.timedOut(step, seen: seen) {
+          fail(step, "its wait ends by what it waits for, not its timeout", seen: missed)
+        }
         var actions: [Action] = step.pause ? [.pause] : []
         if snapshotAt == .finished { actions.append(.saveSnapshot(snapshotName)) }
         if !actions.isEmpty { return actions }
@@ -116,8 +134,15 @@ struct LessonDriver: Sendable {
   private mutating func start(step next: Int, now: UInt64) -> [Action] {
     index = next
     attempts = 0
+    begun = false
     waitEnded = nil
     stepStart = now
+    if index == 0 || step?.restartsRun == true {
+      let steps = lesson.steps
+      let end = steps.indices.dropFirst(index + 1).first { steps[$0].restartsRun } ?? steps.count
+      runSteps = index..<max(index, end)
+      reported = []
+    }
     let strings = language.strings
     guard let step else {
       done = true
@@ -143,6 +168,43 @@ struct LessonDriver: Sendable {
     return actions
   }
 
+  /// Records, once a run, each standing trouble on screen now that none
+  /// of the run's steps claims (see `StandingClaims`).
+  private mutating func checkStanding(_ step: LessonStep, seen: LessonObservation) {
+    for (trouble, what) in StandingClaims.troubles(seen) where !reported.contains(trouble) {
+      guard !StandingClaims.allows(trouble, steps: lesson.steps[runSteps]) else { continue }
+      reported.insert(trouble)
+      fail(
+        step,
+        "no \(trouble.rawValue) unless claimed" + (trouble.claimed.map { " (\($0))" } ?? ""),
+        seen: what)
+    }
+  }
+
+  /// Records a failure of a rule every step keeps, written nowhere: it is
+  /// reported at the step's `[[steps]]` line.
+  private mutating func fail(_ step: LessonStep, _ rule: String, seen: String) {
+    let claim = LessonClaim(kind: .finished, text: rule, line: step.line, column: 1)
+    failures.append(Failure(step: index + 1, claim: claim, seen: seen))
+  }
+
+  /// A step that goes on with the run and waits for something must begin
+  /// before it has happened: else its caption speaks over what is already
+  /// over (both threads' rounds done before "only then does the other
+  /// thread get the lock" went up).
+  private mutating func checkNotTooLate(_ step: LessonStep, seen: LessonObservation) {
+    guard !step.restartsRun, index > 0 else { return }
+    let happened: String?
+    switch step.wait {
+    case .finished: happened = seen.finished ? "the run had finished" : nil
+    case .lostUpdate: happened = seen.lostSeen ? "the lost update had happened" : nil
+    case .deadlock: happened = seen.deadlocked ? "the deadlock had happened" : nil
+    case .none, .duration, .steps, .claim: happened = nil
+    }
+    guard let happened else { return }
+    fail(step, "the caption goes up before what it waits for", seen: happened + " when it went up")
+  }
+
   /// The caption shown during the current step (a step without one keeps the last).
   private var caption: String? {
     guard index >= 0 else { return nil }
@@ -162,6 +224,18 @@ struct LessonDriver: Sendable {
     case .deadlock: return seen.deadlocked || elapsed >= step.timeout
     case .steps(let count): return seen.steps >= count || elapsed >= step.timeout
     case .claim(let claim): return claim.check(seen).holds || elapsed >= step.timeout
+    }
+  }
+
+  /// What a wait that ended without its event waited for (it timed out).
+  static func timedOut(_ step: LessonStep, seen: LessonObservation) -> String? {
+    switch step.wait {
+    case .none, .duration: return nil
+    case .finished: return seen.finished ? nil : "the run had not finished"
+    case .lostUpdate: return seen.lostSeen ? nil : "no lost update"
+    case .deadlock: return seen.deadlocked ? nil : "no deadlock"
+    case .steps(let count): return seen.steps >= count ? nil : "\(seen.steps) of \(count) steps"
+    case .claim(let claim): return claim.check(seen).holds ? nil : claim.check(seen).seen
     }
   }
 

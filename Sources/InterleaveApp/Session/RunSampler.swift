@@ -14,8 +14,11 @@ struct RunSampler {
       shares = cpu.sample(threads.map(\.tid), now: now)
       lastCPUSample = now
     }
+    // The span after the primitives: a hold in progress, timed when they
+    // are read, then never outlasts the run it is a share of.
+    let primitives = run.primitives()
     return Sample(
-      elapsedNs: run.activeElapsed, threads: threads, primitives: run.primitives(),
+      elapsedNs: run.activeElapsed, threads: threads, primitives: primitives,
       balance: run.configuration.scenario.traits.usesBalance ? run.balance : nil,
       deadlock: run.deadlock, finished: run.isFinished, paused: run.pacer.isPaused,
       speed: run.pacer.speed, lostUpdates: run.countedLostUpdates,

@@ -78,6 +78,8 @@ final class Session {
 
   /// Every run of the session, for `--trace-out`.
   private var trace: TraceBuilder?
+  /// The count of outcomes running for `f`, if one is.
+  private var counter: OutcomeCounter?
   private var traceOrigin: UInt64?
   /// Whether every run so far traced every step.
   private var tracedEveryStep = true
@@ -96,16 +98,17 @@ final class Session {
 
   /// Writes the trace file, once the last run has ended.
   /// - Returns: what went wrong, if the file could not be written.
-  func writeTrace() -> String? {
+  func writeTrace() -> (message: String, status: Int32)? {
     guard let trace, let path = model.settings.traceOut else { return nil }
     do {
       try TextFile.write(
         trace.document(
           traced: tracedEveryStep, speed: model.settings.configuration.speed.description),
         to: path)
+      if trace.leftOut > 0 { InterleaveMain.notice(TraceBuilder.cutNotice(trace, path: path)) }
       return nil
     } catch {
-      return "\(path): \(error)"
+      return ("\(path): \(error)", error.exitStatus)
     }
   }
 
@@ -143,6 +146,7 @@ final class Session {
         press(keys)
       }
       if quitRequested { break }
+      collectCount()
       update()
       // Drawn before a lesson looks: its claims are checked against the
       // screen as it stands, not the frame before the event that ended a wait.
@@ -152,19 +156,35 @@ final class Session {
         self.driver = driver
         for action in actions { perform(action, from: .lesson) }
         if driver.done && headless { break }
-        if !actions.isEmpty { draw() }
+        // A new sample first: a step that resumed the run shows it running
+        // now, and the loop goes on at frame rate, not the paused pace.
+        if !actions.isEmpty {
+          update()
+          draw()
+        }
       }
     }
     model.dashboard.notice = model.strings.quitting
+    counter?.cancel()
     endRun()
     return status
+  }
+
+  /// Shows a count of the outcomes that has finished.
+  private func collectCount() {
+    guard let counter, let counted = counter.take() else { return }
+    self.counter = nil
+    model.finishFork(counted, step: counter.step)
   }
 
   /// How long to wait for a key: a frame while something moves, longer when
   /// nothing does, never past the moment a lesson step is due to end.
   private func timeout() -> Int32 {
     let now = MonotonicClock.now()
-    var wait = model.dashboard.phase == .running ? Session.frameInterval : Session.idleInterval
+    // A count in progress is collected at frame rate.
+    var wait =
+      model.dashboard.phase == .running || counter != nil
+      ? Session.frameInterval : Session.idleInterval
     if let due = driver?.nextDeadline() { wait = min(wait, due > now ? due - now : 0) }
     return Int32((wait + 999_999) / 1_000_000)
   }
@@ -222,11 +242,16 @@ final class Session {
     var seen = LessonObservation(
       finished: state.phase == .finished, paused: model.paused, drift: state.balance.drift,
       lostUpdates: state.balance.lostUpdates, deadlocked: state.deadlock != nil,
-      lostSeen: state.story != nil, contended: state.primitives.contains { $0.contended > 0 },
+      lostSeen: state.story != nil, contended: state.primitives.contains { $0.contendedCalls > 0 },
       waiting: state.panes.dropFirst().contains { $0.state == .waiting },
       steps: state.panes.dropFirst().reduce(0) { $0 + $1.steps },
       screen: lastCanvas?.lines ?? [])
     seen.hung = state.hang != nil
+    seen.timeouts = state.primitives.reduce(0) { $0 + $1.timeouts }
+    seen.conditionWaiting = state.primitives.contains {
+      $0.kind == .condition && !$0.waiters.isEmpty
+    }
+    seen.impossible = Session.impossibleFigure(state, screen: seen.screen)
     for figure in state.figures {
       switch figure {
       case .errors(_, let count): seen.raised = seen.raised || count > 0
@@ -239,6 +264,21 @@ final class Session {
       }
     }
     return seen
+  }
+
+  /// A figure the dashboard shows that cannot be true, described (nil:
+  /// every one adds up): the identities every primitive's counts keep, and
+  /// no share over 100% anywhere on screen.
+  static func impossibleFigure(_ state: DashboardState, screen: [String]) -> String? {
+    for lock in state.primitives {
+      if lock.contended > lock.acquisitions {
+        return "\(lock.name): contended \(lock.contended) of \(lock.acquisitions) acquisitions"
+      }
+      if lock.totalHoldNs > state.elapsedNs {
+        return "\(lock.name): held \(lock.totalHoldNs) ns of a \(state.elapsedNs) ns run"
+      }
+    }
+    return StandingClaims.shareOver100(screen)
   }
 
   private func perform(_ action: Action, from source: SessionModel.Source) {
@@ -256,6 +296,13 @@ final class Session {
   /// effects are carried out once, coalesced.
   private func press(_ keys: [Key]) {
     var effects: [Effect] = []
+    // A quit jumps the queue: the keys typed before it in the same frame
+    // (a key held down, a flood) are not carried out first.
+    let context = model.keyContext
+    if keys.contains(where: { KeyMap.action(for: $0, in: context) == .quit }) {
+      for effect in self.effects(of: .quit, from: .key) { carry(out: effect) }
+      return
+    }
     for key in keys {
       guard let action = action(for: key) else { continue }
       effects += self.effects(of: action, from: .key)
@@ -303,6 +350,14 @@ final class Session {
       // A step's time counts from when its marker is in the recording.
       if let written = marker?(label) { driver?.markerWritten(label, at: written) }
     case .saveSnapshot(let name): saveSnapshot(name)
+    case .countOutcomes(let count):
+      counter?.cancel()
+      counter = OutcomeCounter(count)
+      // No thread to be had: count here, as before.
+      if counter == nil { model.finishFork(count.run { false }, step: count.step) }
+    case .stopCounting:
+      counter?.cancel()
+      counter = nil
     case .quit: quitRequested = true
     }
   }

@@ -175,14 +175,30 @@ struct SessionModel: Equatable, Sendable {
       dashboard.picker = nil
       return []
     case .toggleDrive:
-      if drive == nil {
-        drive = DriveModel(configuration: configuration)
-        settings.schedule = .driven([])
-      } else {
+      guard drive == nil else {
         drive = nil
         settings.schedule = nil
+        return restart(configuration)
       }
-      return restart(configuration)
+      // A run of a million iterations is millions of steps: too many to
+      // take by hand, and its model takes seconds to build. Driving starts
+      // on a small run of the same scenario instead, and says so.
+      var small = configuration
+      let long = DriveModel.isTooLong(configuration)
+      if long {
+        small.iterations = DriveModel.smallIterations
+        small.threads = max(
+          configuration.scenario.traits.minimumThreads,
+          min(configuration.threads, DriveModel.smallThreads))
+      }
+      drive = DriveModel(configuration: small)
+      settings.schedule = .driven([])
+      let effects = restart(small)
+      if long {
+        dashboard.notice = strings.drivingSmall(
+          threads: small.threads, iterations: small.iterations)
+      }
+      return effects
     case .driveStep, .driveAuto, .undo, .redo, .fork, .forkMove, .forkChoose, .closeFork:
       guard var drive else { return [] }
       let effects = driving(action, &drive)
@@ -190,6 +206,16 @@ struct SessionModel: Equatable, Sendable {
       dashboard.drive = drive.view
       return effects
     }
+  }
+
+  /// A count of the outcomes (`f`) has finished off the UI thread.
+  mutating func finishFork(
+    _ result: Result<[ScheduleExplorer.Result], ScheduleExplorer.TooLarge>, step: Int
+  ) {
+    guard var drive else { return }
+    drive.finishFork(result, step: step)
+    self.drive = drive
+    dashboard.drive = drive.view
   }
 
   /// A drive-mode action on `drive`: steps go to the real threads at once;
@@ -226,8 +252,11 @@ struct SessionModel: Equatable, Sendable {
       }
       return take(thread)
     case .fork:
-      if drive.fork == nil { drive.openFork() } else { drive.fork = nil }
-      return []
+      guard drive.fork == nil else {
+        drive.fork = nil
+        return [.stopCounting]
+      }
+      return [.countOutcomes(drive.openFork())]
     case .forkMove(let offset):
       drive.moveFork(offset)
       return []
@@ -236,7 +265,7 @@ struct SessionModel: Equatable, Sendable {
       return way.isEmpty ? [] : [.take(way)]
     case .closeFork:
       drive.fork = nil
-      return []
+      return [.stopCounting]
     default:
       return []
     }

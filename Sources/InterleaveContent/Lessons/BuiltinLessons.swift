@@ -14,7 +14,7 @@ enum BuiltinLessons {
       [[steps]]
       scenario = "loop"
       threads = 1
-      speed = 1000
+      speed = 250
       caption = { en = "Every process starts with one thread, the main thread. Here it starts a new thread, named LoopThread, with start().", zh = "任何进程默认就会启动一个线程，我们把该线程称为主线程。这里主线程用 start() 启动了一个名为“循环线程”的新线程。" }
       wait = "step 2"
       pause = true
@@ -28,7 +28,7 @@ enum BuiltinLessons {
       expect = ["finished", "visible: >>> 6"]
 
       [[steps]]
-      caption = { en = "The main thread waited in join() until LoopThread was done, and only then finished.", zh = "主线程在 join() 里一直等到循环线程结束，然后才结束。" }
+      caption = { en = "The main thread waited in join() until LoopThread was done: its line now says it joined every worker. Only then does it go on and finish.", zh = "主线程在 join() 里一直等到循环线程结束：它那一行现在写着“已 join 全部工作线程”。然后它才继续往下执行并结束。" }
       wait = "1s"
       expect = ["visible: joined every worker | 已 join 全部工作线程"]
 
@@ -134,7 +134,7 @@ enum BuiltinLessons {
       expect = ["finished", "balance == expected", "contended"]
 
       [[steps]]
-      caption = { en = "Correct, but at a cost: see contended and wait in the lock panel. A thread that finds the lock taken must stop and wait; the lock makes the threads take turns in change_it().", zh = "结果正确，但有代价：看锁面板的“争用”和“等待”，拿不到锁的线程只能停下来等。锁让线程轮流执行 change_it()。" }
+      caption = { en = "Correct, and not free: every change_it() now takes and gives back the lock (acq in the lock panel), and a thread that finds it taken stops and waits (contended, wait). The threads take turns in change_it(); lesson 4 shows what that costs.", zh = "结果正确，但不是没有代价：每次 change_it() 都要拿锁、还锁（锁面板里的“获取”），拿不到锁的线程只能停下来等（“争用”和“等待”）。线程只能轮流执行 change_it()；第 4 课会看到这样做的代价。" }
       wait = "1s"
       expect = ["contended", "visible: wait avg | 等待 平均"]
       """#
@@ -153,10 +153,12 @@ enum BuiltinLessons {
       caption = { en = "The first cost: one thread holds the lock across its whole loop, and the other waits all that time. The lock stops threads running together.", zh = "锁的坏处之一：阻止了多线程并发执行。一个线程在整个循环中都持有锁，另一个线程只能一直等待。" }
       wait = "waiting"
       timeout = "30s"
+      pause = true
       expect = ["waiting"]
 
       [[steps]]
-      caption = { en = "Its ten rounds run one after another; only then does the other thread get the lock and do its ten.", zh = "它的十轮一轮接一轮地执行完，另一个线程才拿到锁，再做它的十轮。" }
+      key = "space"
+      caption = { en = "The thread holding the lock does its ten rounds one after another; only then does the other thread get the lock and do its ten.", zh = "持有锁的线程把自己的十轮一口气做完，另一个线程才拿到锁，再做它的十轮。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "balance == expected"]
@@ -165,8 +167,8 @@ enum BuiltinLessons {
       scenario = "deadlock"
       threads = 2
       iterations = 5
-      speed = 300
-      caption = { en = "The second cost: two locks, A and B, taken in opposite orders by two threads...", zh = "锁的坏处之二：两把锁 A 和 B，两个线程以相反的顺序获取……" }
+      speed = 1000
+      caption = { en = "The second cost: two threads take two locks, A and B, in opposite orders. Watch each take its first lock, then wait for the other's...", zh = "锁的坏处之二：两个线程以相反的顺序获取两把锁 A 和 B。看：每个线程先拿到第一把锁，再去等对方手里的那把……" }
       wait = "deadlock"
       timeout = "60s"
       expect = ["deadlock"]
@@ -192,7 +194,7 @@ enum BuiltinLessons {
       scenario = "coarse"
       threads = 2
       speed = 150
-      caption = { en = "_thread.allocate_lock() makes a lock; acquire(timeout=…) waits for it at most timeout seconds. The first thread gets the lock...", zh = "_thread.allocate_lock() 创建一把锁；acquire(timeout=…) 最多等待 timeout 秒。第一个线程拿到了锁……" }
+      caption = { en = "_thread.allocate_lock() makes a lock; acquire(timeout=…) waits for it at most timeout seconds. One of the threads gets the lock...", zh = "_thread.allocate_lock() 创建一把锁；acquire(timeout=…) 最多等待 timeout 秒。其中一个线程先拿到了锁……" }
       wait = "visible: Locked: True"
       timeout = "30s"
       pause = true
@@ -321,7 +323,7 @@ enum BuiltinLessons {
       wait = "step 30"
       timeout = "30s"
       pause = true
-      expect = ["visible: LOAD_FAST", "visible: GIL"]
+      expect = ["visible: LOAD_GLOBAL", "visible: LOAD_FAST", "visible: GIL"]
 
       [[steps]]
       key = "space"
@@ -363,13 +365,14 @@ enum BuiltinLessons {
       scenario = "condition"
       variant = "while"
       threads = 3
-      iterations = 2
+      iterations = 4
+      seed = 1
       speed = 150
-      caption = { en = "One producer fills a one-slot buffer; two consumers empty it. Holding the lock, the producer waits while it is full, a consumer while it is empty.", zh = "一个生产者往只能放一件的缓冲区里放东西，两个消费者往外取。拿着锁时，缓冲区满了生产者就 wait()，空了消费者就 wait()。" }
-      wait = "waiting"
+      caption = { en = "One producer fills a one-slot buffer; two consumers empty it. Holding the lock, the producer waits while it is full, a consumer while it is empty.", zh = "一个生产者往只能放一件的缓冲区里放东西，两个消费者往外取。持有锁时，缓冲区满了生产者就 wait()，空了消费者就 wait()。" }
+      wait = "cond-waiting"
       timeout = "30s"
       pause = true
-      expect = ["waiting", "visible: cond"]
+      expect = ["cond-waiting", "visible: cond.wait()"]
 
       [[steps]]
       key = "space"
@@ -400,7 +403,7 @@ enum BuiltinLessons {
       expect = ["hang"]
 
       [[steps]]
-      caption = { en = "What to use instead: queue.Queue(maxsize=1) does all of this correctly. put() and get() wait, wake and check for you.", zh = "该怎么做：queue.Queue(maxsize=1) 已经把这些都正确地做好了：put() 和 get() 会替你等待、唤醒和检查。" }
+      caption = { en = "What to use instead: queue.Queue(maxsize=1) does all of this correctly. put() and get() wait, wake and check for you.", zh = "正确做法：改用 queue.Queue(maxsize=1)，它替你处理好了这一切：put() 和 get() 会自己等待、唤醒和检查。" }
       wait = "1s"
       """#
     ),
@@ -456,7 +459,7 @@ enum BuiltinLessons {
       fence = false
       iterations = 200000
       speed = "full"
-      caption = { en = "Two threads on two cores: x = 1, then r1 = y; and y = 1, then r2 = x. In every interleaving a store comes first, so at least one load must see 1.", zh = "两个线程在两个核上：一个先 x = 1 再 r1 = y，另一个先 y = 1 再 r2 = x。不管怎么交错，总有一个写先发生，所以至少有一次读应该读到 1。" }
+      caption = { en = "Two threads on two cores: x = 1, then r1 = y; and y = 1, then r2 = x. In every interleaving a store comes first, so at least one load should see 1. Count the trials where neither did: the red row.", zh = "两个线程在两个核上：一个先 x = 1 再 r1 = y，另一个先 y = 1 再 r2 = x。不管怎么交错，总有一个写先发生，所以至少有一次读应该读到 1。数一数两次读都没读到 1 的试验：看红色那一行。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "visible: r1=0 r2=0"]

@@ -55,6 +55,11 @@ public struct LessonClaim: Equatable, Sendable {
     case gilSwitches(Comparison, Int)
     /// `process-balances == 0`: every child process's own balance is 0.
     case processBalancesZero
+    /// `timed-out`: some `acquire(timeout=…)` gave up.
+    case timedOut
+    /// `cond-waiting`: some thread waits in `cond.wait()` right now (not
+    /// for the lock).
+    case conditionWaiting
   }
 
   public var kind: Kind
@@ -74,7 +79,7 @@ public struct LessonClaim: Equatable, Sendable {
   public static let forms = [
     "drift OP N", "lost-updates OP N", "balance == expected", "deadlock", "contended", "waiting",
     "finished", "paused", "visible: TEXT (or TEXT | TEXT)", "raised", "hang", "reordered OP N",
-    "most-in-use OP N", "gil-switches OP N", "process-balances == 0",
+    "most-in-use OP N", "gil-switches OP N", "process-balances == 0", "timed-out", "cond-waiting",
   ]
 
   /// Parses one claim; nil when it is none of `forms`.
@@ -98,6 +103,8 @@ public struct LessonClaim: Equatable, Sendable {
     case "paused": kind = .paused
     case "raised": kind = .raised
     case "hang": kind = .hang
+    case "timed-out": kind = .timedOut
+    case "cond-waiting": kind = .conditionWaiting
     case "process-balances == 0": kind = .processBalancesZero
     default:
       let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
@@ -140,6 +147,10 @@ public struct LessonClaim: Equatable, Sendable {
       return scenario == .gil ? nil : "\(scenario.id) has no GIL"
     case .processBalancesZero:
       return traits.workersAreProcesses ? nil : "\(scenario.id) runs no processes"
+    case .timedOut:
+      return scenario == .coarse ? nil : "\(scenario.id) has no acquire(timeout=…)"
+    case .conditionWaiting:
+      return scenario == .condition ? nil : "\(scenario.id) has no condition"
     }
   }
 
@@ -185,6 +196,13 @@ public struct LessonClaim: Equatable, Sendable {
       }
       let wrong = balances.filter { $0 != 0 }
       return (wrong.isEmpty, wrong.isEmpty ? "every process 0" : "balances \(balances)")
+    case .timedOut:
+      return (seen.timeouts > 0, seen.timeouts > 0 ? "\(seen.timeouts) timeouts" : "no timeout")
+    case .conditionWaiting:
+      return (
+        seen.conditionWaiting,
+        seen.conditionWaiting ? "a thread in cond.wait()" : "nobody in cond.wait()"
+      )
     }
   }
 }
@@ -218,6 +236,13 @@ public struct LessonObservation: Sendable, Equatable {
   public var gilSwitches: Int?
   /// Each child process's own final balance.
   public var processBalances: [Int]?
+  /// `acquire(timeout=…)` calls that gave up.
+  public var timeouts = 0
+  /// Some thread waits in `cond.wait()` now.
+  public var conditionWaiting = false
+  /// A figure on screen that cannot be true (a share over 100%, more
+  /// contended acquisitions than acquisitions), described; nil when none.
+  public var impossible: String?
 
   public init(
     finished: Bool = false, paused: Bool = false, drift: Int? = nil, lostUpdates: Int? = nil,

@@ -48,10 +48,21 @@ public enum LessonParser {
       if case .claim(let claim) = next.wait, let reason = claim.impossible(in: scenario) {
         throw fail("wait", in: step, label + "wait '\(claim.text)' cannot end: \(reason)")
       }
+      if next.wait == .lostUpdate, let reason = Self.noLostUpdate(in: scenario) {
+        throw fail("wait", in: step, label + "wait 'lost-update' cannot end: \(reason)")
+      }
       next.expect = try claims(step, label: label, file: file, scenario: scenario)
       parsed.append(next)
     }
     return Lesson(name: baseName(of: file), file: file, title: title, steps: parsed)
+  }
+
+  /// Why `scenario` never loses an update, if it never does.
+  static func noLostUpdate(in scenario: Scenario) -> String? {
+    if !scenario.traits.tracksLostUpdates { return "\(scenario.id) does not count lost updates" }
+    if scenario == .locked { return "locked holds the lock across each read and write" }
+    if scenario == .atomic { return "atomic reads and writes in one indivisible step" }
+    return nil
   }
 
   private static func parseStep(_ table: TOMLTable, label: String, line: Int, file: String)

@@ -6,17 +6,27 @@ extension DashboardState {
   public mutating func apply(_ event: Event) {
     guard panes.indices.contains(event.thread) else { return }
     let thread = event.thread
-    if let text = transcript.paneLine(for: event) {
-      if case .lockState = event.kind {
-        panes[thread].note = PaneLine(text, Role.of(event.kind))
-      } else {
-        panes[thread].add(PaneLine(text, Role.of(event.kind)))
-      }
+    if case .finished = event.kind, let error = panes[thread].raised {
+      // A thread that raised ended by its error, as Python's thread does:
+      // not "finished" as if its work were done.
+      panes[thread].add(PaneLine(strings.endedBy(error), .lostUpdate))
+    } else if let text = transcript.paneLine(for: event) {
+      // The seed's `(Locked: True) ...` print goes in order with the rest,
+      // and is kept as the pane's note for when it scrolls away.
+      if case .lockState = event.kind { panes[thread].note = PaneLine(text, Role.of(event.kind)) }
+      panes[thread].add(PaneLine(text, Role.of(event.kind)))
     }
-    if let kind = InterleavingStrip.Kind(event.kind) {
+    if var kind = InterleavingStrip.Kind(event.kind) {
+      // The gil scenario's one lock is the GIL: its waits have their glyph.
+      if kind == .wait, scenario == .gil { kind = .gilWait }
       strip.append(.init(thread: thread, kind: kind))
     }
-    if case .raised(let error) = event.kind { panes[thread].raised = error }
+    switch event.kind {
+    case .raised(let error): panes[thread].raised = error
+    // Every traced write: the range is exact while every step is traced.
+    case .write(let value), .balance(let value), .atomicAdd(_, let value): balance.saw(value)
+    default: break
+    }
     if case .lostUpdate(let lost) = event.kind {
       strip.markLost(writer: thread, victim: lost.victim)
       story = LostStory(writer: thread, lost)
@@ -48,10 +58,14 @@ extension DashboardState {
       phase = sample.paused ? .paused : .running
     }
     strip.sampled = sample.speed == .full && !sample.scheduled
+    // At full speed a column is a frame: every thread that made progress
+    // in it gets its mark in that one column, so threads running at once
+    // show side by side, never taking turns they did not take.
+    var ran: [Int] = []
     for snapshot in sample.threads where panes.indices.contains(snapshot.index) {
       var pane = panes[snapshot.index]
       if strip.sampled, snapshot.index > 0, snapshot.steps > pane.sampleSteps {
-        strip.append(.init(thread: snapshot.index, kind: .ran))
+        ran.append(snapshot.index)
       }
       pane.sampleSteps = snapshot.steps
       pane.tid = snapshot.tid
@@ -62,13 +76,36 @@ extension DashboardState {
       pane.lostUpdates = snapshot.lostUpdates
       pane.iterations = snapshot.iterations
       pane.cpuPercent = sample.cpuByTid[snapshot.tid]
-      pane.measure(iterations: snapshot.iterations, at: sample.elapsedNs, final: sample.finished)
+      // The rate's history stops with the thread: once ended, a pane's
+      // sparkline shows how fast it ran, not a flat line after it stopped.
+      if !pane.ended {
+        pane.measure(
+          iterations: snapshot.iterations, at: sample.elapsedNs,
+          final: sample.finished || snapshot.ranNs != nil)
+        pane.ended = snapshot.ranNs != nil
+      }
+      // An ended thread's rate is its own count over its own time, not the
+      // last seconds' (which fall to 0 once it stops).
+      if let ranNs = snapshot.ranNs, ranNs > 0, snapshot.iterations > 0 {
+        pane.rate = Double(snapshot.iterations) / (Double(ranNs) / 1e9)
+      }
       panes[snapshot.index] = pane
+    }
+    if !ran.isEmpty { strip.append(.frame(ran)) }
+    parallelism = nil
+    if strip.sampled, threadCount >= 2 {
+      let workers = Array(sample.threads.dropFirst())
+      if let (cpu, span) = WorkerSnapshot.overlap(workers), span > 0 {
+        parallelism = Parallelism(value: Double(cpu) / Double(span), sampled: false)
+      } else if !sample.cpuByTid.isEmpty {
+        let busy = workers.reduce(0.0) { $0 + (sample.cpuByTid[$1.tid] ?? 0) }
+        parallelism = Parallelism(value: busy, sampled: true)
+      }
     }
     if let value = sample.balance {
       balance.value = value
-      balance.minimum = min(balance.minimum ?? value, value)
-      balance.maximum = max(balance.maximum ?? value, value)
+      balance.saw(value)
+      if strip.sampled { balance.rangeSampled = true }
     }
     balance.lostUpdates = sample.lostUpdates
   }

@@ -11,6 +11,10 @@ public struct DashboardState: Equatable, Sendable {
   public var cores: Int
   public var phase: RunPhase = .running
   /// Time the run has been running, pauses left out.
+  /// At full speed: how many workers ran at once, on average, and whether
+  /// that is measured over the whole run (every worker ended) or sampled
+  /// from the last moments' CPU use.
+  public var parallelism: Parallelism?
   public var elapsedNs: UInt64 = 0
   /// The run's primitives, in id order.
   public var primitiveSpecs: [PrimitiveSpec]
@@ -61,13 +65,11 @@ public struct DashboardState: Equatable, Sendable {
     self.cores = cores
     self.themeName = themeName
     primitiveSpecs = configuration.scenario.primitives(configuration)
-    transcript = Transcript(
-      language: language, names: Transcript.names(configuration, language),
-      primitives: primitiveSpecs)
+    transcript = Transcript(configuration, language: language)
     panes = transcript.names.enumerated().map { ThreadPane(index: $0.offset, name: $0.element) }
+    let start = configuration.scenario.traits.usesBalance ? 0 : nil
     balance = BalanceView(
-      value: configuration.scenario.traits.usesBalance ? 0 : nil,
-      expected: configuration.expectedBalance)
+      value: start, expected: configuration.expectedBalance, minimum: start, maximum: start)
     self.caption = caption ?? language.strings.blurb(configuration.scenario)
   }
 
@@ -87,9 +89,25 @@ public struct BalanceView: Equatable, Sendable {
   public var maximum: Int?
   /// Lost updates seen; nil when not counted (full speed, or not tracked).
   public var lostUpdates: Int?
+  /// Whether `minimum` and `maximum` come from frame samples (full speed),
+  /// so the balance may have gone further between two frames.
+  public var rangeSampled = false
+
+  /// Folds a value the balance really had.
+  mutating func saw(_ value: Int) {
+    minimum = min(minimum ?? value, value)
+    maximum = max(maximum ?? value, value)
+  }
 
   public var drift: Int? {
     guard let value, let expected else { return nil }
     return value - expected
   }
+}
+
+/// How many workers ran at once, on average.
+public struct Parallelism: Equatable, Sendable {
+  public var value: Double
+  /// From the last moments' CPU use, not the whole run's.
+  public var sampled: Bool
 }

@@ -57,7 +57,11 @@ public struct ForkView: Equatable, Sendable {
   /// Set when there were too many states to count: the limit, grouped.
   public var tooLarge: String?
 
-  public init(total: String, rows: [Row], tooLarge: String? = nil) {
+  /// The count is still running (off the UI thread).
+  public var counting = false
+
+  public init(total: String, rows: [Row], tooLarge: String? = nil, counting: Bool = false) {
+    self.counting = counting
     self.total = total
     self.rows = rows
     self.tooLarge = tooLarge

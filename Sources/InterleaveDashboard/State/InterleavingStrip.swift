@@ -12,7 +12,12 @@ public struct InterleavingStrip: Equatable, Sendable {
     case write
     case atomic
     case acquire
+    /// Blocked in `acquire()` on a lock or a semaphore.
     case wait
+    /// In `cond.wait()`.
+    case conditionWait
+    /// Waiting for the GIL.
+    case gilWait
     case release
     case sleep
     case tick
@@ -21,7 +26,8 @@ public struct InterleavingStrip: Equatable, Sendable {
     case notify
     case bytecode
     case raise
-    /// Sampled at full speed: the thread made progress during this frame.
+    /// Sampled at full speed: these threads made progress during this
+    /// frame (the column's `ran`), all at once when they ran in parallel.
     case ran
 
     /// The column an event makes, if it makes one.
@@ -30,7 +36,8 @@ public struct InterleavingStrip: Equatable, Sendable {
       case .read, .load: self = .read
       case .write, .store: self = .write
       case .atomicAdd: self = .atomic
-      case .waiting, .conditionWait: self = .wait
+      case .waiting: self = .wait
+      case .conditionWait: self = .conditionWait
       case .acquired: self = .acquire
       case .released: self = .release
       case .sleep: self = .sleep
@@ -52,6 +59,8 @@ public struct InterleavingStrip: Equatable, Sendable {
       case .atomic: return .atomic
       case .acquire: return .acquire
       case .wait: return .wait
+      case .conditionWait: return .conditionWait
+      case .gilWait: return .gilWait
       case .release: return .release
       case .sleep: return .sleep
       case .tick: return .tick
@@ -70,11 +79,25 @@ public struct InterleavingStrip: Equatable, Sendable {
     public var kind: Kind
     /// Set on a write that lost an update: whose write it overwrote.
     public var overwrote: Int?
+    /// A sampled column's threads that made progress in its frame, in order.
+    public var ran: [Int] = []
 
     public init(thread: Int, kind: Kind, overwrote: Int? = nil) {
       self.thread = thread
       self.kind = kind
       self.overwrote = overwrote
+    }
+
+    /// One full-speed frame: every thread in `threads` made progress in it.
+    public static func frame(_ threads: [Int]) -> Column {
+      var column = Column(thread: threads.first ?? 0, kind: .ran)
+      column.ran = threads
+      return column
+    }
+
+    /// Whether this column shows `lane` doing something.
+    func shows(_ lane: Int) -> Bool {
+      kind == .ran ? ran.contains(lane) : thread == lane
     }
   }
 

@@ -31,6 +31,8 @@ public struct ThreadPane: Equatable, Sendable {
   public var note: PaneLine?
   /// The tail of its recent events, oldest first.
   public var recent: Deque<PaneLine> = []
+  /// Whether the thread has ended (its rate's history then stops).
+  public var ended = false
   /// The Python error it raised (and so ended), if it did.
   public var raised: ModelError?
   /// (time, iterations) samples of the last `rateWindow`.

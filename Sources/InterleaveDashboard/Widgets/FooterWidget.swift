@@ -30,7 +30,8 @@ enum FooterWidget {
       ]
     }
     var hints = [
-      hint(scenarioKeys, .scenario, 5), hint("space", .pause, 7), hint("n", .step, 6),
+      hint(scenarioKeys, .scenario, 5),
+      hint("space", state.phase == .paused ? .resume : .pause, 7), hint("n", .step, 6),
       hint("+/-", .speed, 4), hint("[/]", .threads, 2), hint("r", .restart, 3),
       hint("t", .theme, 1), hint("?", .help, 9), hint("q", .quit, 9),
     ]

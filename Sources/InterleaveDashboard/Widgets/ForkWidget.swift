@@ -9,8 +9,15 @@ enum ForkWidget {
     let strings = state.strings
     let title = strings.forkTitle(total: fork.total, step: state.drive?.steps ?? 0)
     var rows: [(String, Style)] = []
+    if fork.counting {
+      rows.append((strings.forkCounting, Style(.text)))
+    }
     if let states = fork.tooLarge {
-      rows.append((strings.forkTooLarge(states: states), Style(.text)))
+      // Wrapped to the box, never cut: it says what to do.
+      for line in Wrap.lines(strings.forkTooLarge(states: states), width: min(56, canvas.width - 6))
+      {
+        rows.append((line, Style(.text)))
+      }
     }
     let labels = fork.rows.map {
       strings.outcome($0.outcome) + ($0.correct ? " (" + strings.correctMark + ")" : "")

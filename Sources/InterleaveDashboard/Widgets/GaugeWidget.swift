@@ -70,8 +70,8 @@ enum GaugeWidget {
     for (text, style) in facts { line(text, style) }
     line(
       strings.range(
-        min: Format.grouped(view.minimum ?? value), max: Format.grouped(view.maximum ?? value)),
-      Style(.dim))
+        min: Format.grouped(view.minimum ?? value), max: Format.grouped(view.maximum ?? value),
+        sampled: view.rangeSampled), Style(.dim))
   }
 
   /// `────────┼████──────`: the fill runs from the expected value (centre)

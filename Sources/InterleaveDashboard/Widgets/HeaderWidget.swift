@@ -49,7 +49,9 @@ enum HeaderWidget {
       state.drive != nil
       ? "" : " · " + (state.speed == .full ? strings.fullSpeed : state.speed.description)
     let clock = " " + Format.elapsed(state.elapsedNs) + " "
-    let phase = " " + strings.phase(state.phase) + " "
+    // Driving, nothing moves until the driver picks: the run waits on them.
+    let driving = state.drive != nil && state.phase == .running
+    let phase = " " + (driving ? strings.yourTurn : strings.phase(state.phase)) + " "
     // From the most to the least verbose; the first that leaves room for tabs wins.
     let candidates = [
       strings.cores(state.cores) + " · "
@@ -73,7 +75,12 @@ enum HeaderWidget {
         group($0) == group(state.scenario) ? " \(key($0)) \($0.id) " : " \(key($0)) "
       },
       scenarios.map { $0 == state.scenario ? active : " \(key($0)) " },
-      scenarios.map { $0 == state.scenario ? active : " " + key($0) },
+      // Keys one cell apart, and one cell after the last: the status
+      // never runs into it (`· ·2 thr`).
+      scenarios.map { $0 == state.scenario ? active : " " + key($0) }.enumerated().map {
+        $0.offset == scenarios.count - 1 && !$0.element.hasSuffix(" ")
+          ? $0.element + " " : $0.element
+      },
     ]
     func width(_ tabs: [String]) -> Int { tabs.reduce(0) { $0 + TextWidth.of($1) } }
     let fixed = TextWidth.of(phase) + TextWidth.of(clock)

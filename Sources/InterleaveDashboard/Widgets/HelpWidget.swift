@@ -34,7 +34,8 @@ enum HelpWidget {
   static func render(_ state: DashboardState, on canvas: inout Canvas) {
     let strings = state.strings
     var rows: [(String, String, Role)] = keys(state).map { ($0.0, $0.1, .keyHint) }
-    rows.append(("", "", .text))
+    // The legend's title sets it apart: no blank row, so that every glyph
+    // fits at 80x24.
     rows.append(("", strings.legendTitle, .title))
     // The strip's glyphs: the key column and two or three more.
     let glyphs = StripGlyph.allCases.map { StripWidget.symbol($0) + " " + strings.legend($0) }
@@ -58,8 +59,11 @@ enum HelpWidget {
     for (offset, row) in rows.prefix(inner.height).enumerated() {
       let y = inner.y + offset
       canvas.put(" " + row.0, x: inner.x, y: y, style: Style(row.2, bold: true), clip: inner)
+      // A description too long for a narrow screen ends at a word, with `…`.
+      let room = inner.width - keyWidth
+      let text = row.2 == .keyHint ? Wrap.shortened(row.1, width: room) : row.1
       canvas.put(
-        row.1, x: inner.x + keyWidth, y: y, style: Style(row.2 == .title ? .title : .text),
+        text, x: inner.x + keyWidth, y: y, style: Style(row.2 == .title ? .title : .text),
         clip: inner)
     }
   }

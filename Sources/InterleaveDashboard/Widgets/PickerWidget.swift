@@ -21,9 +21,11 @@ enum PickerWidget {
       let y = inner.y + offset - first
       let selected = offset == chosen
       let name = scenario.id + String(repeating: " ", count: nameWidth - TextWidth.of(scenario.id))
+      let head = (selected ? "▶ " : "  ") + (scenario.keyLabel ?? " ") + " " + name + "  "
+      // A blurb that does not fit ends at a word, with `…`: the chosen
+      // one is shown whole below the box.
       let text =
-        (selected ? "▶ " : "  ") + (scenario.keyLabel ?? " ") + " " + name + "  "
-        + strings.blurb(scenario)
+        head + Wrap.shortened(strings.blurb(scenario), width: inner.width - TextWidth.of(head))
       canvas.put(
         text, x: inner.x, y: y,
         style: selected ? Style(.tabActive, bold: true) : Style(.text), clip: inner)

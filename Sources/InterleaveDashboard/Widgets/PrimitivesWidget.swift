@@ -13,7 +13,7 @@ enum PrimitivesWidget {
       writer.line(strings.deadlockHeader, Style(.deadlock, bold: true, reverse: true), on: &canvas)
       for (offset, link) in cycle.links.enumerated() {
         writer.line(
-          (offset == 0 ? "" : "-> ")
+          (offset == 0 ? "" : "→ ")
             + strings.cycleLink(
               names.name(link.thread), holds: names.primitive(link.holds).name,
               waits: names.primitive(link.waits).name), Style(.deadlock, bold: true), indent: 1,
@@ -35,10 +35,8 @@ enum PrimitivesWidget {
     // First the share of time held goes, then the wait times.
     let room = writer.area.maxY - writer.y
     let detail =
-      state.primitives.count < 2
-      ? Detail.full
-      : Detail.allCases.first { rowsNeeded(state, detail: $0, width: writer.area.width) <= room }
-        ?? .counts
+      Detail.allCases.first { rowsNeeded(state, detail: $0, width: writer.area.width) <= room }
+      ?? .counts
     lines(state, detail: detail, &writer, on: &canvas)
   }
 
@@ -88,10 +86,10 @@ enum PrimitivesWidget {
       }
       writer.line(
         strings.lockCounts(
-          acquisitions: Format.grouped(lock.acquisitions),
-          contended: Format.grouped(lock.contended),
-          share: Format.percent(lock.contention), timeouts: lock.timeouts),
-        Style(lock.contended > 0 ? .waiting : .text), indent: 1, on: &canvas)
+          acquisitions: Format.grouped(lock.calls),
+          contended: Format.grouped(lock.contendedCalls),
+          share: Format.percent(lock.callContention), timeouts: lock.timeouts),
+        Style(lock.contendedCalls > 0 ? .waiting : .text), indent: 1, on: &canvas)
       guard detail != .counts else { continue }
       writer.line(
         strings.lockWaits(
@@ -125,9 +123,9 @@ enum PrimitivesWidget {
     }
     writer.line(
       strings.lockCounts(
-        acquisitions: Format.grouped(lock.acquisitions), contended: Format.grouped(lock.contended),
-        share: Format.percent(lock.contention), timeouts: lock.timeouts),
-      Style(lock.contended > 0 ? .waiting : .text), indent: 1, on: &canvas)
+        acquisitions: Format.grouped(lock.calls), contended: Format.grouped(lock.contendedCalls),
+        share: Format.percent(lock.callContention), timeouts: lock.timeouts),
+      Style(lock.contendedCalls > 0 ? .waiting : .text), indent: 1, on: &canvas)
   }
 
   /// `cond` and its wait queue in order, then its counts.
@@ -165,9 +163,17 @@ struct LineWriter {
   ) {
     guard area.width > indent + 1 else { return }
     let pad = String(repeating: " ", count: indent)
-    for piece in Wrap.hanging(text, width: area.width - indent, indent: hang) {
+    let width = area.width - indent
+    let pieces = Wrap.hanging(text, width: width, indent: hang)
+    for (offset, piece) in pieces.enumerated() {
       guard y < area.maxY else { return }
-      canvas.put(pad + piece, x: area.x, y: y, style: style, clip: area)
+      // The last row there is room for says, with `…`, that the text goes on.
+      var shown = piece
+      if y == area.maxY - 1, offset < pieces.count - 1 {
+        shown =
+          TextWidth.of(piece) < width ? piece + "…" : Wrap.shortened(piece + "…", width: width)
+      }
+      canvas.put(pad + shown, x: area.x, y: y, style: style, clip: area)
       y += 1
     }
   }

@@ -19,6 +19,8 @@ enum StripWidget {
     case .acquire: return "["
     case .release: return "]"
     case .wait: return "~"
+    case .conditionWait: return "w"
+    case .gilWait: return "g"
     case .sleep: return "z"
     case .tick: return "+"
     case .put: return "P"
@@ -34,20 +36,42 @@ enum StripWidget {
 
   /// `R read · W write · ! overwrote · ✗ lost`, for the glyphs in `seen`.
   static func legend(_ seen: Set<StripGlyph>, _ strings: any Strings) -> String {
-    StripGlyph.allCases.filter(seen.contains).map {
-      symbol($0) + " " + strings.legend($0)
-    }.joined(separator: " · ")
+    legendEntries(seen, strings).joined(separator: " · ")
+  }
+
+  static func legendEntries(_ seen: Set<StripGlyph>, _ strings: any Strings) -> [String] {
+    StripGlyph.allCases.filter(seen.contains).map { symbol($0) + " " + strings.legend($0) }
+  }
+
+  /// The box's heading: the title and as much of the legend as fits in
+  /// `room` cells. A legend too long for the line keeps its first glyphs
+  /// and ends `· … ? help` (the help lists every glyph), never none at all.
+  static func heading(title: String, entries: [String], room: Int, more: String) -> String {
+    let whole = entries.joined(separator: " · ")
+    for candidate in [title + " · " + whole, whole] where !entries.isEmpty {
+      if TextWidth.of(candidate) <= room { return candidate }
+    }
+    for head in [title + " · ", ""] where !entries.isEmpty {
+      for count in stride(from: entries.count - 1, through: 1, by: -1) {
+        let candidate = head + entries.prefix(count).joined(separator: " · ") + " · " + more
+        if TextWidth.of(candidate) <= room { return candidate }
+      }
+    }
+    return title
   }
 
   static func render(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
     let strings = state.strings
     guard area.height >= 3, area.width >= 20 else { return }
-    let title = strings.stripTitle(sampled: state.strip.sampled)
-    let legend = legend(state.strip.glyphsSeen, strings)
-    let room = area.width - 4
-    let heading =
-      [title + " · " + legend, legend, title].first { !legend.isEmpty && TextWidth.of($0) <= room }
-      ?? title
+    var title = strings.stripTitle(sampled: state.strip.sampled)
+    if state.strip.sampled, let parallelism = state.parallelism {
+      title +=
+        " · " + (parallelism.sampled ? "~" : "")
+        + strings.atOnce(parallelism.value, of: state.threadCount)
+    }
+    let heading = heading(
+      title: title, entries: legendEntries(state.strip.glyphsSeen, strings),
+      room: area.width - 4, more: "… ? " + strings.footer(.help))
     canvas.box(area, title: heading)
     let inner = area.inset(1)
     let workers = state.threadCount
@@ -83,7 +107,7 @@ enum StripWidget {
   }
 
   static func cell(for column: InterleavingStrip.Column, lane: Int) -> (String, Style) {
-    if column.thread != lane {
+    if !column.shows(lane) {
       if column.overwrote == lane { return (symbol(.lost), Style(.lostUpdate, bold: true)) }
       return ("·", Style(.dim))
     }
@@ -98,7 +122,7 @@ enum StripWidget {
     case .release, .notify: return (symbol(glyph), Style(.release))
     case .bytecode: return (symbol(glyph), Style(.dim))
     case .raise: return (symbol(glyph), Style(.lostUpdate, bold: true, reverse: true))
-    case .wait: return (symbol(glyph), Style(.waiting))
+    case .wait, .conditionWait, .gilWait: return (symbol(glyph), Style(.waiting))
     case .sleep: return (symbol(glyph), Style(.sleeping))
     case .tick, .ran: return (symbol(glyph), Style(.running))
     }

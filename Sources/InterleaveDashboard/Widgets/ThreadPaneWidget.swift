@@ -17,17 +17,38 @@ enum ThreadPaneWidget {
       canvas.put(text, x: area.x, y: row, style: style, clip: area)
       row += 1
     }
-    if let note = pane.note, row < area.maxY {
+    var room = area.maxY - row
+    guard room > 0 else { return }
+    // What the thread printed about its lock keeps a row once it has
+    // scrolled out of the tail, marked as earlier output; while it is still
+    // in the tail it shows in its place, after the wait and the acquire.
+    if let note = pane.note, room > 1,
+      !tail(pane, state, width: area.width, room: room).contains(where: {
+        !$0.text.isEmpty && note.text.hasPrefix($0.text)
+      })
+    {
       canvas.put(
-        " " + note.text, x: area.x, y: row, style: Style(note.role, bold: true), clip: area)
+        " ↑ " + note.text, x: area.x, y: row, style: Style(note.role, bold: true), clip: area)
+      row += 1
+      room -= 1
+    }
+    for (text, role) in tail(pane, state, width: area.width, room: room) {
+      canvas.put(" " + text, x: area.x, y: row, style: Style(role), clip: area)
       row += 1
     }
-    let room = area.maxY - row
-    guard room > 0 else { return }
+  }
+
+  /// The rows of the pane's event tail that fit in `room` rows, top first:
+  /// the newest at the bottom, a long line wrapped at a word, whole events
+  /// only (one whose start scrolled away goes, tail and all).
+  static func tail(_ pane: ThreadPane, _ state: DashboardState, width: Int, room: Int)
+    -> [(text: String, role: Role)]
+  {
+    var row = 0
     // Newest at the bottom; a long line wraps at a word onto the next row.
     var rows: [(text: String, role: Role, starts: Bool)] = []
     for line in pane.recent.reversed() {
-      let wrapped = Wrap.hanging(line.text, width: area.width - 1, indent: 2)
+      let wrapped = Wrap.hanging(line.text, width: width - 1, indent: 2)
       rows.insert(
         contentsOf: wrapped.enumerated().map { ($1, line.role, $0 == 0) }, at: 0)
       if rows.count >= room + (state.focus == pane.index ? state.focusScroll : 0) { break }
@@ -41,10 +62,8 @@ enum ThreadPaneWidget {
       row += first - shown.startIndex
       shown = shown[first...]
     }
-    for (text, role, _) in shown {
-      canvas.put(" " + text, x: area.x, y: row, style: Style(role), clip: area)
-      row += 1
-    }
+    // Rows left blank at the top (a cut event) stay blank.
+    return Array(repeating: ("", Role.text), count: row) + shown.map { ($0.text, $0.role) }
   }
 
   /// While driving: the key that steps this thread and what its next step
@@ -78,6 +97,11 @@ enum ThreadPaneWidget {
       state.primitiveSpecs.indices.contains(primitive)
     {
       return (strings.state(.waiting) + " " + state.primitiveSpecs[primitive].name, .waiting)
+    }
+    // Any other live thread waits for the driver to pick it: its next
+    // step (a sleep too) has not begun.
+    if state.drive != nil, !pane.state.isDone, pane.state != .created, pane.raised == nil {
+      return (strings.ready, .running)
     }
     // A thread that raised ended with the error, not as a normal finish.
     if let error = pane.raised, pane.state != .running {

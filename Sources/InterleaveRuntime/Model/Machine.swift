@@ -55,8 +55,9 @@ public struct Machine: Sendable {
   var memoryBase: Int { registerBase + threads * registers }
   var holderBase: Int { memoryBase + memory.count }
   var queueBase: Int { holderBase + primitives.count }
-  var notifiedIndex: Int { queueBase + primitives.count * threads }
-  var errorIndex: Int { notifiedIndex + 1 }
+  /// One slot a thread (not a bit: threads go to 256): 1 when notified.
+  var notifiedBase: Int { queueBase + primitives.count * threads }
+  var errorIndex: Int { notifiedBase + threads }
   var size: Int { errorIndex + 1 }
 
   /// The state before any step: every thread at its first step.
@@ -98,7 +99,9 @@ public struct Machine: Sendable {
   }
 
   /// Whether no thread can move: every one has ended, or the rest are stuck.
-  public func isFinal(_ state: MachineState) -> Bool { runnableMask(state.values) == 0 }
+  public func isFinal(_ state: MachineState) -> Bool {
+    !(0..<threads).contains { enabled(state.values, $0) }
+  }
 
   /// How a final state ends.
   public func outcome(of state: MachineState) -> Outcome { outcome(MachineView(self, state)) }
@@ -125,16 +128,20 @@ public struct Machine: Sendable {
     switch instruction {
     case .acquire(let mutex): return values[holderBase + mutex] < 0
     case .semaphoreAcquire(let semaphore): return values[holderBase + semaphore] > 0
-    case .wake: return values[notifiedIndex] & (1 << Int32(thread)) != 0
+    case .wake: return values[notifiedBase + thread] != 0
     default: return true
     }
   }
 
-  /// Bit t set when thread t may take a step now.
-  func runnableMask(_ values: [Int32]) -> UInt32 {
-    var mask: UInt32 = 0
-    for thread in 0..<threads where enabled(values, thread) { mask |= 1 << UInt32(thread) }
-    return mask
+  /// Fills `runnable[t]` with whether thread t may take a step now.
+  /// - Returns: whether any may.
+  func runnable(_ values: [Int32], into runnable: inout [Bool]) -> Bool {
+    var any = false
+    for thread in 0..<threads {
+      runnable[thread] = enabled(values, thread)
+      any = any || runnable[thread]
+    }
+    return any
   }
 
   /// `thread` takes its next step (it must be enabled), in place.
@@ -163,12 +170,12 @@ public struct Machine: Sendable {
       var free = queue
       while values[free] >= 0 { free += 1 }
       values[free] = Int32(thread)
-    case .wake: values[notifiedIndex] &= ~(1 << Int32(thread))
+    case .wake: values[notifiedBase + thread] = 0
     case .notify(let condition, let all):
       let queue = queueBase + condition * threads
       let waiting = (0..<threads).map { values[queue + $0] }.filter { $0 >= 0 }
       let woken = all ? waiting.count : min(1, waiting.count)
-      for waiter in waiting.prefix(woken) { values[notifiedIndex] |= 1 << waiter }
+      for waiter in waiting.prefix(woken) { values[notifiedBase + Int(waiter)] = 1 }
       for slot in 0..<threads {
         values[queue + slot] = slot + woken < waiting.count ? waiting[slot + woken] : -1
       }

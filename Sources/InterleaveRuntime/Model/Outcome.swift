@@ -81,6 +81,9 @@ public struct Outcome: Hashable, Comparable, Sendable, CustomStringConvertible {
 extension ModelError: Comparable {
   public static func < (lhs: ModelError, rhs: ModelError) -> Bool { lhs.rawValue < rhs.rawValue }
 
+  /// The exception's type: `IndexError`.
+  public var pythonType: String { String(python.prefix { $0 != ":" }) }
+
   /// How Python reports it.
   public var python: String {
     switch self {

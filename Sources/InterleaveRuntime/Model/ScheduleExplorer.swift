@@ -23,6 +23,8 @@ public struct ScheduleExplorer {
     public var states: Int
     /// How many steps into the schedules it was passed.
     public var step: Int
+    /// Stopped on request, not by the limit.
+    public var stopped = false
     public var description: String {
       "more than \(states) states by step \(step): too large to explore here"
     }
@@ -37,15 +39,21 @@ public struct ScheduleExplorer {
   public private(set) var states = 0
   private let limit: Int
   private let progress: (Int) -> Void
+  private let shouldStop: () -> Bool
 
-  /// - Parameter progress: told the number of states so far, every 2^18.
+  /// - Parameters:
+  ///   - progress: told the number of states so far, every 2^18.
+  ///   - shouldStop: asked as often, and every 4,096 states of a step;
+  ///     `true` ends the count with `TooLarge`
+  ///     whose `stopped` is set (the learner closed the box).
   public init(
     _ machine: Machine, limit: Int = ScheduleExplorer.stateLimit,
-    progress: @escaping (Int) -> Void = { _ in }
+    progress: @escaping (Int) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false }
   ) {
     self.machine = machine
     self.limit = limit
     self.progress = progress
+    self.shouldStop = shouldStop
   }
 
   /// The states after some number of steps, with what is known of each.
@@ -90,6 +98,7 @@ public struct ScheduleExplorer {
     states = 0
     var current = [Int32](repeating: 0, count: size)
     var successor = current
+    var runnable = [Bool](repeating: false, count: machine.threads)
     while level.states.count > 0 {
       states += level.states.count
       guard states <= limit else { throw TooLarge(states: limit, step: starts.count) }
@@ -98,15 +107,18 @@ public struct ScheduleExplorer {
       parents += level.parent
       var next = Level(states: StateTable(size: size, capacity: level.states.count * 2))
       for i in 0..<level.states.count {
+        // Within a level too: one level can take seconds (a sanitizer build).
+        if i & 4095 == 4095, shouldStop() {
+          throw TooLarge(states: states, step: starts.count, stopped: true)
+        }
         level.states.load(i, into: &current)
-        let runnable = machine.runnableMask(current)
-        if runnable == 0 {
+        if !machine.runnable(current, into: &runnable) {
           Self.end(
             machine.outcome(of: MachineState(values: current)), level: level, state: i,
             start: start, slots: slots, into: &best)
           continue
         }
-        for thread in 0..<machine.threads where runnable & (1 << UInt32(thread)) != 0 {
+        for thread in 0..<machine.threads where runnable[thread] {
           successor = current
           machine.step(&successor, thread)
           let j = Self.add(successor, to: &next, slots: slots)
@@ -115,7 +127,7 @@ public struct ScheduleExplorer {
             let known = level.fewest[i * slots + slot]
             guard known != .max else { continue }
             let switches = slot < machine.threads && slot != thread
-            let preempts = switches && runnable & (1 << UInt32(slot)) != 0
+            let preempts = switches && runnable[slot]
             let total = Self.cost(known, preempts: preempts, switches: switches)
             let target = j * slots + thread
             if total < next.fewest[target] {
@@ -125,7 +137,10 @@ public struct ScheduleExplorer {
           }
         }
       }
-      if states >> 18 != (states - level.states.count) >> 18 { progress(states) }
+      if states >> 18 != (states - level.states.count) >> 18 {
+        progress(states)
+        if shouldStop() { throw TooLarge(states: states, step: starts.count, stopped: true) }
+      }
       level = next
     }
     return best.map { outcome, found in

@@ -15,13 +15,6 @@ protocol Primitive: AnyObject, Sendable {
   /// Its counters now, with the waiting threads in arrival order; no time
   /// it reports exceeds `span`, the run's length so far.
   func snapshot(waiters: [Int], span: UInt64) -> PrimitiveSnapshot
-  /// A thread found it taken and starts to wait: counted as contended now,
-  /// so a waiter on the screen is never beside "contended 0".
-  func waitBegan()
-}
-
-extension Primitive {
-  func waitBegan() {}
 }
 
 /// What kind of primitive, as shown and as written in JSON.

@@ -51,8 +51,29 @@ public struct PrimitiveSnapshot: Sendable, Equatable {
     acquisitions == 0 ? 0 : Double(contended) / Double(acquisitions)
   }
 
-  /// Mean wait of the contended acquisitions, in ns.
+  /// The `acquire()` calls as the lock panel counts them: those that got
+  /// it, those that timed out, and those waiting now (a lock or semaphore;
+  /// a condition counts its waits).
+  public var calls: Int {
+    kind == .condition ? acquisitions : acquisitions + timeouts + waiters.count
+  }
+
+  /// The calls that found it taken: the acquisitions that waited, those
+  /// that timed out, and those waiting now. A thread listed as a waiter is
+  /// already counted, so `contended` never reads 0 beside a waiter.
+  public var contendedCalls: Int {
+    kind == .condition ? contended : contended + timeouts + waiters.count
+  }
+
+  /// Share of `calls` that found it taken, 0...1.
+  public var callContention: Double {
+    calls == 0 ? 0 : Double(contendedCalls) / Double(calls)
+  }
+
+  /// Mean wait of the waits that ended (the lock taken, or the timeout
+  /// reached), in ns.
   public var averageWaitNs: UInt64 {
-    contended == 0 ? 0 : totalWaitNs / UInt64(contended)
+    let ended = contended + timeouts
+    return ended == 0 ? 0 : totalWaitNs / UInt64(ended)
   }
 }

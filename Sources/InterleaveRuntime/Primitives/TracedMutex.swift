@@ -50,7 +50,11 @@ final class TracedMutex: Primitive {
     owner.store(thread, ordering: .relaxed)
     let count = acquisitions.load(ordering: .relaxed) &+ 1
     acquisitions.store(count, ordering: .relaxed)
-    if let waited { waitEnded(waited) }
+    if let waited {
+      // Counted by the holder, after the acquisition: never more than them.
+      contended.store(contended.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
+      waitEnded(waited)
+    }
     let timing = timed || count % TracedMutex.holdSampling == 0
     timingHold.store(timing, ordering: .relaxed)
     if timing {
@@ -59,8 +63,6 @@ final class TracedMutex: Primitive {
       untimedHolds.store(untimedHolds.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
     }
   }
-
-  func waitBegan() { contended.add(1, ordering: .relaxed) }
 
   /// A wait of `waited` ns ended (the lock taken, or the timeout reached).
   func waitEnded(_ waited: UInt64) {
@@ -105,6 +107,15 @@ final class TracedMutex: Primitive {
     return UInt64(Double(sum - clock) * Double(timed + untimed) / Double(timed))
   }
 
+  /// How long the current hold has lasted, when it is being timed: a lock
+  /// held now is held for a share of the run above 0.
+  private func holdInProgress(_ holder: Int) -> UInt64 {
+    guard holder >= 0, timingHold.load(ordering: .relaxed) else { return 0 }
+    let since = acquiredAt.load(ordering: .relaxed)
+    let now = clock()
+    return now > since ? now - since : 0
+  }
+
   func holders() -> [Int] {
     let holder = owner.load(ordering: .sequentiallyConsistent)
     return holder >= 0 ? [holder] : []
@@ -117,14 +128,16 @@ final class TracedMutex: Primitive {
   /// - Parameter span: the run's length so far: a lock is never held longer.
   func snapshot(waiters: [Int], span: UInt64) -> PrimitiveSnapshot {
     let holder = owner.load(ordering: .relaxed)
+    // `contended` first: the holder bumps it after `acquisitions`.
+    let contended = contended.load(ordering: .acquiring)
+    let acquisitions = acquisitions.load(ordering: .acquiring)
     return PrimitiveSnapshot(
       id: id, name: name, kind: kind, holders: holder >= 0 ? [holder] : [], waiters: waiters,
-      acquisitions: acquisitions.load(ordering: .relaxed),
-      contended: contended.load(ordering: .relaxed),
+      acquisitions: acquisitions, contended: min(contended, acquisitions),
       timeouts: timeouts.load(ordering: .relaxed),
       totalWaitNs: totalWait.load(ordering: .relaxed),
       maxWaitNs: maxWait.load(ordering: .relaxed),
-      totalHoldNs: min(estimatedHold, span),
+      totalHoldNs: min(estimatedHold &+ holdInProgress(holder), span),
       holdSampled: untimedHolds.load(ordering: .relaxed) > 0)
   }
 }

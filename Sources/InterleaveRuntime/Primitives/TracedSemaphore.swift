@@ -38,12 +38,11 @@ final class TracedSemaphore: Primitive {
     }
   }
 
-  func waitBegan() { contended.add(1, ordering: .relaxed) }
-
   /// Records an acquisition that waited `waited` ns (nil: not at all).
   func didAcquire(waited: UInt64?) {
     acquisitions.add(1, ordering: .relaxed)
     guard let waited else { return }
+    contended.add(1, ordering: .relaxed)
     totalWait.add(waited, ordering: .relaxed)
     maxWait.max(waited, ordering: .relaxed)
   }
@@ -56,7 +55,14 @@ final class TracedSemaphore: Primitive {
     state.change { state in
       // The thread gives its permit back either way: refused (every permit
       // is already in), it raises and ends, and holds nothing any more.
-      if let at = state.holders.firstIndex(of: thread) { state.holders.remove(at: at) }
+      // A semaphore has no owner: a release by a thread that holds no
+      // permit (a semaphore used as a signal) gives back the oldest one
+      // out, so the list never names more holders than permits are out.
+      if let at = state.holders.firstIndex(of: thread) {
+        state.holders.remove(at: at)
+      } else if !state.holders.isEmpty, !(bounded && state.permits >= initial) {
+        state.holders.removeFirst()
+      }
       if bounded, state.permits >= initial { return false }
       state.permits += 1
       permits.store(state.permits, ordering: .sequentiallyConsistent)
@@ -72,7 +78,7 @@ final class TracedSemaphore: Primitive {
     var snapshot = PrimitiveSnapshot(
       id: id, name: name, kind: kind, holders: holders(), waiters: waiters,
       acquisitions: acquisitions.load(ordering: .relaxed),
-      contended: contended.load(ordering: .relaxed),
+      contended: min(contended.load(ordering: .relaxed), acquisitions.load(ordering: .relaxed)),
       totalWaitNs: totalWait.load(ordering: .relaxed), maxWaitNs: maxWait.load(ordering: .relaxed))
     snapshot.permits = permits.load(ordering: .relaxed)
     snapshot.capacity = initial

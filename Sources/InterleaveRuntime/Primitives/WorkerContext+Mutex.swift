@@ -23,7 +23,6 @@ extension WorkerContext {
       if traced { log(.acquired(primitive: lock.id, waited: waited ?? 0)) }
       return true
     }
-    lock.waitBegan()
     let start = pacer.activeNow()
     // Back off without touching the lock's cache line, so the holder runs on
     // undisturbed, then retry: most waits for a short critical section end
@@ -61,16 +60,18 @@ extension WorkerContext {
       counters.set(.running)
     }
     if traced { log(.waiting(primitive: lock.id)) }
-    // The timeout runs on the wall clock (as Python's does, paused or not).
-    let giveUp = timeout.map { MonotonicClock.now() &+ $0 } ?? .max
+    // The timeout runs on the run's clock, which stops while the run is
+    // paused (as the "waited" figure does): a learner who pauses mid-lesson
+    // never comes back to a wait that gave up behind their back.
+    let giveUp = timeout.map { start &+ min($0, UInt64.max / 2) } ?? .max
     while true {
       shared.checkDeadlock(from: index)
-      let now = MonotonicClock.now()
-      if lock.mutex.lock(until: min(now &+ 20_000_000, giveUp)) {
+      let left = giveUp &- min(giveUp, pacer.activeNow())
+      if lock.mutex.lock(until: MonotonicClock.now() &+ min(20_000_000, max(left, 1))) {
         return acquired(lock, since: start, traced: traced, timed: timed)
       }
       if shared.pacer.isCancelled { throw Cancelled() }
-      if MonotonicClock.now() >= giveUp {
+      if pacer.activeNow() >= giveUp {
         let waited = pacer.activeNow() &- start
         lock.timeouts.add(1, ordering: .relaxed)
         lock.waitEnded(waited)

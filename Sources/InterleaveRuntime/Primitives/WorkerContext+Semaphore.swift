@@ -11,7 +11,6 @@ extension WorkerContext {
       if traced { log(.acquired(primitive: semaphore.id, waited: scheduled ?? 0)) }
       return
     }
-    semaphore.waitBegan()
     let start = pacer.activeNow()
     counters.waitTicket.store(
       shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)

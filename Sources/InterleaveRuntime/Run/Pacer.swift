@@ -71,7 +71,7 @@ public final class Pacer: Sendable {
   public func pause() {
     gate.withLock {
       if !paused.load(ordering: .relaxed) {
-        pausedSince.store(MonotonicClock.now(), ordering: .relaxed)
+        pausedSince.store(MonotonicClock.now(), ordering: .sequentiallyConsistent)
       }
       paused.store(true, ordering: .relaxed)
       updateMode()
@@ -81,9 +81,12 @@ public final class Pacer: Sendable {
   public func resume() {
     gate.withLock {
       if paused.load(ordering: .relaxed) {
+        // `pausedBefore` grows before `pausedSince` clears: a reader that
+        // sees it unchanged on both sides of reading `pausedSince` has a
+        // consistent pair (see `pausedTime`).
         let since = pausedSince.load(ordering: .relaxed)
-        pausedBefore.add(MonotonicClock.now() &- since, ordering: .relaxed)
-        pausedSince.store(0, ordering: .relaxed)
+        pausedBefore.add(max(1, MonotonicClock.now() &- since), ordering: .sequentiallyConsistent)
+        pausedSince.store(0, ordering: .sequentiallyConsistent)
       }
       paused.store(false, ordering: .relaxed)
       updateMode()
@@ -100,18 +103,26 @@ public final class Pacer: Sendable {
   public func activeNow() -> UInt64 {
     let now = MonotonicClock.now()
     // Read after `now`: both zero means no pause had begun by then.
-    if pausedSince.load(ordering: .relaxed) == 0, pausedBefore.load(ordering: .relaxed) == 0 {
+    if pausedSince.load(ordering: .sequentiallyConsistent) == 0,
+      pausedBefore.load(ordering: .sequentiallyConsistent) == 0
+    {
       return now
     }
     return now &- pausedTime(until: now)
   }
 
   /// Nanoseconds spent paused up to `now` (the current pause included).
+  /// Lock-free, so that timing a hold or a wait never makes the workers
+  /// queue on the pacer's mutex: `pausedBefore` only grows, and a resume
+  /// grows it before it clears `pausedSince`, so an unchanged `pausedBefore`
+  /// read on both sides of `pausedSince` means the two belong together.
   public func pausedTime(until now: UInt64) -> UInt64 {
-    gate.withLock {
-      let since = pausedSince.load(ordering: .relaxed)
+    while true {
+      let before = pausedBefore.load(ordering: .sequentiallyConsistent)
+      let since = pausedSince.load(ordering: .sequentiallyConsistent)
+      guard pausedBefore.load(ordering: .sequentiallyConsistent) == before else { continue }
       let current = since == 0 ? 0 : now &- min(now, since)
-      return pausedBefore.load(ordering: .relaxed) &+ current
+      return before &+ current
     }
   }
 

@@ -80,7 +80,13 @@ public final class Run: Sendable {
 
   /// Threads that never ran because the system refused to create them
   /// (MainThread counts, and when it fails so do all the workers).
-  public var failedThreads: Int { spawnFailures.load(ordering: .relaxed) }
+  public var failedThreads: Int {
+    spawnFailures.load(ordering: .relaxed) + shared.childFailures.load(ordering: .relaxed)
+  }
+
+  /// Why the system refused a worker's child process, the first time it did
+  /// (`fork: Resource temporarily unavailable`).
+  public var refusal: String? { shared.childRefusal.withLockedValue { $0 } }
 
   /// Nanoseconds since the start (frozen once the run ends).
   public var elapsed: UInt64 {
@@ -126,13 +132,14 @@ public final class Run: Sendable {
     wait()
   }
 
-  /// Waits for the run to end by itself.
+  /// Waits for the run to end by itself. Any number of callers may wait:
+  /// the first joins the main thread holding the box's lock, so a second
+  /// returns only once that join has.
   public func wait() {
-    let thread = mainThread.withLockedValue { thread -> OSThread? in
-      defer { thread = nil }
-      return thread
+    mainThread.withLockedValue { thread in
+      thread?.join()
+      thread = nil
     }
-    thread?.join()
   }
 
   // MARK: - Threads
@@ -140,6 +147,17 @@ public final class Run: Sendable {
   private func finish() {
     ended.store(MonotonicClock.now(), ordering: .relaxed)
     finishedFlag.store(true, ordering: .releasing)
+    shared.noteEnding()
+  }
+
+  /// Waits until `done` holds, woken when the run ends or gets stuck (and
+  /// every 10 ms besides, for a schedule that fails without ending it).
+  func waitFor(_ done: () -> Bool) {
+    while !done() {
+      let seen = shared.endings.withValue { $0 }
+      guard !done() else { return }
+      _ = shared.endings.wait(until: MonotonicClock.now() &+ 10_000_000) { $0 != seen }
+    }
   }
 
   private func coordinate() {
@@ -210,12 +228,21 @@ public final class Run: Sendable {
     let context = WorkerContext(index: index, shared: shared)
     record(started: context.counters, index: index)
     shared.barrier.arriveAndWait()
+    context.counters.startedAt.store(pacer.activeNow(), ordering: .relaxed)
+    // The CPU it uses from here: its set-up before the start is no part of
+    // the span it runs in.
+    let cpuAtStart = ThreadCPUClock.now()
+    defer {
+      context.counters.cpuNs.store(
+        ThreadCPUClock.now() &- min(cpuAtStart, ThreadCPUClock.now()), ordering: .relaxed)
+      context.counters.endedAt.store(pacer.activeNow(), ordering: .relaxed)
+    }
     do {
       try configuration.scenario.descriptor.run(context)
       context.counters.set(.finished)
       end(context, .finished)
     } catch {
-      context.counters.set(.cancelled)
+      context.counters.set(context.refused ? .refused : .cancelled)
       end(context, .cancelled)
     }
   }

@@ -9,6 +9,9 @@ final class RunShared: Sendable {
   let pacer: Pacer
   let queue: EventQueue
   let balance = SharedBalance()
+  /// Workers whose child process the system refused, and the first reason.
+  let childFailures = Atomic<Int>(0)
+  let childRefusal = LockedBox<String?>(nil)
   let primitives: [any Primitive]
   /// Index 0 is the main thread, 1...N the workers.
   let counters: [WorkerCounters]
@@ -22,6 +25,12 @@ final class RunShared: Sendable {
   /// Set when every live worker waits on a condition nobody will notify:
   /// the waiting workers.
   let hang = LockedBox<[Int]?>(nil)
+  /// Bumped whenever the run may have ended or got stuck (finished, a
+  /// deadlock or a hang found), waking whoever waits for that.
+  let endings = Monitor<Int>(0)
+
+  /// Wakes those waiting for the run to end or get stuck.
+  func noteEnding() { endings.change { $0 &+= 1 } }
 
   init(
     configuration: RunConfiguration, origin: UInt64, pacer: Pacer, queue: EventQueue,
@@ -83,6 +92,7 @@ final class RunShared: Sendable {
       return true
     }
     if isFirst { emit(thread, .deadlock(length: cycle.links.count)) }
+    noteEnding()
   }
 
   /// The scenario's state, as the type its descriptor made.
@@ -113,6 +123,7 @@ final class RunShared: Sendable {
       return true
     }
     if isFirst { emit(thread, .hang(waiting: waiting.count)) }
+    noteEnding()
   }
 
   /// Whether `thread`, blocking on primitive `id`, could go on now.
@@ -121,6 +132,7 @@ final class RunShared: Sendable {
   /// Called by the scheduler when nobody can run: names the cycle, or the
   /// hang when everybody waits on a condition.
   func scheduledDeadlock(_ parked: [Int: Int]) {
+    defer { noteEnding() }
     let onConditions = parked.filter { $0.value >= 0 && primitives[$0.value] is TracedCondition }
     if !onConditions.isEmpty, onConditions.count == parked.count {
       for (thread, primitive) in parked {

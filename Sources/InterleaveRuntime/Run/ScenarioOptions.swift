@@ -28,6 +28,9 @@ public struct ScenarioOptions: Sendable, Equatable, Hashable {
   public var switchInterval: UInt64 = 5_000_000
   /// `reorder`: sequentially consistent stores and loads.
   public var fence = false
+  /// `coarse`'s `acquire(timeout=…)` in ns, on the run's clock: the seed's
+  /// `_thread.TIMEOUT_MAX` (9,223,372,036 s), so it never gives up.
+  public var lockTimeout: UInt64 = 9_223_372_036 * 1_000_000_000
 
   public init() {}
 

@@ -18,6 +18,9 @@ final class WorkerContext {
   let scheduler: StepScheduler?
   /// The balance word this thread read last (its value and writer).
   var lastReadWord = 0
+  /// The system refused what this worker needed (a child process): it
+  /// ends refused, not cancelled.
+  var refused = false
   /// Under a scheduler, `started` goes out with the thread's first turn.
   private var announced = false
   /// Under a scheduler, the number of the step being taken (1-based).
@@ -38,23 +41,27 @@ final class WorkerContext {
 
   /// Waits for this step's turn; returns whether to trace it.
   /// - Parameter primitive: the primitive this step blocks on, if it may block.
+  /// - Parameter announcing: an event that goes out when the step begins
+  ///   (within its scheduled turn, before its pacing delay), for a step that
+  ///   lasts as long as its delay (a sleep); other steps are logged by their
+  ///   callers once they have happened.
   @inline(__always)
-  func step(wants primitive: Int? = nil) throws(Cancelled) -> Bool {
+  func step(wants primitive: Int? = nil, announcing: EventKind? = nil) throws(Cancelled) -> Bool {
     #if INTERLEAVE_NO_STEP_POINTS
       // Benchmark builds only: the scenarios' loops with no pacing, tracing or counters.
       return false
     #else
-      return try takeStep(wants: primitive)
+      return try takeStep(wants: primitive, announcing: announcing)
     #endif
   }
 
   @inline(__always)
-  private func takeStep(wants primitive: Int?) throws(Cancelled) -> Bool {
+  private func takeStep(wants primitive: Int?, announcing: EventKind?) throws(Cancelled) -> Bool {
     // At full speed: this one load and the counter below. A scheduled run's
     // pacer is never in `full` mode, so its steps all take the slow path.
     var traced = false
     if pacer.mode.load(ordering: .relaxed) != Pacer.Mode.full.rawValue {
-      traced = try slowStep(wants: primitive)
+      traced = try slowStep(wants: primitive, announcing: announcing)
     }
     let steps = counters.steps.load(ordering: .relaxed) &+ 1
     counters.steps.store(steps, ordering: .relaxed)
@@ -68,7 +75,7 @@ final class WorkerContext {
   /// A step that is paced, paused, cancelled or scheduled.
   /// - Returns: whether to trace it (always, except at full speed).
   @inline(never)
-  private func slowStep(wants primitive: Int?) throws(Cancelled) -> Bool {
+  private func slowStep(wants primitive: Int?, announcing: EventKind?) throws(Cancelled) -> Bool {
     var traced = false
     // `!= nil`, not `if let`: binding would retain the scheduler on every
     // step, and two threads retaining one object fight over its cache line.
@@ -76,6 +83,7 @@ final class WorkerContext {
       try scheduledTurn(wants: primitive)
       traced = true
     }
+    if let announcing, !pacer.isCancelled { log(announcing) }
     return try pacer.slowPath() || traced
   }
 
@@ -89,7 +97,6 @@ final class WorkerContext {
     let start = blocked ? pacer.activeNow() : 0
     scheduledWait = nil
     if let primitive, blocked {
-      shared.primitives[primitive].waitBegan()
       counters.waitingFor.store(primitive, ordering: .sequentiallyConsistent)
       counters.set(.waiting)
       log(.waiting(primitive: primitive))
@@ -200,11 +207,12 @@ final class WorkerContext {
     log(.count(count))
   }
 
-  /// `time.sleep`: one step's delay, and at least `minimum` ns.
+  /// `time.sleep`: one step's delay, and at least `minimum` ns. The event
+  /// goes out as the sleep begins, so the pane says "sleeps" while it does.
   func sleep(minimum: UInt64 = 0) throws(Cancelled) {
     counters.set(.sleeping)
     defer { counters.set(.running) }
-    if try step() { log(.sleep(duration: max(minimum, shared.pacer.speed.nanoseconds))) }
+    _ = try step(announcing: .sleep(duration: max(minimum, shared.pacer.speed.nanoseconds)))
     if minimum > 0 { try shared.pacer.sleep(minimum) }
   }
 }

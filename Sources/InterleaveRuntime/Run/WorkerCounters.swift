@@ -33,6 +33,12 @@ public final class WorkerCounters: Sendable {
   /// The change this thread's latest traced write made to what it had read
   /// (`+n` or `-n`): what is lost when another thread overwrites it.
   let lastWriteChange = Atomic<Int>(0)
+  /// On the run's clock: when the thread passed the start barrier, and when
+  /// it ended (0: not yet), for a finished thread's own rate.
+  let startedAt = Atomic<UInt64>(0)
+  let endedAt = Atomic<UInt64>(0)
+  /// The CPU time the thread used from its start, stored as it ends.
+  let cpuNs = Atomic<UInt64>(0)
   private let trailingPad = PaddingLine()
   /// Step points in one iteration of the scenario's full-speed path.
   let stepsPerFullSpeedIteration: Int
@@ -57,7 +63,9 @@ public final class WorkerCounters: Sendable {
   /// A copy of every counter, read without locking.
   func snapshot(index: Int, name: String) -> WorkerSnapshot {
     let fast = fullSpeedIterations.load(ordering: .relaxed)
-    return WorkerSnapshot(
+    let started = startedAt.load(ordering: .relaxed)
+    let ended = endedAt.load(ordering: .relaxed)
+    var snapshot = WorkerSnapshot(
       index: index, name: name,
       state: ThreadState(rawValue: state.load(ordering: .relaxed)) ?? .created,
       steps: steps.load(ordering: .relaxed) + stepsPerFullSpeedIteration * fast,
@@ -68,6 +76,11 @@ public final class WorkerCounters: Sendable {
       cpu: cpu.load(ordering: .relaxed),
       waitingFor: waitingFor.load(ordering: .relaxed),
       waitTicket: waitTicket.load(ordering: .relaxed))
+    if started > 0, ended >= started {
+      snapshot.span = started...ended
+      snapshot.cpuNs = cpuNs.load(ordering: .relaxed)
+    }
+    return snapshot
   }
 }
 
@@ -94,6 +107,13 @@ public struct WorkerSnapshot: Sendable, Equatable {
   /// The lock it waits for, or -1.
   public var waitingFor: Int
   public var waitTicket: Int
+  /// Once the thread has ended: from its start to its end, on the run's clock.
+  public var span: ClosedRange<UInt64>?
+  /// Once the thread has ended: the CPU time it used.
+  public var cpuNs: UInt64?
+
+  /// Once the thread has ended: how long it ran, on the run's clock.
+  public var ranNs: UInt64? { span.map { $0.upperBound - $0.lowerBound } }
 
   public init(
     index: Int, name: String, state: ThreadState, steps: Int = 0, iterations: Int = 0,

@@ -5,8 +5,6 @@ extension Scenario {
 }
 
 struct CoarseScenario: ScenarioDescriptor {
-  /// How long `acquire(timeout=…)` waits before giving up.
-  static let timeout: UInt64 = 10_000_000_000
   /// The loop runs this many times, as in the seed.
   static let rounds = 10
 
@@ -41,7 +39,8 @@ struct CoarseScenario: ScenarioDescriptor {
   func run(_ context: WorkerContext) throws(Cancelled) {
     let lock = context.shared.mutex(0)
     let inc = Amounts.coarse(context.index)
-    guard try context.acquire(lock, timeout: CoarseScenario.timeout) else { return }
+    guard try context.acquire(lock, timeout: context.shared.configuration.options.lockTimeout)
+    else { return }
     defer { context.release(lock) }
     context.log(
       .lockState(

@@ -98,7 +98,14 @@ struct RaceChild {
     var commands: Int32 = -1
     var reports: Int32 = -1
     let pid = il_spawn_race_child(amount, iterations, &commands, &reports)
-    guard pid > 0 else { throw Cancelled() }
+    guard pid > 0 else {
+      // Not "cancelled": the run failed, and says why (a process limit).
+      let reason = "fork: " + String(cString: strerror(errno))
+      context.refused = true
+      context.shared.childFailures.add(1, ordering: .relaxed)
+      context.shared.childRefusal.withLockedValue { $0 = $0 ?? reason }
+      throw Cancelled()
+    }
     context.counters.tid.store(Int(pid), ordering: .relaxed)
     context.log(.spawned(pid: pid))
     return RaceChild(pid: pid, commands: commands, reports: reports)

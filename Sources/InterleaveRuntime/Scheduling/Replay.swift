@@ -1,5 +1,3 @@
-import Glibc
-
 extension Run {
   /// Runs `configuration` on real threads, one step at a time in `order`
   /// (1-based threads), and says how it ended: nil when the real threads
@@ -28,7 +26,7 @@ extension Run {
     var configuration = configuration
     configuration.speed = .full
     let run = Run(configuration, queueCapacity: 2, chooser: chooser)
-    while !run.isFinished, !run.isStuck, run.scheduler?.failure == nil { usleep(20) }
+    run.waitFor { run.isFinished || run.isStuck || run.scheduler?.failure != nil }
     let stuck = run.isStuck
     if stuck || run.scheduler?.failure != nil { run.cancel() } else { run.wait() }
     return (run.outcome(stuck: stuck), run)

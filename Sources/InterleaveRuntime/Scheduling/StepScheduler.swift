@@ -10,8 +10,14 @@ import InterleavePlatform
 public final class StepScheduler: Sendable {
   private let mutex = PThreadMutex()
   private let state: LockedState
-  /// Every thread chosen so far, in order.
-  public var order: [Int] { mutex.withLock { state.order } }
+  /// Every thread chosen so far, in order (the first `orderLimit` of them).
+  public var order: [Int] { mutex.withLock { state.order.map { Int($0) + 1 } } }
+  /// Whether `order` holds every step: a run past `orderLimit` steps keeps
+  /// counting them, but not their order.
+  public var orderIsComplete: Bool { mutex.withLock { state.order.count == state.steps } }
+  /// The most steps whose order is kept, a byte each (64 MiB): a seeded run
+  /// of any length stays within a bound.
+  public static let orderLimit = 64 << 20
   /// Why the schedule stopped early (a replay that does not fit), if it did.
   public var failure: ScheduleError? { mutex.withLock { state.failure } }
   /// Whether nobody could run while some waited.
@@ -58,7 +64,7 @@ public final class StepScheduler: Sendable {
       }
     }
     state.parked[thread] = nil
-    return state.order.count
+    return state.steps
   }
 
   /// The caller has ended; the next thread may be chosen.
@@ -98,10 +104,12 @@ public final class StepScheduler: Sendable {
       return
     }
     do {
-      guard let chosen = try state.chooser.choose(among: runnable, step: state.order.count) else {
+      guard let chosen = try state.chooser.choose(among: runnable, step: state.steps) else {
         return
       }
-      state.order.append(chosen)
+      state.steps += 1
+      // Threads are 1...256: one byte each.
+      if state.order.count < Self.orderLimit { state.order.append(UInt8(chosen - 1)) }
       state.current = chosen
     } catch {
       state.failure = error
@@ -118,7 +126,8 @@ public final class StepScheduler: Sendable {
     /// Parked threads and the primitive each blocks on (-1 for none).
     var parked: [Int: Int] = [:]
     var current: Int?
-    var order: [Int] = []
+    var order: [UInt8] = []
+    var steps = 0
     var failure: ScheduleError?
     var deadlocked = false
 

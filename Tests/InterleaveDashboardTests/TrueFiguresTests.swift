@@ -1,0 +1,134 @@
+import InterleaveRuntime
+import InterleaveText
+import Testing
+
+@testable import InterleaveDashboard
+
+/// What the dashboard shows is true at the moment it is shown.
+@Suite("True figures")
+struct TrueFiguresTests {
+  /// Workers 1 and 2 at `steps` each, running at full speed.
+  static func fullSpeed(_ steps: [Int], elapsed: UInt64, finished: Bool = false) -> Sample {
+    let workers =
+      [WorkerSnapshot(index: 0, name: "MainThread", state: .waiting)]
+      + steps.enumerated().map {
+        WorkerSnapshot(
+          index: $0.offset + 1, name: "Thread-\($0.offset + 1)", state: .running,
+          steps: $0.element, iterations: $0.element / 4)
+      }
+    return Sample(elapsedNs: elapsed, threads: workers, finished: finished, speed: .full)
+  }
+
+  static func strip(_ state: DashboardState, width: Int = 30) -> Canvas {
+    var canvas = Canvas(width: width, height: 4)
+    StripWidget.render(state, in: canvas.bounds, on: &canvas)
+    return canvas
+  }
+
+  @Test("at full speed two threads that both progressed in a frame share its column")
+  func bothRanAtOnce() {
+    var state = Fixtures.state(.race, threads: 2, speed: .full)
+    for frame in 1...5 {
+      state.apply(
+        Self.fullSpeed([frame * 1_000, frame * 1_000], elapsed: UInt64(frame) * 16_000_000))
+    }
+    let canvas = Self.strip(state)
+    let one = canvas.line(1)
+    let two = canvas.line(2)
+    #expect(one.hasSuffix("■■■■■│"), "Thread-1: \(one)")
+    #expect(two.hasSuffix("■■■■■│"), "Thread-2: \(two)")
+  }
+
+  @Test("at full speed a thread that made no progress in a frame gets no mark in it")
+  func onlyWhoRan() {
+    var state = Fixtures.state(.race, threads: 2, speed: .full)
+    state.apply(Self.fullSpeed([100, 100], elapsed: 16_000_000))
+    // Thread-2 waits (no progress) while Thread-1 runs.
+    state.apply(Self.fullSpeed([200, 100], elapsed: 32_000_000))
+    state.apply(Self.fullSpeed([300, 100], elapsed: 48_000_000))
+    let canvas = Self.strip(state)
+    #expect(canvas.line(1).hasSuffix("■■■│"))
+    #expect(canvas.line(2).hasSuffix("■··│"))
+  }
+
+  @Test("min and max from frame samples say they are sampled, and count the start at 0")
+  func sampledRange() {
+    var state = Fixtures.state(.race, threads: 2, speed: .full)
+    var sample = Self.fullSpeed([100, 100], elapsed: 16_000_000)
+    sample.balance = 23
+    state.apply(sample)
+    let text = WidgetTests.gauge(state, width: 40).lines.joined(separator: "\n")
+    #expect(text.contains("sampled min 0  max 23"), "\(text)")
+    var zh = Fixtures.state(.race, threads: 2, language: .zh, speed: .full)
+    zh.apply(sample)
+    #expect(WidgetTests.gauge(zh, width: 40).lines.joined().contains("抽样：最小 0  最大 23"))
+  }
+
+  @Test("a traced run's range comes from every write, and is not called sampled")
+  func tracedRange() {
+    var state = Fixtures.state(.race, threads: 2)
+    state.apply(Fixtures.sample(threads: 2))
+    for (thread, value) in [(1, 5), (2, -8), (1, 0)] {
+      state.apply(Event(time: 1, thread: thread, kind: .write(value: value)))
+    }
+    let text = WidgetTests.gauge(state, width: 40).lines.joined(separator: "\n")
+    #expect(text.contains("min -8  max 5"))
+    #expect(!text.contains("sampled"))
+  }
+
+  @Test("a finished thread's rate is its own count over its own time, not 0/s")
+  func finishedRate() {
+    var state = Fixtures.state(.race, threads: 1, speed: .full)
+    for second in 0...8 {
+      var worker = WorkerSnapshot(
+        index: 1, name: "Thread-1", state: .finished, steps: 4_000_000, iterations: 1_000_000)
+      worker.span = 100_000_000...600_000_000
+      state.apply(
+        Sample(
+          elapsedNs: UInt64(second) * 1_000_000_000,
+          threads: [WorkerSnapshot(index: 0, name: "MainThread", state: .finished), worker],
+          finished: true, speed: .full))
+    }
+    #expect(state.panes[1].rate == 2_000_000)
+  }
+
+  @Test("while paused the footer offers to run, not to pause")
+  func footerWhilePaused() {
+    var state = Fixtures.state(.race, threads: 2)
+    state.apply(Sample(elapsedNs: 5, threads: Fixtures.workers(2), paused: true, speed: .fast))
+    var canvas = Canvas(width: 80, height: 1)
+    FooterWidget.render(state, in: canvas.bounds, on: &canvas)
+    #expect(canvas.line(0).contains("space run"))
+    state.apply(Sample(elapsedNs: 6, threads: Fixtures.workers(2), paused: false, speed: .fast))
+    FooterWidget.render(state, in: canvas.bounds, on: &canvas)
+    #expect(canvas.line(0).contains("space pause"))
+  }
+
+  @Test("the loop's pane shows what the seed prints: current_thread().name >>> n")
+  func loopPrintsName() {
+    var state = Fixtures.state(.loop, threads: 1, language: .zh)
+    state.apply(Fixtures.sample(threads: 1))
+    state.apply(Event(time: 1, thread: 1, kind: .count(2)))
+    #expect(state.panes[1].recent.last?.text == "线程 循环线程 >>> 2")
+  }
+
+  @Test("at full speed the strip says how many workers ran at once, sampled until all have ended")
+  func atOnce() {
+    var state = Fixtures.state(.race, threads: 2, speed: .full)
+    var live = Self.fullSpeed([100, 100], elapsed: 16_000_000)
+    live.cpuByTid = [1: 0.97, 2: 0.93]
+    live.threads[1].tid = 1
+    live.threads[2].tid = 2
+    state.apply(live)
+    #expect(Self.strip(state, width: 80).line(0).contains("~at once 1.9/2"))
+    var ended = Self.fullSpeed([200, 200], elapsed: 32_000_000, finished: true)
+    for index in 1...2 {
+      ended.threads[index].state = .finished
+      ended.threads[index].span = 0...100_000_000
+      ended.threads[index].cpuNs = 60_000_000
+    }
+    state.apply(ended)
+    let title = Self.strip(state, width: 80).line(0)
+    #expect(title.contains("at once 1.2/2") && !title.contains("~"), "\(title)")
+  }
+}
