@@ -18,6 +18,8 @@ let package = Package(
     .target(name: "InterleavePlatform", dependencies: ["CSystem"]),
     // Real threads, scenarios, primitives, events, pacing, scheduling. No text.
     .target(name: "InterleaveRuntime", dependencies: ["CSystem", "InterleavePlatform"]),
+    // Programs: a Python subset parsed, compiled and run on real threads.
+    .target(name: "InterleaveProgram", dependencies: ["CSystem", "InterleavePlatform"]),
     // Every word shown to a person, in English and Chinese; widths and formats.
     .target(
       name: "InterleaveText", dependencies: ["CSystem", "InterleavePlatform", "InterleaveRuntime"]),
@@ -44,7 +46,7 @@ let package = Package(
       name: "InterleaveApp",
       dependencies: [
         "CSystem", "InterleavePlatform", "InterleaveRuntime", "InterleaveText",
-        "InterleaveDashboard", "InterleaveContent", "InterleaveTerminal",
+        "InterleaveDashboard", "InterleaveContent", "InterleaveTerminal", "InterleaveProgram",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -67,11 +69,13 @@ let package = Package(
       path: "Benchmarks/Sources/interleave-bench"),
     // What the tests share: bounded waits, whole-frame snapshots.
     .target(
-      name: "InterleaveTestSupport", dependencies: ["InterleavePlatform", "InterleaveDashboard"],
+      name: "InterleaveTestSupport",
+      dependencies: ["InterleavePlatform", "InterleaveRuntime", "InterleaveDashboard"],
       path: "Tests/Support"),
     .testTarget(
       name: "InterleaveRuntimeTests", dependencies: ["InterleaveRuntime", "InterleaveTestSupport"]),
     .testTarget(name: "InterleaveTextTests", dependencies: ["InterleaveText"]),
+    .testTarget(name: "InterleaveProgramTests", dependencies: ["InterleaveProgram"]),
     .testTarget(
       name: "InterleaveDashboardTests",
       dependencies: ["InterleaveDashboard", "InterleaveTestSupport"]),

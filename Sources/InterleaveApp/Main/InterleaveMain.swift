@@ -12,7 +12,7 @@ public enum InterleaveMain {
   /// swallow a subcommand's name, so they are dispatched here.
   static let subcommands: [String: any ParsableCommand.Type] = [
     "explore": ExploreCommand.self, "lesson": LessonCommand.self, "config": ConfigCommand.self,
-    "render": RenderCommand.self,
+    "render": RenderCommand.self, "run": RunCommand.self,
   ]
 
   public static func run(_ arguments: [String]) -> Int32 {
@@ -23,11 +23,26 @@ public enum InterleaveMain {
     // A file size limit (ulimit -f) makes a write fail with EFBIG, which is
     // reported like any write error, instead of killing the process.
     signal(SIGXFSZ, SIG_IGN)
+    // A closed reader is an EPIPE to report (quietly), not a signal that kills.
+    signal(SIGPIPE, SIG_IGN)
+    return StandardOutput.finish(dispatch(arguments))
+  }
+
+  /// Runs the subcommand `arguments` name, or the root command.
+  static func dispatch(_ arguments: [String]) -> Int32 {
+    // `interleave explore FILE.py` explores a program.
+    if arguments.first == "explore", arguments.count > 1, arguments[1].hasSuffix(".py") {
+      return run(ProgramExploreCommand.self, Array(arguments.dropFirst()))
+    }
     if let name = arguments.first, let command = subcommands[name] {
       return run(command, Array(arguments.dropFirst()))
     }
     if arguments.first == "help" {
       return help(Array(arguments.dropFirst()))
+    }
+    // `interleave FILE.py` is `interleave run FILE.py`.
+    if let first = arguments.first, first.hasSuffix(".py"), !first.hasPrefix("-") {
+      return run(RunCommand.self, arguments)
     }
     return run(InterleaveCommand.self, arguments)
   }
@@ -38,8 +53,14 @@ public enum InterleaveMain {
       print(InterleaveCommand.helpMessage())
       return 0
     }
+    if name == "programs" {
+      print(ProgramHelp.text)
+      return 0
+    }
     guard let command = subcommands[name] else {
-      notice("error: no such command '\(name)' (commands: explore, lesson, config, render)")
+      notice(
+        "error: no such command '\(name)' (commands: run, explore, lesson, config, render; "
+          + "topics: programs)")
       return usageError
     }
     print(InterleaveCommand.helpMessage(for: command))
@@ -65,7 +86,9 @@ public enum InterleaveMain {
         print(type.fullMessage(for: error))
         return 0
       }
-      notice("error: " + oneLine(type.message(for: error)))
+      // An ExitCode thrown while validating was reported where it was thrown.
+      let message = type.message(for: error)
+      if !message.isEmpty { notice("error: " + oneLine(message)) }
       return code == .validationFailure ? usageError : code.rawValue
     }
   }

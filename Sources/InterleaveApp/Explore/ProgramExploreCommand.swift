@@ -1,0 +1,127 @@
+import ArgumentParser
+import Glibc
+import InterleavePlatform
+import InterleaveProgram
+import InterleaveText
+
+/// `interleave explore FILE.py`: every schedule of a program counted, by
+/// the globals' final values, with the simplest schedule to each.
+struct ProgramExploreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explore",
+    abstract: "Count every schedule of a program's steps, by outcome.",
+    discussion: """
+      A step is one read or one write of a global that holds data, one lock, \
+      condition or semaphore operation, one print or one sleep; the rest of the \
+      code runs between them. Outcomes are the globals' final values, a \
+      deadlock, or the errors threads raised. Thread 0 is the main thread, the \
+      others are numbered in the order they start.
+      """)
+
+  @Argument(help: ArgumentHelp("The program.", valueName: "FILE.py"))
+  var file: String
+
+  @Option(name: .long, help: "The most states to explore before giving up.")
+  var maxStates = 2_000_000
+
+  @Option(name: .long, help: "The output's format.")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    guard (1...100_000_000).contains(maxStates) else {
+      throw ValidationError("--max-states must be between 1 and 100000000 (got \(maxStates))")
+    }
+  }
+
+  func run() throws {
+    let program: Program
+    do {
+      program = try ProgramSource.load(file)
+    } catch {
+      let line = error.atLine ? error.description : "interleave: error: \(error.description)"
+      try? FileDescriptor.writeAll(STDERR_FILENO, Array((Sanitizer.line(line) + "\n").utf8))
+      throw ExitCode(error.status)
+    }
+    var explorer = ProgramExplorer(ProgramModel(program), limit: maxStates)
+    let start = MonotonicClock.now()
+    let results: [ProgramExplorer.Result]
+    do {
+      results = try explorer.explore()
+    } catch {
+      InterleaveMain.notice("error: \(file): \(error)")
+      throw ExitCode(1)
+    }
+    let elapsed = MonotonicClock.now() - start
+    let total = results.reduce(UInt64?(0)) { sum, result in
+      guard let sum, let count = result.schedules else { return nil }
+      let (added, overflow) = sum.addingReportingOverflow(count)
+      return overflow ? nil : added
+    }
+    let sink = OutputSink()
+    let names = explorer.names
+    if format == .jsonl {
+      for result in results {
+        sink.line(
+          JSONValue.object([
+            ("outcome", .string(result.outcome.text)),
+            ("schedules", result.schedules.map { .string(String($0)) } ?? .null),
+            ("deadlock", .bool(result.outcome.deadlock)),
+            ("errors", .array(result.outcome.errors.map { .string($0) })),
+            ("preemptions", .int(result.preemptions)),
+            ("schedule", .string(Self.schedule(result.witness))),
+          ]).text)
+      }
+      sink.line(
+        JSONValue.object([
+          ("type", "summary"), ("program", .string(file)),
+          ("schedules", total.map { .string(String($0)) } ?? .null),
+          ("outcomes", .int(results.count)), ("states", .int(explorer.states)),
+          ("threads", .array(names.map { .string($0) })),
+        ]).text)
+    } else {
+      sink.line(
+        "\(file): \(total.map { Format.grouped(Int(clamping: $0)) } ?? "more than 2^64") schedules, "
+          + "\(results.count) outcome\(results.count == 1 ? "" : "s") "
+          + "(\(Format.grouped(explorer.states)) states counted in \(Format.elapsed(elapsed)))")
+      sink.line(
+        "threads: "
+          + names.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: ", "))
+      sink.line("")
+      let width = max(7, results.map { TextWidth.of($0.outcome.text) }.max() ?? 0)
+      sink.line(Self.pad("outcome", width) + "   schedules   share  preempt  simplest schedule")
+      for result in results {
+        let count = result.schedules.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64"
+        var share = "     "
+        if let schedules = result.schedules, let total, total > 0 {
+          share = Format.percent(Double(schedules) / Double(total))
+          share = String(repeating: " ", count: max(0, 6 - share.count)) + share
+        }
+        let preemptions = String(result.preemptions)
+        var line = Self.pad(result.outcome.text, width) + "  "
+        line += String(repeating: " ", count: max(0, 10 - count.count)) + count + "  "
+        line += share + "  "
+        line += String(repeating: " ", count: max(0, 7 - preemptions.count)) + preemptions
+        sink.line(line + "  " + Self.schedule(result.witness))
+      }
+    }
+    sink.flush()
+  }
+
+  /// `text` and spaces up to `width` cells.
+  static func pad(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - TextWidth.of(text)))
+  }
+
+  /// `0x5 1x3 2`: each thread with how many steps in a row.
+  static func schedule(_ witness: [Int]) -> String {
+    var parts: [String] = []
+    var index = 0
+    while index < witness.count {
+      var run = 1
+      while index + run < witness.count && witness[index + run] == witness[index] { run += 1 }
+      parts.append(run == 1 ? "\(witness[index])" : "\(witness[index])x\(run)")
+      index += run
+    }
+    return parts.joined(separator: " ")
+  }
+}

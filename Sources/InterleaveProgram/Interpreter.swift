@@ -1,0 +1,324 @@
+/// One call of a function in a thread.
+struct Frame: Hashable, Sendable {
+  var function: Int
+  var pc = 0
+  var locals: [Value?]
+  var stack: [Value] = []
+  /// The error a `finally` handler is running for.
+  var pending: PythonError?
+  /// In the model: the condition whose `wait()` this frame is in; the
+  /// thread's next step takes the lock back once notified.
+  var waking: Int?
+}
+
+/// Why a thread stopped running.
+enum Stop: Error {
+  /// The run is ending (a quit, or the main thread ended past daemons).
+  case cancelled
+}
+
+/// Runs one thread of a program: its frames, and every instruction, against
+/// a world. The same code runs on real threads and in the explorer.
+struct Interpreter<W: World> {
+  let program: Program
+  /// This thread's object index.
+  let thread: Int
+  var frames: [Frame] = []
+  /// The value the thread's outermost call returned.
+  var result: Value?
+
+  init(program: Program, thread: Int) {
+    self.program = program
+    self.thread = thread
+  }
+
+  var finished: Bool { frames.isEmpty }
+
+  /// Starts the thread in `callee(arguments)`.
+  mutating func begin(_ callee: Value, _ arguments: [Value], world: inout W) throws {
+    if let value = try call(callee, arguments, keywords: [:], world: &world) {
+      result = value
+    }
+  }
+
+  /// Starts the main thread in `<module>`.
+  mutating func beginModule() {
+    frames = [
+      Frame(
+        function: 0, locals: Array(repeating: nil, count: program.functions[0].localNames.count))
+    ]
+  }
+
+  /// Runs until the thread ends. Returns the error it ended with, if any.
+  mutating func run(world: inout W) throws(Stop) -> PythonError? {
+    while !frames.isEmpty {
+      do {
+        try execute(world: &world)
+      } catch let error as PythonError {
+        if let unhandled = unwind(error) { return unhandled }
+      } catch {
+        throw .cancelled
+      }
+    }
+    return nil
+  }
+
+  /// Goes to the handler for `error` in the innermost frame that has one,
+  /// popping frames without; returns the error if none has one.
+  mutating func unwind(_ raised: PythonError) -> PythonError? {
+    var error = raised
+    if error.traceback.isEmpty, let frame = frames.last {
+      error.traceback = [traceLine(frame)]
+    }
+    while let frame = frames.last {
+      let at = frame.pc - 1
+      if let handler = program.functions[frame.function].handlers.first(where: {
+        $0.start <= at && at < $0.end
+      }) {
+        frames[frames.count - 1].stack.removeAll()
+        frames[frames.count - 1].pending = error
+        frames[frames.count - 1].pc = handler.handler
+        return nil
+      }
+      frames.removeLast()
+      if let caller = frames.last { error.traceback.insert(traceLine(caller), at: 0) }
+    }
+    return error
+  }
+
+  private func traceLine(_ frame: Frame) -> TraceLine {
+    let function = program.functions[frame.function]
+    let at = max(0, min(frame.pc - 1, function.lines.count - 1))
+    return TraceLine(function: function.name, line: function.lines.isEmpty ? 0 : function.lines[at])
+  }
+
+  // MARK: Stack
+
+  private mutating func push(_ value: Value) { frames[frames.count - 1].stack.append(value) }
+  private mutating func pop() -> Value { frames[frames.count - 1].stack.removeLast() }
+  private mutating func pop(_ count: Int) -> [Value] {
+    let stack = frames[frames.count - 1].stack
+    frames[frames.count - 1].stack.removeLast(count)
+    return Array(stack.suffix(count))
+  }
+  private var top: Value { frames[frames.count - 1].stack.last! }
+
+  private mutating func jump(_ target: Int) { frames[frames.count - 1].pc = target }
+
+  // MARK: Instructions
+
+  /// The op the thread runs next.
+  var next: Op? {
+    guard let frame = frames.last else { return nil }
+    return program.functions[frame.function].code[frame.pc]
+  }
+
+  /// Runs one instruction.
+  mutating func execute(world: inout W) throws -> Void {
+    let frame = frames.count - 1
+    if let condition = frames[frame].waking {
+      let me = thread
+      _ = try world.wait(timeout: nil) { $0.tryEndWait(condition, by: me) }
+      frames[frame].waking = nil
+      return
+    }
+    let function = frames[frame].function
+    let op = program.functions[function].code[frames[frame].pc]
+    frames[frame].pc += 1
+    switch op {
+    case .constant(let value):
+      push(value)
+    case .loadLocal(let slot):
+      guard let value = frames[frame].locals[slot] else {
+        let name = program.functions[function].localNames[slot]
+        throw PythonError(
+          "UnboundLocalError",
+          "cannot access local variable '\(name)' where it is not associated with a value")
+      }
+      push(value)
+    case .storeLocal(let slot):
+      frames[frame].locals[slot] = pop()
+    case .loadGlobal(let index):
+      if try isDataStep(op, world: &world), world.beforeStep(thread) { throw Stop.cancelled }
+      guard let value = world.readGlobal(index) else {
+        throw PythonError("NameError", "name '\(program.globalNames[index])' is not defined")
+      }
+      push(value)
+    case .storeGlobal(let index):
+      if top.isData, world.beforeStep(thread) { throw Stop.cancelled }
+      world.writeGlobal(index, pop())
+    case .nameError(let name):
+      throw PythonError("NameError", "name '\(name)' is not defined")
+    case .pop:
+      _ = pop()
+    case .duplicate:
+      push(top)
+    case .binary(let operation):
+      let right = pop()
+      let left = pop()
+      push(try Operations.binary(operation, left, right, world.readObjects { $0 }))
+    case .unary(let operation):
+      let value = pop()
+      push(try Operations.unary(operation, value, world.readObjects { $0 }))
+    case .compare(let operation):
+      let right = pop()
+      let left = pop()
+      push(.bool(try Operations.compare(operation, left, right, world.readObjects { $0 })))
+    case .jump(let target):
+      // A loop back: a quit must reach even a loop with no step in it.
+      if target < frames[frame].pc, world.shouldStop() { throw Stop.cancelled }
+      jump(target)
+    case .jumpIfFalse(let target):
+      if !pop().isTrue { jump(target) }
+    case .jumpIfTrue(let target):
+      if pop().isTrue { jump(target) }
+    case .jumpIfFalseOrPop(let target):
+      if !top.isTrue { jump(target) } else { _ = pop() }
+    case .jumpIfTrueOrPop(let target):
+      if top.isTrue { jump(target) } else { _ = pop() }
+    case .buildTuple(let count):
+      push(.tuple(pop(count)))
+    case .buildList(let count):
+      push(.list(pop(count)))
+    case .concatenate(let count):
+      let parts = pop(count)
+      var text = ""
+      for part in parts { if case .str(let piece) = part { text += piece } }
+      guard text.utf8.count <= Limits.stringBytes else {
+        throw PythonError("MemoryError", "strings over 1 MiB are not supported here")
+      }
+      push(.str(text))
+    case .format(let conversion, let withSpec):
+      var spec = ""
+      if withSpec, case .str(let text) = pop() { spec = text }
+      let value = pop()
+      let objects = world.readObjects { $0 }
+      let text = try { () throws(PythonError) -> String in
+        switch conversion {
+        case "r", "a": return try Value.str(value.repr(objects)).formatted(spec, objects)
+        case "s": return try Value.str(value.str(objects)).formatted(spec, objects)
+        default: return try value.formatted(spec, objects)
+        }
+      }()
+      push(.str(text))
+    case .attribute(let name):
+      push(try attribute(pop(), name, world: &world))
+    case .call(let count, let keywords):
+      let values = pop(count)
+      let callee = pop()
+      let named = Dictionary(
+        uniqueKeysWithValues: zip(keywords, values.suffix(keywords.count)).map { ($0, $1) })
+      if let value = try call(
+        callee, Array(values.prefix(count - keywords.count)), keywords: named, world: &world)
+      {
+        push(value)
+      }
+    case .callMethod(let name, let count, let keywords):
+      let values = pop(count)
+      let receiver = pop()
+      let named = Dictionary(
+        uniqueKeysWithValues: zip(keywords, values.suffix(keywords.count)).map { ($0, $1) })
+      let positional = Array(values.prefix(count - keywords.count))
+      if case .module = receiver {
+        // `threading.Thread(...)`: the module's function, called.
+        let callee = try attribute(receiver, name, world: &world)
+        if let value = try call(callee, positional, keywords: named, world: &world) { push(value) }
+      } else {
+        push(try method(receiver, name, positional, keywords: named, world: &world))
+      }
+    case .callGlobalMethod(let index, let name, let count):
+      let arguments = pop(count)
+      if world.beforeStep(thread) { throw Stop.cancelled }
+      let globalName = program.globalNames[index]
+      push(
+        try world.updateGlobal(index) { value throws(PythonError) -> Value in
+          guard var current = value else {
+            throw PythonError("NameError", "name '\(globalName)' is not defined")
+          }
+          let result = try Self.listMethod(&current, name, arguments)
+          value = current
+          return result
+        })
+    case .callLocalMethod(let slot, let name, let count):
+      let arguments = pop(count)
+      guard var current = frames[frame].locals[slot] else {
+        let localName = program.functions[function].localNames[slot]
+        throw PythonError(
+          "UnboundLocalError",
+          "cannot access local variable '\(localName)' where it is not associated with a value")
+      }
+      frames[frame].locals[slot] = nil
+      defer { frames[frame].locals[slot] = current }
+      push(try Self.listMethod(&current, name, arguments))
+    case .item:
+      let index = pop()
+      let base = pop()
+      push(try Self.item(base, index))
+    case .unpack(let count):
+      let value = pop()
+      let items: [Value]
+      switch value {
+      case .tuple(let values), .list(let values): items = values
+      case .str(let text): items = text.map { .str(String($0)) }
+      default:
+        throw PythonError.typeError(
+          "cannot unpack non-iterable \(try typeName(value, &world)) object")
+      }
+      guard items.count == count else {
+        throw PythonError.valueError(
+          items.count > count
+            ? "too many values to unpack (expected \(count))"
+            : "not enough values to unpack (expected \(count), got \(items.count))")
+      }
+      for item in items.reversed() { push(item) }
+    case .iterate(let slot):
+      let iterable = pop()
+      let name = try typeName(iterable, &world)
+      frames[frame].locals[slot] = .iterator(try Self.iterator(iterable, typeName: name))
+    case .forNext(let slot, let exit):
+      guard case .iterator(var iterator) = frames[frame].locals[slot] else {
+        jump(exit)
+        return
+      }
+      if let value = iterator.advance() {
+        frames[frame].locals[slot] = .iterator(iterator)
+        push(value)
+      } else {
+        frames[frame].locals[slot] = nil
+        jump(exit)
+      }
+    case .returnValue:
+      let value = pop()
+      frames.removeLast()
+      if frames.isEmpty { result = value } else { push(value) }
+    case .assertFailed(let withMessage):
+      var message = ""
+      if withMessage {
+        let value = pop()
+        message = world.readObjects { objects in value.str(objects) }
+      }
+      throw PythonError("AssertionError", message)
+    case .reraise:
+      if let pending = frames[frame].pending { throw pending }
+    case .enter:
+      let object = pop()
+      _ = try method(object, "acquire", [], keywords: [:], world: &world)
+    case .exit:
+      let object = pop()
+      _ = try method(object, "release", [], keywords: [:], world: &world)
+    case .makeFunction(let index, _):
+      push(.function(index))
+    }
+  }
+
+  mutating func typeName(_ value: Value, _ world: inout W) throws(PythonError) -> String {
+    world.readObjects { objects in value.typeName(objects) }
+  }
+
+  /// Whether reading this global is a step: it holds data, not a function,
+  /// module or object the code only looks up.
+  private mutating func isDataStep(_ op: Op, world: inout W) throws -> Bool {
+    guard case .loadGlobal(let index) = op else { return false }
+    return world.readGlobal(index)?.isData ?? true
+  }
+}

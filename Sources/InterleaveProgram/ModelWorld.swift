@@ -1,0 +1,58 @@
+/// A program's world as a value, for the explorer: every global, object and
+/// thread in one hashable state. Waits never wait here: one that cannot
+/// pass throws `Blocked` and the instruction is undone.
+struct ModelWorld: World, Hashable {
+  var globals: [Value?]
+  var objects = SharedObjects()
+  /// Thread objects started but not yet given a slot (the explorer adds them).
+  var started: [Int] = []
+  /// The thread object running now (for `get_ident()`).
+  var current = 0
+
+  init(program: Program) {
+    globals = Array(repeating: nil, count: program.globalNames.count)
+  }
+
+  mutating func readGlobal(_ index: Int) -> Value? { globals[index] }
+  mutating func writeGlobal(_ index: Int, _ value: Value) { globals[index] = value }
+
+  mutating func updateGlobal(_ index: Int, _ body: (inout Value?) throws(PythonError) -> Value)
+    throws(PythonError) -> Value
+  {
+    try body(&globals[index])
+  }
+
+  mutating func withObjects<T, E: Error>(_ body: (inout SharedObjects) throws(E) -> T) throws(E)
+    -> T
+  {
+    try body(&objects)
+  }
+
+  func readObjects<T>(_ body: (SharedObjects) -> T) -> T { body(objects) }
+
+  mutating func wait(timeout: Double?, until test: (inout SharedObjects) -> Bool) throws(Blocked)
+    -> Bool
+  {
+    var trial = objects
+    guard test(&trial) else {
+      // A timeout of 0 fails at once; any other wait waits (time is not modelled).
+      if timeout == 0 { return false }
+      throw Blocked()
+    }
+    objects = trial
+    return true
+  }
+
+  mutating func start(_ index: Int) throws(PythonError) {
+    objects.changeThread(index) { $0.ident = 1000 + index }
+    started.append(index)
+  }
+
+  mutating func write(_ text: String) {}
+  mutating func sleep(_ seconds: Double) {}
+  func ident() -> Int { 1000 + current }
+  var cpuCount: Int { 2 }
+  mutating func beforeStep(_ thread: Int) -> Bool { false }
+  var suspendsWaits: Bool { true }
+  mutating func shouldStop() -> Bool { false }
+}

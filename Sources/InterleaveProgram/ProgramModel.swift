@@ -1,0 +1,285 @@
+/// A thread of the model: its frames, and how it ended.
+struct ModelThread: Hashable, Sendable {
+  var object: Int
+  var frames: [Frame]
+  /// The error it ended with (`IndexError: pop from empty list`).
+  var error: PythonError?
+  var finished: Bool { frames.isEmpty }
+}
+
+/// Everything a program's run is at one moment, between steps: the state
+/// the explorer counts schedules over.
+public struct ModelState: Hashable, Sendable {
+  var world: ModelWorld
+  var threads: [ModelThread]
+
+  /// What changes from step to step (globals, places, locals, stacks,
+  /// lock owners); names and targets, which never do, are left to `==`.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(world.globals)
+    for thread in threads {
+      hasher.combine(thread.frames.count)
+      for frame in thread.frames {
+        hasher.combine(frame.function)
+        hasher.combine(frame.pc)
+        hasher.combine(frame.locals)
+        hasher.combine(frame.stack)
+      }
+    }
+    for object in world.objects.objects {
+      switch object {
+      case .lock(let lock): hasher.combine(lock.owner)
+      case .thread(let thread): hasher.combine(thread.state)
+      case .semaphore(let value, _): hasher.combine(value)
+      case .condition(_, let waiting, let notified):
+        hasher.combine(waiting)
+        hasher.combine(notified)
+      }
+    }
+  }
+}
+
+/// What a run of a program ends with: the globals' final values, a
+/// deadlock, the errors threads raised.
+public struct ProgramOutcome: Hashable, Sendable, Comparable {
+  /// Each data global's final value as Python's `repr` shows it.
+  public var globals: [String]
+  /// The same values, for ordering outcomes by them (-8 before 0 before 5).
+  var values: [Value] = []
+  /// Threads still waiting when nothing can run.
+  public var deadlock: Bool
+  /// `IndexError in Thread-2`, in thread order.
+  public var errors: [String]
+
+  /// `balance -8`, `deadlock`, `IndexError in Thread-2`.
+  public var text: String {
+    var parts: [String] = []
+    if deadlock { parts.append("deadlock") }
+    parts += errors
+    if !deadlock { parts += globals }
+    return parts.joined(separator: ", ")
+  }
+
+  public static func < (lhs: ProgramOutcome, rhs: ProgramOutcome) -> Bool {
+    if (lhs.deadlock, lhs.errors.count) != (rhs.deadlock, rhs.errors.count) {
+      return (lhs.deadlock ? 1 : 0, lhs.errors.count) < (rhs.deadlock ? 1 : 0, rhs.errors.count)
+    }
+    for (left, right) in zip(lhs.values, rhs.values) where !Operations.equal(left, right) {
+      if let less = try? Operations.compare(.less, left, right, SharedObjects()) { return less }
+      break
+    }
+    return lhs.text < rhs.text
+  }
+}
+
+/// A program as a state machine: every step a thread can take from a state,
+/// with the interpreter that the real threads run.
+public struct ProgramModel: Sendable {
+  public let program: Program
+  /// Instructions a thread may run between two steps before the model
+  /// gives up on it (a loop with no step in it).
+  static let settleLimit = 1_000_000
+
+  public init(_ program: Program) { self.program = program }
+
+  /// The main thread at its first step.
+  public func initial() -> ModelState {
+    var world = ModelWorld(program: program)
+    var main = ThreadObject(name: "MainThread")
+    main.isMain = true
+    main.state = .started
+    main.ident = 1000
+    let object = world.objects.add(.thread(main))
+    var interpreter = Interpreter<ModelWorld>(program: program, thread: object)
+    interpreter.beginModule()
+    var state = ModelState(
+      world: world, threads: [ModelThread(object: object, frames: interpreter.frames)])
+    settleAll(&state)
+    return state
+  }
+
+  /// The threads (by slot: 0 is the main thread, then in start order) that
+  /// can take a step now. None: the run has ended (or is stuck).
+  public func runnable(_ state: ModelState) -> [Int] {
+    guard !ended(state) else { return [] }
+    return state.threads.indices.filter { enabled(state, $0) }
+  }
+
+  /// The main thread and every thread that is not a daemon have finished:
+  /// the program exits (daemons end with it).
+  func ended(_ state: ModelState) -> Bool {
+    state.threads.allSatisfy { thread in
+      thread.finished
+        || state.world.objects.thread(thread.object).map { $0.daemon && !$0.isMain } ?? false
+    } && state.threads[0].finished
+  }
+
+  /// Thread `slot` takes its next step, then every thread runs up to its next step.
+  public func step(_ state: ModelState, _ slot: Int) -> ModelState {
+    var next = state
+    _ = execute(&next, slot)
+    settleAll(&next)
+    return next
+  }
+
+  public func outcome(_ state: ModelState) -> ProgramOutcome {
+    let objects = state.world.objects
+    var globals: [String] = []
+    var values: [Value] = []
+    for (index, name) in program.globalNames.enumerated() {
+      guard let value = state.world.globals[index], value.isData else { continue }
+      if case .iterator = value { continue }
+      globals.append("\(name) \(value.repr(objects))")
+      values.append(value)
+    }
+    let errors = state.threads.compactMap { thread -> String? in
+      guard let error = thread.error else { return nil }
+      return "\(error.type) in \(objects.thread(thread.object)?.name ?? "?")"
+    }
+    return ProgramOutcome(globals: globals, values: values, deadlock: !ended(state), errors: errors)
+  }
+
+  /// The names of the threads by slot.
+  public func names(_ state: ModelState) -> [String] {
+    state.threads.enumerated().map { slot, thread in
+      let name = state.world.objects.thread(thread.object)?.name ?? ""
+      // A `_thread` thread has a name only once it asks for one.
+      return name.isEmpty ? "Dummy-\(slot)" : name
+    }
+  }
+
+  // MARK: Steps
+
+  private func interpreter(_ state: ModelState, _ slot: Int) -> Interpreter<ModelWorld> {
+    var interpreter = Interpreter<ModelWorld>(program: program, thread: state.threads[slot].object)
+    interpreter.frames = state.threads[slot].frames
+    return interpreter
+  }
+
+  /// Whether the thread's next instruction is a step (a scheduler choice).
+  func isStep(_ state: ModelState, _ slot: Int) -> Bool {
+    guard let frame = state.threads[slot].frames.last else { return false }
+    if frame.waking != nil { return true }
+    let op = program.functions[frame.function].code[frame.pc]
+    let stack = frame.stack
+    switch op {
+    case .loadGlobal(let index): return state.world.globals[index]?.isData ?? true
+    case .storeGlobal: return stack.last?.isData ?? true
+    case .callGlobalMethod, .enter, .exit: return true
+    case .call(let count, _):
+      guard stack.count > count, case .builtin(let builtin) = stack[stack.count - count - 1] else {
+        return false
+      }
+      return builtin == .print || builtin == .sleep
+    case .callMethod(let name, let count, _):
+      guard stack.count > count, case .object(let index) = stack[stack.count - count - 1] else {
+        return false
+      }
+      if case .thread = state.world.objects.objects[index] { return false }
+      return Self.stepMethods.contains(name)
+    default: return false
+    }
+  }
+
+  static let stepMethods: Set<String> = [
+    "acquire", "release", "locked", "wait", "notify", "notify_all", "notifyAll", "acquire_lock",
+    "release_lock", "locked_lock",
+  ]
+
+  /// Whether thread `slot` can take its step now (a lock it wants is free...).
+  func enabled(_ state: ModelState, _ slot: Int) -> Bool {
+    guard !state.threads[slot].finished, isStep(state, slot) else { return false }
+    guard mayWait(state, slot) else { return true }
+    var trial = state
+    return execute(&trial, slot)
+  }
+
+  /// Whether the step may have to wait (a lock, a semaphore, a wake):
+  /// only those are tried before they are counted as runnable.
+  private func mayWait(_ state: ModelState, _ slot: Int) -> Bool {
+    guard let frame = state.threads[slot].frames.last else { return false }
+    if frame.waking != nil { return true }
+    switch program.functions[frame.function].code[frame.pc] {
+    case .enter: return true
+    case .callMethod(let name, _, _): return name.hasPrefix("acquire") || name == "wait"
+    default: return false
+    }
+  }
+
+  /// Runs one instruction of thread `slot`; false (and nothing changed)
+  /// when it would wait.
+  @discardableResult
+  private func execute(_ state: inout ModelState, _ slot: Int) -> Bool {
+    var interpreter = self.interpreter(state, slot)
+    var world = state.world
+    world.current = state.threads[slot].object
+    do {
+      try interpreter.execute(world: &world)
+    } catch is Blocked {
+      return false
+    } catch let error as PythonError {
+      if let unhandled = interpreter.unwind(error) {
+        interpreter.frames = []
+        state.threads[slot].error = unhandled
+      }
+    } catch {
+      interpreter.frames = []
+    }
+    state.world = world
+    state.threads[slot].frames = interpreter.frames
+    if interpreter.finished {
+      let object = state.threads[slot].object
+      state.world.objects.changeThread(object) { $0.state = .stopped }
+    }
+    for started in state.world.started {
+      var thread = Interpreter<ModelWorld>(program: program, thread: started)
+      var startWorld = state.world
+      startWorld.current = started
+      let target = startWorld.objects.thread(started)
+      var error: PythonError?
+      do {
+        try thread.begin(target?.target ?? .none, target?.arguments ?? [], world: &startWorld)
+      } catch let raised as PythonError {
+        error = raised
+      } catch {}
+      state.world = startWorld
+      state.threads.append(ModelThread(object: started, frames: thread.frames, error: error))
+      if thread.finished { state.world.objects.changeThread(started) { $0.state = .stopped } }
+    }
+    state.world.started = []
+    return true
+  }
+
+  /// Runs thread `slot` up to its next step (or its end, or a wait).
+  private func settle(_ state: inout ModelState, _ slot: Int) -> Bool {
+    var progressed = false
+    var budget = Self.settleLimit
+    while !state.threads[slot].finished && !isStep(state, slot) {
+      budget -= 1
+      if budget == 0 {
+        state.threads[slot].error = PythonError(
+          "RuntimeError",
+          "\(Self.settleLimit) instructions without a step: the model stops this thread")
+        state.threads[slot].frames = []
+        state.world.objects.changeThread(state.threads[slot].object) { $0.state = .stopped }
+        return true
+      }
+      guard execute(&state, slot) else { break }
+      progressed = true
+    }
+    return progressed
+  }
+
+  /// Every thread up to its next step, until none moves.
+  private func settleAll(_ state: inout ModelState) {
+    var moved = true
+    while moved {
+      moved = false
+      var slot = 0
+      while slot < state.threads.count {
+        if settle(&state, slot) { moved = true }
+        slot += 1
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import Glibc
+import InterleavePlatform
+
+/// A program run on real OS threads to its end, as `python3 FILE.py` runs it.
+public struct ProgramRun: Sendable {
+  /// How a run ended.
+  public struct Result: Sendable {
+    /// The main thread's uncaught error (Python exits 1).
+    public var mainError: PythonError?
+    /// Every thread that ended with an error, by name.
+    public var threadErrors: [(String, PythonError)]
+    /// The final value of every global that holds data, by name.
+    public var globals: [(String, Value)]
+    /// Stopped before its end (a quit).
+    public var cancelled: Bool
+
+    /// The outcome as the explorer names it (`balance -8`, `IndexError in
+    /// Thread-2`), for comparing a replay with its prediction.
+    public var outcome: String {
+      var parts = threadErrors.map { "\($0.1.type) in \($0.0)" }
+      if let mainError { parts.append("\(mainError.type) in MainThread") }
+      parts += globals.map { "\($0.0) \($0.1.repr(SharedObjects()))" }
+      return parts.joined(separator: ", ")
+    }
+  }
+
+  public let program: Program
+
+  public init(_ program: Program) { self.program = program }
+
+  /// Runs the program on the calling thread (its main thread) and one OS
+  /// thread per thread it starts; `output` gets what it prints, `errors`
+  /// its tracebacks; `stop` is asked between steps (a quit).
+  public func run(
+    output: @escaping @Sendable (String) -> Void, errors: @escaping @Sendable (String) -> Void,
+    stop: @escaping @Sendable () -> Bool = { false },
+    schedule: [Int]? = nil,
+    cpuCount: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+  ) -> Result {
+    let world = RealWorld(
+      program: program, cpuCount: cpuCount, output: output, errors: errors, stop: stop,
+      schedule: schedule)
+    let main = world.beginMain()
+    var interpreter = Interpreter<RealWorld>(program: program, thread: main)
+    interpreter.beginModule()
+    var shared = world
+    var mainError: PythonError?
+    var cancelled = false
+    do {
+      mainError = try interpreter.run(world: &shared)
+    } catch {
+      cancelled = true
+    }
+    world.gate?.release(main)
+    if let mainError { world.report(mainError, in: main) }
+    if !cancelled { world.waitForThreads() }
+    // Daemons and `_thread` threads end with the program, as in Python.
+    world.end()
+    world.joinThreads()
+    let globals = program.globalNames.enumerated().compactMap { index, name -> (String, Value)? in
+      guard let value = world.readGlobal(index), value.isData else { return nil }
+      if case .iterator = value { return nil }
+      return (name, value)
+    }
+    return Result(
+      mainError: mainError,
+      threadErrors: world.failures.snapshot.filter { $0.0 != "MainThread" },
+      globals: globals, cancelled: cancelled)
+  }
+}

@@ -1,0 +1,265 @@
+import Glibc
+import InterleavePlatform
+import Synchronization
+
+/// A program's world on real OS threads: each global a cell of its own
+/// (a read and a write are separate, so updates are really lost), the
+/// objects behind one monitor that blocked threads wait on, output in the
+/// order it is written.
+final class RealWorld: World, Sendable {
+  let program: Program
+  private let cells: [LockedBox<Value?>]
+  private let objects = Monitor(SharedObjects())
+  /// What `print` writes, in order.
+  private let output: @Sendable (String) -> Void
+  /// Tracebacks of threads that raised, as Python prints them to stderr.
+  private let errors: @Sendable (String) -> Void
+  private let ending = Atomic<Bool>(false)
+  private let threads = LockedBox<[OSThread]>([])
+  /// Errors threads ended with, by thread name.
+  let failures = LockedBox<[(String, PythonError)]>([])
+  let cpuCount: Int
+  /// Asked at each step: true when the run must end (a quit).
+  private let stop: @Sendable () -> Bool
+  /// The schedule being replayed, if any.
+  let gate: TurnGate?
+
+  init(
+    program: Program, cpuCount: Int, output: @escaping @Sendable (String) -> Void,
+    errors: @escaping @Sendable (String) -> Void, stop: @escaping @Sendable () -> Bool,
+    schedule: [Int]? = nil
+  ) {
+    gate = schedule.map(TurnGate.init)
+    self.stop = stop
+    self.program = program
+    cells = program.globalNames.map { _ in LockedBox(nil) }
+    self.cpuCount = cpuCount
+    self.output = output
+    self.errors = errors
+  }
+
+  func readGlobal(_ index: Int) -> Value? { cells[index].withLockedValue { $0 } }
+  func writeGlobal(_ index: Int, _ value: Value) { cells[index].withLockedValue { $0 = value } }
+
+  func updateGlobal(_ index: Int, _ body: (inout Value?) throws(PythonError) -> Value)
+    throws(PythonError) -> Value
+  {
+    var failure: PythonError?
+    let result = cells[index].withLockedValue { value -> Value in
+      do throws(PythonError) {
+        return try body(&value)
+      } catch {
+        failure = error
+        return .none
+      }
+    }
+    if let failure { throw failure }
+    return result
+  }
+
+  func withObjects<T, E: Error>(_ body: (inout SharedObjects) throws(E) -> T) throws(E) -> T {
+    var failure: E?
+    let result = objects.change { objects -> T? in
+      do throws(E) {
+        return try body(&objects)
+      } catch {
+        failure = error
+        return nil
+      }
+    }
+    if let failure { throw failure }
+    return result!
+  }
+
+  func readObjects<T>(_ body: (SharedObjects) -> T) -> T { objects.withValue { body($0) } }
+
+  func wait(timeout: Double?, until test: (inout SharedObjects) -> Bool) -> Bool {
+    if let gate {
+      // A replay: the wait passes in the turn the schedule gives it, as in
+      // the model a waiting thread runs its wait when it is chosen. Waiting,
+      // the turn passes; past the schedule's end the wait is an ordinary one.
+      let me = current()
+      while !ending.load(ordering: .relaxed) {
+        if objects.change({ test(&$0) }) { return true }
+        gate.release(me)
+        guard gate.take(me, stop: stop) else { break }
+      }
+    }
+    return waitFreely(timeout: timeout, until: test)
+  }
+
+  /// Waits on the objects' monitor, whatever the schedule says; a quit
+  /// (`stop`) is heard within a tenth of a second, as CPython's lock waits
+  /// are interrupted by Ctrl-C.
+  private func waitFreely(timeout: Double?, until test: (inout SharedObjects) -> Bool) -> Bool {
+    let deadline = Self.deadline(timeout)
+    var passed = false
+    while !ending.load(ordering: .relaxed) {
+      let slice = min(deadline, MonotonicClock.now() &+ Self.quitSlice)
+      let woken = objects.wait(until: slice) { objects in
+        if test(&objects) {
+          passed = true
+          return true
+        }
+        return ending.load(ordering: .relaxed)
+      }
+      if woken || MonotonicClock.now() >= deadline { break }
+      if stop() { end() }
+    }
+    return passed
+  }
+
+  /// How often a waiting thread asks whether the run is ending (ns).
+  static let quitSlice: UInt64 = 100_000_000
+
+  private static func deadline(_ timeout: Double?) -> UInt64 {
+    guard let timeout, timeout.isFinite else { return .max }
+    let now = MonotonicClock.now()
+    let span = timeout * 1e9
+    return span >= Double(UInt64.max - now) ? .max : now + UInt64(max(0, span))
+  }
+
+  func write(_ text: String) { output(text) }
+
+  func sleep(_ seconds: Double) {
+    // A replay keeps the order, not the time.
+    if gate != nil { return }
+    _ = waitFreely(timeout: seconds) { _ in false }
+  }
+
+  func ident() -> Int { Int(bitPattern: UInt(pthread_self())) }
+
+  /// The calling thread's object index (by its identifier).
+  private func current() -> Int {
+    let me = ident()
+    return readObjects { objects in
+      objects.objects.indices.first { objects.thread($0)?.ident == me } ?? -1
+    }
+  }
+
+  var suspendsWaits: Bool { false }
+
+  func shouldStop() -> Bool {
+    if ending.load(ordering: .relaxed) { return true }
+    guard stop() else { return false }
+    end()
+    return true
+  }
+
+  func beforeStep(_ thread: Int) -> Bool {
+    if ending.load(ordering: .relaxed) { return true }
+    _ = gate?.take(thread, stop: stop)
+    if ending.load(ordering: .relaxed) { return true }
+    guard stop() else { return false }
+    end()
+    return true
+  }
+
+  /// Ends the run: every thread stops at its next step or wait.
+  func end() {
+    ending.store(true, ordering: .relaxed)
+    gate?.end()
+    objects.change { _ in }
+  }
+
+  var ended: Bool { ending.load(ordering: .relaxed) }
+
+  func start(_ index: Int) throws(PythonError) {
+    guard threads.withLockedValue({ $0.count }) < Limits.threads else {
+      throw PythonError(
+        "RuntimeError", "more than \(Limits.threads) threads are not supported here")
+    }
+    gate?.register(index)
+    let spawned = OSThread.spawn { [self] in self.runThread(index) }
+    guard let spawned else {
+      withObjects { $0.changeThread(index) { $0.state = .initial } }
+      throw PythonError("RuntimeError", "can't start new thread")
+    }
+    threads.withLockedValue { $0.append(spawned) }
+    // As Thread.start(): back once the thread runs and has its identifier
+    // (which it sets before its first step, so in any turn).
+    _ = waitFreely(timeout: nil) { $0.thread(index)?.ident != 0 }
+  }
+
+  /// The main thread's object, made first: `MainThread`, already running.
+  func beginMain() -> Int {
+    withObjects { objects in
+      var main = ThreadObject(name: "MainThread")
+      main.isMain = true
+      main.state = .started
+      main.ident = Int(bitPattern: UInt(pthread_self()))
+      let index = objects.add(.thread(main))
+      gate?.register(index)
+      return index
+    }
+  }
+
+  private func runThread(_ index: Int) {
+    let me = ident()
+    let object = withObjects { objects in
+      objects.changeThread(index) { $0.ident = me }
+      return objects.thread(index)!
+    }
+    if !object.name.isEmpty { OSThread.nameCurrent(object.name) }
+    var interpreter = Interpreter<RealWorld>(program: program, thread: index)
+    var world = self
+    var failure: PythonError?
+    do {
+      try interpreter.begin(object.target ?? .none, object.arguments, world: &world)
+      failure = try interpreter.run(world: &world)
+    } catch let error as PythonError {
+      failure = error
+    } catch {
+      failure = nil
+    }
+    withObjects { $0.changeThread(index) { $0.state = .stopped } }
+    gate?.release(index)
+    if let failure { report(failure, in: index) }
+  }
+
+  /// Waits for every thread that is not a daemon, as Python does before it exits.
+  func waitForThreads() {
+    _ = wait(timeout: nil) { objects in
+      !objects.objects.contains { object in
+        guard case .thread(let thread) = object else { return false }
+        return !thread.isMain && !thread.daemon && thread.state == .started
+      }
+    }
+  }
+
+  /// Joins the OS threads that have stopped or will at their next step.
+  func joinThreads() {
+    for thread in threads.withLockedValue({ $0 }) { thread.join() }
+  }
+
+  /// Prints a thread's uncaught error as Python does.
+  func report(_ error: PythonError, in index: Int) {
+    let object = readObjects { $0.thread(index)! }
+    failures.withLockedValue { $0.append((object.name, error)) }
+    var text: String
+    if object.isMain {
+      text = ""
+    } else if object.dummy {
+      var function = "?"
+      if case .function(let target) = object.target { function = program.functions[target].name }
+      text = "Unhandled exception in thread started by <function \(function)>\n"
+    } else {
+      text = "Exception in thread \(object.name):\n"
+    }
+    text += Traceback.text(error, program: program)
+    errors(text)
+  }
+}
+
+/// A traceback as CPython 3.11 prints it (without `threading.py`'s own frames).
+public enum Traceback {
+  public static func text(_ error: PythonError, program: Program) -> String {
+    var text = "Traceback (most recent call last):\n"
+    for line in error.traceback {
+      text += "  File \"\(program.file)\", line \(line.line), in \(line.function)\n"
+      let source = program.text(line: line.line)
+      if !source.isEmpty { text += "    \(source)\n" }
+    }
+    return text + error.line + "\n"
+  }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+
+/// `interleave run FILE.py` as a user runs it, on the seed's own listings.
+@Suite("Programs from the command line")
+struct ProgramCommandTests {
+  static func program(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("programs/\(name)").path
+  }
+
+  @Test("the seed's loop prints the tutorial's nine lines, the thread named 循环线程")
+  func loop() throws {
+    let result = try Binary.run(["run", Self.program("seed-loop.py"), "--plain"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout == """
+        线程MainThread正在运行中...
+        线程循环线程正在运行中...
+        线程 循环线程 >>> 2
+        线程 循环线程 >>> 3
+        线程 循环线程 >>> 4
+        线程 循环线程 >>> 5
+        线程 循环线程 >>> 6
+        线程循环线程结束了
+        线程MainThread结束了
+
+        """)
+  }
+
+  @Test("the seed's race: the threads as CPython 3.11 prints them, then the balance")
+  func race() throws {
+    let result = try Binary.run([Self.program("seed-race.py"), "--plain"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(lines.first == "<Thread(Thread-1 (run_thread), initial)> <class 'threading.Thread'>")
+    #expect(lines.dropFirst().first == "<Thread(Thread-2 (run_thread), initial)>")
+    #expect(lines.last?.hasPrefix("balance = ") ?? false)
+  }
+
+  @Test("the seed's _thread listing: Mainthread Start, two locked lines, 1..10 and 20..110")
+  func threadLock() throws {
+    let result = try Binary.run([Self.program("seed-thread-lock.py"), "--plain"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "Mainthread Start")
+    #expect(lines.last == "Mainthread Finished")
+    let locked = lines.filter { $0.hasPrefix("(Locked: True) Thread is ") && $0.hasSuffix("...") }
+    #expect(locked.count == 2)
+    let numbers = lines.compactMap { Int($0) }
+    let oneFirst = Array(1...10) + stride(from: 20, through: 110, by: 10)
+    let tenFirst = stride(from: 10, through: 100, by: 10) + Array(101...110)
+    #expect(numbers == oneFirst || numbers == tenFirst, "\(numbers)")
+  }
+
+  @Test("a bare expression prints nothing; jsonl's summary holds every global's final value")
+  func summary() throws {
+    let quiet = try Binary.run([Self.program("seed-cpu-count.py"), "--plain"])
+    #expect(quiet.status == 0 && quiet.stdout.isEmpty, "\(quiet)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prog-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("g.py").path
+    try "import threading\nbalance = 3\nnames = ['a', 'b']\nlock = threading.Lock()\nprint('hi')\n"
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["run", file, "--plain", "--format", "jsonl"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.first == #"{"type":"output","text":"hi\n"}"#)
+    let last = try #require(
+      JSONSerialization.jsonObject(with: Data((lines.last ?? "").utf8)) as? [String: Any])
+    let globals = try #require(last["globals"] as? [String: Any])
+    #expect(globals["balance"] as? Int == 3)
+    #expect(globals["names"] as? [String] == ["a", "b"])
+    #expect(globals["lock"] == nil, "a lock is no data")
+  }
+
+  @Test("a program outside the subset is refused before it runs: FILE:LINE:COL, status 65")
+  func refused() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("bad.py").path
+    try "print('started')\nclass Account:\n    pass\n".write(
+      toFile: file, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["run", file, "--plain"])
+    #expect(result.status == 65)
+    #expect(result.stdout.isEmpty, "nothing ran")
+    #expect(result.stderr.hasPrefix("\(file):2:1: error: classes are not supported here"))
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    let missing = try Binary.run(["run", folder.path + "/none.py"])
+    #expect(missing.status == 66)
+    #expect(
+      missing.stderr == "interleave: error: \(folder.path)/none.py: No such file or directory\n")
+    let directory = try Binary.run(["run", folder.path + "/"])
+    #expect(directory.status == 66)
+  }
+
+  @Test("a thread's error prints its traceback and the run goes on; one in the main thread exits 1")
+  func errors() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("e.py").path
+    try "print('a\\x1b[2J')\nprint(undefined)\n".write(
+      toFile: file, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["run", file, "--plain"])
+    #expect(result.status == 1)
+    #expect(result.stdout == "a␛[2J\n", "the escape is shown, never sent")
+    #expect(result.stderr.hasSuffix("NameError: name 'undefined' is not defined\n"))
+  }
+
+  @Test("explore FILE.py: the seed's race with range(2) counts 12,870 schedules by balance")
+  func explore() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exp-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("race.py").path
+    let seed = try String(contentsOfFile: Self.program("seed-race.py"), encoding: .utf8)
+    try seed.replacingOccurrences(of: "range(100)", with: "range(2)")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let text = try Binary.run(["explore", file])
+    #expect(text.status == 0, "\(text.stderr)")
+    let lines = text.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("\(file): 12,870 schedules, 23 outcomes") ?? false, "\(lines)")
+    #expect(lines.contains { $0.hasPrefix("balance 0 ") && $0.contains("3,462") })
+    let jsonl = try Binary.run(["explore", file, "--format", "jsonl"])
+    let outcomes = jsonl.stdout.split(separator: "\n").dropLast().compactMap {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
+    #expect(outcomes.count == 23)
+    let lost = try #require(outcomes.first { $0["outcome"] as? String == "balance -8" })
+    #expect(lost["schedules"] as? String == "1456")
+    #expect(lost["preemptions"] as? Int == 2)
+  }
+
+  @Test("while True: with no step in it, on two threads, still ends on SIGINT, status 130")
+  func endlessLoop() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loop-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("spin.py").path
+    try """
+    import threading
+    def spin():
+        x = 0
+        while True:
+            x += 1
+    t = threading.Thread(target=spin)
+    t.start()
+    print("started")
+    while True:
+        pass
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    // Bounded: a build that never stops is killed, and fails below.
+    let result = try Binary.run(["run", file, "--plain"], limit: 20) { pid in
+      // Once it runs: the Python threads are started by then or soon after.
+      usleep(300_000)
+      kill(pid, SIGINT)
+    }
+    #expect(result.status == 130, "\(result.stderr)")
+  }
+
+  @Test("a deadlocked program, waiting on locks in two threads, ends on SIGTERM, status 143")
+  func deadlockQuits() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dead-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("dead.py").path
+    try """
+    import threading
+    a = threading.Lock()
+    a.acquire()
+    def wait():
+        a.acquire()
+    t = threading.Thread(target=wait)
+    t.start()
+    print("stuck", flush=True)
+    a.acquire()
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["run", file, "--plain"], limit: 20) { pid in
+      usleep(300_000)
+      kill(pid, SIGTERM)
+    }
+    #expect(result.status == 143, "\(result.stderr)")
+  }
+
+  @Test("--schedule replays explore's schedule on the real threads; one that cannot run is refused")
+  func schedule() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sched-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("race.py").path
+    try """
+    import threading
+    balance = 0
+    def change(n):
+        global balance
+        for i in range(2):
+            balance = balance + n
+            balance = balance - n
+    t1 = threading.Thread(target=change, args=(5,))
+    t2 = threading.Thread(target=change, args=(8,))
+    t1.start()
+    t2.start()
+    t1.join()
+    t2.join()
+    print(balance)
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    // explore's line for the outcome balance -8 ends with its schedule.
+    let explored = try Binary.run(["explore", file]).stdout
+    let line = try #require(explored.split(separator: "\n").first { $0.hasPrefix("balance -8 ") })
+    let schedule = try #require(line.firstMatch(of: /\d+%\s+\d+\s+(.+)$/)?.1)
+    for _ in 0..<3 {
+      let replay = try Binary.run(["run", file, "--plain", "--schedule", String(schedule)])
+      #expect(replay.stdout == "-8\n", "schedule \(schedule): \(replay.stderr)")
+    }
+    let refused = try Binary.run(["run", file, "--plain", "--schedule", "0 1x40"])
+    #expect(refused.status == 64)
+    #expect(refused.stderr.hasPrefix("interleave: error: --schedule: step "), "\(refused.stderr)")
+    #expect(refused.stderr.contains("names thread 1, which has finished"), "\(refused.stderr)")
+    #expect(refused.stdout.isEmpty)
+  }
+}

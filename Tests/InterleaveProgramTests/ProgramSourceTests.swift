@@ -1,0 +1,56 @@
+import Testing
+
+@testable import InterleaveProgram
+
+@Suite("Programs refused before they run")
+struct ProgramSourceTests {
+  /// The one-line refusal for `text`, or nil when it compiles.
+  static func refusal(_ text: String) -> String? {
+    do {
+      _ = try ProgramSource.compile(text, file: "/t/p.py", shown: "p.py")
+      return nil
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test(
+    "what is outside the subset is named with file:line:col",
+    arguments: [
+      ("x = 1\nclass A:\n    pass\n", "p.py:2:1: error: classes are not supported here"),
+      ("f = lambda: 1\n", "p.py:1:5: error: lambda is not supported here"),
+      ("try:\n    x = 1\nexcept:\n    pass\n", "p.py:3:1: error: try/except is not supported here"),
+      ("from threading import Lock\n", "p.py:1:1: error: 'from ... import' is not supported here"),
+      ("import os\n", "p.py:1:8: error: module 'os' is not supported here"),
+      ("d = {}\n", "p.py:1:5: error: dicts and sets are not supported here"),
+      (
+        "def f():\n    def g():\n        pass\n",
+        "p.py:2:5: error: nested functions are not supported here"
+      ),
+      ("x = (1,\n", "p.py:2:1: error: invalid syntax"),
+      ("if x\n    y = 1\n", "p.py:1:5: error: expected ':'"),
+      ("  x = 1\n", "p.py:1:3: error: unexpected indent"),
+      ("s = 'abc\n", "p.py:1:5: error: unterminated string literal"),
+      ("x = 1 << 2\n", "p.py:1:7: error: bitwise operators are not supported here"),
+      ("print(f'{x=}')\n", "p.py:1:9: error: '=' in f-string fields is not supported here"),
+      ("break\n", "p.py:1:1: error: 'break' outside loop"),
+    ])
+  func refused(text: String, message: String) {
+    let refusal = Self.refusal(text)
+    #expect(refusal?.hasPrefix(message) ?? false, "\(refusal ?? "compiled")")
+  }
+
+  @Test("the seed's five listings, Chinese comments and f-strings and all, compile unmodified")
+  func seeds() throws {
+    for name in ["seed-loop", "seed-race", "seed-locked", "seed-cpu-count", "seed-thread-lock"] {
+      let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+      _ = try ProgramSource.load("/" + path + "/programs/\(name).py")
+    }
+  }
+
+  @Test("an empty program runs and prints nothing, as in CPython")
+  func empty() throws {
+    let run = try runProgram("")
+    #expect(run.output.isEmpty && run.errors.isEmpty)
+  }
+}
