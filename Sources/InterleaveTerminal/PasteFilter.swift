@@ -7,12 +7,15 @@
 /// called because no more input is waiting. A paste whose end never comes
 /// (a terminal that lost it) ends after a quiet second, so keys work again.
 public struct PasteFilter: Sendable {
+  // Computed, not stored: a lazily made global, first touched by two
+  // threads (the key relay and the frame loop), is initialised under
+  // Swift's own once, which ThreadSanitizer does not see, and reported.
   /// Turns bracketed paste on (sent to the terminal).
-  public static let enable = Array("\u{1B}[?2004h".utf8)
+  public static var enable: [UInt8] { Array("\u{1B}[?2004h".utf8) }
   /// Turns it off again.
-  public static let disable = Array("\u{1B}[?2004l".utf8)
-  static let start: [UInt32] = "\u{1B}[200~".unicodeScalars.map(\.value)
-  static let end: [UInt32] = "\u{1B}[201~".unicodeScalars.map(\.value)
+  public static var disable: [UInt8] { Array("\u{1B}[?2004l".utf8) }
+  private let start: [UInt32] = "\u{1B}[200~".unicodeScalars.map(\.value)
+  private let end: [UInt32] = "\u{1B}[201~".unicodeScalars.map(\.value)
 
   /// Inside a paste: units are being dropped.
   public private(set) var pasting = false
@@ -37,7 +40,7 @@ public struct PasteFilter: Sendable {
     var queue = [unit]
     while !queue.isEmpty {
       held.append(queue.removeFirst())
-      let marker = pasting ? Self.end : Self.start
+      let marker = pasting ? end : start
       if marker.starts(with: held) {
         if held.count == marker.count {
           dropped += held.count
