@@ -114,7 +114,7 @@ extension Interpreter {
       let separator = try Self.text(keywords["sep"], default: " ", "sep")
       let end = try Self.text(keywords["end"], default: "\n", "end")
       let text = arguments.map { $0.str(objects) }.joined(separator: separator) + end
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       world.write(text)
       return .none
     case .range:
@@ -295,7 +295,7 @@ extension Interpreter {
           "'\(arguments[0].typeName(objects))' object cannot be interpreted as an integer")
       }
       guard seconds >= 0 else { throw PythonError.valueError("sleep length must be non-negative") }
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       world.sleep(seconds)
       return .none
     case .startNewThread:

@@ -45,7 +45,9 @@ extension Interpreter {
         throw PythonError("RuntimeError", "cannot join thread before it is started")
       }
       let timeout = try Self.timeout(arguments.first ?? keywords["timeout"])
-      _ = try world.wait(timeout: timeout) { objects in objects.thread(index)?.state == .stopped }
+      _ = try world.wait(timeout: timeout, line: stepLine) { objects in
+        objects.thread(index)?.state == .stopped
+      }
       return .none
     case "is_alive":
       return .bool(world.readObjects { $0.thread(index)?.state == .started })
@@ -79,10 +81,12 @@ extension Interpreter {
       throw PythonError("OverflowError", "timeout value is too large")
     }
     if timeout == Module.timeoutMax { timeout = -1 }
-    if world.beforeStep(thread) { throw Stop.cancelled }
+    if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
     let me = thread
     if !blocking { return world.withObjects { $0.tryAcquire(lock, by: me) } }
-    return try world.wait(timeout: timeout < 0 ? nil : timeout) { $0.tryAcquire(lock, by: me) }
+    return try world.wait(timeout: timeout < 0 ? nil : timeout, line: stepLine) {
+      $0.tryAcquire(lock, by: me)
+    }
   }
 
   private mutating func lockMethod(
@@ -94,11 +98,11 @@ extension Interpreter {
     case "acquire", "acquire_lock":
       return .bool(try acquire(index, arguments, keywords, &world))
     case "release", "release_lock":
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       try world.withObjects { objects throws(PythonError) in try objects.release(index, by: me) }
       return .none
     case "locked", "locked_lock":
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       return .bool(world.readObjects { $0.isLocked(index) })
     default:
       try noSuchMethod(.object(index), name, &world)
@@ -113,28 +117,28 @@ extension Interpreter {
     switch name {
     case "acquire": return .bool(try acquire(lock, arguments, keywords, &world))
     case "release":
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       try world.withObjects { objects throws(PythonError) in try objects.release(lock, by: me) }
       return .none
     case "wait":
       let timeout = try Self.timeout(arguments.first ?? keywords["timeout"])
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       try world.withObjects { objects throws(PythonError) in try objects.beginWait(index, by: me) }
       if world.suspendsWaits {
         // The model: taking the lock back is the thread's next step.
         frames[frames.count - 1].waking = index
         return .bool(true)
       }
-      let woken = try world.wait(timeout: timeout) { $0.tryEndWait(index, by: me) }
+      let woken = try world.wait(timeout: timeout, line: stepLine) { $0.tryEndWait(index, by: me) }
       if !woken {
         // Timed out: leave the waiters and take the lock back.
         world.withObjects { objects in objects.abandonWait(index, by: me) }
-        _ = try world.wait(timeout: nil) { $0.tryAcquire(lock, by: me) }
+        _ = try world.wait(timeout: nil, line: stepLine) { $0.tryAcquire(lock, by: me) }
       }
       return .bool(woken)
     case "notify", "notify_all", "notifyAll":
       let count = name == "notify" ? (arguments.first.flatMap(Operations.integer) ?? 1) : nil
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       try world.withObjects { objects throws(PythonError) in
         try objects.notify(index, by: me, count: count)
       }
@@ -152,13 +156,13 @@ extension Interpreter {
     case "acquire":
       let blocking = (arguments.first ?? keywords["blocking"])?.isTrue ?? true
       let timeout = try Self.timeout(arguments.count > 1 ? arguments[1] : keywords["timeout"])
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       if !blocking { return .bool(world.withObjects { $0.trySemaphore(index) }) }
-      return .bool(try world.wait(timeout: timeout) { $0.trySemaphore(index) })
+      return .bool(try world.wait(timeout: timeout, line: stepLine) { $0.trySemaphore(index) })
     case "release":
       let count = (arguments.first ?? keywords["n"]).flatMap(Operations.integer) ?? 1
       guard count >= 1 else { throw PythonError.valueError("n must be one or more") }
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       try world.withObjects { objects throws(PythonError) in
         try objects.releaseSemaphore(index, count: count)
       }

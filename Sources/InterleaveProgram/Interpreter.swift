@@ -107,6 +107,20 @@ struct Interpreter<W: World> {
 
   // MARK: Instructions
 
+  /// The source line of the instruction being run (its pc already moved on).
+  var stepLine: Int {
+    guard let frame = frames.last else { return 0 }
+    let lines = program.functions[frame.function].lines
+    return lines.isEmpty ? 0 : lines[max(0, min(frame.pc - 1, lines.count - 1))]
+  }
+
+  /// The source line of the instruction the thread runs next (0: none).
+  var nextLine: Int {
+    guard let frame = frames.last else { return 0 }
+    let lines = program.functions[frame.function].lines
+    return lines.isEmpty ? 0 : lines[max(0, min(frame.pc, lines.count - 1))]
+  }
+
   /// The op the thread runs next.
   var next: Op? {
     guard let frame = frames.last else { return nil }
@@ -118,7 +132,7 @@ struct Interpreter<W: World> {
     let frame = frames.count - 1
     if let condition = frames[frame].waking {
       let me = thread
-      _ = try world.wait(timeout: nil) { $0.tryEndWait(condition, by: me) }
+      _ = try world.wait(timeout: nil, line: stepLine) { $0.tryEndWait(condition, by: me) }
       frames[frame].waking = nil
       return
     }
@@ -139,13 +153,15 @@ struct Interpreter<W: World> {
     case .storeLocal(let slot):
       frames[frame].locals[slot] = pop()
     case .loadGlobal(let index):
-      if try isDataStep(op, world: &world), world.beforeStep(thread) { throw Stop.cancelled }
+      if try isDataStep(op, world: &world), world.beforeStep(thread, line: stepLine) {
+        throw Stop.cancelled
+      }
       guard let value = world.readGlobal(index) else {
         throw PythonError("NameError", "name '\(program.globalNames[index])' is not defined")
       }
       push(value)
     case .storeGlobal(let index):
-      if top.isData, world.beforeStep(thread) { throw Stop.cancelled }
+      if top.isData, world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       world.writeGlobal(index, pop())
     case .nameError(let name):
       throw PythonError("NameError", "name '\(name)' is not defined")
@@ -228,7 +244,7 @@ struct Interpreter<W: World> {
       }
     case .callGlobalMethod(let index, let name, let count):
       let arguments = pop(count)
-      if world.beforeStep(thread) { throw Stop.cancelled }
+      if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       let globalName = program.globalNames[index]
       push(
         try world.updateGlobal(index) { value throws(PythonError) -> Value in

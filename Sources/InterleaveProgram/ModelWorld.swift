@@ -30,7 +30,10 @@ struct ModelWorld: World, Hashable {
 
   func readObjects<T>(_ body: (SharedObjects) -> T) -> T { body(objects) }
 
-  mutating func wait(timeout: Double?, until test: (inout SharedObjects) -> Bool) throws(Blocked)
+  mutating func wait(
+    timeout: Double?, line: Int, until test: @escaping @Sendable (inout SharedObjects) -> Bool
+  )
+    throws(Blocked)
     -> Bool
   {
     var trial = objects
@@ -52,7 +55,7 @@ struct ModelWorld: World, Hashable {
   mutating func sleep(_ seconds: Double) {}
   func ident() -> Int { 1000 + current }
   var cpuCount: Int { 2 }
-  mutating func beforeStep(_ thread: Int) -> Bool { false }
+  mutating func beforeStep(_ thread: Int, line: Int) -> Bool { false }
   var suspendsWaits: Bool { true }
   mutating func shouldStop() -> Bool { false }
 }

@@ -139,6 +139,11 @@ public struct ProgramModel: Sendable {
     return ProgramOutcome(globals: globals, values: values, deadlock: !ended(state), errors: errors)
   }
 
+  /// The line of the step thread `slot` takes next.
+  public func nextLine(_ state: ModelState, _ slot: Int) -> Int {
+    interpreter(state, slot).nextLine
+  }
+
   /// The names of the threads by slot.
   public func names(_ state: ModelState) -> [String] {
     state.threads.enumerated().map { slot, thread in

@@ -37,9 +37,14 @@ public struct ProgramRun: Sendable {
     schedule: [Int]? = nil,
     cpuCount: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
   ) -> Result {
-    let world = RealWorld(
-      program: program, cpuCount: cpuCount, output: output, errors: errors, stop: stop,
-      schedule: schedule)
+    run(
+      RealWorld(
+        program: program, cpuCount: cpuCount, output: output, errors: errors, stop: stop,
+        schedule: schedule))
+  }
+
+  /// Runs the program in `world` on the calling thread, to its end.
+  func run(_ world: RealWorld) -> Result {
     let main = world.beginMain()
     var interpreter = Interpreter<RealWorld>(program: program, thread: main)
     interpreter.beginModule()
@@ -51,7 +56,8 @@ public struct ProgramRun: Sendable {
     } catch {
       cancelled = true
     }
-    world.gate?.release(main)
+    world.lines.withLockedValue { $0[main] = nil }
+    world.gate?.finished(main)
     if let mainError { world.report(mainError, in: main) }
     if !cancelled { world.waitForThreads() }
     // Daemons and `_thread` threads end with the program, as in Python.

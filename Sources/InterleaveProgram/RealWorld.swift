@@ -23,13 +23,17 @@ final class RealWorld: World, Sendable {
   private let stop: @Sendable () -> Bool
   /// The schedule being replayed, if any.
   let gate: TurnGate?
+  /// Under a gate: the line of the step each thread object waits to take.
+  let lines = LockedBox<[Int: Int]>([:])
+  /// Under a gate: what each thread object in a wait that is no step waits for.
+  private let waiters = LockedBox<[Int: @Sendable (inout SharedObjects) -> Bool]>([:])
 
   init(
     program: Program, cpuCount: Int, output: @escaping @Sendable (String) -> Void,
     errors: @escaping @Sendable (String) -> Void, stop: @escaping @Sendable () -> Bool,
-    schedule: [Int]? = nil
+    schedule: [Int]? = nil, open: Bool = false
   ) {
-    gate = schedule.map(TurnGate.init)
+    gate = schedule.map { TurnGate(schedule: $0, open: open) }
     self.stop = stop
     self.program = program
     cells = program.globalNames.map { _ in LockedBox(nil) }
@@ -73,19 +77,51 @@ final class RealWorld: World, Sendable {
 
   func readObjects<T>(_ body: (SharedObjects) -> T) -> T { objects.withValue { body($0) } }
 
-  func wait(timeout: Double?, until test: (inout SharedObjects) -> Bool) -> Bool {
-    if let gate {
-      // A replay: the wait passes in the turn the schedule gives it, as in
-      // the model a waiting thread runs its wait when it is chosen. Waiting,
-      // the turn passes; past the schedule's end the wait is an ordinary one.
-      let me = current()
-      while !ending.load(ordering: .relaxed) {
-        if objects.change({ test(&$0) }) { return true }
-        gate.release(me)
-        guard gate.take(me, stop: stop) else { break }
-      }
+  func wait(
+    timeout: Double?, line: Int, until test: @escaping @Sendable (inout SharedObjects) -> Bool
+  ) -> Bool {
+    guard let gate else { return waitFreely(timeout: timeout, until: test) }
+    // Under a schedule a wait that passes at once is part of the step; one
+    // that cannot pass is no step (a join; a lock's wait is a step only
+    // once it can pass, so a valid schedule never reaches it waiting): the
+    // turn passes, and the thread goes on without one when it is woken,
+    // as the model runs a waiting thread on once its wait can pass.
+    let me = current()
+    lines.withLockedValue { $0[me] = line }
+    if objects.change({ test(&$0) }) { return true }
+    objects.change { _ in waiters.withLockedValue { $0[me] = test } }
+    gate.park(me)
+    gate.release(me)
+    defer { waiters.withLockedValue { $0[me] = nil } }
+    return waitFreely(timeout: timeout) { objects in
+      guard test(&objects) else { return false }
+      // Under the objects' lock, as the wait passes: never seen waiting
+      // and running at once.
+      waiters.withLockedValue { $0[me] = nil }
+      gate.unpark(me)
+      return true
     }
-    return waitFreely(timeout: timeout, until: test)
+  }
+
+  /// Under a schedule: waits (at most `limit` ns) until the steps given
+  /// out have run and every thread waits for a turn, waits for something
+  /// that cannot pass yet, or has ended.
+  func settle(limit: UInt64) -> Bool {
+    guard let gate else { return true }
+    let deadline = MonotonicClock.now() &+ limit
+    while MonotonicClock.now() < deadline, !ending.load(ordering: .relaxed) {
+      guard gate.settle(limit: 1_000_000) else { continue }
+      // Nobody runs now; a waiter whose wait can pass is about to.
+      let waking = objects.withValue { objects in
+        waiters.snapshot.values.contains { test in
+          var copy = objects
+          return test(&copy)
+        }
+      }
+      if !waking { return true }
+      usleep(200)
+    }
+    return false
   }
 
   /// Waits on the objects' monitor, whatever the schedule says; a quit
@@ -146,9 +182,12 @@ final class RealWorld: World, Sendable {
     return true
   }
 
-  func beforeStep(_ thread: Int) -> Bool {
+  func beforeStep(_ thread: Int, line: Int) -> Bool {
     if ending.load(ordering: .relaxed) { return true }
-    _ = gate?.take(thread, stop: stop)
+    if let gate {
+      lines.withLockedValue { $0[thread] = line }
+      gate.take(thread, stop: stop)
+    }
     if ending.load(ordering: .relaxed) { return true }
     guard stop() else { return false }
     end()
@@ -213,13 +252,15 @@ final class RealWorld: World, Sendable {
       failure = nil
     }
     withObjects { $0.changeThread(index) { $0.state = .stopped } }
-    gate?.release(index)
+    lines.withLockedValue { $0[index] = nil }
+    gate?.finished(index)
     if let failure { report(failure, in: index) }
   }
 
   /// Waits for every thread that is not a daemon, as Python does before it exits.
+  /// (Not a step: under a schedule it needs no turn.)
   func waitForThreads() {
-    _ = wait(timeout: nil) { objects in
+    _ = waitFreely(timeout: nil) { objects in
       !objects.objects.contains { object in
         guard case .thread(let thread) = object else { return false }
         return !thread.isMain && !thread.daemon && thread.state == .started

@@ -4,7 +4,8 @@ import InterleavePlatform
 /// until the schedule names it (threads by slot: 0 the main thread, then in
 /// the order they start). Its turn lasts until it reaches its next step,
 /// ends, or waits for something, as the model runs the code between steps
-/// at once.
+/// at once. An open gate's schedule grows as a driver grants steps; until
+/// it is let go, a thread past the schedule's end waits for more.
 final class TurnGate: Sendable {
   private struct State {
     var schedule: [Int]
@@ -13,12 +14,25 @@ final class TurnGate: Sendable {
     var holder: Int?
     /// Slot by thread object.
     var slots: [Int: Int] = [:]
+    /// Thread objects waiting for a turn, and those that have ended.
+    var parked: Set<Int> = []
+    var gone: Set<Int> = []
+    var open: Bool
     var ending = false
+
+    /// Whether every thread is waiting for a turn or has ended, with no
+    /// step given out and not yet taken.
+    var settled: Bool {
+      holder == nil && position == schedule.count
+        && slots.keys.allSatisfy { parked.contains($0) || gone.contains($0) }
+    }
   }
 
   private let state: Monitor<State>
 
-  init(schedule: [Int]) { state = Monitor(State(schedule: schedule)) }
+  init(schedule: [Int], open: Bool = false) {
+    state = Monitor(State(schedule: schedule, open: open))
+  }
 
   /// Gives thread object `index` the next slot.
   func register(_ index: Int) {
@@ -30,15 +44,22 @@ final class TurnGate: Sendable {
   ///   when the run ends.
   @discardableResult
   func take(_ thread: Int, stop: () -> Bool) -> Bool {
-    _ = state.change { if $0.holder == thread { $0.holder = nil } }
+    _ = state.change {
+      if $0.holder == thread { $0.holder = nil }
+      $0.parked.insert(thread)
+    }
     var given = false
     let turn = { (gate: inout State) -> Bool in
-      if gate.ending || gate.position >= gate.schedule.count { return true }
-      guard gate.holder == nil, gate.schedule[gate.position] == gate.slots[thread] else {
-        return false
+      if gate.ending || (!gate.open && gate.position >= gate.schedule.count) {
+        gate.parked.remove(thread)
+        return true
       }
+      guard gate.holder == nil, gate.position < gate.schedule.count,
+        gate.schedule[gate.position] == gate.slots[thread]
+      else { return false }
       gate.holder = thread
       gate.position += 1
+      gate.parked.remove(thread)
       given = true
       return true
     }
@@ -52,13 +73,45 @@ final class TurnGate: Sendable {
     return given
   }
 
-  /// `thread` ends or waits: its turn passes.
+  /// `thread` waits for something: its turn passes.
   func release(_ thread: Int) {
     state.change { if $0.holder == thread { $0.holder = nil } }
   }
 
+  /// `thread` has ended.
+  func finished(_ thread: Int) {
+    state.change {
+      if $0.holder == thread { $0.holder = nil }
+      $0.gone.insert(thread)
+    }
+  }
+
+  /// `thread` waits for something that is no step: it counts as settled.
+  func park(_ thread: Int) { state.change { $0.parked.insert(thread) } }
+
+  /// `thread`'s wait has passed: it runs to its next step without a turn.
+  func unpark(_ thread: Int) { state.change { $0.parked.remove(thread) } }
+
+  /// An open gate: gives slot `slot` one more step.
+  func grant(_ slot: Int) { state.change { $0.schedule.append(slot) } }
+
+  /// An open gate: waits (at most `limit` ns) until the steps given out
+  /// have run and every thread waits for a turn or has ended.
+  /// - Returns: whether it settled in time.
+  func settle(limit: UInt64) -> Bool {
+    state.wait(until: MonotonicClock.now() &+ limit) { $0.settled || $0.ending }
+  }
+
+  /// Lets go of an open gate: past the schedule's end everyone runs freely.
+  func letGo() { state.change { $0.open = false } }
+
   /// The run is ending: nobody waits for a turn any more.
   func end() { state.change { $0.ending = true } }
+
+  /// Thread objects by slot.
+  var threadsBySlot: [Int] {
+    state.withValue { $0.slots.sorted { $0.value < $1.value }.map(\.key) }
+  }
 
   /// Steps the schedule has given out.
   var taken: Int { state.withValue { $0.position } }

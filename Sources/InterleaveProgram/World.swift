@@ -16,7 +16,10 @@ protocol World {
   func readObjects<T>(_ body: (SharedObjects) -> T) -> T
   /// Waits until `test` passes (it may change the objects), at most
   /// `timeout` seconds (nil: as long as it takes). Returns whether it passed.
-  mutating func wait(timeout: Double?, until test: (inout SharedObjects) -> Bool) throws(Blocked)
+  mutating func wait(
+    timeout: Double?, line: Int, until test: @escaping @Sendable (inout SharedObjects) -> Bool
+  )
+    throws(Blocked)
     -> Bool
   /// Runs thread object `index`, already marked started; returns once it
   /// has its identifier.
@@ -28,9 +31,9 @@ protocol World {
   func ident() -> Int
   /// `multiprocessing.cpu_count()`.
   var cpuCount: Int { get }
-  /// Called before each step; true when the run is ending and the thread
-  /// must stop where it is.
-  mutating func beforeStep(_ thread: Int) -> Bool
+  /// Called before each step (made by source line `line`); true when the
+  /// run is ending and the thread must stop where it is.
+  mutating func beforeStep(_ thread: Int, line: Int) -> Bool
   /// Asked at every jump back (a loop with no step in it): true when the
   /// run is ending.
   mutating func shouldStop() -> Bool

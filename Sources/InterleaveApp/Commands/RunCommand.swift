@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import InterleaveContent
 import InterleavePlatform
 import InterleaveProgram
 import InterleaveTerminal
@@ -15,6 +16,8 @@ struct RunCommand: ParsableCommand {
 
   @Argument(help: ArgumentHelp("The program.", valueName: "FILE.py"))
   var file: String
+
+  @OptionGroup var look: LookOptions
 
   @Flag(name: .long, help: "Print what the program prints, as python3 would.")
   var plain = false
@@ -66,9 +69,9 @@ struct RunCommand: ParsableCommand {
       InterleaveMain.notice("error: --schedule: \(problem)")
       throw ExitCode(InterleaveMain.usageError)
     }
-    if !plain {
-      InterleaveMain.notice(
-        "the dashboard does not show programs yet: running \(file) as with --plain")
+    if !plain, schedule == nil, format == .text, let status = try dashboard(program) {
+      if status != 0 { throw ExitCode(status) }
+      return
     }
     TerminalSignals.installQuit()
     let sink = LockedBox(OutputSink())
@@ -115,6 +118,32 @@ struct RunCommand: ParsableCommand {
     if let signal = TerminalSignals.pendingQuit { throw ExitCode(128 + signal) }
     if result.mainError != nil { throw ExitCode(1) }
   }
+
+  /// Shows the program stepped on its real threads, when there is a
+  /// terminal to show it on.
+  /// - Returns: the exit status, or nil to run plainly (no terminal).
+  func dashboard(_ program: Program) throws -> Int32? {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      InterleaveMain.notice("no terminal: running \(file) as with --plain")
+      return nil
+    }
+    let screen: NcursesScreen
+    do {
+      screen = try NcursesScreen(
+        theme: try look.loadTheme() ?? ThemeCatalog.defaultTheme,
+        environment: Environment.current)
+    } catch {
+      InterleaveMain.notice("\(error): running \(file) as with --plain")
+      return nil
+    }
+    defer { screen.stop() }
+    var dashboard = ProgramDashboard(
+      file: file, stepper: ProgramStepper(program: program, cpuCount: Self.cpuCount),
+      screen: screen)
+    return dashboard.loop()
+  }
+
+  static var cpuCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
   /// A global's value in JSON: numbers, booleans and strings as they are,
   /// lists and tuples as arrays.

@@ -1,0 +1,89 @@
+import Glibc
+import InterleaveContent
+import InterleaveDashboard
+import InterleavePlatform
+import InterleaveProgram
+import InterleaveTerminal
+
+/// `interleave run FILE.py` in a terminal: the program on its real threads,
+/// paused before its first step; the learner steps threads (`n` for the
+/// next one in turn, a digit for that thread), lets it step on its own
+/// (space), or lets it go at full speed (`f`).
+struct ProgramDashboard {
+  let file: String
+  let stepper: ProgramStepper
+  let screen: any Screen
+  var pace: ProgramFrame.Pace = .paused
+  var rate = 4
+  var focus = 0
+  /// The slot the last `n` or automatic step went to.
+  private var turn = -1
+  private var lastStep: UInt64 = 0
+
+  init(file: String, stepper: ProgramStepper, screen: any Screen) {
+    self.file = file
+    self.stepper = stepper
+    self.screen = screen
+  }
+
+  /// Runs until `q` or a quit signal. Returns the exit status.
+  mutating func loop() -> Int32 {
+    guard stepper.start() else { return 1 }
+    defer { stepper.stop() }
+    while true {
+      if let signal = screen.quitSignal { return 128 + signal }
+      let view = stepper.view()
+      let size = screen.size
+      screen.draw(
+        ProgramFrame(
+          file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus
+        ).draw(width: size.width, height: size.height))
+      if let key = screen.readKey(timeout: 50), !handle(key, view) { return 0 }
+      if case .stepping = pace, !view.ended, !view.deadlock {
+        let now = MonotonicClock.now()
+        if now &- lastStep >= 1_000_000_000 / UInt64(rate) {
+          lastStep = now
+          stepNext(view)
+        }
+      }
+    }
+  }
+
+  /// - Returns: false to quit.
+  private mutating func handle(_ key: Key, _ view: ProgramStepper.View) -> Bool {
+    guard case .character(let character) = key else { return true }
+    switch character {
+    case "q", "Q": return false
+    case "n":
+      pace = .paused
+      stepNext(view)
+    case " ":
+      if case .stepping = pace { pace = .paused } else if !view.free { pace = .stepping(rate) }
+    case "+", "=":
+      rate = min(rate * 2, 256)
+      if case .stepping = pace { pace = .stepping(rate) }
+    case "-":
+      rate = max(rate / 2, 1)
+      if case .stepping = pace { pace = .stepping(rate) }
+    case "f":
+      pace = .free
+      stepper.letGo()
+    default:
+      if let digit = character.wholeNumberValue, view.threads.indices.contains(digit) {
+        focus = digit
+        pace = .paused
+        stepper.step(digit)
+      }
+    }
+    return true
+  }
+
+  /// Steps the next thread after the last one that can go, in turn.
+  private mutating func stepNext(_ view: ProgramStepper.View) {
+    guard !view.runnable.isEmpty else { return }
+    let slot = view.runnable.first { $0 > turn } ?? view.runnable[0]
+    turn = slot
+    focus = slot
+    stepper.step(slot)
+  }
+}

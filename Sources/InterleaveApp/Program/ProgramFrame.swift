@@ -1,0 +1,164 @@
+import InterleaveDashboard
+import InterleaveProgram
+import InterleaveText
+
+/// One frame of a program stepped on its real threads: the code with each
+/// thread's place in it, the threads, the globals and what it printed.
+/// Pure: the same view and size always draw the same canvas.
+struct ProgramFrame {
+  /// How the driver is running it.
+  enum Pace: Equatable {
+    case paused
+    /// Steps a second, chosen in turn among the threads that can go.
+    case stepping(Int)
+    case free
+  }
+
+  var file: String
+  var source: [String]
+  var view: ProgramStepper.View
+  var pace: Pace
+  /// The thread whose place the code follows.
+  var focus: Int
+
+  func draw(width: Int, height: Int) -> Canvas {
+    var canvas = Canvas(width: width, height: height)
+    header(&canvas)
+    let side = max(26, width * 2 / 5)
+    let codeWidth = width - side
+    let outputHeight = max(4, height / 4)
+    let middle = height - 2 - outputHeight
+    code(&canvas, Rect(x: 0, y: 1, width: codeWidth, height: middle))
+    let threadsHeight = min(view.threads.count + 2, max(3, middle / 2))
+    threads(&canvas, Rect(x: codeWidth, y: 1, width: side, height: threadsHeight))
+    globals(
+      &canvas, Rect(x: codeWidth, y: 1 + threadsHeight, width: side, height: middle - threadsHeight)
+    )
+    output(&canvas, Rect(x: 0, y: 1 + middle, width: width, height: outputHeight))
+    footer(&canvas, y: height - 1)
+    return canvas
+  }
+
+  private var status: String {
+    if view.deadlock { return "deadlock: every thread waits" }
+    if view.ended { return "finished" }
+    switch pace {
+    case .paused: return "paused"
+    case .stepping(let rate): return "stepping, \(rate) steps/s"
+    case .free: return "running freely at full speed"
+    }
+  }
+
+  private func header(_ canvas: inout Canvas) {
+    canvas.fill(
+      Rect(x: 0, y: 0, width: canvas.width, height: 1), style: Style(.title, reverse: true))
+    let steps = view.free ? "" : " · step \(Format.grouped(view.steps))"
+    canvas.put(
+      " Interleave · \(file)\(steps) · \(status)", x: 0, y: 0,
+      style: Style(view.deadlock ? .deadlock : .title, bold: true, reverse: true))
+  }
+
+  /// The code, with each thread's number in the gutter of the line whose
+  /// step it takes next; the focused thread's line is kept in sight.
+  private func code(_ canvas: inout Canvas, _ area: Rect) {
+    canvas.box(area, title: "code, threads at their next step")
+    let inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 2)
+    guard inner.height > 0, inner.width > 8 else { return }
+    var marks: [Int: [Int]] = [:]
+    for (slot, thread) in view.threads.enumerated() {
+      if let line = thread.line, thread.state != .finished { marks[line, default: []].append(slot) }
+    }
+    let focusLine =
+      view.threads.indices.contains(focus) ? view.threads[focus].line : marks.keys.min()
+    var first = 1
+    if let focusLine, focusLine > inner.height / 2 {
+      first = min(focusLine - inner.height / 2, max(1, source.count - inner.height + 1))
+    }
+    let number = String(source.count).count
+    for row in 0..<inner.height {
+      let line = first + row
+      guard line <= source.count else { break }
+      let y = inner.y + row
+      let here = marks[line] ?? []
+      let gutter = here.isEmpty ? "" : here.map(String.init).joined(separator: ",")
+      let gutterWidth = 5
+      let style: Style =
+        here.isEmpty ? .text : Style(here.contains(focus) ? .running : .waiting, bold: true)
+      if !here.isEmpty {
+        canvas.put(String(gutter.prefix(gutterWidth - 1)) + "▶", x: inner.x, y: y, style: style)
+      }
+      let label = String(repeating: " ", count: number - String(line).count) + "\(line) "
+      canvas.put(label, x: inner.x + gutterWidth, y: y, style: Style(.dim), clip: inner)
+      canvas.put(
+        Self.expandTabs(source[line - 1]), x: inner.x + gutterWidth + label.count, y: y,
+        style: here.isEmpty ? .text : style, clip: inner)
+    }
+  }
+
+  private func threads(_ canvas: inout Canvas, _ area: Rect) {
+    // (A `_thread` thread has a name only once it asks for one.)
+    canvas.box(area, title: "threads")
+    for (slot, thread) in view.threads.enumerated() {
+      let y = area.y + 1 + slot
+      guard y < area.maxY - 1 else { break }
+      let (word, role): (String, Role) =
+        switch thread.state {
+        case .finished: ("finished", .finished)
+        case .waiting: ("waiting", .waiting)
+        case .ready: (view.free ? "running" : "ready", .running)
+        }
+      // The state and line first: a long thread name is what gets cut.
+      let place = thread.line.map { "L\($0)" } ?? ""
+      let clip = Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1)
+      let used = canvas.put(
+        "\(slot) " + word.padding(8) + place.padding(5), x: area.x + 1, y: y,
+        style: Style(role, bold: slot == focus), clip: clip)
+      canvas.put(thread.name, x: area.x + 1 + used, y: y, clip: clip)
+    }
+  }
+
+  private func globals(_ canvas: inout Canvas, _ area: Rect) {
+    guard area.height >= 3 else { return }
+    canvas.box(area, title: view.free && !view.ended ? "globals, sampled" : "globals")
+    for (row, global) in view.globals.enumerated() {
+      let y = area.y + 1 + row
+      guard y < area.maxY - 1 else { break }
+      canvas.put(
+        "\(global.name) = \(global.value)", x: area.x + 1, y: y,
+        clip: Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1))
+    }
+  }
+
+  private func output(_ canvas: inout Canvas, _ area: Rect) {
+    canvas.box(area, title: "output")
+    var lines = view.output.split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init)
+    if lines.last == "" { lines.removeLast() }
+    let shown = lines.suffix(area.height - 2)
+    for (row, line) in shown.enumerated() {
+      let y = area.y + 1 + row
+      canvas.put(
+        Self.expandTabs(line), x: area.x + 1, y: y,
+        clip: Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1))
+    }
+  }
+
+  private func footer(_ canvas: inout Canvas, y: Int) {
+    let keys =
+      view.free || view.ended
+      ? " q quit"
+      : " n step  0-9 step that thread  space run/pause  +/- speed  f full speed  q quit"
+    canvas.put(keys, x: 0, y: y, style: Style(.keyHint))
+  }
+
+  static func expandTabs(_ text: String) -> String {
+    text.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
+  }
+}
+
+extension String {
+  /// The text padded with spaces to `width` characters.
+  fileprivate func padding(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
+}

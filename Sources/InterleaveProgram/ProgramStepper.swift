@@ -1,0 +1,148 @@
+import InterleavePlatform
+import Synchronization
+
+/// A program on real OS threads, one step at a time as a driver chooses:
+/// each thread waits at every step until it is given one, and the model
+/// takes the same step beside it, so the driver always knows which threads
+/// can go, whether they are stuck, and where each one stands in the code.
+/// Let go, the threads run freely at full speed.
+public final class ProgramStepper: Sendable {
+  /// A thread as the driver sees it between steps.
+  public struct ThreadView: Sendable, Equatable {
+    public enum State: Sendable, Equatable { case ready, waiting, finished }
+    public var name: String
+    public var state: State
+    /// The line of the step it waits to take (nil when finished or, let go,
+    /// when it is running).
+    public var line: Int?
+  }
+
+  /// Everything on screen about the run, taken at one moment.
+  public struct View: Sendable {
+    public var threads: [ThreadView]
+    /// Each global that holds data, with Python's `repr` of its value.
+    public var globals: [(name: String, value: String)]
+    /// What the program printed, tracebacks included.
+    public var output: String
+    public var steps: Int
+    /// Slots that can take a step now (empty when let go or at the end).
+    public var runnable: [Int]
+    public var ended: Bool
+    /// Every unfinished thread waits and none can be woken.
+    public var deadlock: Bool
+    public var free: Bool
+  }
+
+  public let program: Program
+  private let model: ProgramModel
+  private let modelState: LockedBox<ModelState>
+  private let world: RealWorld
+  private let text = LockedBox("")
+  private let done = Atomic<Bool>(false)
+  private let free = Atomic<Bool>(false)
+  private let steps = Atomic<Int>(0)
+  private let runner = LockedBox<OSThread?>(nil)
+
+  public init(program: Program, cpuCount: Int) {
+    self.program = program
+    model = ProgramModel(program)
+    modelState = LockedBox(model.initial())
+    let text = self.text
+    world = RealWorld(
+      program: program, cpuCount: cpuCount,
+      output: { piece in text.withLockedValue { $0 += piece } },
+      errors: { piece in text.withLockedValue { $0 += piece } }, stop: { false },
+      schedule: [], open: true)
+  }
+
+  /// Starts the main thread; returns once every thread waits for its first step.
+  /// - Returns: false when the system refused a thread.
+  @discardableResult
+  public func start() -> Bool {
+    let spawned = OSThread.spawn { [self] in
+      _ = ProgramRun(program).run(world)
+      done.store(true, ordering: .relaxed)
+    }
+    runner.withLockedValue { $0 = spawned }
+    guard spawned != nil else { return false }
+    _ = world.settle(limit: Self.settleLimit)
+    return true
+  }
+
+  /// How long a step may take before the driver stops waiting for it (ns).
+  static let settleLimit: UInt64 = 2_000_000_000
+
+  /// Thread `slot` takes its next step, on its real thread and in the model.
+  /// - Returns: false when it cannot go now.
+  @discardableResult
+  public func step(_ slot: Int) -> Bool {
+    guard !free.load(ordering: .relaxed), let gate = world.gate else { return false }
+    let state = modelState.snapshot
+    guard model.runnable(state).contains(slot) else { return false }
+    gate.grant(slot)
+    _ = world.settle(limit: Self.settleLimit)
+    modelState.withLockedValue { $0 = model.step($0, slot) }
+    steps.add(1, ordering: .relaxed)
+    return true
+  }
+
+  /// Lets every thread run freely, at full speed, to the end.
+  public func letGo() {
+    free.store(true, ordering: .relaxed)
+    world.gate?.letGo()
+  }
+
+  /// Ends the run where it stands and joins its threads (idempotent).
+  public func stop() {
+    world.end()
+    runner.withLockedValue { runner in
+      runner?.join()
+      runner = nil
+    }
+  }
+
+  /// The lines the model expects each slot to take its next step at (for
+  /// checking the real threads against it).
+  public func modelLines() -> [Int?] {
+    let state = modelState.snapshot
+    return state.threads.indices.map { slot in
+      state.threads[slot].finished ? nil : model.nextLine(state, slot)
+    }
+  }
+
+  public func view() -> View {
+    let ended = done.load(ordering: .relaxed)
+    let isFree = free.load(ordering: .relaxed)
+    let state = modelState.snapshot
+    let runnable = ended || isFree ? [] : model.runnable(state)
+    let lines = world.lines.snapshot
+    let order = world.gate?.threadsBySlot ?? []
+    let threads = world.readObjects { objects in
+      order.map { index -> ThreadView in
+        let thread = objects.thread(index)
+        let slot = order.firstIndex(of: index) ?? 0
+        let name = thread.map { $0.name.isEmpty ? "Dummy-\(slot)" : $0.name } ?? "?"
+        if thread?.state == .stopped || (thread?.isMain == true && lines[index] == nil && ended) {
+          return ThreadView(name: name, state: .finished, line: nil)
+        }
+        if slot < state.threads.count, state.threads[slot].finished, !isFree {
+          return ThreadView(name: name, state: .finished, line: nil)
+        }
+        let waiting = !isFree && !runnable.contains(slot)
+        return ThreadView(
+          name: name, state: waiting ? .waiting : .ready, line: isFree ? nil : lines[index])
+      }
+    }
+    let globals = program.globalNames.enumerated().compactMap {
+      index, name -> (name: String, value: String)? in
+      guard let value = world.readGlobal(index), value.isData else { return nil }
+      if case .iterator = value { return nil }
+      return (name, world.readObjects { value.repr($0) })
+    }
+    return View(
+      threads: threads, globals: globals, output: text.snapshot,
+      steps: steps.load(ordering: .relaxed), runnable: runnable, ended: ended,
+      deadlock: !ended && !isFree && runnable.isEmpty && !model.ended(state),
+      free: isFree)
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import InterleaveProgram
+import Testing
+
+@testable import InterleaveApp
+
+/// The program dashboard: the code on screen with each thread's place.
+@Suite("Programs on screen")
+struct ProgramDashboardTests {
+  @Test(
+    "the seed's _thread listing at 80x24: one thread holds the lock, the other waits on its line")
+  func frame() throws {
+    let path = ProgramCommandTests.program("seed-thread-lock.py")
+    let program = try ProgramSource.load(path)
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    // Main starts both threads and comes to its sleep (its end would end
+    // them); thread 1 takes the lock and prints; thread 2 comes to the lock.
+    for _ in 0..<60 {
+      let now = stepper.view()
+      if now.runnable.contains(0), (now.threads[0].line ?? 0) < 28 {
+        stepper.step(0)
+      } else if now.runnable.contains(1), now.threads[1].line != 17 {
+        stepper.step(1)
+      } else if now.runnable.contains(2) {
+        stepper.step(2)
+      } else {
+        break
+      }
+    }
+    let view = stepper.view()
+    let canvas = ProgramFrame(
+      file: "seed-thread-lock.py", source: program.sourceLines, view: view, pace: .paused,
+      focus: 1
+    ).draw(width: 80, height: 24)
+    let lines = canvas.lines
+    #expect(lines[0].contains("seed-thread-lock.py") && lines[0].contains("paused"))
+    // Thread 1 holds the lock at line 17; thread 2 waits at line 11.
+    #expect(lines.contains { $0.contains("1▶") && $0.contains("balance += inc") }, "\(lines)")
+    #expect(lines.contains { $0.contains("2▶") && $0.contains("lock.acquire") }, "\(lines)")
+    #expect(lines.contains { $0.contains("2 waiting L11") }, "\(lines)")
+    #expect(lines.contains { $0.contains("Mainthread Start") })
+    #expect(lines.contains { $0.contains("(Locked: True) Thread is ") })
+    #expect(lines.last?.contains("n step") == true)
+  }
+
+  @Test(
+    "interleave run FILE.py in a terminal: n steps, f runs freely to the end, q quits", Tmux.suite)
+  func inTerminal() throws {
+    let tmux = try Tmux(width: 80, height: 24)
+    try tmux.launch("run '\(ProgramCommandTests.program("seed-race.py"))'")
+    try tmux.waitFor("step 0 · paused")
+    for _ in 0..<5 { try tmux.keys("n") }
+    let stepped = try tmux.waitFor("step 5 · paused")
+    #expect(stepped.contains { $0.contains("▶") && $0.contains("balance") }, "\(stepped)")
+    #expect(stepped.contains { $0.contains("<class 'threading.Thread'>") })
+    try tmux.keys("f")
+    let end = try tmux.waitFor("· finished")
+    #expect(end.contains { $0.hasPrefix("│balance = ") }, "\(end)")
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+  }
+}
