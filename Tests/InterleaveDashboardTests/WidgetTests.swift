@@ -478,3 +478,23 @@ struct PaneLineTests {
     }
   }
 }
+
+@Suite("A pane's tail")
+struct PaneTailTests {
+  @Test("an event taller than the pane shows its beginning cut with …, never its end alone")
+  func tallEvent() {
+    let state = Fixtures.state(.condition, threads: 3, language: .zh)
+    var pane = ThreadPane(index: 1, name: "Thread-1")
+    pane.add(PaneLine("put 1"))
+    pane.add(PaneLine(state.strings.hang(waiting: 2), .deadlock))
+    let rows = ThreadPaneWidget.tail(pane, state, width: 24, room: 1)
+    #expect(rows.count == 1)
+    #expect(rows[0].text.hasPrefix("挂起"), "\(rows)")
+    #expect(rows[0].text.hasSuffix("…"), "\(rows)")
+    #expect(TextWidth.of(rows[0].text) <= 23)
+    // Room for the whole event: all of it, nothing cut.
+    let whole = ThreadPaneWidget.tail(pane, state, width: 24, room: 6)
+    #expect(!whole.contains { $0.text.hasSuffix("…") }, "\(whole)")
+    #expect(whole.contains { $0.text.contains("notify") })
+  }
+}

@@ -35,11 +35,24 @@ struct FigureIdentityTests {
   static func watch(_ configuration: RunConfiguration, chooser: ScheduleChooser?) -> [String] {
     let run = Run(configuration, chooser: chooser)
     var broken: Set<String> = []
+    // The calls and contended calls the panel shows, by primitive: running
+    // totals, which never go down.
+    var shown: [Int: (Int, Int)] = [:]
     let ended = Wait.until(30, every: 1) {
       // The span after the snapshot: the snapshot's own is no later.
       let locks = run.primitives()
       let span = run.activeElapsed
-      for lock in locks { broken.formUnion(Self.broken(lock, span: span)) }
+      for lock in locks {
+        broken.formUnion(Self.broken(lock, span: span))
+        if let (calls, contended) = shown[lock.id],
+          lock.calls < calls || lock.contendedCalls < contended
+        {
+          broken.insert(
+            "\(configuration.scenario.id) \(lock.name): calls \(calls) -> \(lock.calls), "
+              + "contended \(contended) -> \(lock.contendedCalls)")
+        }
+        shown[lock.id] = (lock.calls, lock.contendedCalls)
+      }
       return run.isFinished || run.deadlock != nil || run.hang != nil
     }
     run.cancel()

@@ -56,11 +56,21 @@ enum ThreadPaneWidget {
     // A focused pane scrolls back through its history (`j`/`k`, the wheel).
     let back = state.focus == pane.index ? min(state.focusScroll, max(0, rows.count - room)) : 0
     var shown = rows.dropLast(back).suffix(room)
-    // Whole events only: the tail of one whose start scrolled away goes too
-    // (unless that one event is all there is room for).
+    // Whole events only: the tail of one whose start scrolled away goes too.
     if let first = shown.firstIndex(where: \.starts), first > shown.startIndex {
       row += first - shown.startIndex
       shown = shown[first...]
+    } else if !shown.isEmpty, !shown[shown.startIndex].starts,
+      let start = rows[..<shown.startIndex].lastIndex(where: \.starts)
+    {
+      // One event taller than the pane: its beginning, cut with "…" (its
+      // end alone, "notify 了", would say the opposite of what it does).
+      var head = Array(rows[start..<min(rows.count, start + room)])
+      if var last = head.popLast() {
+        last.text = TextWidth.prefix(last.text, fitting: max(0, width - 2)) + "…"
+        head.append(last)
+      }
+      return head.map { ($0.text, $0.role) }
     }
     // Rows left blank at the top (a cut event) stay blank.
     return Array(repeating: ("", Role.text), count: row) + shown.map { ($0.text, $0.role) }

@@ -55,14 +55,23 @@ public struct PrimitiveSnapshot: Sendable, Equatable {
   /// it, those that timed out, and those waiting now (a lock or semaphore;
   /// a condition counts its waits).
   public var calls: Int {
-    kind == .condition ? acquisitions : acquisitions + timeouts + waiters.count
+    max(shownCalls, kind == .condition ? acquisitions : acquisitions + timeouts + waiters.count)
   }
+
+  /// What an earlier sample of the same run showed: the totals are running
+  /// totals and never go down. (A sample reads the counts before the
+  /// waiters, and a thread stops waiting before its acquisition counts, so
+  /// a sample can miss a thread in between, never count it twice: it is at
+  /// most the true total, and so is the earlier one.)
+  public var shownCalls = 0
+  /// The contended calls an earlier sample showed.
+  public var shownContended = 0
 
   /// The calls that found it taken: the acquisitions that waited, those
   /// that timed out, and those waiting now. A thread listed as a waiter is
   /// already counted, so `contended` never reads 0 beside a waiter.
   public var contendedCalls: Int {
-    kind == .condition ? contended : contended + timeouts + waiters.count
+    max(shownContended, kind == .condition ? contended : contended + timeouts + waiters.count)
   }
 
   /// Share of `calls` that found it taken, 0...1.

@@ -68,10 +68,15 @@ extension WorkerContext {
       shared.checkDeadlock(from: index)
       let left = giveUp &- min(giveUp, pacer.activeNow())
       if lock.mutex.lock(until: MonotonicClock.now() &+ min(20_000_000, max(left, 1))) {
+        // No longer a waiter before it counts as an acquisition: the panel
+        // adds the two, and a thread counted in both would make the total
+        // drop by one at the next frame.
+        counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
         return acquired(lock, since: start, traced: traced, timed: timed)
       }
       if shared.pacer.isCancelled { throw Cancelled() }
       if pacer.activeNow() >= giveUp {
+        counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
         let waited = pacer.activeNow() &- start
         lock.timeouts.add(1, ordering: .relaxed)
         lock.waitEnded(waited)

@@ -26,6 +26,8 @@ extension WorkerContext {
       if semaphore.acquire(by: index, until: MonotonicClock.now() &+ 20_000_000) { break }
       if shared.pacer.isCancelled { throw Cancelled() }
     }
+    // No longer a waiter before it counts as an acquisition (see the mutex).
+    counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
     let waited = pacer.activeNow() &- start
     semaphore.didAcquire(waited: waited)
     if traced { log(.acquired(primitive: semaphore.id, waited: waited)) }

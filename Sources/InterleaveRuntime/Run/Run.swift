@@ -19,6 +19,8 @@ public final class Run: Sendable {
   private let ended = Atomic<UInt64>(0)
   private let finishedFlag = Atomic<Bool>(false)
   private let spawnFailures = Atomic<Int>(0)
+  /// Each primitive's calls and contended calls as last sampled.
+  private let shown = LockedBox<[Int: (Int, Int)]>([:])
 
   /// Events a run's queue holds before it drops: 16K, a ring small enough
   /// to go back to the system when the run ends (see BENCHMARKS.md).
@@ -110,15 +112,30 @@ public final class Run: Sendable {
 
   /// Every primitive's counters now, waiters in arrival order.
   public func primitives() -> [PrimitiveSnapshot] {
+    // The counts first, the waiters after: a thread stops being a waiter
+    // before its acquisition is counted, so read in this order it is never
+    // counted twice (which would make the panel's total drop a frame later).
+    let span = activeElapsed
+    var snapshots = shared.primitives.map { $0.snapshot(waiters: [], span: span) }
     let waiting = shared.counters.indices.compactMap { index -> (Int, Int, Int)? in
-      let primitive = shared.counters[index].waitingFor.load(ordering: .relaxed)
+      let primitive = shared.counters[index].waitingFor.load(ordering: .sequentiallyConsistent)
       guard primitive >= 0 else { return nil }
       return (primitive, shared.counters[index].waitTicket.load(ordering: .relaxed), index)
     }
-    let span = activeElapsed
-    return shared.primitives.map { primitive in
-      let waiters = waiting.filter { $0.0 == primitive.id }.sorted { $0.1 < $1.1 }.map(\.2)
-      return primitive.snapshot(waiters: waiters, span: span)
+    // (A condition lists its own queue.)
+    for index in snapshots.indices where snapshots[index].kind != .condition {
+      let id = snapshots[index].id
+      snapshots[index].waiters = waiting.filter { $0.0 == id }.sorted { $0.1 < $1.1 }.map(\.2)
+    }
+    return shown.withLockedValue { shown in
+      for index in snapshots.indices {
+        let id = snapshots[index].id
+        if let before = shown[id] {
+          (snapshots[index].shownCalls, snapshots[index].shownContended) = before
+        }
+        shown[id] = (snapshots[index].calls, snapshots[index].contendedCalls)
+      }
+      return snapshots
     }
   }
 
