@@ -29,6 +29,14 @@ enum ProgramHelp {
     try/except, dicts, other modules) is refused before anything runs: \
     FILE.py:LINE:COL: error: ..., status 65; a file that cannot be read, 66.
 
+    In a terminal, interleave run FILE.py shows the program paused before its \
+    first step: the code with each thread's number at the line of its next step, \
+    the threads, the globals and the output. n steps the next thread in turn, a \
+    digit steps that thread, space steps on its own (+/- the rate), f lets the \
+    threads run freely at full speed, q quits. --plain prints instead; \
+    --schedule "0x3 1x8 2" replays an order of steps (as explore prints it) on \
+    the real threads, checked first.
+
     Differences from Python: a list is a value (b = a copies it); integers are \
     64-bit (past that, OverflowError); calls nest at most 100 deep; at most 256 \
     threads, lists of 1,000,000 items, strings of 1 MiB.

@@ -139,7 +139,7 @@ struct RunCommand: ParsableCommand {
     defer { screen.stop() }
     var dashboard = ProgramDashboard(
       file: file, stepper: ProgramStepper(program: program, cpuCount: Self.cpuCount),
-      screen: screen)
+      screen: screen, words: ProgramWords.of(look.language(Environment.current)))
     return dashboard.loop()
   }
 

@@ -4,6 +4,7 @@ import InterleaveDashboard
 import InterleavePlatform
 import InterleaveProgram
 import InterleaveTerminal
+import InterleaveText
 
 /// `interleave run FILE.py` in a terminal: the program on its real threads,
 /// paused before its first step; the learner steps threads (`n` for the
@@ -13,6 +14,7 @@ struct ProgramDashboard {
   let file: String
   let stepper: ProgramStepper
   let screen: any Screen
+  let words: ProgramWords
   var pace: ProgramFrame.Pace = .paused
   var rate = 4
   var focus = 0
@@ -20,7 +22,8 @@ struct ProgramDashboard {
   private var turn = -1
   private var lastStep: UInt64 = 0
 
-  init(file: String, stepper: ProgramStepper, screen: any Screen) {
+  init(file: String, stepper: ProgramStepper, screen: any Screen, words: ProgramWords) {
+    self.words = words
     self.file = file
     self.stepper = stepper
     self.screen = screen
@@ -36,7 +39,8 @@ struct ProgramDashboard {
       let size = screen.size
       screen.draw(
         ProgramFrame(
-          file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus
+          file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
+          words: words
         ).draw(width: size.width, height: size.height))
       if let key = screen.readKey(timeout: 50), !handle(key, view) { return 0 }
       if case .stepping = pace, !view.ended, !view.deadlock {

@@ -20,6 +20,7 @@ struct ProgramFrame {
   var pace: Pace
   /// The thread whose place the code follows.
   var focus: Int
+  var words = ProgramWords.of(.en)
 
   func draw(width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
@@ -40,19 +41,20 @@ struct ProgramFrame {
   }
 
   private var status: String {
-    if view.deadlock { return "deadlock: every thread waits" }
-    if view.ended { return "finished" }
+    if view.deadlock { return words.deadlock }
+    if view.ended { return words.finished }
     switch pace {
-    case .paused: return "paused"
-    case .stepping(let rate): return "stepping, \(rate) steps/s"
-    case .free: return "running freely at full speed"
+    case .paused: return words.paused
+    case .stepping(let rate): return words.stepping(rate)
+    case .free: return words.free
     }
   }
 
   private func header(_ canvas: inout Canvas) {
     canvas.fill(
       Rect(x: 0, y: 0, width: canvas.width, height: 1), style: Style(.title, reverse: true))
-    let steps = view.free ? "" : " · step \(Format.grouped(view.steps))"
+    let count = Format.grouped(view.steps)
+    let steps = view.free ? "" : " · " + (words.step == "第" ? "第 \(count) 步" : "step \(count)")
     canvas.put(
       " Interleave · \(file)\(steps) · \(status)", x: 0, y: 0,
       style: Style(view.deadlock ? .deadlock : .title, bold: true, reverse: true))
@@ -61,7 +63,7 @@ struct ProgramFrame {
   /// The code, with each thread's number in the gutter of the line whose
   /// step it takes next; the focused thread's line is kept in sight.
   private func code(_ canvas: inout Canvas, _ area: Rect) {
-    canvas.box(area, title: "code, threads at their next step")
+    canvas.box(area, title: words.codeTitle)
     let inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 2)
     guard inner.height > 0, inner.width > 8 else { return }
     var marks: [Int: [Int]] = [:]
@@ -97,21 +99,22 @@ struct ProgramFrame {
 
   private func threads(_ canvas: inout Canvas, _ area: Rect) {
     // (A `_thread` thread has a name only once it asks for one.)
-    canvas.box(area, title: "threads")
+    canvas.box(area, title: words.threadsTitle)
     for (slot, thread) in view.threads.enumerated() {
       let y = area.y + 1 + slot
       guard y < area.maxY - 1 else { break }
       let (word, role): (String, Role) =
         switch thread.state {
-        case .finished: ("finished", .finished)
-        case .waiting: ("waiting", .waiting)
-        case .ready: (view.free ? "running" : "ready", .running)
+        case .finished: (words.done, .finished)
+        case .waiting: (words.waiting, .waiting)
+        case .ready: (view.free ? words.running : words.ready, .running)
         }
       // The state and line first: a long thread name is what gets cut.
       let place = thread.line.map { "L\($0)" } ?? ""
       let clip = Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1)
       let used = canvas.put(
-        "\(slot) " + word.padding(8) + place.padding(5), x: area.x + 1, y: y,
+        "\(slot) " + word.padding(8) + place.padding(5),
+        x: area.x + 1, y: y,
         style: Style(role, bold: slot == focus), clip: clip)
       canvas.put(thread.name, x: area.x + 1 + used, y: y, clip: clip)
     }
@@ -119,7 +122,7 @@ struct ProgramFrame {
 
   private func globals(_ canvas: inout Canvas, _ area: Rect) {
     guard area.height >= 3 else { return }
-    canvas.box(area, title: view.free && !view.ended ? "globals, sampled" : "globals")
+    canvas.box(area, title: view.free && !view.ended ? words.globalsSampled : words.globalsTitle)
     for (row, global) in view.globals.enumerated() {
       let y = area.y + 1 + row
       guard y < area.maxY - 1 else { break }
@@ -130,7 +133,7 @@ struct ProgramFrame {
   }
 
   private func output(_ canvas: inout Canvas, _ area: Rect) {
-    canvas.box(area, title: "output")
+    canvas.box(area, title: words.outputTitle)
     var lines = view.output.split(separator: "\n", omittingEmptySubsequences: false).map(
       String.init)
     if lines.last == "" { lines.removeLast() }
@@ -144,10 +147,7 @@ struct ProgramFrame {
   }
 
   private func footer(_ canvas: inout Canvas, y: Int) {
-    let keys =
-      view.free || view.ended
-      ? " q quit"
-      : " n step  0-9 step that thread  space run/pause  +/- speed  f full speed  q quit"
+    let keys = view.free || view.ended ? words.quitOnly : words.keys
     canvas.put(keys, x: 0, y: y, style: Style(.keyHint))
   }
 
@@ -157,8 +157,9 @@ struct ProgramFrame {
 }
 
 extension String {
-  /// The text padded with spaces to `width` characters.
+  /// The text padded with spaces to `width` columns (at least one).
   fileprivate func padding(_ width: Int) -> String {
-    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    let used = TextWidth.of(self)
+    return used >= width ? self + " " : self + String(repeating: " ", count: width - used)
   }
 }
