@@ -15,6 +15,8 @@ public final class ProgramStepper: Sendable {
     /// The line of the step it waits to take (nil when finished or, let go,
     /// when it is running).
     public var line: Int?
+    /// What that step does (`read balance`, `write balance = 8`).
+    public var next: String? = nil
   }
 
   /// Everything on screen about the run, taken at one moment.
@@ -130,7 +132,8 @@ public final class ProgramStepper: Sendable {
         }
         let waiting = !isFree && !runnable.contains(slot)
         return ThreadView(
-          name: name, state: waiting ? .waiting : .ready, line: isFree ? nil : lines[index])
+          name: name, state: waiting ? .waiting : .ready, line: isFree ? nil : lines[index],
+          next: isFree ? nil : model.nextStep(state, slot))
       }
     }
     let globals = program.globalNames.enumerated().compactMap {

@@ -22,8 +22,9 @@ final class TurnGate: Sendable {
 
     /// Whether every thread is waiting for a turn or has ended, with no
     /// step given out and not yet taken.
+    /// (Never before the main thread is there: it registers first.)
     var settled: Bool {
-      holder == nil && position == schedule.count
+      !slots.isEmpty && holder == nil && position == schedule.count
         && slots.keys.allSatisfy { parked.contains($0) || gone.contains($0) }
     }
   }

@@ -19,6 +19,10 @@ struct ProgramDashboardTests {
     // them); thread 1 takes the lock and prints; thread 2 comes to the lock.
     for _ in 0..<60 {
       let now = stepper.view()
+      // The model's threads and the real ones are the same threads.
+      try #require(
+        now.runnable.allSatisfy { now.threads.indices.contains($0) },
+        "\(now.threads) runnable \(now.runnable) after \(now.steps) steps")
       if now.runnable.contains(0), (now.threads[0].line ?? 0) < 28 {
         stepper.step(0)
       } else if now.runnable.contains(1), now.threads[1].line != 17 {
@@ -40,6 +44,9 @@ struct ProgramDashboardTests {
     #expect(lines.contains { $0.contains("1▶") && $0.contains("balance += inc") }, "\(lines)")
     #expect(lines.contains { $0.contains("2▶") && $0.contains("lock.acquire") }, "\(lines)")
     #expect(lines.contains { $0.contains("2 waiting L11") }, "\(lines)")
+    // What each thread's next step does, under its name.
+    #expect(lines.contains { $0.contains("  read balance") }, "\(lines)")
+    #expect(lines.contains { $0.contains("  acquire()") }, "\(lines)")
     #expect(lines.contains { $0.contains("Mainthread Start") })
     #expect(lines.contains { $0.contains("(Locked: True) Thread is ") })
     #expect(lines.last?.contains("n step") == true)

@@ -17,8 +17,10 @@ struct ProgramStepperTests {
       let stepper = ProgramStepper(program: program, cpuCount: 2)
       defer { stepper.stop() }
       #expect(stepper.start())
+      var said: Set<String> = []
       for slot in result.witness {
         let view = stepper.view()
+        said.formUnion(view.threads.compactMap(\.next))
         #expect(view.runnable.contains(slot))
         let expected = stepper.modelLines()
         for (index, thread) in view.threads.enumerated() where thread.state != .finished {
@@ -26,6 +28,9 @@ struct ProgramStepperTests {
         }
         #expect(stepper.step(slot))
       }
+      // Each step said what it would do: reads, and writes with their value.
+      #expect(said.contains("read balance"))
+      #expect(said.contains { $0.hasPrefix("write balance = ") })
       let end = stepper.view()
       #expect(end.runnable.isEmpty && !end.deadlock)
       let balance = end.globals.first { $0.name == "balance" }?.value

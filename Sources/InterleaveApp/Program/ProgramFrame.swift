@@ -30,7 +30,7 @@ struct ProgramFrame {
     let outputHeight = max(4, height / 4)
     let middle = height - 2 - outputHeight
     code(&canvas, Rect(x: 0, y: 1, width: codeWidth, height: middle))
-    let threadsHeight = min(view.threads.count + 2, max(3, middle / 2))
+    let threadsHeight = min(view.threads.count * 2 + 2, max(3, middle / 2))
     threads(&canvas, Rect(x: codeWidth, y: 1, width: side, height: threadsHeight))
     globals(
       &canvas, Rect(x: codeWidth, y: 1 + threadsHeight, width: side, height: middle - threadsHeight)
@@ -84,8 +84,10 @@ struct ProgramFrame {
       let here = marks[line] ?? []
       let gutter = here.isEmpty ? "" : here.map(String.init).joined(separator: ",")
       let gutterWidth = 5
+      // Green where a thread can go, amber where all wait; bold for the focus.
+      let canGo = here.contains { view.threads[$0].state == .ready }
       let style: Style =
-        here.isEmpty ? .text : Style(here.contains(focus) ? .running : .waiting, bold: true)
+        here.isEmpty ? .text : Style(canGo ? .running : .waiting, bold: here.contains(focus))
       if !here.isEmpty {
         canvas.put(String(gutter.prefix(gutterWidth - 1)) + "▶", x: inner.x, y: y, style: style)
       }
@@ -100,8 +102,11 @@ struct ProgramFrame {
   private func threads(_ canvas: inout Canvas, _ area: Rect) {
     // (A `_thread` thread has a name only once it asks for one.)
     canvas.box(area, title: words.threadsTitle)
+    // Two rows a thread when there is room: the second says what its next
+    // step does (`write balance = 8`).
+    let rows = area.height - 2 >= view.threads.count * 2 ? 2 : 1
     for (slot, thread) in view.threads.enumerated() {
-      let y = area.y + 1 + slot
+      let y = area.y + 1 + slot * rows
       guard y < area.maxY - 1 else { break }
       let (word, role): (String, Role) =
         switch thread.state {
@@ -117,6 +122,11 @@ struct ProgramFrame {
         x: area.x + 1, y: y,
         style: Style(role, bold: slot == focus), clip: clip)
       canvas.put(thread.name, x: area.x + 1 + used, y: y, clip: clip)
+      if rows == 2, let next = thread.next, thread.state != .finished {
+        canvas.put(
+          "  " + next, x: area.x + 1, y: y + 1, style: Style(role),
+          clip: Rect(x: area.x + 1, y: y + 1, width: area.width - 2, height: 1))
+      }
     }
   }
 
