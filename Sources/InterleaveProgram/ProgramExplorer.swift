@@ -62,7 +62,9 @@ public struct ProgramExplorer {
         if runnable.isEmpty {
           let outcome = model.outcome(state)
           if model.names(state).count > names.count { names = model.names(state) }
-          let best = arrivals[i].values.min { ways[$0].cost < ways[$1].cost }!
+          // Ties go to the lowest thread, so a witness is the same every run.
+          let best = arrivals[i].sorted { $0.key < $1.key }.map(\.value)
+            .min { ways[$0].cost < ways[$1].cost }!
           var final = finals[outcome] ?? (count: 0, way: best)
           final.count = Self.add(final.count, counts[i])
           if ways[best].cost < ways[final.way].cost { final.way = best }
@@ -82,7 +84,7 @@ public struct ProgramExplorer {
             nextArrivals.append([:])
           }
           nextCounts[j] = Self.add(nextCounts[j], counts[i])
-          for (last, way) in arrivals[i] {
+          for (last, way) in arrivals[i].sorted(by: { $0.key < $1.key }) {
             let switches = last >= 0 && last != slot
             let preempts = switches && runnable.contains(last)
             let cost = ways[way].cost + (preempts ? 1 << 20 : 0) + (switches ? 1 : 0)

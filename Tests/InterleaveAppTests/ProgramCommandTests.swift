@@ -125,6 +125,9 @@ struct ProgramCommandTests {
     let lines = text.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("\(file): 12,870 schedules, 23 outcomes") ?? false, "\(lines)")
     #expect(lines.contains { $0.hasPrefix("balance 0 ") && $0.contains("3,462") })
+    // The same witnesses on every run (a process hashes afresh each time).
+    let again = try Binary.run(["explore", file]).stdout.split(separator: "\n").dropFirst()
+    #expect(Array(again) == Array(lines.dropFirst()).map { Substring($0) })
     let jsonl = try Binary.run(["explore", file, "--format", "jsonl"])
     let outcomes = jsonl.stdout.split(separator: "\n").dropLast().compactMap {
       try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
