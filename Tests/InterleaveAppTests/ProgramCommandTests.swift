@@ -125,6 +125,16 @@ struct ProgramCommandTests {
     let lines = text.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("\(file): 12,870 schedules, 23 outcomes") ?? false, "\(lines)")
     #expect(lines.contains { $0.hasPrefix("balance 0 ") && $0.contains("3,462") })
+    // The command it gives replays the rarest outcome on the real threads.
+    let replay = try #require(
+      lines.last?.firstMatch(
+        of:
+          /the rarest, (.+), on the real threads: interleave run \S+ --plain --schedule '([^']+)'$/)
+    )
+    let rerun = try Binary.run(["run", file, "--plain", "--schedule", String(replay.2)])
+    #expect(
+      rerun.lines.dropLast().last.map { "balance \($0.dropFirst("balance = ".count))" }
+        == String(replay.1))
     // The same witnesses on every run (a process hashes afresh each time).
     let again = try Binary.run(["explore", file]).stdout.split(separator: "\n").dropFirst()
     #expect(Array(again) == Array(lines.dropFirst()).map { Substring($0) })

@@ -103,8 +103,25 @@ struct ProgramExploreCommand: ParsableCommand {
         line += String(repeating: " ", count: max(0, 7 - preemptions.count)) + preemptions
         sink.line(line + "  " + Self.schedule(result.witness))
       }
+      // How to see one happen on the real threads.
+      if let rarest = results.min(by: { ($0.schedules ?? .max) < ($1.schedules ?? .max) }) {
+        sink.line("")
+        sink.line(
+          "to see the rarest, \(rarest.outcome.text), on the real threads: interleave run "
+            + "\(Self.quoted(file)) --plain --schedule '\(Self.schedule(rarest.witness))'")
+      }
     }
     sink.flush()
+  }
+
+  /// `path` as a shell reads it back (single quotes when it needs any).
+  static func quoted(_ path: String) -> String {
+    let plain = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+,:@".contains($0) }
+    return plain
+      ? path
+      : "'"
+        + path.split(separator: "'", omittingEmptySubsequences: false)
+        .joined(separator: "'\\''") + "'"
   }
 
   /// `text` and spaces up to `width` cells.
