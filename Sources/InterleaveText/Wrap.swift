@@ -52,9 +52,25 @@ public enum Wrap {
         "\u{E000}\($0.1)\u{A0}\($0.2)\u{E001}"
       }
     }
-    return breaking(glued, first: first, later: later, glued: marked).map {
-      $0.replacing("\u{A0}", with: " ")
-    }
+    var lines = breaking(glued, first: first, later: later, glued: marked)
+    avoidOrphan(&lines, later: later)
+    return lines.map { $0.replacing("\u{A0}", with: " ") }
+  }
+
+  /// A CJK text's last line of one character and its mark (`起。`) takes
+  /// the character before it along (`挂起。`), so no word ends alone.
+  static func avoidOrphan(_ lines: inout [String], later: Int) {
+    guard lines.count >= 2, let last = lines.last, TextWidth.of(last) <= 4,
+      let lastFirst = last.unicodeScalars.first, TextWidth.of(lastFirst) == 2
+    else { return }
+    var previous = lines[lines.count - 2].unicodeScalars
+    guard let moved = previous.last, TextWidth.of(moved) == 2, !closers.contains(moved),
+      !openers.contains(moved), previous.count > 2,
+      TextWidth.of(last) + 2 <= later
+    else { return }
+    previous.removeLast()
+    lines[lines.count - 2] = String(previous)
+    lines[lines.count - 1] = String(moved) + last
   }
 
   /// A number, a space, and a unit or a counter word after it.

@@ -29,6 +29,10 @@ struct TextTests {
     #expect(Wrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
     #expect(Wrap.lines("锁 ab 很好 c", width: 5) == ["锁 ab", "很好", "c"], "CJK counts two cells")
     #expect(Wrap.lines("ab abcdefg h", width: 4) == ["ab", "abcd", "efg", "h"])
+    // No Chinese word ends alone on the last line ("起。"): its character
+    // before comes along.
+    let hung = String(repeating: "中", count: 9) + "挂起。"
+    #expect(Wrap.lines(hung, width: 20) == [String(repeating: "中", count: 9), "挂起。"])
     #expect(Wrap.lines("min 3  max 5", width: 20) == ["min 3  max 5"], "spacing kept when it fits")
     #expect(
       Wrap.hanging("lost update: wrote 8 over Thread-1's 5", width: 20, indent: 2)
