@@ -6,13 +6,32 @@ import Testing
 /// test, in `__Snapshots__/NAME.txt`. Set `INTERLEAVE_RECORD_SNAPSHOTS=1`
 /// to write the files anew; a mismatch prints the lines that differ.
 public enum Snapshot {
-  /// The frame's rows, trailing spaces removed.
+  /// The frame's rows, trailing spaces removed, then its styles: for each
+  /// row with any, the columns of each run that is not plain text, with its
+  /// role and `+bold`, `+reverse` (so a colour or emphasis that changes
+  /// shows in the snapshot as a changed line).
   public static func text(_ canvas: Canvas) -> String {
-    canvas.lines.map { line in
+    let rows = canvas.lines.map { line in
       var line = line
       while line.last == " " { line.removeLast() }
       return line
-    }.joined(separator: "\n") + "\n"
+    }
+    var styles: [String] = []
+    for y in 0..<canvas.height {
+      var runs: [String] = []
+      var x = 0
+      while x < canvas.width {
+        let style = canvas[x, y].style
+        let start = x
+        while x < canvas.width, canvas[x, y].style == style { x += 1 }
+        guard style != .text else { continue }
+        let emphasis = (style.bold ? "+bold" : "") + (style.reverse ? "+reverse" : "")
+        runs.append("\(start)-\(x - 1) \(style.role.rawValue)\(emphasis)")
+      }
+      if !runs.isEmpty { styles.append("\(y): " + runs.joined(separator: ", ")) }
+    }
+    return rows.joined(separator: "\n") + "\n--- styles (row: columns role)\n"
+      + styles.joined(separator: "\n") + "\n"
   }
 
   /// Compares `canvas` with the snapshot `name`; records an issue that shows
