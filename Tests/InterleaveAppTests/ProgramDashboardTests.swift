@@ -1,5 +1,6 @@
 import Foundation
 import InterleaveProgram
+import InterleaveTestSupport
 import Testing
 
 @testable import InterleaveApp
@@ -67,5 +68,27 @@ struct ProgramDashboardTests {
     #expect(end.contains { $0.hasPrefix("│balance = ") }, "\(end)")
     try tmux.keys("q")
     try tmux.waitFor("EXIT=0")
+  }
+
+  @Test("the seed's race at 80x24 after a lost update's first half: a whole-frame snapshot")
+  func raceSnapshot() throws {
+    let path = ProgramCommandTests.program("seed-race.py")
+    let program = try ProgramSource.load(path)
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    var guardSteps = 0
+    while stepper.view().runnable.contains(0), guardSteps < 50 {
+      stepper.step(0)
+      guardSteps += 1
+    }
+    // Both read 0; thread 2 writes 8; thread 1 is about to write 5 over it.
+    for slot in [1, 2, 2] { #expect(stepper.step(slot)) }
+    let canvas = ProgramFrame(
+      file: "programs/seed-race.py", source: program.sourceLines, view: stepper.view(),
+      pace: .paused, focus: 1
+    ).draw(width: 80, height: 24)
+    #expect(canvas.lines.contains { $0.contains("write balance = 5") }, "\(canvas.lines)")
+    Snapshot.check(canvas, named: "program-race-80x24")
   }
 }
