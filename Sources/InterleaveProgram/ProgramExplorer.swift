@@ -41,7 +41,12 @@ public struct ProgramExplorer {
   }
 
   public mutating func explore() throws(TooLarge) -> [Result] {
-    var level = [model.initial()]
+    try explore(from: model.initial())
+  }
+
+  /// Every schedule from `start` on (a run part-way through).
+  public mutating func explore(from start: ModelState) throws(TooLarge) -> [Result] {
+    var level = [start]
     var index: [ModelState: Int] = [level[0]: 0]
     var counts: [UInt64?] = [1]
     var ways: [Way] = [Way(cost: 0, parent: -1, slot: -1)]

@@ -44,6 +44,7 @@ public final class ProgramStepper: Sendable {
   private let free = Atomic<Bool>(false)
   private let steps = Atomic<Int>(0)
   private let runner = LockedBox<OSThread?>(nil)
+  private let history = LockedBox<[Int]>([])
 
   public init(program: Program, cpuCount: Int) {
     self.program = program
@@ -84,8 +85,20 @@ public final class ProgramStepper: Sendable {
     gate.grant(slot)
     _ = world.settle(limit: Self.settleLimit)
     modelState.withLockedValue { $0 = model.step($0, slot) }
+    history.withLockedValue { $0.append(slot) }
     steps.add(1, ordering: .relaxed)
     return true
+  }
+
+  /// The steps taken so far, by slot (to replay them, as an undo does).
+  public var taken: [Int] { history.snapshot }
+
+  /// The outcomes still reachable from here, with how many schedules end
+  /// in each; nil when there are more than `limit` states to count.
+  public func reachable(limit: Int) -> [(outcome: String, schedules: UInt64?)]? {
+    var explorer = ProgramExplorer(model, limit: limit)
+    guard let results = try? explorer.explore(from: modelState.snapshot) else { return nil }
+    return results.map { ($0.outcome.text, $0.schedules) }
   }
 
   /// Lets every thread run freely, at full speed, to the end.

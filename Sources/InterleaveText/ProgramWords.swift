@@ -18,6 +18,9 @@ public struct ProgramWords: Sendable {
   public var done: String
   public var keys: String
   public var quitOnly: String
+  public var stillPossible: String
+  public var tooManyToCount: String
+  public var more: @Sendable (Int) -> String
 
   public static func of(_ language: Language) -> ProgramWords {
     switch language {
@@ -33,14 +36,16 @@ public struct ProgramWords: Sendable {
     free: "running freely at full speed", finished: "finished",
     deadlock: "deadlock: every thread waits", ready: "ready", running: "running",
     waiting: "waiting", done: "finished",
-    keys: " n step  0-9 step that thread  space run/pause  +/- speed  f full speed  q quit",
-    quitOnly: " q quit")
+    keys: " n step  0-9 step that thread  u undo  space run  +/- speed  f full  q quit",
+    quitOnly: " q quit", stillPossible: "still possible (schedules):",
+    tooManyToCount: "too many schedules left to count", more: { "  and \($0) more" })
 
   static let chinese = ProgramWords(
     codeTitle: "代码：各线程下一步所在的行", threadsTitle: "线程", globalsTitle: "全局变量",
     globalsSampled: "全局变量（抽样）", outputTitle: "输出", step: "第", paused: "已暂停",
     stepping: { "自动单步，每秒 \($0) 步" }, free: "全速自由运行", finished: "已结束",
     deadlock: "死锁：所有线程都在等待", ready: "就绪", running: "运行中", waiting: "等待中",
-    done: "已结束", keys: " n 单步  0-9 让该线程走一步  空格 运行/暂停  +/- 速度  f 全速  q 退出",
-    quitOnly: " q 退出")
+    done: "已结束", keys: " n 单步  0-9 让该线程走一步  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
+    quitOnly: " q 退出", stillPossible: "仍可能的结果（调度数）：",
+    tooManyToCount: "剩下的调度太多，无法计数", more: { "  还有 \($0) 种" })
 }

@@ -91,4 +91,31 @@ struct ProgramDashboardTests {
     #expect(canvas.lines.contains { $0.contains("write balance = 5") }, "\(canvas.lines)")
     Snapshot.check(canvas, named: "program-race-80x24")
   }
+
+  @Test(
+    "in a terminal: what is still possible narrows with each step, and u takes a step back",
+    Tmux.suite)
+  func undoInTerminal() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("undo-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("race.py").path
+    let seed = try String(
+      contentsOfFile: ProgramCommandTests.program("seed-race.py"), encoding: .utf8)
+    try seed.replacingOccurrences(of: "range(100)", with: "range(2)")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let tmux = try Tmux(width: 80, height: 24)
+    try tmux.launch("run '\(file)'")
+    // Every outcome of the program is possible at first (the rarest first).
+    try tmux.waitFor(all: ["step 0 · paused", "still possible", "balance -21  (32)"])
+    for key in ["n", "n", "n", "n", "1", "2"] { try tmux.keys(key) }
+    let stepped = try tmux.waitFor(all: ["step 6 · paused", "still possible"])
+    #expect(stepped.contains { $0.contains("write balance = ") }, "\(stepped)")
+    // A lost update has begun: the count narrowed.
+    #expect(!stepped.contains { $0.contains("balance -21  (32)") }, "\(stepped)")
+    try tmux.keys("u")
+    try tmux.waitFor("step 5 · paused")
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+  }
 }

@@ -80,4 +80,32 @@ struct ProgramStepperTests {
     #expect(!stepper.step(1))
     #expect(view.threads.filter { $0.state == .waiting }.count == 3, "\(view.threads)")
   }
+
+  @Test(
+    "the outcomes still reachable narrow as steps are taken: all 23 at the start, fewer after a lost update begins"
+  )
+  func reachable() throws {
+    let program = try ProgramSource.compile(
+      ProgramExplorerTests.race(threads: 2, iterations: 2), file: "/t/p.py")
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    let start = try #require(stepper.reachable(limit: 100_000))
+    #expect(start.count == 23)
+    #expect(start.compactMap(\.schedules).reduce(0, +) == 12_870)
+    var steps = 0
+    while stepper.view().runnable.contains(0), steps < 20 {
+      stepper.step(0)
+      steps += 1
+    }
+    // Both threads read the balance (0) before either writes: one update
+    // will be lost, and fewer schedules and outcomes are left.
+    #expect(stepper.step(1))
+    #expect(stepper.step(2))
+    let after = try #require(stepper.reachable(limit: 100_000))
+    #expect(after.count < 23 && !after.isEmpty, "\(after)")
+    #expect(after.compactMap(\.schedules).reduce(0, +) < 12_870)
+    #expect(stepper.taken.suffix(2) == [1, 2])
+    #expect(stepper.reachable(limit: 10) == nil)
+  }
 }

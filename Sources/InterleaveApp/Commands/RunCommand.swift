@@ -138,8 +138,8 @@ struct RunCommand: ParsableCommand {
     }
     defer { screen.stop() }
     var dashboard = ProgramDashboard(
-      file: file, stepper: ProgramStepper(program: program, cpuCount: Self.cpuCount),
-      screen: screen, words: ProgramWords.of(look.language(Environment.current)))
+      file: file, screen: screen, words: ProgramWords.of(look.language(Environment.current))
+    ) { ProgramStepper(program: program, cpuCount: Self.cpuCount) }
     return dashboard.loop()
   }
 

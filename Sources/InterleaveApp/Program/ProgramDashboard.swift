@@ -12,7 +12,13 @@ import InterleaveText
 /// (space), or lets it go at full speed (`f`).
 struct ProgramDashboard {
   let file: String
-  let stepper: ProgramStepper
+  private(set) var stepper: ProgramStepper
+  let makeStepper: () -> ProgramStepper
+  /// Counts the outcomes still reachable, off the frame loop.
+  private let counter = ReachableCounter(limit: ProgramDashboard.countLimit)
+  private var countedAt = -1
+  /// Changes with every step and undo: what a count belongs to.
+  private var generation = 0
   let screen: any Screen
   let words: ProgramWords
   var pace: ProgramFrame.Pace = .paused
@@ -22,25 +28,38 @@ struct ProgramDashboard {
   private var turn = -1
   private var lastStep: UInt64 = 0
 
-  init(file: String, stepper: ProgramStepper, screen: any Screen, words: ProgramWords) {
+  init(
+    file: String, screen: any Screen, words: ProgramWords,
+    makeStepper: @escaping () -> ProgramStepper
+  ) {
     self.words = words
     self.file = file
-    self.stepper = stepper
+    self.makeStepper = makeStepper
+    self.stepper = makeStepper()
     self.screen = screen
   }
 
   /// Runs until `q` or a quit signal. Returns the exit status.
   mutating func loop() -> Int32 {
     guard stepper.start() else { return 1 }
-    defer { stepper.stop() }
+    defer {
+      stepper.stop()
+      counter.stop()
+    }
     while true {
       if let signal = screen.quitSignal { return 128 + signal }
       let view = stepper.view()
+      if generation != countedAt, !view.free, !view.ended {
+        countedAt = generation
+        counter.request(step: generation, stepper: stepper)
+      }
+      // Empty while counting (nothing shown), nil when there are too many.
+      let reachable = counter.outcomes(at: generation) ?? []
       let size = screen.size
       screen.draw(
         ProgramFrame(
           file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
-          words: words
+          words: words, reachable: reachable
         ).draw(width: size.width, height: size.height))
       if let key = screen.readKey(timeout: 50), !handle(key, view) { return 0 }
       if case .stepping = pace, !view.ended, !view.deadlock {
@@ -72,14 +91,33 @@ struct ProgramDashboard {
     case "f":
       pace = .free
       stepper.letGo()
+    case "u":
+      undo(view)
     default:
       if let digit = character.wholeNumberValue, view.threads.indices.contains(digit) {
         focus = digit
         pace = .paused
-        stepper.step(digit)
+        if stepper.step(digit) { generation += 1 }
       }
     }
     return true
+  }
+
+  /// States counted at most for the outcomes still reachable.
+  static let countLimit = 20_000
+
+  /// Takes back the last step: the program runs again on fresh threads
+  /// and replays every step but that one (the real threads cannot go back).
+  private mutating func undo(_ view: ProgramStepper.View) {
+    guard !view.free, view.steps > 0 else { return }
+    pace = .paused
+    let replay = stepper.taken.dropLast()
+    stepper.stop()
+    stepper = makeStepper()
+    guard stepper.start() else { return }
+    for slot in replay { stepper.step(slot) }
+    turn = replay.last ?? -1
+    generation += 1
   }
 
   /// Steps the next thread after the last one that can go, in turn.
@@ -88,6 +126,6 @@ struct ProgramDashboard {
     let slot = view.runnable.first { $0 > turn } ?? view.runnable[0]
     turn = slot
     focus = slot
-    stepper.step(slot)
+    if stepper.step(slot) { generation += 1 }
   }
 }

@@ -21,6 +21,9 @@ struct ProgramFrame {
   /// The thread whose place the code follows.
   var focus: Int
   var words = ProgramWords.of(.en)
+  /// The outcomes still reachable and their schedules (nil: too many to
+  /// count; empty: not counted, as when let go).
+  var reachable: [(outcome: String, schedules: UInt64?)]? = []
 
   func draw(width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
@@ -133,12 +136,30 @@ struct ProgramFrame {
   private func globals(_ canvas: inout Canvas, _ area: Rect) {
     guard area.height >= 3 else { return }
     canvas.box(area, title: view.free && !view.ended ? words.globalsSampled : words.globalsTitle)
-    for (row, global) in view.globals.enumerated() {
-      let y = area.y + 1 + row
-      guard y < area.maxY - 1 else { break }
+    var y = area.y + 1
+    func line(_ text: String, _ style: Style = .text) {
+      guard y < area.maxY - 1 else { return }
       canvas.put(
-        "\(global.name) = \(global.value)", x: area.x + 1, y: y,
+        text, x: area.x + 1, y: y, style: style,
         clip: Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1))
+      y += 1
+    }
+    for global in view.globals { line("\(global.name) = \(global.value)") }
+    // What the schedules from here can still end in: the learner's choice
+    // narrows it step by step.
+    guard !view.free, !view.ended else { return }
+    guard let reachable else {
+      line(words.tooManyToCount, Style(.dim))
+      return
+    }
+    guard !reachable.isEmpty else { return }
+    line(words.stillPossible, Style(.title))
+    let room = area.maxY - 1 - y
+    let shown = reachable.count <= room ? reachable.count : max(0, room - 1)
+    defer { if shown < reachable.count { line(words.more(reachable.count - shown), Style(.dim)) } }
+    for (outcome, schedules) in reachable.prefix(shown) {
+      let count = schedules.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64"
+      line("  \(outcome)  (\(count))", Style(outcome.hasPrefix("deadlock") ? .deadlock : .text))
     }
   }
 
