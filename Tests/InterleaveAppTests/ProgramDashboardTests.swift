@@ -44,6 +44,9 @@ struct ProgramDashboardTests {
     // Thread 1 holds the lock at line 17; thread 2 waits at line 11.
     #expect(lines.contains { $0.contains("1▶") && $0.contains("balance += inc") }, "\(lines)")
     #expect(lines.contains { $0.contains("2▶") && $0.contains("lock.acquire") }, "\(lines)")
+    // A line longer than the pane is cut with "…", not wrapped.
+    #expect(
+      lines.contains { $0.contains("lock.acquire(timeout=") && $0.contains("…│") }, "\(lines)")
     #expect(lines.contains { $0.contains("2 waiting L11") }, "\(lines)")
     // What each thread's next step does, under its name.
     #expect(lines.contains { $0.contains("  read balance") }, "\(lines)")

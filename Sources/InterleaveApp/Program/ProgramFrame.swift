@@ -1,4 +1,5 @@
 import InterleaveDashboard
+import InterleavePlatform
 import InterleaveProgram
 import InterleaveText
 
@@ -96,9 +97,13 @@ struct ProgramFrame {
       }
       let label = String(repeating: " ", count: number - String(line).count) + "\(line) "
       canvas.put(label, x: inner.x + gutterWidth, y: y, style: Style(.dim), clip: inner)
-      canvas.put(
-        Self.expandTabs(source[line - 1]), x: inner.x + gutterWidth + label.count, y: y,
-        style: here.isEmpty ? .text : style, clip: inner)
+      // A line longer than the pane is cut with "…", never wrapped.
+      let x = inner.x + gutterWidth + label.count
+      var text = Sanitizer.line(Self.expandTabs(source[line - 1]))
+      if TextWidth.of(text) > inner.maxX - x {
+        text = TextWidth.prefix(text, fitting: max(0, inner.maxX - x - 1)) + "…"
+      }
+      canvas.put(text, x: x, y: y, style: here.isEmpty ? .text : style, clip: inner)
     }
   }
 
