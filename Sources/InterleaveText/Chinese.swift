@@ -310,7 +310,7 @@ public struct Chinese: Strings {
   public func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int)
     -> String
   {
-    "获取 \(acquisitions)  争用 \(contended)（\(share)）" + (timeouts > 0 ? "  超时 \(timeouts)" : "")
+    "请求 \(acquisitions)  争用 \(contended)（\(share)）" + (timeouts > 0 ? "  超时 \(timeouts)" : "")
   }
 
   public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }

@@ -319,7 +319,7 @@ public struct English: Strings {
   public func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int)
     -> String
   {
-    "acq \(acquisitions)  contended \(contended) (\(share))"
+    "calls \(acquisitions)  contended \(contended) (\(share))"
       + (timeouts > 0 ? "  timeouts \(timeouts)" : "")
   }
 

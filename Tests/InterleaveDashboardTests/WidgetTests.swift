@@ -98,7 +98,7 @@ struct WidgetTests {
     #expect(lines[5] == "│A owner Thread-2                      │")
     #expect(lines[6] == "│ waiters: Thread-1                    │")
     // Each lock's waiter is a call that found it taken, counted at once.
-    #expect(lines[7] == "│ acq 5  contended 2 (40%)             │")
+    #expect(lines[7] == "│ calls 5  contended 2 (40%)           │")
     #expect(canvas[2, 2].style.role == .deadlock)
     #expect(canvas[2, 7].style.role == .waiting, "contention stands out")
   }
