@@ -368,7 +368,7 @@ enum BuiltinLessons {
       iterations = 4
       seed = 1
       speed = 150
-      caption = { en = "One producer fills a one-slot buffer; two consumers empty it. Holding the lock, the producer waits while it is full, a consumer while it is empty.", zh = "一个生产者往只能放一件的缓冲区里放东西，两个消费者往外取。持有锁时，缓冲区满了生产者就 wait()，空了消费者就 wait()。" }
+      caption = { en = "Thread-1 produces into a one-slot buffer; Thread-2 and Thread-3 consume. Holding the lock, the producer waits while it is full, a consumer while it is empty.", zh = "Thread-1 是生产者，往只能放一件的缓冲区里放东西；Thread-2 和 Thread-3 是消费者，往外取。持有锁时，缓冲区满了生产者就 wait()，空了消费者就 wait()。" }
       wait = "cond-waiting"
       timeout = "30s"
       pause = true
