@@ -121,4 +121,33 @@ struct ProgramDashboardTests {
     try tmux.keys("q")
     try tmux.waitFor("EXIT=0")
   }
+
+  @Test(
+    "--record: the program's screen goes to a valid cast; with --plain it is refused", Tmux.suite)
+  func record() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rec-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cast = folder.appendingPathComponent("race.cast").path
+    let program = ProgramCommandTests.program("seed-race.py")
+    let tmux = try Tmux(width: 80, height: 24)
+    try tmux.launch("run '\(program)' --record '\(cast)'")
+    try tmux.waitFor("step 0 · paused")
+    try tmux.keys("n")
+    try tmux.waitFor("step 1 · paused")
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+    let lines = try String(contentsOfFile: cast, encoding: .utf8).split(separator: "\n")
+    let header = try #require(
+      try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+    #expect(header["version"] as? Int == 2 && header["width"] as? Int == 80)
+    #expect(
+      lines.dropFirst().allSatisfy {
+        (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil
+      })
+    #expect(lines.contains { $0.contains("code, threads at their next step") })
+    let plain = try Binary.run(["run", program, "--plain", "--record", cast])
+    #expect(plain.status == 64)
+    #expect(plain.stderr.contains("--record \(cast): --plain"), "\(plain.stderr)")
+  }
 }

@@ -32,8 +32,24 @@ struct RunCommand: ParsableCommand {
       valueName: "0x3 1x8 2"))
   var schedule: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Record the program's screen to an asciicast v2 file (as for a scenario).",
+      valueName: "FILE.cast"))
+  var record: String?
+
   func validate() throws {
     if let schedule { _ = try Self.slots(schedule) }
+    if let record {
+      if plain || schedule != nil || format != .text {
+        throw ValidationError(
+          "--record \(record): --plain, --schedule and --format run without a screen to record")
+      }
+      try RecordingOptions.checkPath(record)
+      try RecordingOptions.checkDistinct(
+        outputs: [("--record", record)], inputs: [("the program", file)])
+    }
   }
 
   /// `0x3 1 2x2` as one thread number a step.
@@ -124,23 +140,68 @@ struct RunCommand: ParsableCommand {
   /// - Returns: the exit status, or nil to run plainly (no terminal).
   func dashboard(_ program: Program) throws -> Int32? {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      if let record {
+        InterleaveMain.notice(
+          "error: --record \(record): no terminal, so there is no screen to record")
+        throw ExitCode(InterleaveMain.usageError)
+      }
       InterleaveMain.notice("no terminal: running \(file) as with --plain")
       return nil
     }
+    let environment = Environment.current
+    let theme = try look.loadTheme() ?? ThemeCatalog.defaultTheme
+    // Recorded, the screen is drawn on a pseudo-terminal whose every byte
+    // goes to the cast and to the real terminal, as for a scenario.
+    var recorder: Recorder?
+    TerminalSignals.install()
+    if let record {
+      do {
+        recorder = try DashboardMode.startRecorder(
+          DashboardMode.Recording(path: record, headlessSize: nil), title: "interleave \(file)",
+          environment: environment)
+      } catch {
+        TerminalSignals.uninstall()
+        InterleaveMain.notice("error: --record \(record): \(error)")
+        throw ExitCode(error.refused ? error.exitStatus : Session.ioError)
+      }
+    }
     let screen: NcursesScreen
     do {
+      var screenEnvironment = environment
+      if let record {
+        screenEnvironment["TERM"] = DashboardMode.terminalName(
+          DashboardMode.Recording(path: record, headlessSize: nil), environment)
+      }
       screen = try NcursesScreen(
-        theme: try look.loadTheme() ?? ThemeCatalog.defaultTheme,
-        environment: Environment.current)
+        theme: theme, environment: screenEnvironment, device: recorder?.screenDescriptor)
     } catch {
+      recorder?.stop()
+      if let record { unlink(record) }
       InterleaveMain.notice("\(error): running \(file) as with --plain")
       return nil
     }
-    defer { screen.stop() }
     var dashboard = ProgramDashboard(
-      file: file, screen: screen, words: ProgramWords.of(look.language(Environment.current))
+      file: file, screen: screen, words: ProgramWords.of(look.language(environment))
     ) { ProgramStepper(program: program, cpuCount: Self.cpuCount) }
-    return dashboard.loop()
+    dashboard.betweenFrames = {
+      if let size = recorder?.followResize() {
+        screen.resize(width: size.width, height: size.height)
+      }
+      if TerminalSignals.takeContinue() {
+        recorder?.reraw()
+        screen.resumeAfterStop()
+      }
+      if let recorder, recorder.takeSuspendRequest() { recorder.suspend(screen) }
+      return recorder?.cast.failure == nil
+    }
+    let status = dashboard.loop()
+    screen.stop()
+    if let record, let failure = recorder?.stop() {
+      InterleaveMain.notice(
+        "error: --record \(record): \(failure); the recording ends at its last whole line")
+      return Session.ioError
+    }
+    return status
   }
 
   static var cpuCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }

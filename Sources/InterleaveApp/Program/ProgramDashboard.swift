@@ -17,6 +17,9 @@ struct ProgramDashboard {
   /// Counts the outcomes still reachable, off the frame loop.
   private let counter = ReachableCounter(limit: ProgramDashboard.countLimit)
   private var countedAt = -1
+  /// Called before each frame (a recording follows the terminal's size and
+  /// Ctrl-Z); false when the recording failed and the run must end.
+  var betweenFrames: () -> Bool = { true }
   /// Changes with every step and undo: what a count belongs to.
   private var generation = 0
   let screen: any Screen
@@ -48,6 +51,7 @@ struct ProgramDashboard {
     }
     while true {
       if let signal = screen.quitSignal { return 128 + signal }
+      guard betweenFrames() else { return Session.ioError }
       let view = stepper.view()
       if generation != countedAt, !view.free, !view.ended {
         countedAt = generation
