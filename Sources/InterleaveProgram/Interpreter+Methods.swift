@@ -45,7 +45,7 @@ extension Interpreter {
         throw PythonError("RuntimeError", "cannot join thread before it is started")
       }
       let timeout = try Self.timeout(arguments.first ?? keywords["timeout"])
-      _ = try world.wait(timeout: timeout, line: stepLine) { objects in
+      _ = try waitStopping(&world, timeout: timeout) { objects in
         objects.thread(index)?.state == .stopped
       }
       return .none
@@ -84,7 +84,7 @@ extension Interpreter {
     if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
     let me = thread
     if !blocking { return world.withObjects { $0.tryAcquire(lock, by: me) } }
-    return try world.wait(timeout: timeout < 0 ? nil : timeout, line: stepLine) {
+    return try waitStopping(&world, timeout: timeout < 0 ? nil : timeout) {
       $0.tryAcquire(lock, by: me)
     }
   }
@@ -129,11 +129,11 @@ extension Interpreter {
         frames[frames.count - 1].waking = index
         return .bool(true)
       }
-      let woken = try world.wait(timeout: timeout, line: stepLine) { $0.tryEndWait(index, by: me) }
+      let woken = try waitStopping(&world, timeout: timeout) { $0.tryEndWait(index, by: me) }
       if !woken {
         // Timed out: leave the waiters and take the lock back.
         world.withObjects { objects in objects.abandonWait(index, by: me) }
-        _ = try world.wait(timeout: nil, line: stepLine) { $0.tryAcquire(lock, by: me) }
+        _ = try waitStopping(&world, timeout: nil) { $0.tryAcquire(lock, by: me) }
       }
       return .bool(woken)
     case "notify", "notify_all", "notifyAll":
@@ -158,7 +158,7 @@ extension Interpreter {
       let timeout = try Self.timeout(arguments.count > 1 ? arguments[1] : keywords["timeout"])
       if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       if !blocking { return .bool(world.withObjects { $0.trySemaphore(index) }) }
-      return .bool(try world.wait(timeout: timeout, line: stepLine) { $0.trySemaphore(index) })
+      return .bool(try waitStopping(&world, timeout: timeout) { $0.trySemaphore(index) })
     case "release":
       let count = (arguments.first ?? keywords["n"]).flatMap(Operations.integer) ?? 1
       guard count >= 1 else { throw PythonError.valueError("n must be one or more") }

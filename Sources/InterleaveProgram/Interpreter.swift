@@ -107,6 +107,18 @@ struct Interpreter<W: World> {
 
   // MARK: Instructions
 
+  /// Waits as `world.wait` does; a wait cut short because the run is
+  /// ending (a quit, a deadlock found) stops the thread where it is rather
+  /// than going on as if the wait had failed.
+  mutating func waitStopping(
+    _ world: inout W, timeout: Double?,
+    until test: @escaping @Sendable (inout SharedObjects) -> Bool
+  ) throws -> Bool {
+    let passed = try world.wait(timeout: timeout, line: stepLine, until: test)
+    if !passed, world.shouldStop() { throw Stop.cancelled }
+    return passed
+  }
+
   /// The source line of the instruction being run (its pc already moved on).
   var stepLine: Int {
     guard let frame = frames.last else { return 0 }
@@ -132,7 +144,7 @@ struct Interpreter<W: World> {
     let frame = frames.count - 1
     if let condition = frames[frame].waking {
       let me = thread
-      _ = try world.wait(timeout: nil, line: stepLine) { $0.tryEndWait(condition, by: me) }
+      _ = try waitStopping(&world, timeout: nil) { $0.tryEndWait(condition, by: me) }
       frames[frame].waking = nil
       return
     }

@@ -11,13 +11,16 @@ public struct ProgramRun: Sendable {
     public var threadErrors: [(String, PythonError)]
     /// The final value of every global that holds data, by name.
     public var globals: [(String, Value)]
-    /// Stopped before its end (a quit).
+    /// Stopped before its end (a quit, or a deadlock).
     public var cancelled: Bool
+    /// The deadlock that ended it: who waits where.
+    public var deadlock: String?
 
     /// The outcome as the explorer names it (`balance -8`, `IndexError in
     /// Thread-2`), for comparing a replay with its prediction.
     public var outcome: String {
       var parts = threadErrors.map { "\($0.1.type) in \($0.0)" }
+      if deadlock != nil { parts.insert("deadlock", at: 0) }
       if let mainError { parts.append("\(mainError.type) in MainThread") }
       parts += globals.map { "\($0.0) \($0.1.repr(SharedObjects()))" }
       return parts.joined(separator: ", ")
@@ -59,7 +62,7 @@ public struct ProgramRun: Sendable {
     world.lines.withLockedValue { $0[main] = nil }
     world.gate?.finished(main)
     if let mainError { world.report(mainError, in: main) }
-    if !cancelled { world.waitForThreads() }
+    if !cancelled { world.waitForThreads(main: main) }
     // Daemons and `_thread` threads end with the program, as in Python.
     world.end()
     world.joinThreads()
@@ -71,6 +74,7 @@ public struct ProgramRun: Sendable {
     return Result(
       mainError: mainError,
       threadErrors: world.failures.snapshot.filter { $0.0 != "MainThread" },
-      globals: globals, cancelled: cancelled)
+      globals: globals, cancelled: cancelled && world.deadlock.snapshot == nil,
+      deadlock: world.deadlock.snapshot)
   }
 }

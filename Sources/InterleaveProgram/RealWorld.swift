@@ -25,6 +25,15 @@ final class RealWorld: World, Sendable {
   let gate: TurnGate?
   /// Under a gate: the line of the step each thread object waits to take.
   let lines = LockedBox<[Int: Int]>([:])
+  /// Threads in a wait with no timeout that could not pass: where, and
+  /// what they wait for.
+  private let blocked = LockedBox<
+    [Int: (line: Int, test: @Sendable (inout SharedObjects) -> Bool)]
+  >([:])
+  /// Threads started and not ended (the main thread until its very end).
+  private let alive = Atomic<Int>(0)
+  /// The deadlock that ended the run, if one did.
+  let deadlock = LockedBox<String?>(nil)
   /// Under a gate: what each thread object in a wait that is no step waits for.
   private let waiters = LockedBox<[Int: @Sendable (inout SharedObjects) -> Bool]>([:])
 
@@ -80,7 +89,11 @@ final class RealWorld: World, Sendable {
   func wait(
     timeout: Double?, line: Int, until test: @escaping @Sendable (inout SharedObjects) -> Bool
   ) -> Bool {
-    guard let gate else { return waitFreely(timeout: timeout, until: test) }
+    guard let gate else {
+      // At once when it can pass (most acquires): nothing to note.
+      if objects.wait(until: 0, for: test) { return true }
+      return waitBlocked(current(), line: line, timeout: timeout, until: test)
+    }
     // Under a schedule a wait that passes at once is part of the step; one
     // that cannot pass is no step (a join; a lock's wait is a step only
     // once it can pass, so a valid schedule never reaches it waiting): the
@@ -93,14 +106,57 @@ final class RealWorld: World, Sendable {
     gate.park(me)
     gate.release(me)
     defer { waiters.withLockedValue { $0[me] = nil } }
-    return waitFreely(timeout: timeout) { objects in
+    let noted = waiters
+    return waitBlocked(me, line: line, timeout: timeout) { objects in
       guard test(&objects) else { return false }
       // Under the objects' lock, as the wait passes: never seen waiting
       // and running at once.
-      waiters.withLockedValue { $0[me] = nil }
+      noted.withLockedValue { $0[me] = nil }
       gate.unpark(me)
       return true
     }
+  }
+
+  /// A wait that could not pass at once. With no timeout the thread is
+  /// noted as blocked (at `line`), so that when every living thread is
+  /// blocked and none can pass, the deadlock is found and the run ends
+  /// with it instead of hanging as CPython would.
+  private func waitBlocked(
+    _ me: Int, line: Int, timeout: Double?,
+    until test: @escaping @Sendable (inout SharedObjects) -> Bool
+  ) -> Bool {
+    guard timeout == nil else { return waitFreely(timeout: timeout, until: test) }
+    objects.change { _ in blocked.withLockedValue { $0[me] = (line, test) } }
+    defer { blocked.withLockedValue { $0[me] = nil } }
+    let stuck = blocked
+    return waitFreely(timeout: nil) { objects in
+      guard test(&objects) else { return false }
+      // Under the objects' lock, as the wait passes.
+      stuck.withLockedValue { $0[me] = nil }
+      return true
+    }
+  }
+
+  /// Ends the run when every living thread is blocked and no blocked
+  /// wait can pass: a deadlock (said in `deadlock`).
+  private func checkDeadlock() {
+    let found = objects.withValue { objects -> String? in
+      let waiting = blocked.snapshot
+      guard !waiting.isEmpty, waiting.count == alive.load(ordering: .relaxed) else { return nil }
+      for (_, test) in waiting.values {
+        var copy = objects
+        if test(&copy) { return nil }
+      }
+      return waiting.sorted { $0.key < $1.key }.map { index, wait in
+        let name =
+          objects.thread(index).map { $0.name.isEmpty ? "a _thread thread" : $0.name } ?? "?"
+        return wait.line > 0
+          ? "\(name) at line \(wait.line)" : "\(name) at the end, for its threads"
+      }.joined(separator: ", ")
+    }
+    guard let found else { return }
+    deadlock.withLockedValue { if $0 == nil { $0 = "every thread waits: " + found } }
+    end()
   }
 
   /// Under a schedule: waits (at most `limit` ns) until the steps given
@@ -141,6 +197,7 @@ final class RealWorld: World, Sendable {
       }
       if woken || MonotonicClock.now() >= deadline { break }
       if stop() { end() }
+      if deadline == .max { checkDeadlock() }
     }
     return passed
   }
@@ -209,8 +266,10 @@ final class RealWorld: World, Sendable {
         "RuntimeError", "more than \(Limits.threads) threads are not supported here")
     }
     gate?.register(index)
+    alive.add(1, ordering: .relaxed)
     let spawned = OSThread.spawn { [self] in self.runThread(index) }
     guard let spawned else {
+      alive.subtract(1, ordering: .relaxed)
       withObjects { $0.changeThread(index) { $0.state = .initial } }
       throw PythonError("RuntimeError", "can't start new thread")
     }
@@ -222,7 +281,8 @@ final class RealWorld: World, Sendable {
 
   /// The main thread's object, made first: `MainThread`, already running.
   func beginMain() -> Int {
-    withObjects { objects in
+    alive.add(1, ordering: .relaxed)
+    return withObjects { objects in
       var main = ThreadObject(name: "MainThread")
       main.isMain = true
       main.state = .started
@@ -251,21 +311,26 @@ final class RealWorld: World, Sendable {
     } catch {
       failure = nil
     }
-    withObjects { $0.changeThread(index) { $0.state = .stopped } }
+    withObjects { objects in
+      objects.changeThread(index) { $0.state = .stopped }
+      alive.subtract(1, ordering: .relaxed)
+    }
     lines.withLockedValue { $0[index] = nil }
     gate?.finished(index)
     if let failure { report(failure, in: index) }
   }
 
   /// Waits for every thread that is not a daemon, as Python does before it exits.
-  /// (Not a step: under a schedule it needs no turn.)
-  func waitForThreads() {
-    _ = waitFreely(timeout: nil) { objects in
+  /// (Not a step: under a schedule it needs no turn.) Then the main
+  /// thread is no longer alive.
+  func waitForThreads(main: Int) {
+    _ = waitBlocked(main, line: 0, timeout: nil) { objects in
       !objects.objects.contains { object in
         guard case .thread(let thread) = object else { return false }
         return !thread.isMain && !thread.daemon && thread.state == .started
       }
     }
+    alive.subtract(1, ordering: .relaxed)
   }
 
   /// Joins the OS threads that have stopped or will at their next step.

@@ -51,7 +51,11 @@ final class TurnGate: Sendable {
     }
     var given = false
     let turn = { (gate: inout State) -> Bool in
-      if gate.ending || (!gate.open && gate.position >= gate.schedule.count) {
+      // Past the schedule's end everyone runs freely, but only once the
+      // last step given out is over: its thread may not have done it yet.
+      if gate.ending
+        || (!gate.open && gate.position >= gate.schedule.count && gate.holder == nil)
+      {
         gate.parked.remove(thread)
         return true
       }

@@ -305,6 +305,7 @@ public struct Chinese: Strings {
   public func backTo(_ who: String) -> String { "→ 回到 \(who)" }
   public func owner(_ who: String) -> String { "持有者 \(who)" }
   public var free: String { "空闲" }
+  public var freeWaking: String { "空闲，等待者正被唤醒" }
   public func waiters(_ names: [String]) -> String { "等待者：" + names.joined(separator: "、") }
 
   public func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int)

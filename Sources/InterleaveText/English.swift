@@ -314,6 +314,7 @@ public struct English: Strings {
   public func backTo(_ who: String) -> String { "→ back to \(who)" }
   public func owner(_ who: String) -> String { "owner \(who)" }
   public var free: String { "free" }
+  public var freeWaking: String { "free, its waiters waking" }
   public func waiters(_ names: [String]) -> String { "waiters: " + names.joined(separator: ", ") }
 
   public func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int)

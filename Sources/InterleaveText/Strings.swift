@@ -132,6 +132,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func backTo(_ who: String) -> String
   func owner(_ who: String) -> String
   var free: String { get }
+  /// Free a moment after a release, its waiters not yet back to take it.
+  var freeWaking: String { get }
   func waiters(_ names: [String]) -> String
   /// `acq 3  contended 1 (33%)` (and the timeouts, when there were any).
   func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int) -> String

@@ -103,6 +103,23 @@ struct WidgetTests {
     #expect(canvas[2, 7].style.role == .waiting, "contention stands out")
   }
 
+  @Test("a lock just released with its waiters still listed says they are waking, not just 'free'")
+  func freeWithWaiters() {
+    var state = Fixtures.state(.locked, threads: 2)
+    state.primitives = [
+      PrimitiveSnapshot(id: 0, name: "lock", holders: [], waiters: [2], acquisitions: 3)
+    ]
+    var canvas = Canvas(width: 40, height: 8)
+    PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
+    let lines = canvas.lines
+    #expect(lines.contains { $0.contains("lock free, its waiters waking") }, "\(lines)")
+    #expect(lines.contains { $0.contains("waiters: Thread-2") })
+    state.primitives[0].waiters = []
+    var empty = Canvas(width: 40, height: 8)
+    PrimitivesWidget.render(state, in: empty.bounds, on: &empty)
+    #expect(empty.lines.contains { $0.contains("lock free ") && !$0.contains("waking") })
+  }
+
   @Test("a lock's account that does not fit its box loses whole lines, never half of one")
   func primitivesFit() {
     // At full speed at 80x24: the counts wrap to two rows, and the held

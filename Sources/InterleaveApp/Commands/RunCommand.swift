@@ -127,10 +127,14 @@ struct RunCommand: ParsableCommand {
             })
         ),
         ("cancelled", .bool(result.cancelled)),
+        ("deadlock", result.deadlock.map { .string($0) } ?? .null),
       ]
       sink.withLockedValue { $0.line(JSONValue.object(summary).text) }
     }
     sink.withLockedValue { $0.flush() }
+    // Where CPython would hang for good, the run ends and says why (as a
+    // scenario's deadlock does, with status 0: it is an outcome).
+    if let deadlock = result.deadlock { InterleaveMain.notice("deadlock: \(deadlock)") }
     if let signal = TerminalSignals.pendingQuit { throw ExitCode(128 + signal) }
     if result.mainError != nil { throw ExitCode(1) }
   }

@@ -76,7 +76,11 @@ enum PrimitivesWidget {
           strings.owner(names.name(owner)), x: x, y: writer.y,
           style: Style(.lockOwner, bold: true), clip: writer.area)
       } else {
-        canvas.put(strings.free, x: x, y: writer.y, style: Style(.dim), clip: writer.area)
+        // Just released, its waiters not yet back: free, and saying why
+        // they are still listed.
+        canvas.put(
+          lock.waiters.isEmpty ? strings.free : strings.freeWaking, x: x, y: writer.y,
+          style: Style(.dim), clip: writer.area)
       }
       writer.y += 1
       if !lock.waiters.isEmpty {
