@@ -75,7 +75,9 @@ let package = Package(
     .testTarget(
       name: "InterleaveRuntimeTests", dependencies: ["InterleaveRuntime", "InterleaveTestSupport"]),
     .testTarget(name: "InterleaveTextTests", dependencies: ["InterleaveText"]),
-    .testTarget(name: "InterleaveProgramTests", dependencies: ["InterleaveProgram"]),
+    .testTarget(
+      name: "InterleaveProgramTests",
+      dependencies: ["InterleaveProgram", "InterleavePlatform", "InterleaveTestSupport"]),
     .testTarget(
       name: "InterleaveDashboardTests",
       dependencies: ["InterleaveDashboard", "InterleaveTestSupport"]),
