@@ -94,7 +94,8 @@ struct Compiler {
     case .augmentedAssign(let target, _, _, _): return names(target)
     case .forLoop(let target, _, let body, _): return names(target) + body.flatMap(bound)
     case .function(let definition): return [definition.name]
-    case .importModules(let modules, _): return modules
+    case .importModules(let modules, _): return modules.map(\.bound)
+    case .importNames(_, let names, _): return names.map(\.bound)
     case .ifElse(_, let body, let other, _): return (body + other).flatMap(bound)
     case .whileLoop(_, let body, _), .with(_, let body, _): return body.flatMap(bound)
     case .tryFinally(let body, let final, _): return (body + final).flatMap(bound)
@@ -124,6 +125,9 @@ struct Compiler {
       emit(.loadGlobal(index))
     } else if let builtin = Builtin.global[name] {
       emit(.constant(.builtin(builtin)))
+    } else if name == "__name__" {
+      // A program is always the script run (`if __name__ == "__main__":`).
+      emit(.constant(.str("__main__")))
     } else {
       emit(.nameError(name))
     }
@@ -269,9 +273,16 @@ struct Compiler {
     case .function(let definition):
       try define(definition)
     case .importModules(let modules, _):
-      for module in modules {
+      for (module, bound) in modules {
         emit(.constant(.module(Module(rawValue: module)!)))
-        store(module)
+        store(bound)
+      }
+    case .importNames(let module, let names, _):
+      // `from threading import Thread` binds what `threading.Thread` is.
+      for (name, bound) in names {
+        emit(.constant(.module(Module(rawValue: module)!)))
+        emit(.attribute(name))
+        store(bound)
       }
     case .tryFinally(let body, let final, _):
       guards.append(Guard(final: .statements(final), segmentStart: here))

@@ -80,6 +80,19 @@ struct Parser {
     SourceError("\(what) not supported here (\(supported))", at: location)
   }
 
+  /// A module name after `import` or `from`, one the subset has.
+  private mutating func moduleName() throws(SourceError) -> String {
+    let at = current.location
+    var name = try identifier()
+    while accept(".") { name += "." + (try identifier()) }
+    guard Module(rawValue: name) != nil else {
+      throw SourceError(
+        "module '\(name)' is not supported here (supported: threading, time, _thread, multiprocessing)",
+        at: at)
+    }
+    return name
+  }
+
   // MARK: Statements
 
   /// One statement line (several for `a; b`) or one compound statement.
@@ -239,24 +252,43 @@ struct Parser {
       return .global(names, token.location)
     case "import":
       index += 1
-      var names: [String] = []
+      var names: [(module: String, bound: String)] = []
       repeat {
-        let at = current.location
-        var name = try identifier()
-        while accept(".") { name += "." + (try identifier()) }
-        guard Module(rawValue: name) != nil else {
-          throw SourceError(
-            "module '\(name)' is not supported here (supported: threading, time, _thread, multiprocessing)",
-            at: at)
-        }
+        let name = try moduleName()
+        var bound = name
         if current.isName("as") {
-          throw Self.unsupported("'import ... as' is", at: current.location)
+          index += 1
+          bound = try identifier()
+        } else if name.contains(".") {
+          throw Self.unsupported("a dotted module name is", at: token.location)
         }
-        names.append(name)
+        names.append((name, bound))
       } while accept(",")
       return .importModules(names, token.location)
     case "from":
-      throw Self.unsupported("'from ... import' is", at: token.location)
+      index += 1
+      let module = try moduleName()
+      guard current.isName("import") else {
+        throw SourceError("expected 'import' after 'from \(module)'", at: current.location)
+      }
+      index += 1
+      let parenthesised = accept("(")
+      var names: [(name: String, bound: String)] = []
+      repeat {
+        if parenthesised, current.isSymbol(")") { break }
+        if current.isSymbol("*") {
+          throw Self.unsupported("'from ... import *' is", at: current.location)
+        }
+        let name = try identifier()
+        var bound = name
+        if current.isName("as") {
+          index += 1
+          bound = try identifier()
+        }
+        names.append((name, bound))
+      } while accept(",")
+      if parenthesised { try expect(")") }
+      return .importNames(module, names, token.location)
     case "assert":
       index += 1
       let test = try expression()

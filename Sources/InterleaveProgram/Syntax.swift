@@ -93,8 +93,11 @@ indirect enum Statement: Sendable {
   case returnValue(Expression?, SourceLocation)
   case global([String], SourceLocation)
   case function(FunctionDefinition)
-  /// `import a, b`: the module names.
-  case importModules([String], SourceLocation)
+  /// `import a, b as c`: each module with the name it is bound to.
+  case importModules([(module: String, bound: String)], SourceLocation)
+  /// `from a import b, c as d`: the module, each name with the name it is
+  /// bound to.
+  case importNames(String, [(name: String, bound: String)], SourceLocation)
   case tryFinally(body: [Statement], final: [Statement], SourceLocation)
   case with(Expression, body: [Statement], SourceLocation)
   case assertion(Expression, message: Expression?, SourceLocation)
@@ -104,7 +107,8 @@ indirect enum Statement: Sendable {
     case .expression(_, let at), .assign(_, _, let at), .augmentedAssign(_, _, _, let at),
       .ifElse(_, _, _, let at), .whileLoop(_, _, let at), .forLoop(_, _, _, let at),
       .breakLoop(let at), .continueLoop(let at), .pass(let at), .returnValue(_, let at),
-      .global(_, let at), .importModules(_, let at), .tryFinally(_, _, let at),
+      .global(_, let at), .importModules(_, let at), .importNames(_, _, let at),
+      .tryFinally(_, _, let at),
       .with(_, _, let at), .assertion(_, _, let at):
       return at
     case .function(let definition): return definition.location

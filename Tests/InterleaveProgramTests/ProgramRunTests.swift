@@ -19,6 +19,34 @@ func runProgram(_ text: String, file: String = "/t/p.py") throws -> (
 
 @Suite("Programs on real threads")
 struct ProgramRunTests {
+  @Test(
+    "a teacher's usual script: from-imports, import as, if __name__ == '__main__', print(flush=)")
+  func usualScript() throws {
+    let run = try runProgram(
+      """
+      from threading import Thread, Lock as L
+      import threading as th
+      balance = 0
+      lock = L()
+      def run(n):
+          global balance
+          for i in range(3):
+              with lock:
+                  balance += n
+      def main():
+          ts = [Thread(target=run, args=(k,)) for k in (1, 2)]
+          for t in ts:
+              t.start()
+          for t in ts:
+              t.join()
+          print(balance, th.active_count(), __name__, flush=True)
+      if __name__ == "__main__":
+          main()
+      """)
+    #expect(run.output == "9 1 __main__\n", "\(run.errors)")
+    #expect(run.errors.isEmpty)
+  }
+
   @Test("print: several arguments, sep and end, f-strings with specs, % formatting, reprs")
   func printing() throws {
     let run = try runProgram(

@@ -15,7 +15,9 @@ enum ProgramHelp {
     several arguments, sep and end; str, int, float, bool, abs, min, max, sum, len, \
     type, repr, list, tuple, range.
 
-    Modules: import threading, time, _thread, multiprocessing (nothing else). \
+    Modules: import threading, time, _thread, multiprocessing (nothing else), \
+    also as import threading as th or from threading import Thread, Lock as L; \
+    __name__ is "__main__". \
     threading: Thread(target=, args=, name=, daemon=) with start, join, is_alive, \
     name, ident; current_thread(), get_ident(), active_count(); Lock, RLock with \
     acquire(blocking=True, timeout=-1), release, locked; Condition(lock) with \
