@@ -51,12 +51,14 @@ public struct ProgramOutcome: Hashable, Sendable, Comparable {
   /// `IndexError in Thread-2`, in thread order.
   public var errors: [String]
 
-  /// `balance -8`, `deadlock`, `IndexError in Thread-2`.
+  /// `balance -8`, `deadlock, alice 80, bob 100`, `IndexError in Thread-2`:
+  /// a deadlock names the globals it left, so two deadlocks that differ
+  /// never read the same.
   public var text: String {
     var parts: [String] = []
     if deadlock { parts.append("deadlock") }
     parts += errors
-    if !deadlock { parts += globals }
+    parts += globals
     return parts.joined(separator: ", ")
   }
 

@@ -158,7 +158,9 @@ public final class ProgramStepper: Sendable {
     return View(
       threads: threads, globals: globals, output: text.snapshot,
       steps: steps.load(ordering: .relaxed), runnable: runnable, ended: ended,
-      deadlock: !ended && !isFree && runnable.isEmpty && !model.ended(state),
+      // The model's when stepped; the real threads' own finding when let go.
+      deadlock: (!ended && !isFree && runnable.isEmpty && !model.ended(state))
+        || world.deadlock.snapshot != nil,
       free: isFree)
   }
 }

@@ -144,7 +144,7 @@ struct ProgramCommandTests {
     }
     #expect(outcomes.count == 23)
     let lost = try #require(outcomes.first { $0["outcome"] as? String == "balance -8" })
-    #expect(lost["schedules"] as? String == "1456")
+    #expect(lost["schedules"] as? Int == 1456)
     #expect(lost["preemptions"] as? Int == 2)
   }
 
@@ -257,5 +257,55 @@ struct ProgramCommandTests {
     #expect(refused.stderr.hasPrefix("interleave: error: --schedule: step "), "\(refused.stderr)")
     #expect(refused.stderr.contains("names thread 1, which has finished"), "\(refused.stderr)")
     #expect(refused.stdout.isEmpty)
+  }
+
+  @Test("a deadlock's witness from explore replays into that deadlock, every time, and says so")
+  func deadlockWitness() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bank-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("bank.py").path
+    try """
+    import threading
+    alice = 100
+    bob = 100
+    a = threading.Lock()
+    b = threading.Lock()
+    def ab():
+        global alice, bob
+        with a:
+            with b:
+                alice -= 20
+                bob += 20
+    def ba():
+        global alice, bob
+        with b:
+            with a:
+                bob -= 40
+                alice += 40
+    t1 = threading.Thread(target=ab)
+    t2 = threading.Thread(target=ba)
+    t1.start()
+    t2.start()
+    t1.join()
+    t2.join()
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let explored = try Binary.run(["explore", file, "--format", "jsonl"])
+    let outcomes = explored.stdout.split(separator: "\n").compactMap {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
+    let deadlock = try #require(outcomes.first { $0["deadlock"] as? Bool == true })
+    #expect(deadlock["outcome"] as? String == "deadlock, alice 100, bob 100")
+    let schedule = try #require(deadlock["schedule"] as? String)
+    for _ in 0..<10 {
+      let replay = try Binary.run(
+        ["run", file, "--plain", "--format", "jsonl", "--schedule", schedule], limit: 20)
+      let summary = try #require(
+        replay.stdout.split(separator: "\n").last.flatMap {
+          try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        })
+      #expect(summary["deadlock"] is String, "\(replay.stdout)")
+      #expect((summary["globals"] as? [String: Int]) == ["alice": 100, "bob": 100])
+    }
   }
 }

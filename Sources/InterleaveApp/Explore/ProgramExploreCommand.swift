@@ -64,7 +64,7 @@ struct ProgramExploreCommand: ParsableCommand {
         sink.line(
           JSONValue.object([
             ("outcome", .string(result.outcome.text)),
-            ("schedules", result.schedules.map { .string(String($0)) } ?? .null),
+            ("schedules", Self.count(result.schedules)),
             ("deadlock", .bool(result.outcome.deadlock)),
             ("errors", .array(result.outcome.errors.map { .string($0) })),
             ("preemptions", .int(result.preemptions)),
@@ -74,7 +74,7 @@ struct ProgramExploreCommand: ParsableCommand {
       sink.line(
         JSONValue.object([
           ("type", "summary"), ("program", .string(file)),
-          ("schedules", total.map { .string(String($0)) } ?? .null),
+          ("schedules", Self.count(total)),
           ("outcomes", .int(results.count)), ("states", .int(explorer.states)),
           ("threads", .array(names.map { .string($0) })),
         ]).text)
@@ -112,6 +112,13 @@ struct ProgramExploreCommand: ParsableCommand {
       }
     }
     sink.flush()
+  }
+
+  /// A count in JSON: a number while a double holds it exactly (below
+  /// 2^53), a string of digits above, null past 2^64.
+  static func count(_ value: UInt64?) -> JSONValue {
+    guard let value else { return .null }
+    return value < 1 << 53 ? .int(Int(value)) : .string(String(value))
   }
 
   /// `path` as a shell reads it back (single quotes when it needs any).

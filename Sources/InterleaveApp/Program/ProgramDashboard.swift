@@ -93,6 +93,8 @@ struct ProgramDashboard {
       rate = max(rate / 2, 1)
       if case .stepping = pace { pace = .stepping(rate) }
     case "f":
+      // Stuck for good: running freely would only say so again.
+      guard !view.deadlock, !view.ended else { break }
       pace = .free
       stepper.letGo()
     case "u":
