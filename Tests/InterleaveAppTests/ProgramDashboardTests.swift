@@ -50,7 +50,8 @@ struct ProgramDashboardTests {
     #expect(lines.contains { $0.contains("2 waiting L11") }, "\(lines)")
     // What each thread's next step does, under its name.
     #expect(lines.contains { $0.contains("  read balance") }, "\(lines)")
-    #expect(lines.contains { $0.contains("  acquire()") }, "\(lines)")
+    // The lock it waits for, and which thread has it.
+    #expect(lines.contains { $0.contains("  lock.acquire(), 1 has it") }, "\(lines)")
     #expect(lines.contains { $0.contains("Mainthread Start") })
     #expect(lines.contains { $0.contains("(Locked: True) Thread is ") })
     #expect(lines.last?.contains("n step") == true)

@@ -29,7 +29,7 @@ struct ProgramStepperTests {
         #expect(stepper.step(slot))
       }
       // Each step said what it would do: reads, and writes with their value.
-      #expect(said.contains("read balance"))
+      #expect(said.contains { $0.hasPrefix("read balance, now ") })
       #expect(said.contains { $0.hasPrefix("write balance = ") })
       let end = stepper.view()
       #expect(end.runnable.isEmpty && !end.deadlock)
