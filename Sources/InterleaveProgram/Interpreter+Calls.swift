@@ -71,6 +71,22 @@ extension Interpreter {
     position < arguments.count ? arguments[position] : keywords[name]
   }
 
+  /// `round(value, places)` as CPython does it: to the nearest decimal of
+  /// the exact binary value, ties to even (printf's rounding is exact), so
+  /// `round(2.675, 2)` is 2.67 (2.675 is 2.67499999... in binary).
+  static func round(_ value: Double, _ places: Int) -> Double {
+    guard value.isFinite, abs(value) < 1e15, (0...15).contains(places) else {
+      guard places < 0, value.isFinite else { return value }
+      let scale = pow(10.0, Double(-places))
+      return (value / scale).rounded(.toNearestOrEven) * scale
+    }
+    var buffer = [CChar](repeating: 0, count: 64)
+    _ = withVaList([places, value]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
+    let text = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return Double(text) ?? value
+  }
+
   private static func arity(_ arguments: [Value], _ range: ClosedRange<Int>, _ function: String)
     throws(PythonError)
   {
@@ -207,6 +223,55 @@ extension Interpreter {
         if better { best = item }
       }
       return best
+    case .enumerate:
+      // Eager: a list of (index, item) tuples, which a for loop walks.
+      try Self.arity(arguments, 1...2, "enumerate")
+      var index = 0
+      if let start = Self.argument(arguments, keywords, 1, "start") {
+        guard case .int(let first) = start else {
+          throw PythonError.typeError(
+            "'\(start.typeName(objects))' object cannot be interpreted as an integer")
+        }
+        index = first
+      }
+      return .list(
+        try Self.items(arguments[0], objects).map { item in
+          defer { index += 1 }
+          return .tuple([.int(index), item])
+        })
+    case .sorted:
+      try Self.arity(arguments, 1...1, "sorted")
+      var items = try Self.items(arguments[0], objects)
+      var failure: PythonError?
+      items.sort { left, right in
+        do throws(PythonError) {
+          return try Operations.compare(.less, left, right, objects)
+        } catch {
+          failure = failure ?? error
+          return false
+        }
+      }
+      if let failure { throw failure }
+      if let reverse = keywords["reverse"], reverse.isTrue { items.reverse() }
+      return .list(items)
+    case .round:
+      try Self.arity(arguments, 1...2, "round")
+      let digits = Self.argument(arguments, keywords, 1, "ndigits")
+      switch (arguments[0], digits) {
+      case (.int(let value), _): return .int(value)
+      case (.bool(let value), _): return .int(value ? 1 : 0)
+      case (.float(let value), nil), (.float(let value), .some(.none)):
+        let rounded = value.rounded(.toNearestOrEven)
+        guard rounded.isFinite, abs(rounded) < 9.2e18 else {
+          throw PythonError("OverflowError", "cannot convert float infinity to integer")
+        }
+        return .int(Int(rounded))
+      case (.float(let value), .some(.int(let places))):
+        return .float(Self.round(value, places))
+      default:
+        throw PythonError.typeError(
+          "type \(arguments[0].typeName(objects)) doesn't define __round__ method")
+      }
     case .sum:
       var total = Value.int(0)
       for item in try Self.items(arguments.first ?? .list([]), objects) {

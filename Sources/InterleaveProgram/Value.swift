@@ -80,6 +80,7 @@ public struct Iterator: Hashable, Sendable {
 /// The functions the subset provides, built in or from its modules.
 public enum Builtin: String, Hashable, Sendable, CaseIterable {
   case print, range, len, type, str, int, float, bool, abs, min, max, sum, repr, list, tuple
+  case enumerate, sorted, round
   case thread = "threading.Thread"
   case lock = "threading.Lock"
   case rlock = "threading.RLock"

@@ -13,7 +13,7 @@ enum ProgramHelp {
     while, for over range or a list, break, continue, pass; try/finally; with on a \
     lock, condition or semaphore; assert; print with f-strings, % formatting, \
     several arguments, sep and end; str, int, float, bool, abs, min, max, sum, len, \
-    type, repr, list, tuple, range.
+    type, repr, list, tuple, range, enumerate, sorted, round.
 
     Modules: import threading, time, _thread, multiprocessing (nothing else), \
     also as import threading as th or from threading import Thread, Lock as L; \
