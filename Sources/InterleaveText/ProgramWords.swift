@@ -21,6 +21,9 @@ public struct ProgramWords: Sendable {
   public var stillPossible: String
   public var tooManyToCount: String
   public var more: @Sendable (Int) -> String
+  /// Thread N cannot take a step now (what it waits to do).
+  public var cannotGo: @Sendable (Int, String) -> String
+  public var hasFinished: @Sendable (Int) -> String
 
   public static func of(_ language: Language) -> ProgramWords {
     switch language {
@@ -38,7 +41,9 @@ public struct ProgramWords: Sendable {
     waiting: "waiting", done: "finished",
     keys: " n step  0-9 step that thread  u undo  space run  +/- speed  f full  q quit",
     quitOnly: " q quit", stillPossible: "still possible (schedules):",
-    tooManyToCount: "too many schedules left to count", more: { "  and \($0) more" })
+    tooManyToCount: "too many schedules left to count", more: { "  and \($0) more" },
+    cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
+    hasFinished: { "thread \($0) has finished" })
 
   static let chinese = ProgramWords(
     codeTitle: "代码：各线程下一步所在的行", threadsTitle: "线程", globalsTitle: "全局变量",
@@ -47,5 +52,7 @@ public struct ProgramWords: Sendable {
     deadlock: "死锁：所有线程都在等待", ready: "就绪", running: "运行中", waiting: "等待中",
     done: "已结束", keys: " n 单步  0-9 让该线程走一步  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
     quitOnly: " q 退出", stillPossible: "仍可能的结果（调度数）：",
-    tooManyToCount: "剩下的调度太多，无法计数", more: { "  还有 \($0) 种" })
+    tooManyToCount: "剩下的调度太多，无法计数", more: { "  还有 \($0) 种" },
+    cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
+    hasFinished: { "线程 \($0) 已经结束" })
 }

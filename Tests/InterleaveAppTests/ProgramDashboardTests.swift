@@ -119,6 +119,9 @@ struct ProgramDashboardTests {
     #expect(!stepped.contains { $0.contains("balance -21  (32)") }, "\(stepped)")
     try tmux.keys("u")
     try tmux.waitFor("step 5 · paused")
+    // The main thread waits in join(): its digit says why nothing happens.
+    try tmux.keys("0")
+    try tmux.waitFor("thread 0 cannot go now: it waits (t1.join())")
     try tmux.keys("q")
     try tmux.waitFor("EXIT=0")
   }

@@ -20,6 +20,8 @@ struct ProgramDashboard {
   /// Called before each frame (a recording follows the terminal's size and
   /// Ctrl-Z); false when the recording failed and the run must end.
   var betweenFrames: () -> Bool = { true }
+  /// Why the last key did nothing (a thread that cannot go), until the next key.
+  private var notice: String?
   /// Changes with every step and undo: what a count belongs to.
   private var generation = 0
   let screen: any Screen
@@ -63,7 +65,7 @@ struct ProgramDashboard {
       screen.draw(
         ProgramFrame(
           file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
-          words: words, reachable: reachable
+          words: words, reachable: reachable, notice: notice
         ).draw(width: size.width, height: size.height))
       if let key = screen.readKey(timeout: 50), !handle(key, view) { return 0 }
       if case .stepping = pace, !view.ended, !view.deadlock {
@@ -78,6 +80,7 @@ struct ProgramDashboard {
 
   /// - Returns: false to quit.
   private mutating func handle(_ key: Key, _ view: ProgramStepper.View) -> Bool {
+    notice = nil
     guard case .character(let character) = key else { return true }
     switch character {
     case "q", "Q": return false
@@ -103,7 +106,14 @@ struct ProgramDashboard {
       if let digit = character.wholeNumberValue, view.threads.indices.contains(digit) {
         focus = digit
         pace = .paused
-        if stepper.step(digit) { generation += 1 }
+        if stepper.step(digit) {
+          generation += 1
+        } else if !view.free {
+          let thread = view.threads[digit]
+          notice =
+            thread.state == .finished
+            ? words.hasFinished(digit) : words.cannotGo(digit, thread.next ?? "")
+        }
       }
     }
     return true

@@ -25,6 +25,8 @@ struct ProgramFrame {
   /// The outcomes still reachable and their schedules (nil: too many to
   /// count; empty: not counted, as when let go).
   var reachable: [(outcome: String, schedules: UInt64?)]? = []
+  /// Why the last key did nothing, shown in the footer's place.
+  var notice: String?
 
   func draw(width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
@@ -183,6 +185,10 @@ struct ProgramFrame {
   }
 
   private func footer(_ canvas: inout Canvas, y: Int) {
+    if let notice {
+      canvas.put(" " + notice, x: 0, y: y, style: Style(.waiting, bold: true))
+      return
+    }
     let keys = view.free || view.ended ? words.quitOnly : words.keys
     canvas.put(keys, x: 0, y: y, style: Style(.keyHint))
   }
