@@ -107,7 +107,7 @@ struct Compiler {
     switch target {
     case .name(let name, _): return [name]
     case .tuple(let targets, _): return targets.flatMap(names)
-    case .item: return []
+    case .item, .attribute: return []
     }
   }
 
@@ -204,6 +204,8 @@ struct Compiler {
         try storeItem(name, at: at)
       case .tuple:
         throw SourceError("'tuple' is an illegal expression for augmented assignment", at: location)
+      case .attribute(_, _, let at):
+        throw Parser.unsupported("augmented assignment to an attribute is", at: at)
       }
     case .ifElse(let condition, let body, let other, _):
       try expression(condition)
@@ -365,6 +367,9 @@ struct Compiler {
       }
       try expression(index)
       try storeItem(name, at: at)
+    case .attribute(let base, let name, _):
+      try expression(base)
+      emit(.storeAttribute(name))
     }
   }
 

@@ -231,6 +231,9 @@ struct Interpreter<W: World> {
       push(.str(text))
     case .attribute(let name):
       push(try attribute(pop(), name, world: &world))
+    case .storeAttribute(let name):
+      let object = pop()
+      try setAttribute(object, name, pop(), world: &world)
     case .call(let count, let keywords):
       let values = pop(count)
       let callee = pop()
@@ -337,6 +340,34 @@ struct Interpreter<W: World> {
     case .makeFunction(let index, _):
       push(.function(index))
     }
+  }
+
+  /// `object.name = value`: a thread's `daemon` (before it starts) and
+  /// `name`; nothing else can be set here.
+  private mutating func setAttribute(
+    _ object: Value, _ name: String, _ value: Value, world: inout W
+  ) throws(PythonError) {
+    let type = try typeName(object, &world)
+    guard case .object(let index) = object, world.readObjects({ $0.thread(index) }) != nil else {
+      throw PythonError("AttributeError", "'\(type)' object has no attribute '\(name)'")
+    }
+    guard name == "daemon" || name == "name" else {
+      throw PythonError(
+        "AttributeError", "setting a thread's '\(name)' is not supported here (daemon, name)")
+    }
+    if name == "name" {
+      guard case .str(let text) = value else {
+        throw PythonError.typeError("name must be a str, not \(try typeName(value, &world))")
+      }
+      world.withObjects { $0.changeThread(index) { $0.name = text } }
+      return
+    }
+    let started = world.readObjects { $0.thread(index)?.state != .initial }
+    guard !started else {
+      throw PythonError("RuntimeError", "cannot set daemon status of active thread")
+    }
+    let daemon = value.isTrue
+    world.withObjects { $0.changeThread(index) { $0.daemon = daemon } }
   }
 
   mutating func typeName(_ value: Value, _ world: inout W) throws(PythonError) -> String {

@@ -31,6 +31,8 @@ enum Op: Hashable, Sendable {
   /// when `withSpec`.
   case format(conversion: Character?, withSpec: Bool)
   case attribute(String)
+  /// Object then value: `object.name = value` (a thread's `daemon`, `name`).
+  case storeAttribute(String)
   /// Callee then arguments (keyword values last, named by `keywords`).
   case call(arguments: Int, keywords: [String])
   /// Receiver then arguments: `receiver.name(...)`.

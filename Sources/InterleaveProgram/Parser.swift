@@ -348,8 +348,7 @@ struct Parser {
       var targets: [Target] = []
       for item in items { targets.append(try target(item, at: item.location)) }
       return .tuple(targets, at)
-    case .attribute(_, _, let at):
-      throw Self.unsupported("assigning to an attribute is", at: at)
+    case .attribute(let base, let name, let at): return .attribute(base, name, at)
     default:
       throw SourceError("cannot assign to this expression", at: location)
     }

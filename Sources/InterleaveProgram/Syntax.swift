@@ -77,6 +77,8 @@ indirect enum Target: Sendable {
   case name(String, SourceLocation)
   case item(Expression, Expression, SourceLocation)
   case tuple([Target], SourceLocation)
+  /// `t.daemon = True`.
+  case attribute(Expression, String, SourceLocation)
 }
 
 indirect enum Statement: Sendable {

@@ -19,6 +19,48 @@ func runProgram(_ text: String, file: String = "/t/p.py") throws -> (
 
 @Suite("Programs on real threads")
 struct ProgramRunTests {
+  @Test("enumerate, sorted and round as CPython 3.11 gives them (round(2.675, 2) is 2.67)")
+  func moreBuiltins() throws {
+    let run = try runProgram(
+      """
+      xs = [3, 1, 2]
+      for i, x in enumerate(xs, start=1):
+          print(i, x)
+      print(sorted(xs), sorted(xs, reverse=True), xs, list(enumerate("ab")))
+      print(round(2.5), round(3.5), round(2.675, 2), round(7), round(-0.5), round(1.23456, 3))
+      """)
+    #expect(
+      run.output == """
+        1 3
+        2 1
+        3 2
+        [1, 2, 3] [3, 2, 1] [3, 1, 2] [(0, 'a'), (1, 'b')]
+        2 4 2.67 7 0 1.235
+
+        """, "\(run.errors)")
+  }
+
+  @Test("t.daemon = True and t.name = ... before start; other attributes fail as CPython's do")
+  func threadAttributes() throws {
+    let run = try runProgram(
+      """
+      import threading, time
+      def spin():
+          while True:
+              time.sleep(0.01)
+      t = threading.Thread(target=spin)
+      t.daemon = True
+      t.name = "spinner"
+      t.start()
+      print(t.name, t.daemon)
+      lock = threading.Lock()
+      lock.x = 1
+      """)
+    #expect(run.output == "spinner True\n")
+    #expect(run.errors.hasSuffix("AttributeError: '_thread.lock' object has no attribute 'x'\n"))
+    #expect(run.result.mainError != nil)
+  }
+
   @Test(
     "a teacher's usual script: from-imports, import as, if __name__ == '__main__', print(flush=)")
   func usualScript() throws {
