@@ -27,7 +27,7 @@ public enum Wrap {
   }
 
   /// Characters no line may start with (they close what came before).
-  static let closers: Set<Unicode.Scalar> = Set("，。、；：！？）》」』】〕…,.;:!?)]}%".unicodeScalars)
+  static let closers: Set<Unicode.Scalar> = Set("，。、；：！？）》」』】〕”’…,.;:!?)]}%".unicodeScalars)
   /// Characters no line may end with (they open what comes after).
   static let openers: Set<Unicode.Scalar> = Set("（《「『【〔“‘([{".unicodeScalars)
 

@@ -33,6 +33,11 @@ struct TextTests {
     // before comes along.
     let hung = String(repeating: "中", count: 9) + "挂起。"
     #expect(Wrap.lines(hung, width: 20) == [String(repeating: "中", count: 9), "挂起。"])
+    // A closing quote never starts a line (it stays with the word it closes).
+    let quoted = String(repeating: "中", count: 8) + "“获取”）之后"
+    #expect(
+      Wrap.lines(quoted, width: 22).allSatisfy { !$0.hasPrefix("”") },
+      "\(Wrap.lines(quoted, width: 22))")
     #expect(Wrap.lines("min 3  max 5", width: 20) == ["min 3  max 5"], "spacing kept when it fits")
     #expect(
       Wrap.hanging("lost update: wrote 8 over Thread-1's 5", width: 20, indent: 2)
