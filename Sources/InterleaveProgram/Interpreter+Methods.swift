@@ -129,6 +129,11 @@ extension Interpreter {
         frames[frames.count - 1].waking = index
         return .bool(true)
       }
+      if world.stepsWakes {
+        // Under a schedule: waking is a step of its own, as in the model
+        // (given only once the wake can pass).
+        if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
+      }
       let woken = try waitStopping(&world, timeout: timeout) { $0.tryEndWait(index, by: me) }
       if !woken {
         // Timed out: leave the waiters and take the lock back.

@@ -126,11 +126,13 @@ struct Interpreter<W: World> {
     return lines.isEmpty ? 0 : lines[max(0, min(frame.pc - 1, lines.count - 1))]
   }
 
-  /// The source line of the instruction the thread runs next (0: none).
+  /// The source line of the instruction the thread runs next (0: none);
+  /// a condition's wake is on the line of its `wait()`.
   var nextLine: Int {
     guard let frame = frames.last else { return 0 }
     let lines = program.functions[frame.function].lines
-    return lines.isEmpty ? 0 : lines[max(0, min(frame.pc, lines.count - 1))]
+    let pc = frame.waking != nil ? frame.pc - 1 : frame.pc
+    return lines.isEmpty ? 0 : lines[max(0, min(pc, lines.count - 1))]
   }
 
   /// The op the thread runs next.

@@ -57,5 +57,6 @@ struct ModelWorld: World, Hashable {
   var cpuCount: Int { 2 }
   mutating func beforeStep(_ thread: Int, line: Int) -> Bool { false }
   var suspendsWaits: Bool { true }
+  var stepsWakes: Bool { false }
   mutating func shouldStop() -> Bool { false }
 }

@@ -107,23 +107,29 @@ final class RealWorld: World, Sendable {
     gate.release(me)
     defer { waiters.withLockedValue { $0[me] = nil } }
     let noted = waiters
-    return waitBlocked(me, line: line, timeout: timeout) { objects in
-      guard test(&objects) else { return false }
+    // A replay keeps the order, not the time (the model waits as long as
+    // it takes): a timed wait under a schedule has no timeout.
+    let passed = waitBlocked(me, line: line, timeout: nil, until: test) {
       // Under the objects' lock, as the wait passes: never seen waiting
       // and running at once.
       noted.withLockedValue { $0[me] = nil }
       gate.unpark(me)
-      return true
     }
+    // Cut short (the run ends): no longer counted as waiting.
+    if !passed { gate.unpark(me) }
+    return passed
   }
 
   /// A wait that could not pass at once. With no timeout the thread is
   /// noted as blocked (at `line`), so that when every living thread is
   /// blocked and none can pass, the deadlock is found and the run ends
-  /// with it instead of hanging as CPython would.
+  /// with it instead of hanging as CPython would. `passing` runs under the
+  /// objects' lock as the wait passes (`test` itself is also run on copies,
+  /// to look for a deadlock, so it must change nothing but the objects).
   private func waitBlocked(
     _ me: Int, line: Int, timeout: Double?,
-    until test: @escaping @Sendable (inout SharedObjects) -> Bool
+    until test: @escaping @Sendable (inout SharedObjects) -> Bool,
+    passing: @escaping () -> Void = {}
   ) -> Bool {
     guard timeout == nil else { return waitFreely(timeout: timeout, until: test) }
     objects.change { _ in blocked.withLockedValue { $0[me] = (line, test) } }
@@ -133,6 +139,7 @@ final class RealWorld: World, Sendable {
       guard test(&objects) else { return false }
       // Under the objects' lock, as the wait passes.
       stuck.withLockedValue { $0[me] = nil }
+      passing()
       return true
     }
   }
@@ -231,6 +238,7 @@ final class RealWorld: World, Sendable {
   }
 
   var suspendsWaits: Bool { false }
+  var stepsWakes: Bool { gate != nil }
 
   func shouldStop() -> Bool {
     if ending.load(ordering: .relaxed) { return true }

@@ -5,6 +5,74 @@ import Testing
 /// A program driven one step at a time on its real threads.
 @Suite("Programs stepped on real threads")
 struct ProgramStepperTests {
+  /// A producer and a consumer on a condition: the consumer's wait blocks
+  /// until the producer notifies, and its wake is a step of its own.
+  static let condition = """
+    import threading
+    cond = threading.Condition(threading.Lock())
+    items = []
+    got = 0
+    def consume():
+        global got
+        with cond:
+            while len(items) == 0:
+                cond.wait()
+            got = items.pop(0)
+    def produce():
+        with cond:
+            items.append(7)
+            cond.notify()
+    c = threading.Thread(target=consume)
+    p = threading.Thread(target=produce)
+    c.start()
+    p.start()
+    c.join()
+    p.join()
+    print(got)
+    """
+
+  @Test(
+    "a condition's wait and wake, stepped and replayed on the real threads, as the model has them")
+  func conditionWitnesses() throws {
+    let program = try ProgramSource.compile(Self.condition, file: "/t/c.py")
+    var explorer = ProgramExplorer(ProgramModel(program))
+    let results = try explorer.explore()
+    #expect(!results.isEmpty)
+    // Every schedule's witness, and the longest one too (it waits).
+    for result in results {
+      let stepper = ProgramStepper(program: program, cpuCount: 2)
+      defer { stepper.stop() }
+      #expect(stepper.start())
+      for slot in result.witness {
+        let view = stepper.view()
+        let expected = stepper.modelLines()
+        for (index, thread) in view.threads.enumerated() where thread.state != .finished {
+          #expect(thread.line == expected[index], "\(thread.name) in \(result.witness)")
+        }
+        #expect(stepper.step(slot), "step \(slot) of \(result.witness)")
+      }
+      #expect(stepper.view().runnable.isEmpty)
+      #expect(stepper.view().output == "7\n", "\(result.witness)")
+      let replay = ProgramRun(program).run(
+        output: { _ in }, errors: { _ in }, schedule: result.witness)
+      #expect(replay.outcome == result.outcome.text, "\(result.witness)")
+    }
+    // A schedule where the consumer waits first, then is woken.
+    let model = ProgramModel(program)
+    var state = model.initial()
+    var schedule: [Int] = []
+    while let slot = model.runnable(state).first(where: { $0 == 1 }) ?? model.runnable(state).first
+    {
+      schedule.append(slot)
+      state = model.step(state, slot)
+    }
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    for slot in schedule { #expect(stepper.step(slot), "\(schedule)") }
+    #expect(stepper.view().output == "7\n", "\(schedule)")
+  }
+
   @Test(
     "each witness, stepped on the real threads: every thread stands where the model says, and it ends there"
   )

@@ -23,12 +23,16 @@ final class ReachableCounter: Sendable {
 
   /// Asks for the count at step `step` of `stepper`.
   func request(step: Int, stepper: ProgramStepper) {
-    let start = state.withLockedValue { state -> Bool in
+    let (start, done) = state.withLockedValue { state -> (Bool, [OSThread]) in
       state.wanted = (step, stepper)
-      guard !state.busy else { return false }
+      guard !state.busy else { return (false, []) }
       state.busy = true
-      return true
+      // The workers before have handed back their last count: join them
+      // (each is at its return), so an idle spell leaves no thread behind.
+      defer { state.threads = [] }
+      return (true, state.threads)
     }
+    for thread in done { thread.join() }
     if start, let thread = OSThread.spawn({ [self] in work() }) {
       state.withLockedValue { $0.threads.append(thread) }
     } else if start {
