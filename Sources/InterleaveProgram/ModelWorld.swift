@@ -55,7 +55,7 @@ struct ModelWorld: World, Hashable {
   mutating func sleep(_ seconds: Double) {}
   func ident() -> Int { 1000 + current }
   var cpuCount: Int { 2 }
-  mutating func beforeStep(_ thread: Int, line: Int) -> Bool { false }
+  mutating func beforeStep(_ thread: Int, line: @autoclosure () -> Int) -> Bool { false }
   var suspendsWaits: Bool { true }
   var stepsWakes: Bool { false }
   mutating func shouldStop() -> Bool { false }

@@ -247,9 +247,10 @@ final class RealWorld: World, Sendable {
     return true
   }
 
-  func beforeStep(_ thread: Int, line: Int) -> Bool {
+  func beforeStep(_ thread: Int, line: @autoclosure () -> Int) -> Bool {
     if ending.load(ordering: .relaxed) { return true }
     if let gate {
+      let line = line()
       lines.withLockedValue { $0[thread] = line }
       gate.take(thread, stop: stop)
     }

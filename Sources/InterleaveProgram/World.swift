@@ -31,9 +31,10 @@ protocol World {
   func ident() -> Int
   /// `multiprocessing.cpu_count()`.
   var cpuCount: Int { get }
-  /// Called before each step (made by source line `line`); true when the
-  /// run is ending and the thread must stop where it is.
-  mutating func beforeStep(_ thread: Int, line: Int) -> Bool
+  /// Called before each step (made by source line `line`, worked out only
+  /// if asked: this is every step's path); true when the run is ending and
+  /// the thread must stop where it is.
+  mutating func beforeStep(_ thread: Int, line: @autoclosure () -> Int) -> Bool
   /// Asked at every jump back (a loop with no step in it): true when the
   /// run is ending.
   mutating func shouldStop() -> Bool

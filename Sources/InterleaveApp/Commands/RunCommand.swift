@@ -71,15 +71,7 @@ struct RunCommand: ParsableCommand {
   }
 
   func run() throws {
-    let program: Program
-    do {
-      program = try ProgramSource.load(file)
-    } catch {
-      // FILE.py:LINE:COL: error: ..., as a compiler says it.
-      let line = error.atLine ? error.description : "interleave: error: \(error.description)"
-      try? FileDescriptor.writeAll(STDERR_FILENO, Array((Sanitizer.line(line) + "\n").utf8))
-      throw ExitCode(error.status)
-    }
+    let program = try ProgramFile.load(file)
     let slots = try schedule.map(Self.slots)
     if let slots, let problem = ProgramModel(program).problem(schedule: slots) {
       InterleaveMain.notice("error: --schedule: \(problem)")

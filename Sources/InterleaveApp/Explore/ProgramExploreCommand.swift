@@ -34,14 +34,7 @@ struct ProgramExploreCommand: ParsableCommand {
   }
 
   func run() throws {
-    let program: Program
-    do {
-      program = try ProgramSource.load(file)
-    } catch {
-      let line = error.atLine ? error.description : "interleave: error: \(error.description)"
-      try? FileDescriptor.writeAll(STDERR_FILENO, Array((Sanitizer.line(line) + "\n").utf8))
-      throw ExitCode(error.status)
-    }
+    let program = try ProgramFile.load(file)
     var explorer = ProgramExplorer(ProgramModel(program), limit: maxStates)
     let start = MonotonicClock.now()
     let results: [ProgramExplorer.Result]
