@@ -1,9 +1,18 @@
 import Foundation
+import InterleaveTestSupport
 import Testing
 
 /// `interleave run FILE.py` as a user runs it, on the seed's own listings.
 @Suite("Programs from the command line")
 struct ProgramCommandTests {
+  /// Waits (at most 10 s) until process `pid` runs `count` OS threads or more.
+  static func waitForThreads(_ pid: Int32, _ count: Int) -> Bool {
+    Wait.until(10) {
+      ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"))?.count ?? 0)
+        >= count
+    }
+  }
+
   static func program(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("programs/\(name)").path
@@ -168,8 +177,8 @@ struct ProgramCommandTests {
     """.write(toFile: file, atomically: true, encoding: .utf8)
     // Bounded: a build that never stops is killed, and fails below.
     let result = try Binary.run(["run", file, "--plain"], limit: 20) { pid in
-      // Once it runs: the Python threads are started by then or soon after.
-      usleep(300_000)
+      // Once the Python thread runs beside the main thread.
+      #expect(Self.waitForThreads(pid, 2))
       kill(pid, SIGINT)
     }
     #expect(result.status == 130, "\(result.stderr)")
@@ -216,7 +225,7 @@ struct ProgramCommandTests {
     a.acquire()
     """.write(toFile: sleeper, atomically: true, encoding: .utf8)
     let quit = try Binary.run(["run", sleeper, "--plain"], limit: 20) { pid in
-      usleep(300_000)
+      #expect(Self.waitForThreads(pid, 2))
       kill(pid, SIGTERM)
     }
     #expect(quit.status == 143, "\(quit.stderr)")

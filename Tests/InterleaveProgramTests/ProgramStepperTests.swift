@@ -5,6 +5,30 @@ import Testing
 /// A program driven one step at a time on its real threads.
 @Suite("Programs stepped on real threads")
 struct ProgramStepperTests {
+  /// Steps `stepper` through `schedule`, checking before each step that it
+  /// can go and that every thread stands on the line the model says.
+  /// - Returns: what the threads said their next steps would do.
+  @discardableResult
+  static func walk(_ stepper: ProgramStepper, _ schedule: [Int]) -> Set<String> {
+    var said: Set<String> = []
+    for slot in schedule {
+      let view = stepper.view()
+      said.formUnion(view.threads.compactMap(\.next))
+      #expect(view.runnable.contains(slot), "step \(slot) of \(schedule)")
+      let expected = stepper.modelLines()
+      for (index, thread) in view.threads.enumerated() where thread.state != .finished {
+        #expect(thread.line == expected[index], "\(thread.name) in \(schedule)")
+      }
+      #expect(stepper.step(slot), "step \(slot) of \(schedule)")
+    }
+    return said
+  }
+
+  /// The main thread steps until it waits (it has started its threads).
+  static func stepMainWhileItCan(_ stepper: ProgramStepper) {
+    for _ in 0..<20 where stepper.view().runnable.contains(0) { stepper.step(0) }
+  }
+
   /// A producer and a consumer on a condition: the consumer's wait blocks
   /// until the producer notifies, and its wake is a step of its own.
   static let condition = """
@@ -43,14 +67,7 @@ struct ProgramStepperTests {
       let stepper = ProgramStepper(program: program, cpuCount: 2)
       defer { stepper.stop() }
       #expect(stepper.start())
-      for slot in result.witness {
-        let view = stepper.view()
-        let expected = stepper.modelLines()
-        for (index, thread) in view.threads.enumerated() where thread.state != .finished {
-          #expect(thread.line == expected[index], "\(thread.name) in \(result.witness)")
-        }
-        #expect(stepper.step(slot), "step \(slot) of \(result.witness)")
-      }
+      Self.walk(stepper, result.witness)
       #expect(stepper.view().runnable.isEmpty)
       #expect(stepper.view().output == "7\n", "\(result.witness)")
       let replay = ProgramRun(program).run(
@@ -85,17 +102,7 @@ struct ProgramStepperTests {
       let stepper = ProgramStepper(program: program, cpuCount: 2)
       defer { stepper.stop() }
       #expect(stepper.start())
-      var said: Set<String> = []
-      for slot in result.witness {
-        let view = stepper.view()
-        said.formUnion(view.threads.compactMap(\.next))
-        #expect(view.runnable.contains(slot))
-        let expected = stepper.modelLines()
-        for (index, thread) in view.threads.enumerated() where thread.state != .finished {
-          #expect(thread.line == expected[index], "\(thread.name) in \(result.witness)")
-        }
-        #expect(stepper.step(slot))
-      }
+      let said = Self.walk(stepper, result.witness)
       // Each step said what it would do: reads, and writes with their value.
       #expect(said.contains { $0.hasPrefix("read balance, now ") })
       #expect(said.contains { $0.hasPrefix("write balance = ") })
@@ -136,11 +143,7 @@ struct ProgramStepperTests {
     defer { stepper.stop() }
     #expect(stepper.start())
     // Main starts both threads and waits; each takes its first lock.
-    var guardSteps = 0
-    while stepper.view().runnable.contains(0), guardSteps < 20 {
-      stepper.step(0)
-      guardSteps += 1
-    }
+    Self.stepMainWhileItCan(stepper)
     #expect(stepper.step(1))
     #expect(stepper.step(2))
     let view = stepper.view()
@@ -161,11 +164,7 @@ struct ProgramStepperTests {
     let start = try #require(stepper.reachable(limit: 100_000))
     #expect(start.count == 23)
     #expect(start.compactMap(\.schedules).reduce(0, +) == 12_870)
-    var steps = 0
-    while stepper.view().runnable.contains(0), steps < 20 {
-      stepper.step(0)
-      steps += 1
-    }
+    Self.stepMainWhileItCan(stepper)
     // Both threads read the balance (0) before either writes: one update
     // will be lost, and fewer schedules and outcomes are left.
     #expect(stepper.step(1))
