@@ -5,6 +5,8 @@ struct Compiler {
   private var functions: [Function] = []
   private var globals: [String] = []
   private var globalIndex: [String: Int] = [:]
+  /// Globals that only ever hold an imported module (`import time`).
+  private var modules: [String: Module] = [:]
 
   /// The function being compiled.
   private var function = Function(name: "<module>", parameters: [])
@@ -63,11 +65,45 @@ struct Compiler {
 
   /// Every name the module binds, and every name a function declares global.
   private mutating func declareGlobals(_ statements: [Statement]) {
+    var imported: [String: Module] = [:]
+    var rebound: Set<String> = []
     for statement in statements {
       for name in Self.bound(statement) { _ = global(name) }
       Self.visit(statement) { inner in
-        if case .global(let names, _) = inner { for name in names { _ = global(name) } }
+        switch inner {
+        case .global(let names, _): for name in names { _ = global(name) }
+        case .importModules(let modules, _):
+          for (module, bound) in modules { imported[bound] = Module(rawValue: module) }
+        case .assign, .augmentedAssign, .forLoop, .function, .importNames:
+          rebound.formUnion(Self.bound(inner))
+        default: break
+        }
       }
+    }
+    modules = imported.filter { !rebound.contains($0.key) }
+  }
+
+  /// The module a name holds here, if it can only hold one.
+  private func module(_ base: Expression) -> Module? {
+    guard case .name(let name, _) = base, shadows[name] == nil, locals?[name] == nil else {
+      return nil
+    }
+    return modules[name]
+  }
+
+  /// Refuses `module.name` the subset does not have, and an attribute or
+  /// method no value of the subset has, before anything runs.
+  private func check(_ base: Expression, _ name: String, call: Bool, at location: SourceLocation)
+    throws(SourceError)
+  {
+    if let module = module(base) {
+      guard module.attribute(name) != nil else {
+        throw Subset.missingAttribute(module, name, at: location)
+      }
+    } else if call, !Subset.methods.contains(name) {
+      throw Subset.missingMethod(name, at: location)
+    } else if !call, !Subset.methods.contains(name), !Subset.attributes.contains(name) {
+      throw Subset.missingAttribute(name, at: location)
     }
   }
 
@@ -116,7 +152,7 @@ struct Compiler {
     return function.localNames.count - 1
   }
 
-  private mutating func load(_ name: String, at location: SourceLocation) {
+  private mutating func load(_ name: String, at location: SourceLocation) throws(SourceError) {
     if let slot = shadows[name] {
       emit(.loadLocal(slot))
     } else if let slot = locals?[name] {
@@ -128,6 +164,8 @@ struct Compiler {
     } else if name == "__name__" {
       // A program is always the script run (`if __name__ == "__main__":`).
       emit(.constant(.str("__main__")))
+    } else if Subset.missingBuiltins.contains(name) {
+      throw Subset.missingBuiltin(name, at: location)
     } else {
       emit(.nameError(name))
     }
@@ -187,7 +225,7 @@ struct Compiler {
     case .augmentedAssign(let target, let operation, let value, let location):
       switch target {
       case .name(let name, let at):
-        load(name, at: at)
+        try load(name, at: at)
         try expression(value)
         emit(.binary(operation))
         store(name)
@@ -195,7 +233,7 @@ struct Compiler {
         guard case .name(let name, _) = base else {
           throw Parser.unsupported("this assignment target is", at: at)
         }
-        load(name, at: at)
+        try load(name, at: at)
         try expression(index)
         emit(.item)
         try expression(value)
@@ -429,7 +467,7 @@ struct Compiler {
   private mutating func expression(_ expression: Expression) throws(SourceError) {
     switch expression {
     case .name(let name, let at):
-      load(name, at: at)
+      try load(name, at: at)
     case .constant(let value, _):
       emit(.constant(value))
     case .formatted(let parts, _):
@@ -514,7 +552,8 @@ struct Compiler {
       patch(over, to: here)
     case .call(let callee, let arguments, let keywords, _):
       try call(callee, arguments: arguments, keywords: keywords)
-    case .attribute(let base, let name, _):
+    case .attribute(let base, let name, let at):
+      try check(base, name, call: false, at: at)
       try self.expression(base)
       emit(.attribute(name))
     case .item(let base, let index, _):
@@ -527,7 +566,8 @@ struct Compiler {
   private mutating func call(
     _ callee: Expression, arguments: [Expression], keywords: [(String, Expression)]
   ) throws(SourceError) {
-    if case .attribute(let base, let name, _) = callee {
+    if case .attribute(let base, let name, let at) = callee {
+      try check(base, name, call: true, at: at)
       // A list method on a named list is one step on that list.
       if case .name(let variable, _) = base,
         ["append", "pop", "insert", "remove", "clear", "extend"].contains(name),

@@ -279,7 +279,11 @@ struct Parser {
         if current.isSymbol("*") {
           throw Self.unsupported("'from ... import *' is", at: current.location)
         }
+        let nameAt = current.location
         let name = try identifier()
+        if let imported = Module(rawValue: module), imported.attribute(name) == nil {
+          throw Subset.missingAttribute(imported, name, at: nameAt)
+        }
         var bound = name
         if current.isName("as") {
           index += 1

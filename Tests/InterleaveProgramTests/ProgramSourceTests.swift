@@ -34,6 +34,16 @@ struct ProgramSourceTests {
       ("x = 1 << 2\n", "p.py:1:7: error: bitwise operators are not supported here"),
       ("print(f'{x=}')\n", "p.py:1:9: error: '=' in f-string fields is not supported here"),
       ("break\n", "p.py:1:1: error: 'break' outside loop"),
+      (
+        "def f(x):\n    return isinstance(x, int)\n",
+        "p.py:2:12: error: isinstance() is not supported"
+      ),
+      ("import time\nt = time.time()\n", "p.py:2:9: error: time.time is not supported here"),
+      ("import time as clock\nt = clock.monotonic\n", "p.py:2:10: error: time.monotonic is not"),
+      ("from time import time\n", "p.py:1:18: error: time.time is not supported here"),
+      ("s = '{}'.format(1)\n", "p.py:1:9: error: the method '.format()' is not supported here"),
+      ("import threading\nb = threading.Barrier(2)\n", "p.py:2:14: error: threading.Barrier"),
+      ("x = [1]\ny = x.count\n", "p.py:2:6: error: the attribute '.count' is not supported"),
     ])
   func refused(text: String, message: String) {
     let refusal = Self.refusal(text)
@@ -46,6 +56,14 @@ struct ProgramSourceTests {
       let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
       _ = try ProgramSource.load("/" + path + "/programs/\(name).py")
     }
+  }
+
+  @Test("a name the program binds itself is not taken for a missing builtin or module")
+  func ownNames() {
+    #expect(Self.refusal("def filter(x):\n    return x\nprint(filter(1))\n") == nil)
+    #expect(Self.refusal("import time\ntime = 3\nprint(time)\n") == nil)
+    #expect(
+      Self.refusal("print(undefined_name)\n") == nil, "a NameError when reached, as in Python")
   }
 
   @Test("an empty program runs and prints nothing, as in CPython")

@@ -1,0 +1,58 @@
+/// What the subset offers by name, so that a program reaching for anything
+/// else is refused before it runs rather than failing halfway.
+enum Subset {
+  /// Every method a value of the subset has (lists, strings, threads,
+  /// locks, conditions, semaphores).
+  static let methods: Set<String> = [
+    "append", "pop", "insert", "remove", "clear", "extend",
+    "upper", "lower", "strip", "join", "startswith",
+    "start", "is_alive",
+    "acquire", "release", "locked", "acquire_lock", "release_lock", "locked_lock",
+    "wait", "notify", "notify_all", "notifyAll",
+  ]
+
+  /// Every attribute read without a call (a thread's).
+  static let attributes: Set<String> = ["name", "ident", "native_id", "daemon"]
+
+  /// Python's built-in functions and types that the subset does not have:
+  /// naming one is refused before the run (a name Python does not know
+  /// either is a `NameError` when reached, as in Python).
+  static let missingBuiltins: Set<String> = [
+    "isinstance", "issubclass", "input", "open", "dict", "set", "frozenset", "map", "filter",
+    "zip", "reversed", "any", "all", "hash", "id", "iter", "next", "chr", "ord", "hex", "bin",
+    "oct", "divmod", "pow", "format", "getattr", "setattr", "hasattr", "delattr", "vars", "dir",
+    "globals", "locals", "eval", "exec", "compile", "super", "object", "property",
+    "staticmethod", "classmethod", "callable", "bytes", "bytearray", "memoryview", "complex",
+    "slice", "exit", "quit", "help", "breakpoint", "ascii", "__import__", "aiter", "anext",
+  ]
+
+  /// The built-in functions the subset has, for an error that lists them.
+  static var builtins: String {
+    Builtin.global.keys.sorted().joined(separator: ", ")
+  }
+
+  static func missingBuiltin(_ name: String, at location: SourceLocation) -> SourceError {
+    SourceError("\(name)() is not supported here (supported: \(builtins))", at: location)
+  }
+
+  static func missingAttribute(_ module: Module, _ name: String, at location: SourceLocation)
+    -> SourceError
+  {
+    SourceError(
+      "\(module.rawValue).\(name) is not supported here (supported from \(module.rawValue): "
+        + "\(module.offered.joined(separator: ", ")))", at: location)
+  }
+
+  static func missingMethod(_ name: String, at location: SourceLocation) -> SourceError {
+    let hint = name == "format" ? "; an f-string or % formatting does this" : ""
+    return SourceError(
+      "the method '.\(name)()' is not supported here\(hint) (see 'interleave help programs')",
+      at: location)
+  }
+
+  static func missingAttribute(_ name: String, at location: SourceLocation) -> SourceError {
+    SourceError(
+      "the attribute '.\(name)' is not supported here (supported: a thread's "
+        + "\(attributes.sorted().joined(separator: ", ")))", at: location)
+  }
+}
