@@ -66,6 +66,14 @@ public final class PThreadMutex: @unchecked Sendable {
 
   public func broadcast() { pthread_cond_broadcast(condition) }
 
+  /// Waits on `other` (the mutex must be held) until it is signalled or
+  /// `deadline` (monotonic nanoseconds) passes.
+  public func wait(on other: WaitCondition, until deadline: UInt64) {
+    var spec = timespec(
+      tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
+    pthread_cond_timedwait(other.condition, mutex, &spec)
+  }
+
   public func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
     lock()
     defer { unlock() }

@@ -90,8 +90,13 @@ final class RealWorld: World, Sendable {
     timeout: Double?, line: Int, until test: @escaping @Sendable (inout SharedObjects) -> Bool
   ) -> Bool {
     guard let gate else {
-      // At once when it can pass (most acquires): nothing to note.
-      if objects.wait(until: 0, for: test) { return true }
+      // At once when it can pass (most acquires): nothing to note. A
+      // lock is mostly held for a moment: try again for a few microseconds
+      // before sleeping in the kernel, as an adaptive mutex does.
+      for attempt in 0...Self.spins {
+        if objects.wait(until: 0, for: test) { return true }
+        if attempt < Self.spins { Self.pause() }
+      }
       return waitBlocked(current(), line: line, timeout: timeout, until: test)
     }
     // Under a schedule a wait that passes at once is part of the step; one
@@ -131,11 +136,11 @@ final class RealWorld: World, Sendable {
     until test: @escaping @Sendable (inout SharedObjects) -> Bool,
     passing: @escaping () -> Void = {}
   ) -> Bool {
-    guard timeout == nil else { return waitFreely(timeout: timeout, until: test) }
+    guard timeout == nil else { return waitFreely(timeout: timeout, wakingWhen: test, until: test) }
     objects.change { _ in blocked.withLockedValue { $0[me] = (line, test) } }
     defer { blocked.withLockedValue { $0[me] = nil } }
     let stuck = blocked
-    return waitFreely(timeout: nil) { objects in
+    return waitFreely(timeout: nil, wakingWhen: test) { objects in
       guard test(&objects) else { return false }
       // Under the objects' lock, as the wait passes.
       stuck.withLockedValue { $0[me] = nil }
@@ -190,12 +195,18 @@ final class RealWorld: World, Sendable {
   /// Waits on the objects' monitor, whatever the schedule says; a quit
   /// (`stop`) is heard within a tenth of a second, as CPython's lock waits
   /// are interrupted by Ctrl-C.
-  private func waitFreely(timeout: Double?, until test: (inout SharedObjects) -> Bool) -> Bool {
+  ///
+  /// `wakingWhen` is what the wait waits for, free of side effects: a
+  /// change of the objects wakes this thread only when it passes.
+  private func waitFreely(
+    timeout: Double?, wakingWhen peek: @escaping @Sendable (inout SharedObjects) -> Bool,
+    until test: (inout SharedObjects) -> Bool
+  ) -> Bool {
     let deadline = Self.deadline(timeout)
     var passed = false
     while !ending.load(ordering: .relaxed) {
       let slice = min(deadline, MonotonicClock.now() &+ Self.quitSlice)
-      let woken = objects.wait(until: slice) { objects in
+      let woken = objects.wait(until: slice, wakingWhen: peek) { objects in
         if test(&objects) {
           passed = true
           return true
@@ -207,6 +218,14 @@ final class RealWorld: World, Sendable {
       if deadline == .max { checkDeadlock() }
     }
     return passed
+  }
+
+  /// How many times a wait tries again before it sleeps.
+  static let spins = 100
+
+  /// A short pause between tries (a few dozen nanoseconds).
+  private static func pause() {
+    for _ in 0..<32 { spinHint() }
   }
 
   /// How often a waiting thread asks whether the run is ending (ns).
@@ -224,7 +243,7 @@ final class RealWorld: World, Sendable {
   func sleep(_ seconds: Double) {
     // A replay keeps the order, not the time.
     if gate != nil { return }
-    _ = waitFreely(timeout: seconds) { _ in false }
+    _ = waitFreely(timeout: seconds, wakingWhen: { _ in false }) { _ in false }
   }
 
   func ident() -> Int { Int(bitPattern: UInt(pthread_self())) }
@@ -264,7 +283,7 @@ final class RealWorld: World, Sendable {
   func end() {
     ending.store(true, ordering: .relaxed)
     gate?.end()
-    objects.change { _ in }
+    objects.wakeAll()
   }
 
   var ended: Bool { ending.load(ordering: .relaxed) }
@@ -285,7 +304,8 @@ final class RealWorld: World, Sendable {
     threads.withLockedValue { $0.append(spawned) }
     // As Thread.start(): back once the thread runs and has its identifier
     // (which it sets before its first step, so in any turn).
-    _ = waitFreely(timeout: nil) { $0.thread(index)?.ident != 0 }
+    let started: @Sendable (inout SharedObjects) -> Bool = { $0.thread(index)?.ident != 0 }
+    _ = waitFreely(timeout: nil, wakingWhen: started, until: started)
   }
 
   /// The main thread's object, made first: `MainThread`, already running.
@@ -378,3 +398,6 @@ public enum Traceback {
     return text + error.line + "\n"
   }
 }
+
+/// Kept from being optimised away: a pause that costs a few cycles.
+@inline(never) private func spinHint() {}
