@@ -11,12 +11,50 @@ public struct ProgramExplorer {
     public var preemptions: Int
   }
 
-  /// Why exploring stopped.
+  /// Why exploring stopped, or would not start.
   public struct TooLarge: Error, Sendable, CustomStringConvertible {
-    public var states: Int
+    public enum Reason: Sendable, Equatable {
+      /// More states were seen than the limit.
+      case states
+      /// The states still to come, at the rate the levels grow, would pass
+      /// the limit: decided early, from an estimate.
+      case estimate(Int)
+      /// Some schedule is still going after this many steps (a loop that
+      /// waits for another thread can go round without end).
+      case steps
+    }
+    public var reason: Reason
+    /// The limit passed: states, or steps for `.steps`.
+    public var limit: Int
+    /// The step (schedule length) reached.
     public var step: Int
+    /// The steps of one schedule (the first thread that can always goes),
+    /// if it ends within the step limit.
+    public var depth: Int?
+
     public var description: String {
-      "more than \(states) states by step \(step): too large to explore here"
+      switch reason {
+      case .states:
+        return "more than \(Self.grouped(limit)) states by step \(step): too large to explore "
+          + "here; make its loops shorter (range(2)) or raise --max-states"
+      case .estimate(let states):
+        return "about \(Self.grouped(states)) states or more (\(Self.grouped(depth ?? 0)) steps "
+          + "a schedule; the limit is \(Self.grouped(limit))): too large to explore here; make "
+          + "its loops shorter (range(2)) or raise --max-states"
+      case .steps:
+        return "a schedule runs past \(Self.grouped(limit)) steps: a loop that waits for "
+          + "another thread (while not flag: pass) goes round without end while that thread "
+          + "waits for its turn; explore a version whose loops end on their own"
+      }
+    }
+
+    /// 1234567 as 1,234,567.
+    static func grouped(_ number: Int) -> String {
+      let digits = Array(String(number))
+      return String(
+        digits.enumerated().flatMap { index, digit in
+          index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
+        })
     }
   }
 
@@ -26,10 +64,23 @@ public struct ProgramExplorer {
   /// Thread names by slot, from the longest run seen.
   public private(set) var names: [String] = []
   private let limit: Int
+  private let stepLimit: Int
 
-  public init(_ model: ProgramModel, limit: Int = 2_000_000) {
+  public init(_ model: ProgramModel, limit: Int = 2_000_000, stepLimit: Int = 20_000) {
     self.model = model
     self.limit = limit
+    self.stepLimit = stepLimit
+  }
+
+  /// The steps of one schedule from `start` (the lowest thread that can
+  /// goes each time), nil when it runs past the step limit.
+  public func depth(from start: ModelState) -> Int? {
+    var state = start
+    for steps in 0...stepLimit {
+      guard let slot = model.runnable(state).first else { return steps }
+      state = model.step(state, slot)
+    }
+    return nil
   }
 
   /// The simplest way into a state, having arrived by thread `last`.
@@ -55,9 +106,27 @@ public struct ProgramExplorer {
     var finals: [ProgramOutcome: (count: UInt64?, way: Int)] = [:]
     var step = 0
     states = 0
+    let depth = depth(from: start)
+    var previous = 0
     while !level.isEmpty {
       states += level.count
-      guard states <= limit else { throw TooLarge(states: limit, step: step) }
+      guard states <= limit else {
+        throw TooLarge(reason: .states, limit: limit, step: step, depth: depth)
+      }
+      guard step <= stepLimit else {
+        throw TooLarge(reason: .steps, limit: stepLimit, step: step, depth: depth)
+      }
+      // While the levels still grow, the ones to come are about this one's
+      // size or more (down to half of it, on average, when they shrink back
+      // as fast as they grew): refuse now, from that estimate, rather than
+      // after the work.
+      if let depth, step >= 8, level.count > previous {
+        let estimate = states + level.count * (depth - step) / 2
+        if estimate > limit {
+          throw TooLarge(reason: .estimate(estimate), limit: limit, step: step, depth: depth)
+        }
+      }
+      previous = level.count
       var nextLevel: [ModelState] = []
       var nextIndex: [ModelState: Int] = [:]
       var nextCounts: [UInt64?] = []

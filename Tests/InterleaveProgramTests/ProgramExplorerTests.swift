@@ -32,6 +32,49 @@ struct ProgramExplorerTests {
     return try explorer.explore()
   }
 
+  @Test("the seed's race as shipped (range(100)) is refused from an estimate, early in the work")
+  func refusedEarly() throws {
+    let program = try ProgramSource.compile(Self.race(threads: 2, iterations: 100), file: "/t/p.py")
+    var explorer = ProgramExplorer(ProgramModel(program), limit: 2_000_000)
+    do {
+      _ = try explorer.explore()
+      Issue.record("explored")
+    } catch {
+      guard case .estimate(let states) = error.reason else {
+        Issue.record("not refused from an estimate: \(error)")
+        return
+      }
+      #expect(states > 2_000_000)
+      #expect(explorer.states < 200_000, "refused after \(explorer.states) states")
+      #expect(error.description.contains("too large to explore here"))
+    }
+  }
+
+  @Test("a thread spinning on a flag another sets is a step bound reached, said as such")
+  func spinning() throws {
+    let text = """
+      import threading
+      flag = False
+      def w():
+          while not flag:
+              pass
+      t = threading.Thread(target=w)
+      t.start()
+      flag = True
+      t.join()
+      """
+    var explorer = ProgramExplorer(
+      ProgramModel(try ProgramSource.compile(text, file: "/t/p.py")), stepLimit: 2_000)
+    #expect(explorer.depth(from: explorer.model.initial()) != nil, "one schedule ends")
+    do {
+      _ = try explorer.explore()
+      Issue.record("explored")
+    } catch {
+      #expect(error.reason == .steps)
+      #expect(error.description.contains("a schedule runs past 2,000 steps"))
+    }
+  }
+
   @Test("the seed's race with range(2): 12,870 schedules, the built-in race's 23 outcomes")
   func seedRace() throws {
     let results = try Self.explore(Self.race(threads: 2, iterations: 2))
