@@ -12,18 +12,24 @@ public struct ProgramWords: Sendable {
   public var free: String
   public var finished: String
   public var deadlock: String
+  /// Said under the output at a deadlock.
+  public var deadlockSaid: String
   public var ready: String
   public var running: String
   public var waiting: String
   public var done: String
   public var keys: String
   public var quitOnly: String
+  /// The keys at the end of a stepped run, or at a deadlock.
+  public var undoOrQuit: String
   public var stillPossible: String
   public var tooManyToCount: String
   public var more: @Sendable (Int) -> String
   /// Thread N cannot take a step now (what it waits to do).
   public var cannotGo: @Sendable (Int, String) -> String
   public var hasFinished: @Sendable (Int) -> String
+  /// A digit past the last thread (which is the second number).
+  public var noSuchThread: @Sendable (Int, Int) -> String
 
   public static func of(_ language: Language) -> ProgramWords {
     switch language {
@@ -37,22 +43,31 @@ public struct ProgramWords: Sendable {
     globalsTitle: "globals", globalsSampled: "globals, sampled", outputTitle: "output",
     step: "step", paused: "paused", stepping: { "stepping, \($0) steps/s" },
     free: "running freely at full speed", finished: "finished",
-    deadlock: "deadlock: every thread waits", ready: "ready", running: "running",
+    deadlock: "deadlock",
+    deadlockSaid:
+      "deadlock: every thread waits for something only another waiting thread can give, "
+      + "so none can go on (see each one's wait under threads). u undoes a step to try another way.",
+    ready: "ready", running: "running",
     waiting: "waiting", done: "finished",
     keys: " n step  0-9 step that thread  u undo  space run  +/- speed  f full  q quit",
-    quitOnly: " q quit", stillPossible: "still possible (schedules):",
+    quitOnly: " q quit", undoOrQuit: " u undo  q quit",
+    stillPossible: "still possible (schedules):",
     tooManyToCount: "too many schedules left to count", more: { "  and \($0) more" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
-    hasFinished: { "thread \($0) has finished" })
+    hasFinished: { "thread \($0) has finished" },
+    noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" })
 
   static let chinese = ProgramWords(
     codeTitle: "代码：各线程下一步所在的行", threadsTitle: "线程", globalsTitle: "全局变量",
     globalsSampled: "全局变量（抽样）", outputTitle: "输出", step: "第", paused: "已暂停",
     stepping: { "自动单步，每秒 \($0) 步" }, free: "全速自由运行", finished: "已结束",
-    deadlock: "死锁：所有线程都在等待", ready: "就绪", running: "运行中", waiting: "等待中",
+    deadlock: "死锁",
+    deadlockSaid: "死锁：每个线程等的东西都只有另一个等待中的线程能给，谁也走不下去（各自在等什么，见“线程”栏）。按 u 撤销一步，换一条路试试。",
+    ready: "就绪", running: "运行中", waiting: "等待中",
     done: "已结束", keys: " n 单步  0-9 让该线程走一步  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
-    quitOnly: " q 退出", stillPossible: "仍可能的结果（调度数）：",
+    quitOnly: " q 退出", undoOrQuit: " u 撤销  q 退出", stillPossible: "仍可能的结果（调度数）：",
     tooManyToCount: "剩下的调度太多，无法计数", more: { "  还有 \($0) 种" },
     cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
-    hasFinished: { "线程 \($0) 已经结束" })
+    hasFinished: { "线程 \($0) 已经结束" },
+    noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" })
 }

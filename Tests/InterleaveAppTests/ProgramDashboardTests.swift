@@ -1,4 +1,5 @@
 import Foundation
+import InterleavePlatform
 import InterleaveProgram
 import InterleaveTestSupport
 import Testing
@@ -47,7 +48,7 @@ struct ProgramDashboardTests {
     // A line longer than the pane is cut with "…", not wrapped.
     #expect(
       lines.contains { $0.contains("lock.acquire(timeout=") && $0.contains("…│") }, "\(lines)")
-    #expect(lines.contains { $0.contains("2 waiting L11") }, "\(lines)")
+    #expect(lines.contains { $0.contains("2 waiting") }, "\(lines)")
     // What each thread's next step does, under its name.
     #expect(lines.contains { $0.contains("  read balance") }, "\(lines)")
     // The lock it waits for, and which thread has it.
@@ -55,6 +56,80 @@ struct ProgramDashboardTests {
     #expect(lines.contains { $0.contains("Mainthread Start") })
     #expect(lines.contains { $0.contains("(Locked: True) Thread is ") })
     #expect(lines.last?.contains("n step") == true)
+  }
+
+  @Test("every thread's line is in sight, however far apart, with … for the lines left out")
+  func everyThreadInSight() {
+    let rows = ProgramFrame.shownLines(marks: [12, 20, 31], count: 33, height: 14)
+    #expect(rows.count == 14)
+    for line in [12, 20, 31] { #expect(rows.contains(line), "\(rows)") }
+    #expect(rows.contains(nil), "the gaps are marked")
+    let numbers = rows.compactMap { $0 }
+    #expect(numbers == numbers.sorted() && Set(numbers).count == numbers.count)
+    // One thread: its lines around it, no gap.
+    let one = ProgramFrame.shownLines(marks: [40], count: 80, height: 10)
+    #expect(one == (36...45).map { Optional($0) }, "\(one)")
+    // A short program: all of it.
+    #expect(ProgramFrame.shownLines(marks: [2, 3], count: 4, height: 10) == [1, 2, 3, 4])
+  }
+
+  @Test("a deadlock at 80x24: every thread's wait in sight, said under the output, u and q offered")
+  func deadlockFrame() throws {
+    let text = """
+      import threading
+      alice = 100
+      bob = 100
+      lock_a = threading.Lock()
+      lock_b = threading.Lock()
+      def alice_to_bob(amount):
+          global alice, bob
+          with lock_a:
+              with lock_b:
+                  alice -= amount
+                  bob += amount
+
+
+
+      def bob_to_alice(amount):
+          global alice, bob
+          lock_b.acquire()
+          lock_a.acquire()
+          bob -= amount
+          alice += amount
+          lock_a.release()
+          lock_b.release()
+
+
+
+      t1 = threading.Thread(target=alice_to_bob, args=(30,))
+      t2 = threading.Thread(target=bob_to_alice, args=(20,))
+      t1.start()
+      t2.start()
+      t1.join()
+      t2.join()
+      print(alice, bob)
+      """
+    let program = try ProgramSource.compile(text, file: "/t/transfer.py")
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    for slot in [0, 0, 1, 2] { #expect(stepper.step(slot)) }
+    var view = stepper.view()
+    let deadline = MonotonicClock.now() + 10_000_000_000
+    while !view.deadlock, MonotonicClock.now() < deadline {
+      usleep(10_000)
+      view = stepper.view()
+    }
+    try #require(view.deadlock)
+    let lines = ProgramFrame(
+      file: "transfer.py", source: program.sourceLines, view: view, pace: .paused, focus: 2
+    ).draw(width: 80, height: 24).lines
+    #expect(lines[0].hasSuffix("· deadlock") || lines[0].contains("· deadlock "), "\(lines[0])")
+    for (mark, code) in [("0▶", "t1.join()"), ("1▶", "with lock_b:"), ("2▶", "lock_a.acquire()")] {
+      #expect(lines.contains { $0.contains(mark) && $0.contains(code) }, "\(lines)")
+    }
+    #expect(lines.contains { $0.contains("│deadlock: every thread waits") }, "\(lines)")
+    #expect(lines.last?.hasPrefix(" u undo  q quit") == true, "\(lines.last ?? "")")
   }
 
   @Test(
@@ -111,12 +186,12 @@ struct ProgramDashboardTests {
     let tmux = try Tmux(width: 80, height: 24)
     try tmux.launch("run '\(file)'")
     // Every outcome of the program is possible at first (the rarest first).
-    try tmux.waitFor(all: ["step 0 · paused", "still possible", "balance -21  (32)"])
+    try tmux.waitFor(all: ["step 0 · paused", "still possible", "32  balance -21"])
     for key in ["n", "n", "n", "n", "1", "2"] { try tmux.keys(key) }
     let stepped = try tmux.waitFor(all: ["step 6 · paused", "still possible"])
     #expect(stepped.contains { $0.contains("write balance = ") }, "\(stepped)")
     // A lost update has begun: the count narrowed.
-    #expect(!stepped.contains { $0.contains("balance -21  (32)") }, "\(stepped)")
+    #expect(!stepped.contains { $0.contains("32  balance -21") }, "\(stepped)")
     try tmux.keys("u")
     try tmux.waitFor("step 5 · paused")
     // The main thread waits in join(): its digit says why nothing happens.

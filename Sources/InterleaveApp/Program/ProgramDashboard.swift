@@ -114,6 +114,8 @@ struct ProgramDashboard {
             thread.state == .finished
             ? words.hasFinished(digit) : words.cannotGo(digit, thread.next ?? "")
         }
+      } else if let digit = character.wholeNumberValue, !view.free {
+        notice = words.noSuchThread(digit, view.threads.count - 1)
       }
     }
     return true

@@ -76,20 +76,24 @@ struct ProgramFrame {
     for (slot, thread) in view.threads.enumerated() {
       if let line = thread.line, thread.state != .finished { marks[line, default: []].append(slot) }
     }
-    let focusLine =
-      view.threads.indices.contains(focus) ? view.threads[focus].line : marks.keys.min()
-    var first = 1
-    if let focusLine, focusLine > inner.height / 2 {
-      first = min(focusLine - inner.height / 2, max(1, source.count - inner.height + 1))
+    let order = ([focus] + marks.values.flatMap { $0 }.sorted()).compactMap { slot in
+      view.threads.indices.contains(slot) && view.threads[slot].state != .finished
+        ? view.threads[slot].line : nil
     }
+    let rows = Self.shownLines(marks: order, count: source.count, height: inner.height)
     let number = String(source.count).count
-    for row in 0..<inner.height {
-      let line = first + row
-      guard line <= source.count else { break }
+    let gutterWidth = 5
+    for (row, shown) in rows.enumerated() {
+      guard let line = shown else {
+        // Lines left out between two threads' places.
+        canvas.put(
+          String(repeating: " ", count: max(0, number - 1)) + "…", x: inner.x + gutterWidth,
+          y: inner.y + row, style: Style(.dim), clip: inner)
+        continue
+      }
       let y = inner.y + row
       let here = marks[line] ?? []
       let gutter = here.isEmpty ? "" : here.map(String.init).joined(separator: ",")
-      let gutterWidth = 5
       // Green where a thread can go, amber where all wait; bold for the focus.
       let canGo = here.contains { view.threads[$0].state == .ready }
       let style: Style =
@@ -109,6 +113,46 @@ struct ProgramFrame {
     }
   }
 
+  /// The lines to show in `height` rows so that every thread's line is in
+  /// sight (the focused thread's first): lines around each in turn, nearer
+  /// ones first; nil is a row that stands for the lines left out.
+  static func shownLines(marks: [Int], count: Int, height: Int) -> [Int?] {
+    guard count > 0, height > 0 else { return [] }
+    var places: [Int] = []
+    for mark in marks where (1...count).contains(mark) && !places.contains(mark) {
+      places.append(mark)
+    }
+    if places.isEmpty { places = [1] }
+    func rows(_ lines: [Int]) -> [Int?] {
+      var result: [Int?] = []
+      for line in lines {
+        if let last = result.last, let previous = last, line > previous + 1 { result.append(nil) }
+        result.append(line)
+      }
+      return result
+    }
+    var shown: Set<Int> = []
+    // 0, 1, -1, 2, -2, ...: a thread's own line, then its neighbours.
+    var distance = 0
+    while distance < count {
+      var added = false
+      for place in places {
+        for line in distance == 0 ? [place] : [place + distance, place - distance]
+        where (1...count).contains(line) && !shown.contains(line) {
+          shown.insert(line)
+          if rows(shown.sorted()).count > height {
+            shown.remove(line)
+          } else {
+            added = true
+          }
+        }
+      }
+      if !added && distance > 0 && shown.count >= height { break }
+      distance += 1
+    }
+    return rows(shown.sorted())
+  }
+
   private func threads(_ canvas: inout Canvas, _ area: Rect) {
     // (A `_thread` thread has a name only once it asks for one.)
     canvas.box(area, title: words.threadsTitle)
@@ -124,11 +168,11 @@ struct ProgramFrame {
         case .waiting: (words.waiting, .waiting)
         case .ready: (view.free ? words.running : words.ready, .running)
         }
-      // The state and line first: a long thread name is what gets cut.
-      let place = thread.line.map { "L\($0)" } ?? ""
+      // The state first: a long thread name is what gets cut. (Its line is
+      // marked in the code, which always shows every thread's line.)
       let clip = Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1)
       let used = canvas.put(
-        "\(slot) " + word.padding(8) + place.padding(5),
+        "\(slot) " + word.padding(8),
         x: area.x + 1, y: y,
         style: Style(role, bold: slot == focus), clip: clip)
       canvas.put(thread.name, x: area.x + 1 + used, y: y, clip: clip)
@@ -164,9 +208,15 @@ struct ProgramFrame {
     let room = area.maxY - 1 - y
     let shown = reachable.count <= room ? reachable.count : max(0, room - 1)
     defer { if shown < reachable.count { line(words.more(reachable.count - shown), Style(.dim)) } }
-    for (outcome, schedules) in reachable.prefix(shown) {
-      let count = schedules.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64"
-      line("  \(outcome)  (\(count))", Style(outcome.hasPrefix("deadlock") ? .deadlock : .text))
+    // The count first, so that a long outcome is what gets cut.
+    let counts = reachable.prefix(shown).map { _, schedules in
+      schedules.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64"
+    }
+    let widest = counts.map(\.count).max() ?? 0
+    for ((outcome, _), count) in zip(reachable.prefix(shown), counts) {
+      line(
+        String(repeating: " ", count: widest - count.count) + "\(count)  \(outcome)",
+        Style(outcome.hasPrefix("deadlock") ? .deadlock : .text))
     }
   }
 
@@ -175,11 +225,17 @@ struct ProgramFrame {
     var lines = view.output.split(separator: "\n", omittingEmptySubsequences: false).map(
       String.init)
     if lines.last == "" { lines.removeLast() }
-    let shown = lines.suffix(area.height - 2)
-    for (row, line) in shown.enumerated() {
+    var styled = lines.map { (Self.expandTabs($0), Style.text) }
+    // At a deadlock, what it is and what to do, under what was printed.
+    if view.deadlock {
+      styled += Wrap.lines(words.deadlockSaid, width: area.width - 2).map {
+        ($0, Style(.deadlock, bold: true))
+      }
+    }
+    for (row, (line, style)) in styled.suffix(area.height - 2).enumerated() {
       let y = area.y + 1 + row
       canvas.put(
-        Self.expandTabs(line), x: area.x + 1, y: y,
+        line, x: area.x + 1, y: y, style: style,
         clip: Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1))
     }
   }
@@ -189,7 +245,8 @@ struct ProgramFrame {
       canvas.put(" " + notice, x: 0, y: y, style: Style(.waiting, bold: true))
       return
     }
-    let keys = view.free || view.ended ? words.quitOnly : words.keys
+    let keys =
+      view.free ? words.quitOnly : view.ended || view.deadlock ? words.undoOrQuit : words.keys
     canvas.put(keys, x: 0, y: y, style: Style(.keyHint))
   }
 
