@@ -16,7 +16,10 @@ extension ProgramModel {
       }
       let why: String
       if slot >= state.threads.count {
-        why = "which has not started (threads so far: 0-\(state.threads.count - 1))"
+        why =
+          state.threads.count == 1
+          ? "which has not started (only thread 0, the main thread, runs so far)"
+          : "which has not started (the threads so far are 0 to \(state.threads.count - 1))"
       } else if state.threads[slot].finished {
         why = "which has finished"
       } else {
@@ -25,5 +28,16 @@ extension ProgramModel {
       return "step \(position + 1) names thread \(slot), \(why)"
     }
     return nil
+  }
+
+  /// Whether a valid `schedule` takes the program to its end (rather than
+  /// part of the way, the rest left to the OS).
+  public func ends(after schedule: [Int]) -> Bool {
+    var state = initial()
+    for slot in schedule {
+      guard runnable(state).contains(slot) else { return false }
+      state = step(state, slot)
+    }
+    return runnable(state).isEmpty
   }
 }

@@ -266,6 +266,23 @@ struct ProgramCommandTests {
     #expect(refused.stderr.hasPrefix("interleave: error: --schedule: step "), "\(refused.stderr)")
     #expect(refused.stderr.contains("names thread 1, which has finished"), "\(refused.stderr)")
     #expect(refused.stdout.isEmpty)
+    for _ in 0..<3 {
+      let replay = try Binary.run(["run", file, "--plain", "--schedule", String(schedule)])
+      #expect(!replay.stderr.contains("note:"), "a whole schedule: \(replay.stderr)")
+    }
+    // Part of the way: it runs, and says the rest is the OS's.
+    let part = try Binary.run(["run", file, "--plain", "--schedule", "0 1x3"])
+    #expect(part.status == 0 && part.stdout.hasSuffix("\n"))
+    #expect(
+      part.stderr.contains("note: --schedule gives the first 4 steps; the rest runs as the OS"),
+      "\(part.stderr)")
+    let empty = try Binary.run(["run", file, "--plain", "--schedule", " "])
+    #expect(empty.status == 64)
+    #expect(empty.stderr.contains("--schedule ' ': no steps given"), "\(empty.stderr)")
+    let early = try Binary.run(["run", file, "--plain", "--schedule", "1"])
+    #expect(
+      early.stderr.contains("which has not started (only thread 0, the main thread, runs so far)"),
+      "\(early.stderr)")
   }
 
   @Test("a deadlock's witness from explore replays into that deadlock, every time, and says so")

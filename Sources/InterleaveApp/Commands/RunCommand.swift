@@ -54,6 +54,10 @@ struct RunCommand: ParsableCommand {
 
   /// `0x3 1 2x2` as one thread number a step.
   static func slots(_ text: String) throws -> [Int] {
+    guard text.contains(where: { !$0.isWhitespace }) else {
+      throw ValidationError(
+        "--schedule '\(text)': no steps given; expected thread numbers such as '0x3 1 2x2'")
+    }
     var slots: [Int] = []
     for (index, item) in text.split(separator: " ").enumerated() {
       let parts = item.split(separator: "x", omittingEmptySubsequences: false)
@@ -76,6 +80,13 @@ struct RunCommand: ParsableCommand {
     if let slots, let problem = ProgramModel(program).problem(schedule: slots) {
       InterleaveMain.notice("error: --schedule: \(problem)")
       throw ExitCode(InterleaveMain.usageError)
+    }
+    // A schedule may take the run part of the way: said, so that a run
+    // that goes otherwise on a later try is no surprise.
+    if let slots, !ProgramModel(program).ends(after: slots) {
+      InterleaveMain.notice(
+        "note: --schedule gives the first \(slots.count) steps; the rest runs as the OS "
+          + "schedules it, and may go differently each time")
     }
     if !plain, schedule == nil, format == .text, let status = try dashboard(program) {
       if status != 0 { throw ExitCode(status) }
