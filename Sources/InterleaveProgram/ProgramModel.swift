@@ -59,7 +59,8 @@ public struct ProgramOutcome: Hashable, Sendable, Comparable {
     if deadlock { parts.append("deadlock") }
     parts += errors
     parts += globals
-    return parts.joined(separator: ", ")
+    // No global holds data and nothing went wrong: it just ends.
+    return parts.isEmpty ? "ends" : parts.joined(separator: ", ")
   }
 
   public static func < (lhs: ProgramOutcome, rhs: ProgramOutcome) -> Bool {
@@ -81,6 +82,9 @@ public struct ProgramModel: Sendable {
   /// Instructions a thread may run between two steps before the model
   /// gives up on it (a loop with no step in it).
   static let settleLimit = 1_000_000
+  /// The error type of a thread stopped by the model after `settleLimit`
+  /// instructions with no step (a loop that touches nothing shared).
+  static let endlessLoop = "EndlessLoop"
 
   public init(_ program: Program) { self.program = program }
 
@@ -136,7 +140,12 @@ public struct ProgramModel: Sendable {
     }
     let errors = state.threads.compactMap { thread -> String? in
       guard let error = thread.error else { return nil }
-      return "\(error.type) in \(objects.thread(thread.object)?.name ?? "?")"
+      let object = objects.thread(thread.object)
+      let name = object?.name ?? "?"
+      guard error.type == Self.endlessLoop else { return "\(error.type) in \(name)" }
+      // A daemon looping without end is what a daemon may do: the program
+      // ends without it, as in Python.
+      return object?.daemon == true ? nil : "\(name) loops without end"
     }
     return ProgramOutcome(globals: globals, values: values, deadlock: !ended(state), errors: errors)
   }
@@ -265,7 +274,7 @@ public struct ProgramModel: Sendable {
       budget -= 1
       if budget == 0 {
         state.threads[slot].error = PythonError(
-          "RuntimeError",
+          Self.endlessLoop,
           "\(Self.settleLimit) instructions without a step: the model stops this thread")
         state.threads[slot].frames = []
         state.world.objects.changeThread(state.threads[slot].object) { $0.state = .stopped }

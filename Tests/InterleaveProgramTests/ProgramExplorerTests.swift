@@ -75,6 +75,27 @@ struct ProgramExplorerTests {
     }
   }
 
+  @Test(
+    "a loop that touches nothing shared: a daemon's is no error (the program ends), another's is said"
+  )
+  func endlessLoops() throws {
+    let program = { (daemon: Bool) in
+      """
+      import threading
+      def w():
+          while True:
+              pass
+      t = threading.Thread(target=w, daemon=\(daemon ? "True" : "False"))
+      t.start()
+      print("main done")
+      """
+    }
+    let daemon = try Self.explore(program(true))
+    #expect(daemon.map(\.outcome.text) == ["ends"])
+    let plain = try Self.explore(program(false))
+    #expect(plain.map(\.outcome.text) == ["Thread-1 (w) loops without end"])
+  }
+
   @Test("the seed's race with range(2): 12,870 schedules, the built-in race's 23 outcomes")
   func seedRace() throws {
     let results = try Self.explore(Self.race(threads: 2, iterations: 2))

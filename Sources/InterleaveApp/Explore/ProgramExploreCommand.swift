@@ -99,8 +99,9 @@ struct ProgramExploreCommand: ParsableCommand {
       // How to see one happen on the real threads.
       if let rarest = results.min(by: { ($0.schedules ?? .max) < ($1.schedules ?? .max) }) {
         sink.line("")
+        let which = results.count == 1 ? "it" : "the rarest, \(rarest.outcome.text),"
         sink.line(
-          "to see the rarest, \(rarest.outcome.text), on the real threads: interleave run "
+          "to see \(which) on the real threads: interleave run "
             + "\(Self.quoted(file)) --plain --schedule '\(Self.schedule(rarest.witness))'")
       }
     }
