@@ -33,6 +33,21 @@ extension ProgramModel {
     }
   }
 
+  /// The global thread `slot`'s next step writes (an assignment, or a list
+  /// method that changes the list in place), if it writes one.
+  public func nextWrite(_ state: ModelState, _ slot: Int) -> Int? {
+    guard state.threads.indices.contains(slot), let frame = state.threads[slot].frames.last,
+      frame.waking == nil
+    else { return nil }
+    switch program.functions[frame.function].code[frame.pc] {
+    case .storeGlobal(let index): return index
+    case .callGlobalMethod(let index, let name, _):
+      return ["append", "pop", "insert", "remove", "clear", "extend", "__setitem__"].contains(name)
+        ? index : nil
+    default: return nil
+    }
+  }
+
   /// The global name a shared object is known by (`lock`), else `lock`.
   private func name(of value: Value?, _ state: ModelState) -> String {
     guard let value, case .object(let index) = value else { return "lock" }

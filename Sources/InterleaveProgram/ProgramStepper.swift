@@ -23,7 +23,9 @@ public final class ProgramStepper: Sendable {
   public struct View: Sendable {
     public var threads: [ThreadView]
     /// Each global that holds data, with Python's `repr` of its value.
-    public var globals: [(name: String, value: String)]
+    /// `writer`: the slot of the thread whose step wrote it last (nil:
+    /// none yet, or let go, where nobody keeps count).
+    public var globals: [(name: String, value: String, writer: Int?)]
     /// What the program printed, tracebacks included.
     public var output: String
     public var steps: Int
@@ -45,6 +47,10 @@ public final class ProgramStepper: Sendable {
   private let steps = Atomic<Int>(0)
   private let runner = LockedBox<OSThread?>(nil)
   private let history = LockedBox<[Int]>([])
+  /// By global: the slot whose step wrote it last.
+  private let writers = LockedBox<[Int: Int]>([:])
+  /// By slot: the steps it took on the line it is on, as they were said.
+  private let lineLog = LockedBox<[Int: (line: Int, steps: [String])]>([:])
 
   public init(program: Program, cpuCount: Int) {
     self.program = program
@@ -82,12 +88,47 @@ public final class ProgramStepper: Sendable {
     guard !free.load(ordering: .relaxed), let gate = world.gate else { return false }
     let state = modelState.snapshot
     guard model.runnable(state).contains(slot) else { return false }
+    if let written = model.nextWrite(state, slot) {
+      writers.withLockedValue { $0[written] = slot }
+    }
+    let line = model.nextLine(state, slot)
+    let said = model.nextStep(state, slot) ?? "step"
+    lineLog.withLockedValue { log in
+      if log[slot]?.line != line { log[slot] = (line, []) }
+      log[slot]?.steps.append(said)
+    }
     gate.grant(slot)
     _ = world.settle(limit: Self.settleLimit)
     modelState.withLockedValue { $0 = model.step($0, slot) }
     history.withLockedValue { $0.append(slot) }
     steps.add(1, ordering: .relaxed)
     return true
+  }
+
+  /// Thread `slot`'s line taken apart into its steps (`balance += n`:
+  /// `read balance, now 0`, `write balance = 5`): those it took, as they
+  /// were, then those it would take next if it went on alone (at most
+  /// `limit`; the first is its next step). Empty when it has no line.
+  public func lineSteps(_ slot: Int, limit: Int = 8) -> (taken: [String], coming: [String]) {
+    guard !free.load(ordering: .relaxed) else { return ([], []) }
+    var state = modelState.snapshot
+    guard state.threads.indices.contains(slot), !state.threads[slot].finished else {
+      return ([], [])
+    }
+    let line = model.nextLine(state, slot)
+    let log = lineLog.snapshot[slot]
+    let taken = log?.line == line ? log?.steps ?? [] : []
+    var coming: [String] = []
+    if let next = model.nextStep(state, slot) { coming.append(next) }
+    // Ahead on a copy of the model, this thread alone, while on this line.
+    while coming.count < limit, model.runnable(state).contains(slot) {
+      state = model.step(state, slot)
+      guard !state.threads[slot].finished, model.nextLine(state, slot) == line,
+        let next = model.nextStep(state, slot)
+      else { break }
+      coming.append(next)
+    }
+    return (taken, coming)
   }
 
   /// The steps taken so far, by slot (to replay them, as an undo does).
@@ -149,11 +190,12 @@ public final class ProgramStepper: Sendable {
           next: isFree ? nil : model.nextStep(state, slot))
       }
     }
+    let writers = isFree ? [:] : writers.snapshot
     let globals = program.globalNames.enumerated().compactMap {
-      index, name -> (name: String, value: String)? in
+      index, name -> (name: String, value: String, writer: Int?)? in
       guard let value = world.readGlobal(index), value.isData else { return nil }
       if case .iterator = value { return nil }
-      return (name, world.readObjects { value.repr($0) })
+      return (name, world.readObjects { value.repr($0) }, writers[index])
     }
     return View(
       threads: threads, globals: globals, output: text.snapshot,

@@ -30,6 +30,8 @@ public struct ProgramWords: Sendable {
   public var hasFinished: @Sendable (Int) -> String
   /// A digit past the last thread (which is the second number).
   public var noSuchThread: @Sendable (Int, Int) -> String
+  /// After a global's value: the thread whose step wrote it last.
+  public var writtenBy: @Sendable (Int) -> String
 
   public static func of(_ language: Language) -> ProgramWords {
     switch language {
@@ -49,13 +51,14 @@ public struct ProgramWords: Sendable {
       + "so none can go on (see each one's wait under threads). u undoes a step to try another way.",
     ready: "ready", running: "running",
     waiting: "waiting", done: "finished",
-    keys: " n step  0-9 step that thread  u undo  space run  +/- speed  f full  q quit",
+    keys: " n step  0-9 that thread  e expand  u undo  space run  +/- speed  f full  q quit",
     quitOnly: " q quit", undoOrQuit: " u undo  q quit",
     stillPossible: "still possible (schedules):",
     tooManyToCount: "too many schedules left to count", more: { "  and \($0) more" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
-    noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" })
+    noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" },
+    writtenBy: { "written by \($0)" })
 
   static let chinese = ProgramWords(
     codeTitle: "代码：各线程下一步所在的行", threadsTitle: "线程", globalsTitle: "全局变量",
@@ -64,10 +67,11 @@ public struct ProgramWords: Sendable {
     deadlock: "死锁",
     deadlockSaid: "死锁：每个线程等的东西都只有另一个等待中的线程能给，谁也走不下去（各自在等什么，见“线程”栏）。按 u 撤销一步，换一条路试试。",
     ready: "就绪", running: "运行中", waiting: "等待中",
-    done: "已结束", keys: " n 单步  0-9 让该线程走一步  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
+    done: "已结束", keys: " n 单步  0-9 该线程走一步  e 展开  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
     quitOnly: " q 退出", undoOrQuit: " u 撤销  q 退出", stillPossible: "仍可能的结果（调度数）：",
     tooManyToCount: "剩下的调度太多，无法计数", more: { "  还有 \($0) 种" },
     cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
     hasFinished: { "线程 \($0) 已经结束" },
-    noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" })
+    noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" },
+    writtenBy: { "由 \($0) 写入" })
 }

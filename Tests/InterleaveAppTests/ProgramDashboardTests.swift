@@ -168,7 +168,18 @@ struct ProgramDashboardTests {
       pace: .paused, focus: 1
     ).draw(width: 80, height: 24)
     #expect(canvas.lines.contains { $0.contains("write balance = 5") }, "\(canvas.lines)")
+    // Who wrote the value the other is about to overwrite.
+    #expect(canvas.lines.contains { $0.contains("│balance = 8  written by 2") }, "\(canvas.lines)")
     Snapshot.check(canvas, named: "program-race-80x24")
+    // e: thread 1's `balance += n` taken apart: it has read, it writes next.
+    let expanded = ProgramFrame(
+      file: "programs/seed-race.py", source: program.sourceLines, view: stepper.view(),
+      pace: .paused, focus: 1, expansion: stepper.lineSteps(1)
+    ).draw(width: 80, height: 24).lines
+    let at = try #require(expanded.firstIndex { $0.contains("1▶") && $0.contains("balance += n") })
+    #expect(expanded[at + 1].contains("✓ read balance, now 0"), "\(expanded)")
+    #expect(expanded[at + 2].contains("▶ write balance = 5"), "\(expanded)")
+    #expect(expanded.contains { $0.contains("2▶") && $0.contains("balance -= n") }, "\(expanded)")
   }
 
   @Test(

@@ -29,6 +29,8 @@ struct ProgramDashboard {
   var pace: ProgramFrame.Pace = .paused
   var rate = 4
   var focus = 0
+  /// Whether the focused thread's line is shown taken apart (`e`).
+  var expanded = false
   /// The slot the last `n` or automatic step went to.
   private var turn = -1
   private var lastStep: UInt64 = 0
@@ -65,7 +67,8 @@ struct ProgramDashboard {
       screen.draw(
         ProgramFrame(
           file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
-          words: words, reachable: reachable, notice: notice
+          words: words, reachable: reachable, notice: notice,
+          expansion: expanded ? stepper.lineSteps(focus) : ([], [])
         ).draw(width: size.width, height: size.height))
       if let key = screen.readKey(timeout: 50), !handle(key, view) { return 0 }
       if case .stepping = pace, !view.ended, !view.deadlock {
@@ -100,6 +103,8 @@ struct ProgramDashboard {
       guard !view.deadlock, !view.ended else { break }
       pace = .free
       stepper.letGo()
+    case "e":
+      expanded.toggle()
     case "u":
       undo(view)
     default:

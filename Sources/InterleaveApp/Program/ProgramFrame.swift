@@ -27,6 +27,9 @@ struct ProgramFrame {
   var reachable: [(outcome: String, schedules: UInt64?)]? = []
   /// Why the last key did nothing, shown in the footer's place.
   var notice: String?
+  /// The focused thread's line taken apart into its steps (`e`): those
+  /// taken, then those to come (empty: not shown).
+  var expansion: (taken: [String], coming: [String]) = ([], [])
 
   func draw(width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
@@ -80,18 +83,41 @@ struct ProgramFrame {
       view.threads.indices.contains(slot) && view.threads[slot].state != .finished
         ? view.threads[slot].line : nil
     }
-    let rows = Self.shownLines(marks: order, count: source.count, height: inner.height)
+    // `e`: the focused thread's line taken apart, under it, one step a row.
+    let focused = view.threads.indices.contains(focus) ? view.threads[focus] : nil
+    let all =
+      expansion.taken.map { ("✓ ", $0, false) }
+      + expansion.coming.enumerated().map {
+        ($0.offset == 0 ? "▶ " : "· ", $0.element, $0.offset == 0)
+      }
+    let parts =
+      focused?.state != .finished && focused?.line != nil
+      ? Array(all.prefix(max(0, inner.height - 3))) : []
+    let rows = Self.shownLines(
+      marks: order, count: source.count, height: inner.height - parts.count)
     let number = String(source.count).count
     let gutterWidth = 5
-    for (row, shown) in rows.enumerated() {
+    var y = inner.y - 1
+    for shown in rows {
+      y += 1
       guard let line = shown else {
         // Lines left out between two threads' places.
         canvas.put(
           String(repeating: " ", count: max(0, number - 1)) + "…", x: inner.x + gutterWidth,
-          y: inner.y + row, style: Style(.dim), clip: inner)
+          y: y, style: Style(.dim), clip: inner)
         continue
       }
-      let y = inner.y + row
+      defer {
+        if !parts.isEmpty, line == focused?.line {
+          for (mark, part, next) in parts {
+            y += 1
+            canvas.put(
+              String(repeating: " ", count: gutterWidth + number + 3) + mark + part,
+              x: inner.x, y: y,
+              style: next ? Style(.running, bold: true) : Style(.dim), clip: inner)
+          }
+        }
+      }
       let here = marks[line] ?? []
       let gutter = here.isEmpty ? "" : here.map(String.init).joined(separator: ",")
       // Green where a thread can go, amber where all wait; bold for the focus.
@@ -195,7 +221,18 @@ struct ProgramFrame {
         clip: Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1))
       y += 1
     }
-    for global in view.globals { line("\(global.name) = \(global.value)") }
+    for global in view.globals {
+      // Who wrote it last, dim after the value: what a lost update hides.
+      guard y < area.maxY - 1 else { break }
+      let clip = Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1)
+      let used = canvas.put("\(global.name) = \(global.value)", x: area.x + 1, y: y, clip: clip)
+      if let writer = global.writer {
+        canvas.put(
+          "  " + words.writtenBy(writer), x: area.x + 1 + used, y: y, style: Style(.dim), clip: clip
+        )
+      }
+      y += 1
+    }
     // What the schedules from here can still end in: the learner's choice
     // narrows it step by step.
     guard !view.free, !view.ended else { return }
