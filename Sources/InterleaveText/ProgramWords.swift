@@ -54,7 +54,7 @@ public struct ProgramWords: Sendable {
     keys: " n step  0-9 that thread  e expand  u undo  space run  +/- speed  f full  q quit",
     quitOnly: " q quit", undoOrQuit: " u undo  q quit",
     stillPossible: "still possible (schedules):",
-    tooManyToCount: "too many schedules left to count", more: { "  and \($0) more" },
+    tooManyToCount: "too many schedules to count", more: { "  and \($0) more" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
     noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" },

@@ -80,6 +80,81 @@ struct LessonCheckTests {
   }
 
   @Test(
+    "a teacher's program lesson: its program beside it, schedules checked before it runs, claims on globals"
+  )
+  func programLesson() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plesson-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try """
+    import threading
+    count = 0
+    def add():
+        global count
+        count += 1
+    t = threading.Thread(target=add)
+    t.start()
+    count += 1
+    t.join()
+    """.write(toFile: folder + "/count.py", atomically: true, encoding: .utf8)
+    func lesson(_ steps: String) throws -> String {
+      let path = folder + "/lesson-\(UUID().uuidString).toml"
+      try ("title = \"count\"\n" + steps).write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    // Main's steps: count = 0, then its read; the thread reads; both write.
+    let lost = try lesson(
+      """
+      [[steps]]
+      program = "count.py"
+      schedule = "0x2 1 0 1"
+      rate = 20
+      caption = "Both read 0, both write 1: one update is lost."
+      wait = "finished"
+      expect = ["finished", "global count == 1", "visible: count = 1"]
+      """)
+    let held = try Binary.run(["lesson", lost, "--check", "--time-scale", "0.1"])
+    #expect(held.status == 0, "\(held.stderr)")
+    #expect(held.stdout.contains("1 steps, 3 claims held"), "\(held.stdout)")
+    let wrong = try lesson(
+      """
+      [[steps]]
+      program = "count.py"
+      schedule = "0x2 1 0 1"
+      caption = "c"
+      wait = "finished"
+      expect = ["global count == 2"]
+      """)
+    let failed = try Binary.run(["lesson", wrong, "--check", "--time-scale", "0.1"])
+    #expect(failed.status == 1)
+    #expect(
+      failed.stderr
+        == "interleave: \(wrong):7:12: step 1: 'global count == 2' did not hold (count = 1)\n")
+    let badSchedule = try lesson(
+      "[[steps]]\nprogram = \"count.py\"\nschedule = \"1\"\ncaption = \"c\"\n")
+    let refused = try Binary.run(["lesson", badSchedule, "--check"])
+    #expect(refused.status == 64)
+    #expect(
+      refused.stderr.contains(
+        "\(badSchedule):2: step 1: schedule: step 1 names thread 1, which has not started"),
+      "\(refused.stderr)")
+    let mixed = try lesson(
+      "[[steps]]\nprogram = \"count.py\"\ncaption = \"c\"\n[[steps]]\nscenario = \"race\"\n")
+    let mixedRefused = try Binary.run(["lesson", mixed, "--check"])
+    #expect(mixedRefused.status == 64)
+    #expect(
+      mixedRefused.stderr.contains(
+        ":6:1: step 2: 'scenario' is a scenario's; this lesson's first step names a program"),
+      "\(mixedRefused.stderr)")
+    let missing = try lesson("[[steps]]\nprogram = \"nowhere.py\"\ncaption = \"c\"\n")
+    let notFound = try Binary.run(["lesson", missing, "--check"])
+    #expect(notFound.status == 66, "\(notFound.stderr)")
+    #expect(notFound.stderr.contains(":2: step 1: program 'nowhere.py'"), "\(notFound.stderr)")
+  }
+
+  @Test(
     "a wait that can never end is refused, one that timed out fails the check; a BOM is no text")
   func waitsThatEnd() throws {
     let never = try Self.lesson(

@@ -128,6 +128,7 @@ struct LessonCommand: ParsableCommand {
     }
     let lesson = try loadLesson()
     look.warnAboutContrast(try look.loadTheme())
+    if lesson.runsPrograms { return try runProgramLesson(lesson, language: language) }
     var driver = LessonDriver(lesson, language: language, timeScale: timeScale)
     driver.snapshotAt = snapshotAt.flatMap(LessonDriver.SnapshotMoment.init(rawValue:))
     let first = lesson.steps[0]

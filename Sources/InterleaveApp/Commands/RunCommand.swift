@@ -54,24 +54,10 @@ struct RunCommand: ParsableCommand {
 
   /// `0x3 1 2x2` as one thread number a step.
   static func slots(_ text: String) throws -> [Int] {
-    guard text.contains(where: { !$0.isWhitespace }) else {
-      throw ValidationError(
-        "--schedule '\(text)': no steps given; expected thread numbers such as '0x3 1 2x2'")
+    switch ScheduleText.parse(text) {
+    case .success(let slots): return slots
+    case .failure(let error): throw ValidationError("--schedule \(error)")
     }
-    var slots: [Int] = []
-    for (index, item) in text.split(separator: " ").enumerated() {
-      let parts = item.split(separator: "x", omittingEmptySubsequences: false)
-      guard (1...2).contains(parts.count), let thread = Int(parts[0]), thread >= 0,
-        let count = parts.count == 2 ? Int(parts[1]) : 1, (1...1_000_000).contains(count),
-        slots.count + count <= 64_000_000
-      else {
-        throw ValidationError(
-          "--schedule '\(text)': item \(index + 1) ('\(item)'): expected THREAD or THREADxSTEPS, such as 1x4"
-        )
-      }
-      slots += Array(repeating: thread, count: count)
-    }
-    return slots
   }
 
   func run() throws {
@@ -157,57 +143,17 @@ struct RunCommand: ParsableCommand {
     }
     let environment = Environment.current
     let theme = try look.loadTheme() ?? ThemeCatalog.defaultTheme
-    // Recorded, the screen is drawn on a pseudo-terminal whose every byte
-    // goes to the cast and to the real terminal, as for a scenario.
-    var recorder: Recorder?
-    TerminalSignals.install()
-    if let record {
-      do {
-        recorder = try DashboardMode.startRecorder(
-          DashboardMode.Recording(path: record, headlessSize: nil), title: "interleave \(file)",
-          environment: environment)
-      } catch {
-        TerminalSignals.uninstall()
-        InterleaveMain.notice("error: --record \(record): \(error)")
-        throw ExitCode(error.refused ? error.exitStatus : Session.ioError)
+    let words = ProgramWords.of(look.language(environment))
+    let status = try ProgramDashboardMode.run(
+      title: "interleave \(file)",
+      recording: record.map { DashboardMode.Recording(path: $0, headlessSize: nil) },
+      theme: theme, environment: environment
+    ) { screen, _ in
+      ProgramDashboard(file: file, screen: screen, words: words) {
+        ProgramStepper(program: program, cpuCount: Self.cpuCount)
       }
     }
-    let screen: NcursesScreen
-    do {
-      var screenEnvironment = environment
-      if let record {
-        screenEnvironment["TERM"] = DashboardMode.terminalName(
-          DashboardMode.Recording(path: record, headlessSize: nil), environment)
-      }
-      screen = try NcursesScreen(
-        theme: theme, environment: screenEnvironment, device: recorder?.screenDescriptor)
-    } catch {
-      recorder?.stop()
-      if let record { unlink(record) }
-      InterleaveMain.notice("\(error): running \(file) as with --plain")
-      return nil
-    }
-    var dashboard = ProgramDashboard(
-      file: file, screen: screen, words: ProgramWords.of(look.language(environment))
-    ) { ProgramStepper(program: program, cpuCount: Self.cpuCount) }
-    dashboard.betweenFrames = {
-      if let size = recorder?.followResize() {
-        screen.resize(width: size.width, height: size.height)
-      }
-      if TerminalSignals.takeContinue() {
-        recorder?.reraw()
-        screen.resumeAfterStop()
-      }
-      if let recorder, recorder.takeSuspendRequest() { recorder.suspend(screen) }
-      return recorder?.cast.failure == nil
-    }
-    let status = dashboard.loop()
-    screen.stop()
-    if let record, let failure = recorder?.stop() {
-      InterleaveMain.notice(
-        "error: --record \(record): \(failure); the recording ends at its last whole line")
-      return Session.ioError
-    }
+    if status == nil { InterleaveMain.notice("running \(file) as with --plain") }
     return status
   }
 

@@ -11,9 +11,16 @@ import InterleaveText
 /// next one in turn, a digit for that thread), lets it step on its own
 /// (space), or lets it go at full speed (`f`).
 struct ProgramDashboard {
-  let file: String
+  var file: String
   private(set) var stepper: ProgramStepper
-  let makeStepper: () -> ProgramStepper
+  var makeStepper: () -> ProgramStepper
+  /// A program lesson being played, and how to run each of its programs.
+  var lesson: ProgramLessonState?
+  var stepperFor: (Program) -> ProgramStepper = { ProgramStepper(program: $0, cpuCount: 2) }
+  /// Called as each lesson step begins (a recording's marker).
+  var onLessonStep: (Int) -> Void = { _ in }
+  /// The rows last drawn (what a lesson's `visible:` claims read).
+  private var drawn: [String] = []
   /// Counts the outcomes still reachable, off the frame loop.
   private let counter = ReachableCounter(limit: ProgramDashboard.countLimit)
   private var countedAt = -1
@@ -64,12 +71,14 @@ struct ProgramDashboard {
       // Empty while counting (nothing shown), nil when there are too many.
       let reachable = counter.outcomes(at: generation) ?? []
       let size = screen.size
-      screen.draw(
-        ProgramFrame(
-          file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
-          words: words, reachable: reachable, notice: notice,
-          expansion: expanded ? stepper.lineSteps(focus) : ([], [])
-        ).draw(width: size.width, height: size.height))
+      let canvas = ProgramFrame(
+        file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
+        words: words, reachable: reachable, notice: notice,
+        expansion: expanded ? stepper.lineSteps(focus) : ([], []), caption: lesson?.caption
+      ).draw(width: size.width, height: size.height)
+      screen.draw(canvas)
+      drawn = canvas.lines
+      if lesson != nil, !playLesson(view) { return 0 }
       if let key = screen.readKey(timeout: 50), !handle(key, view) { return 0 }
       if case .stepping = pace, !view.ended, !view.deadlock {
         let now = MonotonicClock.now()
@@ -141,6 +150,48 @@ struct ProgramDashboard {
     for slot in replay { stepper.step(slot) }
     turn = replay.last ?? -1
     generation += 1
+  }
+
+  /// Does what the lesson says now. - Returns: false when it is over.
+  private mutating func playLesson(_ view: ProgramStepper.View) -> Bool {
+    guard var script = lesson else { return true }
+    defer { lesson = script }
+    var seen = LessonObservation(
+      finished: view.ended, paused: pace == .paused, deadlocked: view.deadlock, screen: drawn)
+    for global in view.globals {
+      if let value = Int(global.value) { seen.globals[global.name] = value }
+    }
+    var move = script.next(now: MonotonicClock.now(), seen: seen)
+    // A fast schedule takes the steps due since the last frame (at most a
+    // second's worth).
+    while case .step(let slot) = move {
+      focus = slot
+      if stepper.step(slot) { generation += 1 } else { script.refused(slot) }
+      move = script.next(now: MonotonicClock.now(), seen: seen)
+    }
+    switch move {
+    case .end: return false
+    case .wait, .step: break
+    case .check: script.check(seen)
+    case .begin(let index):
+      let step = script.lesson.steps[index]
+      if let program = script.programs[index] {
+        let make = stepperFor
+        makeStepper = { make(program) }
+        stepper.stop()
+        stepper = makeStepper()
+        guard stepper.start() else { return false }
+        // The program's own name: the lesson's path to it is the lesson's business.
+        file = step.program.map { String($0.split(separator: "/").last ?? "") } ?? file
+        (focus, turn, pace, expanded) = (0, -1, .paused, false)
+        generation += 1
+      }
+      onLessonStep(index)
+      if let key = step.key {
+        _ = handle(.character(key == "space" ? " " : Character(key)), stepper.view())
+      }
+    }
+    return true
   }
 
   /// Steps the next thread after the last one that can go, in turn.

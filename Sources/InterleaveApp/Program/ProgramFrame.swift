@@ -30,14 +30,17 @@ struct ProgramFrame {
   /// The focused thread's line taken apart into its steps (`e`): those
   /// taken, then those to come (empty: not shown).
   var expansion: (taken: [String], coming: [String]) = ([], [])
+  /// A program lesson's caption, over the footer (at most three lines).
+  var caption: String?
 
   func draw(width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
     header(&canvas)
     let side = max(26, width * 2 / 5)
     let codeWidth = width - side
-    let outputHeight = max(4, height / 4)
-    let middle = height - 2 - outputHeight
+    let captionLines = caption.map { CaptionWidget.lines($0, width: width, limit: 3) } ?? []
+    let outputHeight = max(4, height / 4) - (captionLines.isEmpty ? 0 : 1)
+    let middle = height - 2 - outputHeight - captionLines.count
     code(&canvas, Rect(x: 0, y: 1, width: codeWidth, height: middle))
     let threadsHeight = min(view.threads.count * 2 + 2, max(3, middle / 2))
     threads(&canvas, Rect(x: codeWidth, y: 1, width: side, height: threadsHeight))
@@ -45,6 +48,13 @@ struct ProgramFrame {
       &canvas, Rect(x: codeWidth, y: 1 + threadsHeight, width: side, height: middle - threadsHeight)
     )
     output(&canvas, Rect(x: 0, y: 1 + middle, width: width, height: outputHeight))
+    if !captionLines.isEmpty {
+      CaptionWidget.render(
+        captionLines,
+        in: Rect(
+          x: 0, y: height - 1 - captionLines.count, width: width, height: captionLines.count),
+        on: &canvas)
+    }
     footer(&canvas, y: height - 1)
     return canvas
   }

@@ -2,7 +2,7 @@
 
 /// The lessons in `lessons/`, compiled in.
 enum BuiltinLessons {
-  /// Name and TOML text, in order.
+  /// Name and text of each file, in order.
   static let sources: [(name: String, text: String)] = [
     (
       "01-threads",
@@ -515,6 +515,62 @@ enum BuiltinLessons {
       caption = { en = "Finished, and the balance is not 0. In the strip, each R and each W has its own [ ]: the lock is taken twice, with a gap between.", zh = "结束：balance 不是 0。步骤条里 R 和 W 各有一对 [ ]：锁加了两次，中间有空隙。" }
       wait = "1s"
       expect = ["finished", "drift != 0"]
+      """#
+    ),
+    (
+      "13-race-code",
+      #"""
+      # Lesson 13: the tutorial's race listing itself, stepped line by line:
+      # balance += n is a read and a write, and a lost update on its real threads.
+      title = { en = "The tutorial's race, line by line", zh = "教程里的竞争代码，一行一行看" }
+
+      [[steps]]
+      program = "../programs/seed-race.py"
+      schedule = "0x3"
+      rate = 1
+      caption = { en = "This is the tutorial's race listing, exactly as printed, on real threads. Thread 0, the main thread, sets balance = 0 and creates two threads.", zh = "这就是教程里原样的竞争代码，跑在真实的线程上。0 号线程是主线程：它先令 balance = 0，再创建两个线程。" }
+      wait = "1s"
+      expect = ["visible: <Thread(Thread-2 (run_thread), initial)>", "global balance == 0"]
+
+      [[steps]]
+      key = "e"
+      schedule = "1"
+      caption = { en = "balance += n is two steps, not one: read balance, then write it back. Thread 1 has read 0; it will write 0 + 5.", zh = "balance += n 不是一步，而是两步：先读 balance，再写回去。1 号线程读到了 0，接下来要写 0 + 5。" }
+      wait = "1s"
+      expect = ["visible: ✓ read balance, now 0", "visible: ▶ write balance = 5"]
+
+      [[steps]]
+      schedule = "2"
+      caption = { en = "Before thread 1 writes, thread 2 reads balance too. It also sees 0.", zh = "1 号线程还没写，2 号线程也读了 balance，读到的同样是 0。" }
+      wait = "1s"
+      expect = ["visible: ✓ read balance, now 0", "visible: ▶ write balance = 8"]
+
+      [[steps]]
+      schedule = "2"
+      caption = { en = "Thread 2 writes 0 + 8: balance is 8, and the globals say thread 2 wrote it.", zh = "2 号线程写入 0 + 8：balance 变成 8，“全局变量”栏注明是 2 号线程写的。" }
+      wait = "1s"
+      expect = ["global balance == 8", "visible: written by 2 | 由 2 写入"]
+
+      [[steps]]
+      schedule = "1"
+      caption = { en = "Now thread 1 writes the 5 it worked out from the 0 it read. Thread 2's +8 is gone: a lost update.", zh = "现在 1 号线程写入它根据读到的 0 算出的 5。2 号线程加的 8 就这样没了：这就是丢失的更新。" }
+      wait = "1s"
+      expect = ["global balance == 5", "visible: written by 1 | 由 1 写入"]
+
+      [[steps]]
+      schedule = "1x2 2x2"
+      rate = 2
+      caption = { en = "Each thread then subtracts what it added (balance -= n): thread 1 takes 5 from 5, thread 2 takes 8 from 0. balance is -8.", zh = "接着每个线程减去自己加过的数（balance -= n）：1 号线程从 5 里减 5，2 号线程从 0 里减 8。balance 变成了 -8。" }
+      wait = "1s"
+      expect = ["global balance == -8"]
+
+      [[steps]]
+      schedule = "1x396 2x396 0x2"
+      rate = 200
+      caption = { en = "The other 99 rounds run one thread after the other, so nothing more is lost. The tutorial's program prints balance = -8, not 0.", zh = "其余 99 轮两个线程一个接一个地跑，不再丢失更新。教程的程序最后打印 balance = -8，而不是 0。" }
+      wait = "finished"
+      timeout = "60s"
+      expect = ["finished", "global balance == -8", "visible: balance = -8"]
       """#
     ),
   ]

@@ -5,6 +5,9 @@ import InterleaveText
 /// press keys and wait.
 public struct Lesson: Equatable, Sendable {
   public var name: String
+  /// Whether its steps run programs (`program = "..."`) rather than
+  /// scenarios.
+  public var runsPrograms: Bool { steps.first?.program != nil }
   /// The file it was read from (`lessons/02-race.toml` for a built-in one).
   public var file: String
   public var title: LocalizedText
@@ -31,6 +34,12 @@ public struct LocalizedText: Equatable, Sendable {
 /// to finish shows the result a further `resultHold` before moving on.
 public struct LessonStep: Equatable, Sendable {
   public var scenario: Scenario?
+  /// A program lesson's step: the program it runs from its start (as
+  /// written: relative to the lesson file), and the thread slots of the
+  /// steps it takes, one a step, at `rate` steps a second.
+  public var program: String?
+  public var schedule: [Int]?
+  public var rate: Int?
   /// The scenario's options this step changes (`variant`, `permits`, ...).
   public var options = ScenarioOptionChanges()
   public var threads: Int?
@@ -102,6 +111,12 @@ public enum LessonWait: Equatable, Sendable {
         return nil
       }
     }
+  }
+
+  /// Whether it waits for a count of steps.
+  public var isSteps: Bool {
+    if case .steps = self { return true }
+    return false
   }
 
   /// `1.5s` or `300ms` in nanoseconds (at most an hour).

@@ -14,6 +14,19 @@ public enum LessonCatalog {
     }
   }
 
+  /// Whether `lesson` is one of the built-in lessons (its programs are
+  /// then the built-in ones too).
+  public static func isBuiltin(_ lesson: Lesson) -> Bool {
+    builtinNames.contains { "lessons/\($0).toml" == lesson.file }
+  }
+
+  /// A built-in program's text by the path a built-in lesson names it by
+  /// (`../programs/seed-race.py`).
+  public static func builtinProgram(_ path: String) -> String? {
+    let name = path.split(separator: "/").last.map { String($0.dropLast(3)) }
+    return BuiltinPrograms.sources.first { $0.name == name }?.text
+  }
+
   /// A built-in lesson by name (`02-race`, or just `2` or `race`), or a file by path.
   public static func load(_ nameOrPath: String) throws(SourceError) -> Lesson {
     if !nameOrPath.contains("/") && !nameOrPath.hasSuffix(".toml") {

@@ -60,6 +60,8 @@ public struct LessonClaim: Equatable, Sendable {
     /// `cond-waiting`: some thread waits in `cond.wait()` right now (not
     /// for the lock).
     case conditionWaiting
+    /// `global balance != 0`: a program's global (an int) compared.
+    case global(String, Comparison, Int)
   }
 
   public var kind: Kind
@@ -80,7 +82,16 @@ public struct LessonClaim: Equatable, Sendable {
     "drift OP N", "lost-updates OP N", "balance == expected", "deadlock", "contended", "waiting",
     "finished", "paused", "visible: TEXT (or TEXT | TEXT)", "raised", "hang", "reordered OP N",
     "most-in-use OP N", "gil-switches OP N", "process-balances == 0", "timed-out", "cond-waiting",
+    "global NAME OP N (a program lesson's)",
   ]
+
+  /// The claims a program lesson may make.
+  public var suitsPrograms: Bool {
+    switch kind {
+    case .visible, .finished, .deadlock, .global: return true
+    default: return false
+    }
+  }
 
   /// Parses one claim; nil when it is none of `forms`.
   public init?(parsing text: String) {
@@ -108,6 +119,13 @@ public struct LessonClaim: Equatable, Sendable {
     case "process-balances == 0": kind = .processBalancesZero
     default:
       let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+      if parts.count == 4, parts[0] == "global",
+        let comparison = Comparison(rawValue: String(parts[2])),
+        let bound = Int(parts[3])
+      {
+        kind = .global(String(parts[1]), comparison, bound)
+        return
+      }
       guard parts.count == 3, let comparison = Comparison(rawValue: String(parts[1])),
         let bound = Int(parts[2])
       else { return nil }
@@ -151,6 +169,8 @@ public struct LessonClaim: Equatable, Sendable {
       return scenario == .coarse ? nil : "\(scenario.id) has no acquire(timeout=…)"
     case .conditionWaiting:
       return scenario == .condition ? nil : "\(scenario.id) has no condition"
+    case .global:
+      return "a global is a program's (a lesson whose steps name a program), not \(scenario.id)'s"
     }
   }
 
@@ -203,6 +223,9 @@ public struct LessonClaim: Equatable, Sendable {
         seen.conditionWaiting,
         seen.conditionWaiting ? "a thread in cond.wait()" : "nobody in cond.wait()"
       )
+    case .global(let name, let comparison, let bound):
+      guard let value = seen.globals[name] else { return (false, "no int global '\(name)'") }
+      return (comparison.holds(value, bound), "\(name) = \(value)")
     }
   }
 }
@@ -243,6 +266,8 @@ public struct LessonObservation: Sendable, Equatable {
   /// A figure on screen that cannot be true (a share over 100%, more
   /// contended acquisitions than acquisitions), described; nil when none.
   public var impossible: String?
+  /// A program's int globals by name (a program lesson's).
+  public var globals: [String: Int] = [:]
 
   public init(
     finished: Bool = false, paused: Bool = false, drift: Int? = nil, lostUpdates: Int? = nil,

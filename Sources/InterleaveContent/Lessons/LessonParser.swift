@@ -8,7 +8,17 @@ public enum LessonParser {
   static let stepKeys = [
     "scenario", "threads", "iterations", "speed", "seed", "theme", "caption", "key", "wait",
     "timeout", "expect", "retry", "pause", "variant", "permits", "bounded", "gil-switch", "fence",
+    "program", "schedule", "rate",
   ]
+  /// What only a scenario lesson's steps say, and only a program lesson's.
+  static let scenarioOnly: Set<String> = [
+    "scenario", "threads", "iterations", "speed", "seed", "retry", "variant", "permits", "bounded",
+    "gil-switch", "fence",
+  ]
+  static let programOnly: Set<String> = ["program", "schedule", "rate"]
+  /// Keys a program lesson's step may press.
+  public static let programKeyNames: Set<String> = Set(
+    ["space", "n", "e", "f", "u"] + (0...9).map(String.init))
   /// Key names a step may press: the dashboard's keys and one digit per scenario.
   public static var keyNames: Set<String> {
     Set(["space", "n", "+", "-", "r", "t", "?", "tab", "shift-tab", "[", "]", "escape"])
@@ -34,12 +44,37 @@ public enum LessonParser {
     }
     var parsed: [LessonStep] = []
     var scenario = Scenario.loop
+    // The first step says which: a program lesson names its program there.
+    let programs = steps.first?.table?["program"] != nil
     for (index, value) in steps.enumerated() {
       guard let step = value.table else {
         throw fail("steps", in: table, "'steps' must be an array of tables ([[steps]])")
       }
       let label = "step \(index + 1): "
-      var next = try parseStep(step, label: label, line: value.line, file: file)
+      for key in step.keys where (programs ? scenarioOnly : programOnly).contains(key) {
+        throw fail(
+          key, in: step,
+          label
+            + (programs
+              ? "'\(key)' is a scenario's; this lesson's first step names a program"
+              : "'\(key)' is a program lesson's: name the program in the first step"))
+      }
+      var next = try parseStep(
+        step, label: label, line: value.line, file: file, programs: programs)
+      if programs {
+        if case .claim(let claim) = next.wait, !claim.suitsPrograms {
+          throw fail("wait", in: step, label + "wait '\(claim.text)' is for a scenario")
+        }
+        if next.wait == .lostUpdate || next.wait.isSteps {
+          throw fail(
+            "wait", in: step,
+            label + "a program lesson waits for a duration, finished, "
+              + "deadlock or a claim")
+        }
+        next.expect = try claims(step, label: label, file: file, scenario: nil)
+        parsed.append(next)
+        continue
+      }
       scenario = next.scenario ?? scenario
       if let (key, owner) = next.options.misplaced(in: scenario) {
         throw fail(
@@ -65,7 +100,9 @@ public enum LessonParser {
     return nil
   }
 
-  private static func parseStep(_ table: TOMLTable, label: String, line: Int, file: String)
+  private static func parseStep(
+    _ table: TOMLTable, label: String, line: Int, file: String, programs: Bool
+  )
     throws(SourceError) -> LessonStep
   {
     var step = LessonStep(line: line)
@@ -145,10 +182,29 @@ public enum LessonParser {
         }
         step.caption = caption
       case "key":
-        guard let name = value.string, keyNames.contains(name) else {
-          throw at.error("'key' must be one of " + keyNames.sorted().joined(separator: " "))
+        let names = programs ? programKeyNames : keyNames
+        guard let name = value.string, names.contains(name) else {
+          throw at.error("'key' must be one of " + names.sorted().joined(separator: " "))
         }
         step.key = name
+      case "program":
+        guard let path = value.string, path.hasSuffix(".py") else {
+          throw at.error("'program' must be a .py file's path, relative to the lesson")
+        }
+        step.program = path
+      case "schedule":
+        guard let text = value.string else {
+          throw at.error("'schedule' must be text such as '0x3 1 2x2'")
+        }
+        switch ScheduleText.parse(text) {
+        case .success(let slots): step.schedule = slots
+        case .failure(let error): throw at.error("'schedule' \(error)")
+        }
+      case "rate":
+        guard let rate = value.int, (1...256).contains(rate) else {
+          throw at.error("'rate' must be steps a second, 1...256")
+        }
+        step.rate = rate
       case "wait":
         guard let text = value.string, let wait = LessonWait(parsing: text) else {
           throw at.error(
@@ -193,7 +249,7 @@ public enum LessonParser {
 
   /// The step's `expect` claims, each at the position of its text, refused
   /// when unknown or impossible in the step's scenario.
-  private static func claims(_ table: TOMLTable, label: String, file: String, scenario: Scenario)
+  private static func claims(_ table: TOMLTable, label: String, file: String, scenario: Scenario?)
     throws(SourceError) -> [LessonClaim]
   {
     guard let list = table["expect"]?.array else { return [] }
@@ -207,7 +263,13 @@ public enum LessonParser {
           message: label + "unknown claim '\(source)' (expected "
             + LessonClaim.forms.joined(separator: ", ") + ")")
       }
-      if let reason = claim.impossible(in: scenario) {
+      if scenario == nil, !claim.suitsPrograms {
+        throw SourceError(
+          file: file, line: line, column: column,
+          message: label + "claim '\(source)' is for a scenario (a program lesson's: visible, "
+            + "finished, deadlock, global NAME OP N)")
+      }
+      if let scenario, let reason = claim.impossible(in: scenario) {
         throw SourceError(
           file: file, line: line, column: column,
           message: label + "claim '\(source)' cannot hold: \(reason)")

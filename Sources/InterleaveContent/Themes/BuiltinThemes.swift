@@ -2,7 +2,7 @@
 
 /// The themes in `themes/`, compiled in.
 enum BuiltinThemes {
-  /// Name and TOML text, in order.
+  /// Name and text of each file, in order.
   static let sources: [(name: String, text: String)] = [
     (
       "default",

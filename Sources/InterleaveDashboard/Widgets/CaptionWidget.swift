@@ -1,8 +1,8 @@
 import InterleaveText
 
 /// The caption bar: a lesson's caption or the scenario's blurb, wrapped.
-enum CaptionWidget {
-  static func render(_ lines: [String], in area: Rect, on canvas: inout Canvas) {
+public enum CaptionWidget {
+  public static func render(_ lines: [String], in area: Rect, on canvas: inout Canvas) {
     canvas.fill(area, style: Style(.caption, reverse: true))
     for (row, line) in lines.prefix(area.height).enumerated() {
       canvas.put(
@@ -13,7 +13,7 @@ enum CaptionWidget {
 
   /// The caption wrapped at words to `width` cells less a margin, in at
   /// most `limit` lines; a caption that needs more ends in "…".
-  static func lines(_ caption: String, width: Int, limit: Int) -> [String] {
+  public static func lines(_ caption: String, width: Int, limit: Int) -> [String] {
     let room = width - 2
     guard room > 1, limit > 0 else { return [] }
     var lines: [String] = []

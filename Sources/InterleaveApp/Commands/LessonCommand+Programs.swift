@@ -1,0 +1,114 @@
+import ArgumentParser
+import Glibc
+import InterleaveContent
+import InterleaveDashboard
+import InterleavePlatform
+import InterleaveProgram
+import InterleaveTerminal
+import InterleaveText
+
+/// A lesson whose steps run programs: played in the program dashboard.
+extension LessonCommand {
+  /// Each step's program, compiled (nil for a step that keeps the run
+  /// going), with every schedule checked on the model before anything
+  /// runs. A problem is said at the lesson's line and ends the command.
+  static func programs(of lesson: Lesson) throws -> [Program?] {
+    var compiled: [String: Program] = [:]
+    var current: Program?
+    var taken: [Int] = []
+    var result: [Program?] = []
+    for (index, step) in lesson.steps.enumerated() {
+      let at = "\(lesson.file):\(step.line): step \(index + 1)"
+      if let path = step.program {
+        if let known = compiled[path] {
+          current = known
+        } else {
+          do {
+            if LessonCatalog.isBuiltin(lesson), let text = LessonCatalog.builtinProgram(path) {
+              current = try ProgramSource.compile(text, file: path, shown: path)
+            } else {
+              current = try ProgramSource.load(resolve(path, beside: lesson.file))
+            }
+          } catch {
+            InterleaveMain.notice("error: \(at): program '\(path)': \(error.description)")
+            throw ExitCode(error.status)
+          }
+          compiled[path] = current
+        }
+        taken = []
+      }
+      result.append(step.program == nil ? nil : current)
+      guard let program = current, let schedule = step.schedule else { continue }
+      if let problem = ProgramModel(program).problem(schedule: taken + schedule) {
+        InterleaveMain.notice("error: \(at): schedule: \(problem)")
+        throw ExitCode(InterleaveMain.usageError)
+      }
+      taken += schedule
+    }
+    return result
+  }
+
+  /// `path` relative to the folder of the lesson file `lesson`.
+  static func resolve(_ path: String, beside lesson: String) -> String {
+    guard !path.hasPrefix("/"), let slash = lesson.lastIndex(of: "/") else { return path }
+    return String(lesson[...slash]) + path
+  }
+
+  /// Plays a program lesson: in the terminal, recorded, or checked.
+  func runProgramLesson(_ lesson: Lesson, language: Language) throws {
+    if snapshotAt != nil {
+      throw ValidationError("--snapshot-at is for a scenario lesson; this one runs programs")
+    }
+    let programs = try Self.programs(of: lesson)
+    guard let first = programs.first ?? nil else { return }
+    let words = ProgramWords.of(language)
+    let state = ProgramLessonState(
+      lesson: lesson, programs: programs, language: language, timeScale: timeScale)
+    let cpuCount = RunCommand.cpuCount
+    func build(_ screen: any Screen, _ marker: @escaping (String) -> Void) -> ProgramDashboard {
+      var dashboard = ProgramDashboard(
+        file: lesson.steps[0].program ?? "", screen: screen, words: words
+      ) { ProgramStepper(program: first, cpuCount: cpuCount) }
+      dashboard.lesson = state
+      dashboard.stepperFor = { ProgramStepper(program: $0, cpuCount: cpuCount) }
+      dashboard.onLessonStep = { index in marker("step \(index + 1)") }
+      return dashboard
+    }
+    if check {
+      let (width, height) = try RecordingOptions.size(size)
+      var dashboard = build(MemoryScreen(width: width, height: height)) { _ in }
+      let status = dashboard.loop()
+      if status != 0 { throw ExitCode(status) }
+      let played = dashboard.lesson
+      for failure in played?.failures ?? [] {
+        InterleaveMain.notice(
+          "\(lesson.file):\(failure.claim.line):\(failure.claim.column): step \(failure.step): "
+            + "'\(failure.claim.text)' did not hold (\(failure.seen))")
+      }
+      if let failures = played?.failures, !failures.isEmpty { throw ExitCode(1) }
+      let sink = OutputSink()
+      sink.line(
+        "\(lesson.file): \(lesson.steps.count) steps, \(played?.checked ?? 0) claims held "
+          + "(\(language.rawValue), time scale \(timeScale))")
+      sink.flush()
+      return
+    }
+    let environment = Environment.current
+    if !headless, let reason = InterleaveCommand.plainReason(environment) {
+      InterleaveMain.notice(
+        "error: \(reason): a lesson needs a terminal (or --headless --record FILE, or --check)")
+      throw ExitCode(1)
+    }
+    let recording = try record.map {
+      DashboardMode.Recording(
+        path: $0, headlessSize: headless ? try RecordingOptions.size(size) : nil)
+    }
+    let status = try ProgramDashboardMode.run(
+      title: lesson.title.text(language), recording: recording,
+      theme: try look.loadTheme() ?? ThemeCatalog.defaultTheme, environment: environment,
+      build: build)
+    guard let status else { throw ExitCode(1) }
+    if status != 0 { throw ExitCode(status) }
+    if let captions, let record { try writeCaptions(captions, lesson: lesson, cast: record) }
+  }
+}
