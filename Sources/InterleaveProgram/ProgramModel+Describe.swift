@@ -26,6 +26,7 @@ extension ProgramModel {
     case .callMethod(let method, let count, _):
       guard stack.count > count else { return "\(method)()" }
       let receiver = stack[stack.count - count - 1]
+      if case .module(let module) = receiver { return "\(module.rawValue).\(method)(...)" }
       guard case .object = receiver else { return "\(method)()" }
       let wait = method.hasPrefix("acquire") ? held(receiver, state) : ""
       return "\(name(of: receiver, state)).\(method)()" + wait

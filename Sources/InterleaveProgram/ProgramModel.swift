@@ -188,9 +188,14 @@ public struct ProgramModel: Sendable {
       }
       return builtin == .print || builtin == .sleep
     case .callMethod(let name, let count, _):
-      guard stack.count > count, case .object(let index) = stack[stack.count - count - 1] else {
-        return false
+      guard stack.count > count else { return false }
+      // `time.sleep(1)`: a module's function called by its attribute, a
+      // step as the real threads take it.
+      if case .module(let module) = stack[stack.count - count - 1] {
+        guard case .builtin(let builtin) = module.attribute(name) else { return false }
+        return builtin == .print || builtin == .sleep
       }
+      guard case .object(let index) = stack[stack.count - count - 1] else { return false }
       if case .thread = state.world.objects.objects[index] { return false }
       return Self.stepMethods.contains(name)
     default: return false

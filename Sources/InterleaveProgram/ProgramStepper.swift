@@ -92,7 +92,8 @@ public final class ProgramStepper: Sendable {
       writers.withLockedValue { $0[written] = slot }
     }
     let line = model.nextLine(state, slot)
-    let said = model.nextStep(state, slot) ?? "step"
+    // As taken: a read says the value it got (`read balance → 0`).
+    let said = (model.nextStep(state, slot) ?? "step").replacingOnce(", now ", with: " → ")
     lineLog.withLockedValue { log in
       if log[slot]?.line != line { log[slot] = (line, []) }
       log[slot]?.steps.append(said)
@@ -204,5 +205,12 @@ public final class ProgramStepper: Sendable {
       deadlock: (!ended && !isFree && runnable.isEmpty && !model.ended(state))
         || world.deadlock.snapshot != nil,
       free: isFree)
+  }
+}
+
+extension String {
+  /// The text with the first `target` replaced.
+  fileprivate func replacingOnce(_ target: String, with replacement: String) -> String {
+    replacing(target, with: replacement, maxReplacements: 1)
   }
 }

@@ -285,6 +285,44 @@ struct ProgramCommandTests {
       "\(early.stderr)")
   }
 
+  @Test(
+    "time.sleep is a step in the model as on the real threads: every witness replays to its end")
+  func sleepIsAStep() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sleep-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("sleepy.py").path
+    try """
+    import _thread
+    import time
+    def increase(inc, lock):
+        global balance
+        lock.acquire(timeout=_thread.TIMEOUT_MAX)
+        for i in range(2):
+            balance += inc
+            time.sleep(0.1)
+            print(balance)
+        lock.release()
+    balance = 0
+    lock = _thread.allocate_lock()
+    _thread.start_new_thread(increase, (1, lock))
+    time.sleep(3)
+    print("Mainthread Finished")
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let explored = try Binary.run(["explore", file]).stdout
+    let witnesses = explored.split(separator: "\n").compactMap { line in
+      line.firstMatch(of: /^balance \d.*?\d+%\s+\d+\s+(.+)$/).map { String($0.1) }
+    }
+    #expect(witnesses.count == 3, "\(explored)")
+    for schedule in witnesses {
+      let replay = try Binary.run(["run", file, "--plain", "--schedule", schedule], limit: 20)
+      #expect(
+        replay.status == 0 && !replay.stderr.contains("note:"), "\(schedule): \(replay.stderr)")
+      // Main has the last word: the thread's prints came in their turn.
+      #expect(replay.stdout.hasSuffix("Mainthread Finished\n"), "\(schedule): \(replay.stdout)")
+    }
+  }
+
   @Test("a deadlock's witness from explore replays into that deadlock, every time, and says so")
   func deadlockWitness() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bank-\(getpid())")

@@ -177,7 +177,7 @@ struct ProgramDashboardTests {
       pace: .paused, focus: 1, expansion: stepper.lineSteps(1)
     ).draw(width: 80, height: 24).lines
     let at = try #require(expanded.firstIndex { $0.contains("1▶") && $0.contains("balance += n") })
-    #expect(expanded[at + 1].contains("✓ read balance, now 0"), "\(expanded)")
+    #expect(expanded[at + 1].contains("✓ read balance → 0"), "\(expanded)")
     #expect(expanded[at + 2].contains("▶ write balance = 5"), "\(expanded)")
     #expect(expanded.contains { $0.contains("2▶") && $0.contains("balance -= n") }, "\(expanded)")
   }

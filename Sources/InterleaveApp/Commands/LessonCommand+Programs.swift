@@ -71,7 +71,8 @@ extension LessonCommand {
       ) { ProgramStepper(program: first, cpuCount: cpuCount) }
       dashboard.lesson = state
       dashboard.stepperFor = { ProgramStepper(program: $0, cpuCount: cpuCount) }
-      dashboard.onLessonStep = { index in marker("step \(index + 1)") }
+      dashboard.onLessonMarker = marker
+      dashboard.endsWithLesson = headless || check
       return dashboard
     }
     if check {
@@ -103,12 +104,19 @@ extension LessonCommand {
       DashboardMode.Recording(
         path: $0, headlessSize: headless ? try RecordingOptions.size(size) : nil)
     }
+    var steps = 0
     let status = try ProgramDashboardMode.run(
       title: lesson.title.text(language), recording: recording,
       theme: try look.loadTheme() ?? ThemeCatalog.defaultTheme, environment: environment,
-      build: build)
+      build: build
+    ) { steps = $0.stepsTaken }
     guard let status else { throw ExitCode(1) }
     if status != 0 { throw ExitCode(status) }
+    if headless, let record {
+      InterleaveMain.notice(
+        "recorded \(record): \(lesson.steps.count) lesson steps, "
+          + "\(Format.grouped(steps)) steps taken on the program's threads")
+    }
     if let captions, let record { try writeCaptions(captions, lesson: lesson, cast: record) }
   }
 }

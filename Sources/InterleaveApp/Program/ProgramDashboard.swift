@@ -17,8 +17,13 @@ struct ProgramDashboard {
   /// A program lesson being played, and how to run each of its programs.
   var lesson: ProgramLessonState?
   var stepperFor: (Program) -> ProgramStepper = { ProgramStepper(program: $0, cpuCount: 2) }
-  /// Called as each lesson step begins (a recording's marker).
-  var onLessonStep: (Int) -> Void = { _ in }
+  /// Called with a recording's chapter marker: as each lesson step
+  /// begins (`2/7: caption`), and at the lesson's end.
+  var onLessonMarker: (String) -> Void = { _ in }
+  /// Whether the dashboard ends with the lesson (headless, or checking)
+  /// rather than staying up until `q`.
+  var endsWithLesson = false
+  private var lessonOver = false
   /// The rows last drawn (what a lesson's `visible:` claims read).
   private var drawn: [String] = []
   /// Counts the outcomes still reachable, off the frame loop.
@@ -29,6 +34,11 @@ struct ProgramDashboard {
   var betweenFrames: () -> Bool = { true }
   /// Why the last key did nothing (a thread that cannot go), until the next key.
   private var notice: String?
+  /// Said in the footer once a lesson is over (`q` quits).
+  private var lessonEndNotice: String?
+  /// Steps taken on the threads in all (a recording's account).
+  var stepsTaken: Int { stepsBefore + stepper.taken.count }
+  private var stepsBefore = 0
   /// Changes with every step and undo: what a count belongs to.
   private var generation = 0
   let screen: any Screen
@@ -73,7 +83,7 @@ struct ProgramDashboard {
       let size = screen.size
       let canvas = ProgramFrame(
         file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
-        words: words, reachable: reachable, notice: notice,
+        words: words, reachable: reachable, notice: notice ?? lessonEndNotice,
         expansion: expanded ? stepper.lineSteps(focus) : ([], []), caption: lesson?.caption
       ).draw(width: size.width, height: size.height)
       screen.draw(canvas)
@@ -154,7 +164,7 @@ struct ProgramDashboard {
 
   /// Does what the lesson says now. - Returns: false when it is over.
   private mutating func playLesson(_ view: ProgramStepper.View) -> Bool {
-    guard var script = lesson else { return true }
+    guard var script = lesson, !lessonOver else { return true }
     defer { lesson = script }
     var seen = LessonObservation(
       finished: view.ended, paused: pace == .paused, deadlocked: view.deadlock, screen: drawn)
@@ -170,7 +180,11 @@ struct ProgramDashboard {
       move = script.next(now: MonotonicClock.now(), seen: seen)
     }
     switch move {
-    case .end: return false
+    case .end:
+      lessonOver = true
+      onLessonMarker(script.language.strings.lessonEndMarker)
+      if endsWithLesson { return false }
+      lessonEndNotice = script.language.strings.lessonEnded
     case .wait, .step: break
     case .check: script.check(seen)
     case .begin(let index):
@@ -178,6 +192,7 @@ struct ProgramDashboard {
       if let program = script.programs[index] {
         let make = stepperFor
         makeStepper = { make(program) }
+        stepsBefore += stepper.taken.count
         stepper.stop()
         stepper = makeStepper()
         guard stepper.start() else { return false }
@@ -186,7 +201,9 @@ struct ProgramDashboard {
         (focus, turn, pace, expanded) = (0, -1, .paused, false)
         generation += 1
       }
-      onLessonStep(index)
+      let count = script.lesson.steps.count
+      onLessonMarker(
+        "\(index + 1)/\(count): " + (script.caption ?? script.lesson.title.text(script.language)))
       if let key = step.key {
         _ = handle(.character(key == "space" ? " " : Character(key)), stepper.view())
       }

@@ -13,7 +13,8 @@ enum ProgramDashboardMode {
   static func run(
     title: String, recording: DashboardMode.Recording?, theme: Theme,
     environment: [String: String],
-    build: (any Screen, _ marker: @escaping (String) -> Void) -> ProgramDashboard
+    build: (any Screen, _ marker: @escaping (String) -> Void) -> ProgramDashboard,
+    ended: (ProgramDashboard) -> Void = { _ in }
   ) throws -> Int32? {
     var recorder: Recorder?
     TerminalSignals.install()
@@ -55,6 +56,7 @@ enum ProgramDashboardMode {
       return recorder?.cast.failure == nil
     }
     let status = dashboard.loop()
+    ended(dashboard)
     screen.stop()
     if let recording, let failure = recorder?.stop() {
       InterleaveMain.notice(

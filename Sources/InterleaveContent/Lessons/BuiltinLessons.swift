@@ -528,22 +528,22 @@ enum BuiltinLessons {
       program = "../programs/seed-race.py"
       schedule = "0x3"
       rate = 1
-      caption = { en = "This is the tutorial's race listing, exactly as printed, on real threads. Thread 0, the main thread, sets balance = 0 and creates two threads.", zh = "这就是教程里原样的竞争代码，跑在真实的线程上。0 号线程是主线程：它先令 balance = 0，再创建两个线程。" }
+      caption = { en = "The tutorial's race listing, as printed, on real threads. Thread 0 (main) sets balance = 0 and makes t1 and t2: thread 1 adds and takes away n = 5, thread 2 n = 8, 100 times.", zh = "这是教程里原样的竞争代码，跑在真实的线程上。0 号（主线程）把 balance 设为 0，建好 t1、t2：1 号线程反复加减 n = 5，2 号线程加减 n = 8，各 100 次。" }
       wait = "1s"
       expect = ["visible: <Thread(Thread-2 (run_thread), initial)>", "global balance == 0"]
 
       [[steps]]
       key = "e"
       schedule = "1"
-      caption = { en = "balance += n is two steps, not one: read balance, then write it back. Thread 1 has read 0; it will write 0 + 5.", zh = "balance += n 不是一步，而是两步：先读 balance，再写回去。1 号线程读到了 0，接下来要写 0 + 5。" }
+      caption = { en = "balance += n is two steps: read balance, then write it back. Under its line, ✓ is a step taken, ▶ the next, · the ones after. Thread 1 read 0; it will write 0 + 5.", zh = "balance += n 其实是两步：先读 balance，再写回去。代码行下面，✓ 是走过的步，▶ 是下一步，· 是之后的步。1 号线程读到 0，接着要写入 0 + 5。" }
       wait = "1s"
-      expect = ["visible: ✓ read balance, now 0", "visible: ▶ write balance = 5"]
+      expect = ["visible: ✓ read balance → 0", "visible: ▶ write balance = 5"]
 
       [[steps]]
       schedule = "2"
-      caption = { en = "Before thread 1 writes, thread 2 reads balance too. It also sees 0.", zh = "1 号线程还没写，2 号线程也读了 balance，读到的同样是 0。" }
+      caption = { en = "Before thread 1 writes, thread 2 reads balance too, and also gets 0.", zh = "1 号线程还没写，2 号线程也读了 balance，读到的同样是 0。" }
       wait = "1s"
-      expect = ["visible: ✓ read balance, now 0", "visible: ▶ write balance = 8"]
+      expect = ["visible: ✓ read balance → 0", "visible: ▶ write balance = 8"]
 
       [[steps]]
       schedule = "2"
@@ -553,21 +553,21 @@ enum BuiltinLessons {
 
       [[steps]]
       schedule = "1"
-      caption = { en = "Now thread 1 writes the 5 it worked out from the 0 it read. Thread 2's +8 is gone: a lost update.", zh = "现在 1 号线程写入它根据读到的 0 算出的 5。2 号线程加的 8 就这样没了：这就是丢失的更新。" }
+      caption = { en = "Now thread 1 writes the 5 it worked out from the 0 it read: balance is 5, written by 1. Thread 2's +8 is gone: a lost update.", zh = "现在 1 号线程写入它根据读到的 0 算出的 5：balance 是 5，由 1 写入。2 号线程加的 8 就这样没了，这就是丢失的更新。" }
       wait = "1s"
       expect = ["global balance == 5", "visible: written by 1 | 由 1 写入"]
 
       [[steps]]
       schedule = "1x2 2x2"
-      rate = 2
-      caption = { en = "Each thread then subtracts what it added (balance -= n): thread 1 takes 5 from 5, thread 2 takes 8 from 0. balance is -8.", zh = "接着每个线程减去自己加过的数（balance -= n）：1 号线程从 5 里减 5，2 号线程从 0 里减 8。balance 变成了 -8。" }
+      rate = 1
+      caption = { en = "Then each takes away what it added (balance -= n): thread 1 takes 5 from 5, thread 2 takes 8 from 0. balance is -8.", zh = "接着各自减去加过的数（balance -= n）：1 号线程从 5 里减 5，2 号线程从 0 里减 8。balance 变成 -8。" }
       wait = "1s"
       expect = ["global balance == -8"]
 
       [[steps]]
       schedule = "1x396 2x396 0x2"
       rate = 200
-      caption = { en = "The other 99 rounds run one thread after the other, so nothing more is lost. The tutorial's program prints balance = -8, not 0.", zh = "其余 99 轮两个线程一个接一个地跑，不再丢失更新。教程的程序最后打印 balance = -8，而不是 0。" }
+      caption = { en = "The other 99 rounds run one thread after the other: nothing more is lost, and it prints balance = -8. The tutorial saw 0 because CPython's GIL rarely switches threads inside a line.", zh = "其余 99 轮一个线程跑完再跑另一个，不再丢失，最后打印 balance = -8。教程里看到 0，是因为 CPython 的 GIL 很少在一行代码中途切换线程。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "global balance == -8", "visible: balance = -8"]
