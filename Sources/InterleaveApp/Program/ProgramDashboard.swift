@@ -175,6 +175,8 @@ struct ProgramDashboard {
     // A fast schedule takes the steps due since the last frame (at most a
     // second's worth).
     while case .step(let slot) = move {
+      // What the last key could not do is old news once the run moves.
+      notice = nil
       focus = slot
       if stepper.step(slot) { generation += 1 } else { script.refused(slot) }
       move = script.next(now: MonotonicClock.now(), seen: seen)
@@ -188,6 +190,7 @@ struct ProgramDashboard {
     case .wait, .step: break
     case .check: script.check(seen)
     case .begin(let index):
+      notice = nil
       let step = script.lesson.steps[index]
       if let program = script.programs[index] {
         let make = stepperFor

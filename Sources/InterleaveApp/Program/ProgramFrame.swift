@@ -42,7 +42,8 @@ struct ProgramFrame {
     let outputHeight = max(4, height / 4) - (captionLines.isEmpty ? 0 : 1)
     let middle = height - 2 - outputHeight - captionLines.count
     code(&canvas, Rect(x: 0, y: 1, width: codeWidth, height: middle))
-    let threadsHeight = min(view.threads.count * 2 + 2, max(3, middle / 2))
+    // Two rows a thread while the globals keep six.
+    let threadsHeight = min(view.threads.count * 2 + 2, max(3, middle - 6))
     threads(&canvas, Rect(x: codeWidth, y: 1, width: side, height: threadsHeight))
     globals(
       &canvas, Rect(x: codeWidth, y: 1 + threadsHeight, width: side, height: middle - threadsHeight)

@@ -573,5 +573,60 @@ enum BuiltinLessons {
       expect = ["finished", "global balance == -8", "visible: balance = -8"]
       """#
     ),
+    (
+      "14-thread-lock-code",
+      #"""
+      # Lesson 14: the tutorial's last listing itself (_thread): allocate_lock(),
+      # acquire(timeout=TIMEOUT_MAX), locked(), get_ident(), and no join().
+      title = { en = "The tutorial's _thread listing, step by step", zh = "教程里的 _thread 代码，一步一步看" }
+
+      [[steps]]
+      program = "../programs/seed-thread-lock.py"
+      schedule = "0x5"
+      rate = 1
+      caption = { en = "The tutorial's last listing. Main makes a lock with _thread.allocate_lock(), starts two threads that add 1 and 10, ten times each, and sleeps 3 s: _thread has no join().", zh = "教程的最后一段代码。主线程用 _thread.allocate_lock() 建一把锁，启动两个线程，分别加十次 1 和十次 10，然后睡 3 秒：_thread 没有 join()。" }
+      wait = "1s"
+      expect = ["visible: Mainthread Start", "global balance == 0"]
+
+      [[steps]]
+      schedule = "1"
+      caption = { en = "Thread 1 takes the lock. acquire(timeout=_thread.TIMEOUT_MAX) waits at most TIMEOUT_MAX seconds, about 292 years: in effect, for as long as it takes.", zh = "1 号线程拿到了锁。acquire(timeout=_thread.TIMEOUT_MAX) 最多等 TIMEOUT_MAX 秒，约 292 年，实际上就是一直等下去。" }
+      wait = "1s"
+      expect = ["visible: 1 has it"]
+
+      [[steps]]
+      key = "2"
+      caption = { en = "Thread 2 has come to acquire() too. Asked to take a step, it cannot: 1 holds the lock.", zh = "2 号线程也走到了 acquire()。让它走一步，它走不了：锁在 1 号线程手里。" }
+      wait = "1s"
+      expect = ["visible: thread 2 cannot go now | 线程 2 现在走不了"]
+
+      [[steps]]
+      schedule = "1x2"
+      caption = { en = "While thread 1 holds it, lock.locked() is True; _thread.get_ident() is Python's number for the thread, not the OS's tid.", zh = "1 号线程持有锁期间，lock.locked() 为 True；_thread.get_ident() 是 Python 给线程的编号，不是操作系统的 tid。" }
+      wait = "1s"
+      expect = ["visible: (Locked: True) Thread is"]
+
+      [[steps]]
+      schedule = "1x51"
+      rate = 10
+      caption = { en = "Thread 1 adds 1 ten times, printing 1 to 10, then releases the lock. Stepped, time.sleep(0.1) keeps its place in the order, not its time.", zh = "1 号线程加十次 1，打印 1 到 10，然后释放锁。单步运行时，time.sleep(0.1) 只保留先后顺序，不真的等待。" }
+      wait = "1s"
+      expect = ["global balance == 10"]
+
+      [[steps]]
+      schedule = "2x54"
+      rate = 15
+      caption = { en = "Only now does thread 2 get the lock: it adds 10 ten times, 20 up to 110. The lock made the two threads take turns.", zh = "直到这时 2 号线程才拿到锁：它加十次 10，从 20 到 110。这把锁让两个线程轮流进行。" }
+      wait = "1s"
+      expect = ["global balance == 110"]
+
+      [[steps]]
+      schedule = "0"
+      caption = { en = "Main wakes and prints Mainthread Finished. Had it ended first, the threads would have died with it: that is why the tutorial sleeps.", zh = "主线程醒来，打印 Mainthread Finished。如果它先结束，两个线程会随它一起终止，所以教程要让主线程睡一会儿。" }
+      wait = "finished"
+      timeout = "60s"
+      expect = ["finished", "global balance == 110", "visible: Mainthread Finished"]
+      """#
+    ),
   ]
 }
