@@ -33,6 +33,11 @@ public struct ProgramWords: Sendable {
   /// After a global's value: the thread whose step wrote it last.
   public var writtenBy: @Sendable (Int) -> String
 
+  /// What a step does, as the model says it in English (`read balance,
+  /// now 5`, `write balance = 8`, `with lock: acquire, 2 has it`), in this
+  /// language. Code (names, values, calls) stays as written.
+  public var stepSaid: @Sendable (String) -> String = { $0 }
+
   public static func of(_ language: Language) -> ProgramWords {
     switch language {
     case .en: return english
@@ -60,7 +65,39 @@ public struct ProgramWords: Sendable {
     noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" },
     writtenBy: { "written by \($0)" })
 
-  static let chinese = ProgramWords(
+  static let chinese: ProgramWords = {
+    var words = chineseWords
+    words.stepSaid = chineseStep
+    return words
+  }()
+
+  /// A step's English words in Chinese; code stays as it is.
+  @Sendable static func chineseStep(_ text: String) -> String {
+    var text = text
+    var holder = ""
+    if let match = text.firstMatch(of: /, (\d+) has it$/) {
+      holder = "（\(match.1) 号线程持有）"
+      text.removeSubrange(match.range)
+    }
+    if let match = text.wholeMatch(of: /read (\w+), now (.*)/) {
+      text = "读 \(match.1)，当前值 \(match.2)"
+    } else if let match = text.wholeMatch(of: /read (\w+) → (.*)/) {
+      text = "读 \(match.1) → \(match.2)"
+    } else if let match = text.wholeMatch(of: /read (\w+)/) {
+      text = "读 \(match.1)"
+    } else if let match = text.wholeMatch(of: /write (\w+) = (.*)/) {
+      text = "写 \(match.1) = \(match.2)"
+    } else if let match = text.wholeMatch(of: /with (\w+): acquire/) {
+      text = "with \(match.1)：获取"
+    } else if text == "with: release" {
+      text = "with：释放"
+    } else if text == "wait(): wake" {
+      text = "wait()：醒来，取回锁"
+    }
+    return text + holder
+  }
+
+  static let chineseWords = ProgramWords(
     codeTitle: "代码：各线程下一步所在的行", threadsTitle: "线程", globalsTitle: "全局变量",
     globalsSampled: "全局变量（抽样）", outputTitle: "输出", step: "第", paused: "已暂停",
     stepping: { "自动单步，每秒 \($0) 步" }, free: "全速自由运行", finished: "已结束",

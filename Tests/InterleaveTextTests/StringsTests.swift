@@ -43,3 +43,24 @@ struct StringsTests {
     #expect(Transcript.names(race, .zh) == ["MainThread", "Thread-1", "Thread-2"])
   }
 }
+
+@Suite("A program's steps in Chinese")
+struct ProgramStepWordsTests {
+  @Test(
+    "each step the model says is said in Chinese, code and values as written",
+    arguments: [
+      ("read balance, now 5", "读 balance，当前值 5"),
+      ("read balance → -8", "读 balance → -8"),
+      ("write balance = 8", "写 balance = 8"),
+      ("with lock_b: acquire, 2 has it", "with lock_b：获取（2 号线程持有）"),
+      ("lock.acquire(), 1 has it", "lock.acquire()（1 号线程持有）"),
+      ("with: release", "with：释放"),
+      ("wait(): wake", "wait()：醒来，取回锁"),
+      ("print(...)", "print(...)"),
+      ("write name = 'read x, now 1'", "写 name = 'read x, now 1'"),
+    ])
+  func chinese(english: String, chinese: String) {
+    #expect(ProgramWords.of(.zh).stepSaid(english) == chinese)
+    #expect(ProgramWords.of(.en).stepSaid(english) == english)
+  }
+}

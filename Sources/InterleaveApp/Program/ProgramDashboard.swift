@@ -136,7 +136,7 @@ struct ProgramDashboard {
           let thread = view.threads[digit]
           notice =
             thread.state == .finished
-            ? words.hasFinished(digit) : words.cannotGo(digit, thread.next ?? "")
+            ? words.hasFinished(digit) : words.cannotGo(digit, words.stepSaid(thread.next ?? ""))
         }
       } else if let digit = character.wholeNumberValue, !view.free {
         notice = words.noSuchThread(digit, view.threads.count - 1)

@@ -97,9 +97,9 @@ struct ProgramFrame {
     // `e`: the focused thread's line taken apart, under it, one step a row.
     let focused = view.threads.indices.contains(focus) ? view.threads[focus] : nil
     let all =
-      expansion.taken.map { ("✓ ", $0, false) }
+      expansion.taken.map { ("✓ ", words.stepSaid($0), false) }
       + expansion.coming.enumerated().map {
-        ($0.offset == 0 ? "▶ " : "· ", $0.element, $0.offset == 0)
+        ($0.offset == 0 ? "▶ " : "· ", words.stepSaid($0.element), $0.offset == 0)
       }
     let parts =
       focused?.state != .finished && focused?.line != nil
@@ -213,7 +213,7 @@ struct ProgramFrame {
         x: area.x + 1, y: y,
         style: Style(role, bold: slot == focus), clip: clip)
       canvas.put(thread.name, x: area.x + 1 + used, y: y, clip: clip)
-      if rows == 2, let next = thread.next, thread.state != .finished {
+      if rows == 2, let next = thread.next.map(words.stepSaid), thread.state != .finished {
         canvas.put(
           "  " + next, x: area.x + 1, y: y + 1, style: Style(role),
           clip: Rect(x: area.x + 1, y: y + 1, width: area.width - 2, height: 1))

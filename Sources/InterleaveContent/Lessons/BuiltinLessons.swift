@@ -537,13 +537,13 @@ enum BuiltinLessons {
       schedule = "1"
       caption = { en = "balance += n is two steps: read balance, then write it back. Under its line, ✓ is a step taken, ▶ the next, · the ones after. Thread 1 read 0; it will write 0 + 5.", zh = "balance += n 其实是两步：先读 balance，再写回去。代码行下面，✓ 是走过的步，▶ 是下一步，· 是之后的步。1 号线程读到 0，接着要写入 0 + 5。" }
       wait = "1s"
-      expect = ["visible: ✓ read balance → 0", "visible: ▶ write balance = 5"]
+      expect = ["visible: ✓ read balance → 0 | ✓ 读 balance → 0", "visible: ▶ write balance = 5 | ▶ 写 balance = 5"]
 
       [[steps]]
       schedule = "2"
       caption = { en = "Before thread 1 writes, thread 2 reads balance too, and also gets 0.", zh = "1 号线程还没写，2 号线程也读了 balance，读到的同样是 0。" }
       wait = "1s"
-      expect = ["visible: ✓ read balance → 0", "visible: ▶ write balance = 8"]
+      expect = ["visible: ✓ read balance → 0 | ✓ 读 balance → 0", "visible: ▶ write balance = 8 | ▶ 写 balance = 8"]
 
       [[steps]]
       schedule = "2"
@@ -592,7 +592,7 @@ enum BuiltinLessons {
       schedule = "1"
       caption = { en = "Thread 1 takes the lock. acquire(timeout=_thread.TIMEOUT_MAX) waits at most TIMEOUT_MAX seconds, about 292 years: in effect, for as long as it takes.", zh = "1 号线程拿到了锁。acquire(timeout=_thread.TIMEOUT_MAX) 最多等 TIMEOUT_MAX 秒，约 292 年，实际上就是一直等下去。" }
       wait = "1s"
-      expect = ["visible: 1 has it"]
+      expect = ["visible: 1 has it | 1 号线程持有"]
 
       [[steps]]
       key = "2"
