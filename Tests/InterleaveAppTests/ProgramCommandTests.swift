@@ -285,6 +285,21 @@ struct ProgramCommandTests {
       "\(early.stderr)")
   }
 
+  @Test("--seed N: the same order every time on the real threads, another seed another order")
+  func seeded() throws {
+    let file = Self.program("seed-race.py")
+    var outputs: [Int: String] = [:]
+    for seed in [1, 2, 1, 2] {
+      let run = try Binary.run(["run", file, "--plain", "--seed", "\(seed)"], limit: 60)
+      #expect(run.status == 0, "\(run.stderr)")
+      if let earlier = outputs[seed] { #expect(run.stdout == earlier, "seed \(seed)") }
+      outputs[seed] = run.stdout
+    }
+    #expect(outputs[1] != outputs[2], "\(outputs)")
+    let both = try Binary.run(["run", file, "--plain", "--seed", "1", "--schedule", "0"])
+    #expect(both.status == 64 && both.stderr.contains("--seed and --schedule"), "\(both.stderr)")
+  }
+
   @Test(
     "time.sleep is a step in the model as on the real threads: every witness replays to its end")
   func sleepIsAStep() throws {

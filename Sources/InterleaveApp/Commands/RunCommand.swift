@@ -3,6 +3,7 @@ import Glibc
 import InterleaveContent
 import InterleavePlatform
 import InterleaveProgram
+import InterleaveRuntime
 import InterleaveTerminal
 import InterleaveText
 
@@ -35,22 +36,55 @@ struct RunCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
+      "Choose each step's thread at random among those that can go, from this seed (the same order every time), and run that order on the real threads.",
+      valueName: "N"))
+  var seed: UInt64?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
       "Record the program's screen to an asciicast v2 file (as for a scenario).",
       valueName: "FILE.cast"))
   var record: String?
 
   func validate() throws {
     if let schedule { _ = try Self.slots(schedule) }
+    if seed != nil, schedule != nil {
+      throw ValidationError("--seed and --schedule both choose the order: give one")
+    }
     if let record {
-      if plain || schedule != nil || format != .text {
+      if plain || schedule != nil || seed != nil || format != .text {
         throw ValidationError(
-          "--record \(record): --plain, --schedule and --format run without a screen to record")
+          "--record \(record): --plain, --schedule, --seed and --format run without a screen to record"
+        )
       }
       try RecordingOptions.checkPath(record)
       try RecordingOptions.checkDistinct(
         outputs: [("--record", record)], inputs: [("the program", file)])
     }
   }
+
+  /// The order `--seed` gives: at each step, a thread chosen at random
+  /// (from `seed`) among those that can go, on the model, to the end.
+  static func seeded(_ program: Program, seed: UInt64) throws -> [Int] {
+    let model = ProgramModel(program)
+    var generator = SplitMix64(seed: seed)
+    var state = model.initial()
+    var slots: [Int] = []
+    while slots.count < seededLimit {
+      let runnable = model.runnable(state)
+      guard !runnable.isEmpty else { return slots }
+      let slot = runnable[Int(generator.next() % UInt64(runnable.count))]
+      slots.append(slot)
+      state = model.step(state, slot)
+    }
+    InterleaveMain.notice(
+      "error: --seed \(seed): the program is still going after \(Format.grouped(seededLimit)) "
+        + "steps; a seeded order is made to the end first, so it needs a program that ends")
+    throw ExitCode(InterleaveMain.usageError)
+  }
+
+  static let seededLimit = 1_000_000
 
   /// `0x3 1 2x2` as one thread number a step.
   static func slots(_ text: String) throws -> [Int] {
@@ -62,7 +96,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let program = try ProgramFile.load(file)
-    let slots = try schedule.map(Self.slots)
+    let slots = try schedule.map(Self.slots) ?? seed.map { try Self.seeded(program, seed: $0) }
     if let slots, let problem = ProgramModel(program).problem(schedule: slots) {
       InterleaveMain.notice("error: --schedule: \(problem)")
       throw ExitCode(InterleaveMain.usageError)
@@ -74,7 +108,7 @@ struct RunCommand: ParsableCommand {
         "note: --schedule gives the first \(slots.count) steps; the rest runs as the OS "
           + "schedules it, and may go differently each time")
     }
-    if !plain, schedule == nil, format == .text, let status = try dashboard(program) {
+    if !plain, slots == nil, format == .text, let status = try dashboard(program) {
       if status != 0 { throw ExitCode(status) }
       return
     }
