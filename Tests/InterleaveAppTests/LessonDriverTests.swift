@@ -62,9 +62,12 @@ struct LessonDriverTests {
     let second = driver.advance(
       now: 2 * Self.second, seen: LessonObservation(finished: true, drift: 0))
     #expect(second.contains(.setUp(LessonSetup(always: true))))
-    // The third run holds: no more runs, and no failure.
+    // The third run holds: no more runs, no failure, and "running again"
+    // leaves the footer (it spoke of the run before).
     #expect(
-      driver.advance(now: 3 * Self.second, seen: LessonObservation(finished: true, drift: 5)) == [])
+      driver.advance(now: 3 * Self.second, seen: LessonObservation(finished: true, drift: 5)) == [
+        .notice(nil)
+      ])
     #expect(driver.failures.isEmpty)
     #expect(driver.checked == 1)
   }

@@ -119,6 +119,8 @@ struct LessonDriver: Sendable {
           fail(step, "its wait ends by what it waits for, not its timeout", seen: missed)
         }
         var actions: [Action] = step.pause ? [.pause] : []
+        // "Running again" was about the attempt before this one: it goes.
+        if attempts > 0 { actions.append(.notice(nil)) }
         if snapshotAt == .finished { actions.append(.saveSnapshot(snapshotName)) }
         if !actions.isEmpty { return actions }
       }
