@@ -167,7 +167,7 @@ enum BuiltinLessons {
       scenario = "deadlock"
       threads = 2
       iterations = 5
-      speed = 1000
+      speed = 2500
       caption = { en = "The second cost: two threads take two locks, A and B, in opposite orders. Watch each take its first lock, then wait for the other's...", zh = "锁的坏处之二：两个线程以相反的顺序获取两把锁 A 和 B。看：每个线程先拿到第一把锁，再去等对方手里的那把……" }
       wait = "deadlock"
       timeout = "60s"
