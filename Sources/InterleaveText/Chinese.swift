@@ -316,6 +316,7 @@ public struct Chinese: Strings {
 
   public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }
   public func lockHeld(_ share: String) -> String { "锁被持有的时间占 \(share)" }
+  public func lockWaitsNoneEnded(waiting: Int) -> String { "等待：\(waiting) 个正在等，还没有等完的" }
 
   // MARK: - The lost update, told step by step
 

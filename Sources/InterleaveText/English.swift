@@ -328,6 +328,9 @@ public struct English: Strings {
     "wait avg \(average)  max \(max)"
   }
   public func lockHeld(_ share: String) -> String { "held \(share) of the time" }
+  public func lockWaitsNoneEnded(waiting: Int) -> String {
+    "waits: \(waiting) waiting, none over yet"
+  }
 
   // MARK: - The lost update, told step by step
 

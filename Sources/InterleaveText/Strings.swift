@@ -138,6 +138,9 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   /// `acq 3  contended 1 (33%)` (and the timeouts, when there were any).
   func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int) -> String
   func lockWaits(average: String, max: String) -> String
+  /// No wait has ended yet while `waiting` threads wait (an average of
+  /// none would read as 0 ns).
+  func lockWaitsNoneEnded(waiting: Int) -> String
   func lockHeld(_ share: String) -> String
   /// A hold share estimated from a sample: `~6% (sampled)`.
   func sampled(_ share: String) -> String

@@ -120,6 +120,27 @@ struct WidgetTests {
     #expect(empty.lines.contains { $0.contains("lock free ") && !$0.contains("waking") })
   }
 
+  @Test("while a thread waits and no wait is over, the waits are not said to average 0 ns")
+  func noWaitOverYet() {
+    var state = Fixtures.state(.locked, threads: 2)
+    state.primitives = [
+      PrimitiveSnapshot(id: 0, name: "lock", holders: [1], waiters: [2], acquisitions: 1)
+    ]
+    var canvas = Canvas(width: 40, height: 10)
+    PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
+    #expect(
+      canvas.lines.contains { $0.contains("waits: 1 waiting, none over yet") }, "\(canvas.lines)")
+    #expect(!canvas.lines.contains { $0.contains("0 ns") }, "\(canvas.lines)")
+    // Once one is over, its figures.
+    state.primitives[0].contended = 1
+    state.primitives[0].acquisitions = 2
+    state.primitives[0].totalWaitNs = 4_000_000
+    state.primitives[0].maxWaitNs = 4_000_000
+    var later = Canvas(width: 40, height: 10)
+    PrimitivesWidget.render(state, in: later.bounds, on: &later)
+    #expect(later.lines.contains { $0.contains("wait avg 4.0 ms  max 4.0 ms") }, "\(later.lines)")
+  }
+
   @Test("a lock's account that does not fit its box loses whole lines, never half of one")
   func primitivesFit() {
     // At full speed at 80x24: the counts wrap to two rows, and the held

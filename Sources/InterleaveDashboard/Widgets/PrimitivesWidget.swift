@@ -95,10 +95,15 @@ enum PrimitivesWidget {
           share: Format.percent(lock.callContention), timeouts: lock.timeouts),
         Style(lock.contendedCalls > 0 ? .waiting : .text), indent: 1, on: &canvas)
       guard detail != .counts else { continue }
+      // Averages of waits that are over: while none is, and some thread
+      // waits, "0 ns" would be false.
+      let noneOver = lock.contended + lock.timeouts == 0 && !lock.waiters.isEmpty
       writer.line(
-        strings.lockWaits(
-          average: Duration.text(lock.averageWaitNs), max: Duration.text(lock.maxWaitNs)), .text,
-        indent: 1, on: &canvas)
+        noneOver
+          ? strings.lockWaitsNoneEnded(waiting: lock.waiters.count)
+          : strings.lockWaits(
+            average: Duration.text(lock.averageWaitNs), max: Duration.text(lock.maxWaitNs)),
+        .text, indent: 1, on: &canvas)
       guard detail == .full else { continue }
       writer.line(
         strings.lockHeld(names.heldShare(lock, of: state.elapsedNs)), .text, indent: 1,
