@@ -40,4 +40,15 @@ extension ProgramModel {
     }
     return runnable(state).isEmpty
   }
+
+  /// Whether a valid `schedule` takes the program to its end proper: every
+  /// thread that is not a daemon has finished (not stuck in a deadlock).
+  public func finishes(after schedule: [Int]) -> Bool {
+    var state = initial()
+    for slot in schedule {
+      guard runnable(state).contains(slot) else { return false }
+      state = step(state, slot)
+    }
+    return ended(state)
+  }
 }

@@ -37,13 +37,16 @@ public struct ProgramRun: Sendable {
   public func run(
     output: @escaping @Sendable (String) -> Void, errors: @escaping @Sendable (String) -> Void,
     stop: @escaping @Sendable () -> Bool = { false },
-    schedule: [Int]? = nil,
+    schedule: [Int]? = nil, scheduleIsWhole wholeRun: Bool = false,
     cpuCount: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
   ) -> Result {
+    // A schedule that takes the program to its end: past it nobody takes
+    // another step (a `_thread` thread left over dies with the program, as
+    // the model has it), rather than running on freely.
     run(
       RealWorld(
         program: program, cpuCount: cpuCount, output: output, errors: errors, stop: stop,
-        schedule: schedule))
+        schedule: schedule, open: wholeRun))
   }
 
   /// Runs the program in `world` on the calling thread, to its end.

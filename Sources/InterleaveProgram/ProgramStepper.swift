@@ -78,8 +78,9 @@ public final class ProgramStepper: Sendable {
     return true
   }
 
-  /// How long a step may take before the driver stops waiting for it (ns).
-  static let settleLimit: UInt64 = 2_000_000_000
+  /// How long a step may take before the driver stops waiting for it (ns):
+  /// on a loaded machine a woken thread can wait long for a core.
+  static let settleLimit: UInt64 = 5_000_000_000
 
   /// Thread `slot` takes its next step, on its real thread and in the model.
   /// - Returns: false when it cannot go now.

@@ -136,7 +136,8 @@ struct RunCommand: ParsableCommand {
         } else {
           try? FileDescriptor.writeAll(STDERR_FILENO, Array(Sanitizer.text(text).utf8))
         }
-      }, stop: { TerminalSignals.pendingQuit != nil }, schedule: slots)
+      }, stop: { TerminalSignals.pendingQuit != nil }, schedule: slots,
+      scheduleIsWhole: slots.map { ProgramModel(program).finishes(after: $0) } ?? false)
     if jsonl {
       let globals = result.globals.map { ($0.0, Self.json($0.1)) }
       let summary: [(String, JSONValue)] = [
