@@ -31,24 +31,24 @@ extension ProgramModel {
   }
 
   /// Whether a valid `schedule` takes the program to its end (rather than
-  /// part of the way, the rest left to the OS).
+  /// part of the way, the rest left to the OS), a deadlock included.
   public func ends(after schedule: [Int]) -> Bool {
-    var state = initial()
-    for slot in schedule {
-      guard runnable(state).contains(slot) else { return false }
-      state = step(state, slot)
-    }
-    return runnable(state).isEmpty
+    state(after: schedule).map { runnable($0).isEmpty } ?? false
   }
 
   /// Whether a valid `schedule` takes the program to its end proper: every
   /// thread that is not a daemon has finished (not stuck in a deadlock).
   public func finishes(after schedule: [Int]) -> Bool {
+    state(after: schedule).map(ended) ?? false
+  }
+
+  /// Where `schedule` takes the program (nil: a step cannot go).
+  private func state(after schedule: [Int]) -> ModelState? {
     var state = initial()
     for slot in schedule {
-      guard runnable(state).contains(slot) else { return false }
+      guard runnable(state).contains(slot) else { return nil }
       state = step(state, slot)
     }
-    return ended(state)
+    return state
   }
 }

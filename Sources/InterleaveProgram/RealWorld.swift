@@ -90,13 +90,8 @@ final class RealWorld: World, Sendable {
     timeout: Double?, line: Int, until test: @escaping @Sendable (inout SharedObjects) -> Bool
   ) -> Bool {
     guard let gate else {
-      // At once when it can pass (most acquires): nothing to note. A
-      // lock is mostly held for a moment: try again for a few microseconds
-      // before sleeping in the kernel, as an adaptive mutex does.
-      for attempt in 0...Self.spins {
-        if objects.wait(until: 0, for: test) { return true }
-        if attempt < Self.spins { Self.pause() }
-      }
+      // At once when it can pass (most acquires): nothing to note.
+      if objects.wait(until: 0, for: test) { return true }
       return waitBlocked(current(), line: line, timeout: timeout, until: test)
     }
     // Under a schedule a wait that passes at once is part of the step; one
@@ -218,14 +213,6 @@ final class RealWorld: World, Sendable {
       if deadline == .max { checkDeadlock() }
     }
     return passed
-  }
-
-  /// How many times a wait tries again before it sleeps.
-  static let spins = 100
-
-  /// A short pause between tries (a few dozen nanoseconds).
-  private static func pause() {
-    for _ in 0..<32 { spinHint() }
   }
 
   /// How often a waiting thread asks whether the run is ending (ns).
@@ -398,6 +385,3 @@ public enum Traceback {
     return text + error.line + "\n"
   }
 }
-
-/// Kept from being optimised away: a pause that costs a few cycles.
-@inline(never) private func spinHint() {}

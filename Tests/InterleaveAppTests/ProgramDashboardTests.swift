@@ -114,13 +114,8 @@ struct ProgramDashboardTests {
     defer { stepper.stop() }
     #expect(stepper.start())
     for slot in [0, 0, 1, 2] { #expect(stepper.step(slot)) }
-    var view = stepper.view()
-    let deadline = MonotonicClock.now() + 10_000_000_000
-    while !view.deadlock, MonotonicClock.now() < deadline {
-      usleep(10_000)
-      view = stepper.view()
-    }
-    try #require(view.deadlock)
+    try #require(Wait.until { stepper.view().deadlock })
+    let view = stepper.view()
     let lines = ProgramFrame(
       file: "transfer.py", source: program.sourceLines, view: view, pace: .paused, focus: 2
     ).draw(width: 80, height: 24).lines

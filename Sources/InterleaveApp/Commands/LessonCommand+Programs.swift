@@ -80,18 +80,9 @@ extension LessonCommand {
       var dashboard = build(MemoryScreen(width: width, height: height)) { _ in }
       let status = dashboard.loop()
       if status != 0 { throw ExitCode(status) }
-      let played = dashboard.lesson
-      for failure in played?.failures ?? [] {
-        InterleaveMain.notice(
-          "\(lesson.file):\(failure.claim.line):\(failure.claim.column): step \(failure.step): "
-            + "'\(failure.claim.text)' did not hold (\(failure.seen))")
-      }
-      if let failures = played?.failures, !failures.isEmpty { throw ExitCode(1) }
-      let sink = OutputSink()
-      sink.line(
-        "\(lesson.file): \(lesson.steps.count) steps, \(played?.checked ?? 0) claims held "
-          + "(\(language.rawValue), time scale \(timeScale))")
-      sink.flush()
+      try report(
+        lesson, failures: dashboard.lesson?.failures ?? [], checked: dashboard.lesson?.checked ?? 0,
+        language: language)
       return
     }
     let environment = Environment.current

@@ -199,18 +199,26 @@ struct LessonCommand: ParsableCommand {
     let session = Session(settings: settings, screen: screen, lesson: driver, headless: true)
     let status = session.loop()
     if status != 0 { throw ExitCode(status) }
-    let file = lesson.file
-    let report = session.driver
-    for failure in report?.failures ?? [] {
+    try report(
+      lesson, failures: session.driver?.failures ?? [], checked: session.driver?.checked ?? 0,
+      language: settings.language)
+  }
+
+  /// Says each claim that did not hold at its file:line:column (exit 1), or
+  /// one line with how many held.
+  func report(
+    _ lesson: Lesson, failures: [LessonDriver.Failure], checked: Int, language: Language
+  ) throws {
+    for failure in failures {
       InterleaveMain.notice(
-        "\(file):\(failure.claim.line):\(failure.claim.column): step \(failure.step): "
+        "\(lesson.file):\(failure.claim.line):\(failure.claim.column): step \(failure.step): "
           + "'\(failure.claim.text)' did not hold (\(failure.seen))")
     }
-    if let failures = report?.failures, !failures.isEmpty { throw ExitCode(1) }
+    if !failures.isEmpty { throw ExitCode(1) }
     let sink = OutputSink()
     sink.line(
-      "\(file): \(lesson.steps.count) steps, \(report?.checked ?? 0) claims held "
-        + "(\(settings.language.rawValue), time scale \(timeScale))")
+      "\(lesson.file): \(lesson.steps.count) steps, \(checked) claims held "
+        + "(\(language.rawValue), time scale \(timeScale))")
     sink.flush()
   }
 }

@@ -21,12 +21,7 @@ struct ProgramLessonState {
     case end
   }
 
-  /// A claim that did not hold, for `--check`.
-  struct Failure: Equatable {
-    var step: Int
-    var claim: LessonClaim
-    var seen: String
-  }
+  typealias Failure = LessonDriver.Failure
 
   let lesson: Lesson
   /// Each step's program, compiled (nil: the step keeps the run going).
