@@ -54,7 +54,10 @@ struct ProcessScenario: ScenarioDescriptor {
     var child = try RaceChild.spawn(
       amount: Amounts.race(context.index), iterations: iterations, context: context)
     defer { child.end() }
+    // The balance panel's row first, then the pane's line: a frame that
+    // says "forked a child" also lists that child's balance.
     state.started(context.index, pid: child.pid)
+    context.log(.spawned(pid: child.pid))
     var done = 0
     steps: for _ in 0..<iterations {
       for _ in 0..<4 {
@@ -91,7 +94,7 @@ struct RaceChild {
   private let reports: Int32
   private var reaped = false
 
-  /// Forks it; its pid goes where the pane shows an id.
+  /// Forks it; its pid goes where the pane shows an id (the caller logs it).
   static func spawn(amount: Int, iterations: Int, context: WorkerContext) throws(Cancelled)
     -> RaceChild
   {
@@ -107,7 +110,6 @@ struct RaceChild {
       throw Cancelled()
     }
     context.counters.tid.store(Int(pid), ordering: .relaxed)
-    context.log(.spawned(pid: pid))
     return RaceChild(pid: pid, commands: commands, reports: reports)
   }
 
