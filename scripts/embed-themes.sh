@@ -39,3 +39,9 @@ embed BuiltinLessons "The lessons in \`lessons/\`, compiled in." \
 embed BuiltinPrograms "The programs in \`programs/\`, compiled in (built-in lessons run them)." \
   Sources/InterleaveContent/Lessons/BuiltinPrograms.swift programs py \
   $(cd programs && ls *.py | sed 's/\.py$//')
+embed BuiltinChallenges "The challenges in \`challenges/\`, compiled in." \
+  Sources/InterleaveContent/Challenges/BuiltinChallenges.swift challenges toml \
+  $(cd challenges && ls *.toml | sed 's/\.toml$//')
+embed BuiltinChallengePrograms "The challenges' programs in \`challenges/\`, compiled in." \
+  Sources/InterleaveContent/Challenges/BuiltinChallengePrograms.swift challenges py \
+  $(cd challenges && ls *.py | sed 's/\.py$//')

@@ -26,6 +26,17 @@ struct Parser {
     return statements
   }
 
+  /// One expression on its own (a challenge's `final:` condition).
+  static func condition(_ text: String) throws(SourceError) -> Expression {
+    var parser = Parser(try Lexer.tokens(text))
+    let expression = try parser.expression()
+    while parser.current.kind == .newline { parser.index += 1 }
+    guard parser.current.kind == .end else {
+      throw SourceError("invalid syntax", at: parser.current.location)
+    }
+    return expression
+  }
+
   // MARK: Tokens
 
   var current: Token { tokens[index] }

@@ -65,11 +65,17 @@ public struct ProgramExplorer {
   public private(set) var names: [String] = []
   private let limit: Int
   private let stepLimit: Int
+  /// States to mark: a run that passes one ends in an outcome marked so.
+  private let mark: ((ModelState) -> Bool)?
 
-  public init(_ model: ProgramModel, limit: Int = 2_000_000, stepLimit: Int = 20_000) {
+  public init(
+    _ model: ProgramModel, limit: Int = 2_000_000, stepLimit: Int = 20_000,
+    mark: ((ModelState) -> Bool)? = nil
+  ) {
     self.model = model
     self.limit = limit
     self.stepLimit = stepLimit
+    self.mark = mark
   }
 
   /// The steps of one schedule from `start` (the lowest thread that can
@@ -97,7 +103,7 @@ public struct ProgramExplorer {
 
   /// Every schedule from `start` on (a run part-way through).
   public mutating func explore(from start: ModelState) throws(TooLarge) -> [Result] {
-    var level = [start]
+    var level = [marking(start)]
     var index: [ModelState: Int] = [level[0]: 0]
     var counts: [UInt64?] = [1]
     var ways: [Way] = [Way(cost: 0, parent: -1, slot: -1)]
@@ -146,7 +152,7 @@ public struct ProgramExplorer {
           continue
         }
         for slot in runnable {
-          let next = model.step(state, slot)
+          let next = marking(model.step(state, slot))
           let j: Int
           if let found = nextIndex[next] {
             j = found
@@ -186,6 +192,13 @@ public struct ProgramExplorer {
         outcome: outcome, schedules: final.count, witness: witness.reversed(),
         preemptions: ways[final.way].cost >> 20)
     }
+  }
+
+  private func marking(_ state: ModelState) -> ModelState {
+    guard let mark, !state.marked, mark(state) else { return state }
+    var marked = state
+    marked.marked = true
+    return marked
   }
 
   private static func add(_ a: UInt64?, _ b: UInt64?) -> UInt64? {

@@ -12,11 +12,15 @@ struct ModelThread: Hashable, Sendable {
 public struct ModelState: Hashable, Sendable {
   var world: ModelWorld
   var threads: [ModelThread]
+  /// Set for good once a run passes a state an explorer was asked to
+  /// mark (a challenge's goal reached part-way).
+  var marked = false
 
   /// What changes from step to step (globals, places, locals, stacks,
   /// lock owners); names and targets, which never do, are left to `==`.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(world.globals)
+    hasher.combine(marked)
     for thread in threads {
       hasher.combine(thread.frames.count)
       for frame in thread.frames {
@@ -50,6 +54,8 @@ public struct ProgramOutcome: Hashable, Sendable, Comparable {
   public var deadlock: Bool
   /// `IndexError in Thread-2`, in thread order.
   public var errors: [String]
+  /// The run passed a state the explorer was asked to mark.
+  public var marked = false
 
   /// `balance -8`, `deadlock, alice 80, bob 100`, `IndexError in Thread-2`:
   /// a deadlock names the globals it left, so two deadlocks that differ
@@ -147,7 +153,9 @@ public struct ProgramModel: Sendable {
       // ends without it, as in Python.
       return object?.daemon == true ? nil : "\(name) loops without end"
     }
-    return ProgramOutcome(globals: globals, values: values, deadlock: !ended(state), errors: errors)
+    return ProgramOutcome(
+      globals: globals, values: values, deadlock: !ended(state), errors: errors,
+      marked: state.marked)
   }
 
   /// The line of the step thread `slot` takes next.

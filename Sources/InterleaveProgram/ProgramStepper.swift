@@ -144,6 +144,16 @@ public final class ProgramStepper: Sendable {
     return results.map { ($0.outcome.text, $0.schedules) }
   }
 
+  /// Whether the run, as stepped so far, stands where `goal` asks, or can
+  /// only end there (checked on the model that takes every step beside
+  /// the real threads).
+  public func reaches(_ goal: ChallengeGoal) -> Bool {
+    goal.isDecided(in: modelState.snapshot, of: model)
+  }
+
+  /// The preemptions in the steps taken so far.
+  public var preemptions: Int { model.preemptions(in: history.snapshot) }
+
   /// Lets every thread run freely, at full speed, to the end.
   public func letGo() {
     free.store(true, ordering: .relaxed)

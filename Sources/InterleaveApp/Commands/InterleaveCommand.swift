@@ -26,7 +26,8 @@ public struct InterleaveCommand: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      ExploreCommand.self, LessonCommand.self, ConfigCommand.self, RenderCommand.self,
+      ExploreCommand.self, LessonCommand.self, ChallengeCommand.self, ConfigCommand.self,
+      RenderCommand.self,
     ])
 
   @Argument(help: "What the threads do.")

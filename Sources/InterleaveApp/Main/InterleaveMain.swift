@@ -12,7 +12,7 @@ public enum InterleaveMain {
   /// swallow a subcommand's name, so they are dispatched here.
   static let subcommands: [String: any ParsableCommand.Type] = [
     "explore": ExploreCommand.self, "lesson": LessonCommand.self, "config": ConfigCommand.self,
-    "render": RenderCommand.self, "run": RunCommand.self,
+    "render": RenderCommand.self, "run": RunCommand.self, "challenge": ChallengeCommand.self,
   ]
 
   public static func run(_ arguments: [String]) -> Int32 {

@@ -16,6 +16,11 @@ struct ProgramDashboard {
   var makeStepper: () -> ProgramStepper
   /// A program lesson being played, and how to run each of its programs.
   var lesson: ProgramLessonState?
+  /// A challenge being played: the learner steps the threads towards its goal.
+  var challenge: ChallengeState?
+  /// Called when a challenge's goal is reached (steps, preemptions), and
+  /// at the end with the last try when it never was.
+  var onChallengeResult: (_ won: Bool, _ steps: Int, _ preemptions: Int) -> Void = { _, _, _ in }
   var stepperFor: (Program) -> ProgramStepper = { ProgramStepper(program: $0, cpuCount: 2) }
   /// Called with a recording's chapter marker: as each lesson step
   /// begins (`2/7: caption`), and at the lesson's end.
@@ -67,9 +72,13 @@ struct ProgramDashboard {
   mutating func loop() -> Int32 {
     guard stepper.start() else { return 1 }
     defer {
+      if let challenge, !challenge.everWon, !stepper.taken.isEmpty {
+        onChallengeResult(false, stepper.taken.count, stepper.preemptions)
+      }
       stepper.stop()
       counter.stop()
     }
+    stepped()
     while true {
       if let signal = screen.quitSignal { return 128 + signal }
       guard betweenFrames() else { return Session.ioError }
@@ -84,7 +93,8 @@ struct ProgramDashboard {
       let canvas = ProgramFrame(
         file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
         words: words, reachable: reachable, notice: notice ?? lessonEndNotice,
-        expansion: expanded ? stepper.lineSteps(focus) : ([], []), caption: lesson?.caption
+        expansion: expanded ? stepper.lineSteps(focus) : ([], []),
+        caption: lesson?.caption ?? challenge?.caption, keys: challenge?.keys
       ).draw(width: size.width, height: size.height)
       screen.draw(canvas)
       drawn = canvas.lines
@@ -117,6 +127,19 @@ struct ProgramDashboard {
     case "-":
       rate = max(rate / 2, 1)
       if case .stepping = pace { pace = .stepping(rate) }
+    case "h" where challenge != nil:
+      challenge?.nextHint()
+    case "w" where challenge != nil:
+      switch challenge?.solution(taken: stepper.taken) ?? .none {
+      case .back(let count): undo(view, keeping: count)
+      case .step(let slot):
+        pace = .paused
+        focus = slot
+        if stepper.step(slot) { stepped() }
+      case .none: break
+      }
+    case "f" where challenge != nil, " " where challenge != nil:
+      challenge?.refuseFreeRun()
     case "f":
       // Stuck for good: running freely would only say so again.
       guard !view.deadlock, !view.ended else { break }
@@ -131,7 +154,7 @@ struct ProgramDashboard {
         focus = digit
         pace = .paused
         if stepper.step(digit) {
-          generation += 1
+          stepped()
         } else if !view.free {
           let thread = view.threads[digit]
           notice =
@@ -150,16 +173,32 @@ struct ProgramDashboard {
 
   /// Takes back the last step: the program runs again on fresh threads
   /// and replays every step but that one (the real threads cannot go back).
-  private mutating func undo(_ view: ProgramStepper.View) {
+  private mutating func undo(_ view: ProgramStepper.View, keeping count: Int? = nil) {
     guard !view.free, view.steps > 0 else { return }
     pace = .paused
-    let replay = stepper.taken.dropLast()
+    let replay = stepper.taken.prefix(count ?? max(0, stepper.taken.count - 1))
     stepper.stop()
     stepper = makeStepper()
     guard stepper.start() else { return }
     for slot in replay { stepper.step(slot) }
     turn = replay.last ?? -1
+    stepped()
+  }
+
+  /// After a step or an undo: what is counted belongs to a new moment, and
+  /// a challenge learns whether its goal is reached.
+  private mutating func stepped() {
     generation += 1
+    guard var state = challenge else { return }
+    let view = stepper.view()
+    let taken = stepper.taken
+    if state.update(
+      taken: taken, reached: stepper.reaches(state.setup.goal), preemptions: stepper.preemptions,
+      ended: view.ended || view.deadlock)
+    {
+      onChallengeResult(true, taken.count, stepper.preemptions)
+    }
+    challenge = state
   }
 
   /// Does what the lesson says now. - Returns: false when it is over.
@@ -220,6 +259,6 @@ struct ProgramDashboard {
     let slot = view.runnable.first { $0 > turn } ?? view.runnable[0]
     turn = slot
     focus = slot
-    if stepper.step(slot) { generation += 1 }
+    if stepper.step(slot) { stepped() }
   }
 }

@@ -32,6 +32,8 @@ struct ProgramFrame {
   var expansion: (taken: [String], coming: [String]) = ([], [])
   /// A program lesson's caption, over the footer (at most three lines).
   var caption: String?
+  /// The footer's keys when not the dashboard's own (a challenge's).
+  var keys: String? = nil
 
   func draw(width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
@@ -294,7 +296,8 @@ struct ProgramFrame {
       return
     }
     let keys =
-      view.free ? words.quitOnly : view.ended || view.deadlock ? words.undoOrQuit : words.keys
+      self.keys
+      ?? (view.free ? words.quitOnly : view.ended || view.deadlock ? words.undoOrQuit : words.keys)
     canvas.put(keys, x: 0, y: y, style: Style(.keyHint))
   }
 

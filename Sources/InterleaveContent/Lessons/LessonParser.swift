@@ -280,7 +280,7 @@ public enum LessonParser {
     }
   }
 
-  private static func localized(_ value: TOMLValue, key: String, label: String, file: String)
+  static func localized(_ value: TOMLValue, key: String, label: String, file: String)
     throws(SourceError) -> LocalizedText
   {
     func bad(_ message: String, at position: (Int, Int)? = nil) -> SourceError {

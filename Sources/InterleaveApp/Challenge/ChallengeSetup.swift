@@ -1,0 +1,80 @@
+import InterleaveContent
+import InterleaveProgram
+import InterleaveText
+
+/// A challenge made ready to play: its program compiled, its goal read
+/// against that program, and every schedule explored for the proof.
+struct ChallengeSetup {
+  var challenge: Challenge
+  var program: Program
+  /// The program's path as shown (`04-overdraw.py`).
+  var programPath: String
+  var goal: ChallengeGoal
+  var proof: ChallengeProof
+
+  /// States explored at most: the shipped challenges take a few thousand.
+  static let stateLimit = 2_000_000
+
+  /// Why a challenge cannot be played: one line, and the exit status.
+  struct Refusal: Error, CustomStringConvertible {
+    var description: String
+    var status: Int32
+  }
+
+  init(_ challenge: Challenge) throws(Refusal) {
+    self.challenge = challenge
+    let source: (text: String, path: String)
+    do {
+      source = try ChallengeCatalog.programText(challenge)
+    } catch {
+      throw Refusal(description: "\(error)", status: 66)
+    }
+    programPath = source.path
+    do {
+      program = try ProgramSource.compile(source.text, file: source.path)
+    } catch {
+      throw Refusal(description: error.description, status: error.status)
+    }
+    do {
+      goal = try ChallengeGoal(challenge.goal, program: program)
+    } catch {
+      throw Refusal(
+        description: "\(challenge.file):\(challenge.goalLine):1: error: \(error)", status: 65)
+    }
+    let model = ProgramModel(program)
+    do {
+      proof = try ChallengeProof.prove(model, goal: goal, limit: Self.stateLimit)
+    } catch {
+      throw Refusal(description: "\(challenge.file): the program is \(error)", status: 65)
+    }
+  }
+
+  /// The goal in words, in `language`.
+  func goalSaid(_ words: ChallengeWords) -> String {
+    switch goal.summary {
+    case .criticalSection: return words.criticalSection
+    case .deadlock: return words.deadlock
+    case .error: return words.error
+    case .final(let condition): return words.final(condition)
+    }
+  }
+
+  /// For a `final` goal, that the end is decided (a win can come before
+  /// the program has ended); empty for the others.
+  func decidedSaid(_ words: ChallengeWords) -> String {
+    guard case .final(let condition) = goal.summary else { return "" }
+    return Self.sentence(words.decided(condition))
+  }
+
+  /// A sentence followed by another: a space after English, none after
+  /// Chinese punctuation.
+  static func sentence(_ text: String) -> String {
+    guard let last = text.unicodeScalars.last, last.value < 0x3000 else { return text }
+    return text + " "
+  }
+
+  /// The count of every schedule, said in full (`1,234` or `more than 2^64`).
+  var totalSaid: String {
+    proof.total.map { Format.grouped(Int(clamping: $0)) } ?? "more than 2^64"
+  }
+}

@@ -1,0 +1,139 @@
+import InterleaveContent
+import InterleaveProgram
+import InterleaveRuntime
+import InterleaveText
+
+/// A challenge being played in the program dashboard: the goal, the hints
+/// given, and whether the learner's steps have reached it. Pure: the
+/// dashboard tells it what the run did and draws what it says.
+struct ChallengeState {
+  let setup: ChallengeSetup
+  let words: ChallengeWords
+  let language: Language
+  /// Hints shown so far.
+  private(set) var hints = 0
+  /// A hint or a note on the solution, until the next one.
+  private(set) var message: String?
+  private(set) var result: Result?
+  /// The step count at which the goal was reached (undoing past it forgets it).
+  private var reachedAt: Int?
+  /// Whether a win was recorded in this sitting.
+  private(set) var everWon = false
+
+  enum Result: Equatable {
+    case won(steps: Int, preemptions: Int, schedule: String)
+    case lost
+    case overBudget(Int)
+    /// An unreachable goal's program played to its end: the proof seen.
+    case proved
+  }
+
+  init(_ setup: ChallengeSetup, language: Language) {
+    self.setup = setup
+    self.language = language
+    words = ChallengeWords.of(language)
+  }
+
+  private var goalSaid: String {
+    words.goal(setup.goalSaid(words), setup.challenge.budget)
+  }
+
+  /// What the caption says: the goal always, with the story, a hint or the result.
+  var caption: String {
+    switch result {
+    case .won(let steps, let preemptions, let schedule):
+      return setup.decidedSaid(words)
+        + words.won(steps, preemptions, setup.proof.fewest ?? preemptions, schedule)
+    case .proved:
+      return ChallengeSetup.sentence(words.provedDone) + words.unreachable(setup.totalSaid)
+    case .lost, .overBudget:
+      let said: String
+      if case .overBudget(let budget) = result {
+        said = words.overBudget(budget)
+      } else {
+        said = words.lost
+      }
+      return ChallengeSetup.sentence(said)
+        + (setup.proof.isReachable ? goalSaid : words.unreachable(setup.totalSaid))
+    case nil:
+      return ChallengeSetup.sentence(message ?? setup.challenge.story.text(language)) + goalSaid
+    }
+  }
+
+  /// The footer's keys.
+  var keys: String { result == nil ? words.keys : words.keysOver }
+
+  /// What the run stands at after a step or an undo: `taken` are the steps
+  /// so far. - Returns: true when the goal has just been reached.
+  mutating func update(
+    taken: [Int], reached: Bool, preemptions: Int, ended: Bool
+  ) -> Bool {
+    if let at = reachedAt, taken.count < at { reachedAt = nil }
+    if reachedAt == nil, reached { reachedAt = taken.count }
+    let budget = setup.challenge.budget
+    if let at = reachedAt, budget.map({ at <= $0 }) ?? true {
+      // Steps after the win change nothing: it was won then.
+      if case .won = result { return false }
+      result = .won(
+        steps: at, preemptions: preemptions, schedule: ScheduleString.text(Array(taken.prefix(at))))
+      everWon = true
+      message = nil
+      return true
+    }
+    if !setup.proof.isReachable, ended {
+      // Played to the end, the proof is seen: that is this challenge done.
+      if result == .proved { return false }
+      result = .proved
+      everWon = true
+      return true
+    }
+    if let budget, taken.count > budget {
+      result = .overBudget(budget)
+    } else {
+      result = ended ? .lost : nil
+    }
+    return false
+  }
+
+  /// `h`: the next hint, then word of the solution.
+  mutating func nextHint() {
+    let all = setup.challenge.hints
+    if hints < all.count {
+      hints += 1
+      message = words.hint(hints, all.count, all[hints - 1].text(language))
+    } else {
+      message = words.noMoreHints
+    }
+  }
+
+  /// What `w` does given the steps taken: go back to where they leave the
+  /// solution, or take its next step (nil: nothing to take).
+  enum SolutionMove: Equatable {
+    case back(to: Int)
+    case step(Int)
+    case none
+  }
+
+  mutating func solution(taken: [Int]) -> SolutionMove {
+    guard hints >= setup.challenge.hints.count else {
+      message = words.hintsFirst
+      return .none
+    }
+    let witness = setup.proof.witness
+    guard !witness.isEmpty else {
+      message = words.unreachable(setup.totalSaid)
+      return .none
+    }
+    let common = zip(taken, witness).prefix { $0 == $1 }.count
+    if common < taken.count {
+      message = words.solutionBack(common)
+      return .back(to: common)
+    }
+    guard common < witness.count else { return .none }
+    message = words.solutionStep(common + 1, witness.count)
+    return .step(witness[common])
+  }
+
+  /// A key that is not for a challenge.
+  mutating func refuseFreeRun() { message = words.noFreeRun }
+}

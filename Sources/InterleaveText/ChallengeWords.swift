@@ -1,0 +1,119 @@
+/// The words of a challenge (`interleave challenge NAME`), in each
+/// language; a table the compiler checks, so no language lacks one.
+public struct ChallengeWords: Sendable {
+  /// What a goal asks, by its kind.
+  public var criticalSection: String
+  public var deadlock: String
+  public var error: String
+  /// `final: CONDITION`.
+  public var final: @Sendable (String) -> String
+  /// `Goal: ...` (what it asks), with the budget when there is one.
+  public var goal: @Sendable (String, Int?) -> String
+  public var hint: @Sendable (Int, Int, String) -> String
+  /// Every hint given: the solution can be taken a step at a time.
+  public var noMoreHints: String
+  public var hintsFirst: String
+  /// The solution's next step was taken (its number, the steps in all).
+  public var solutionStep: @Sendable (Int, Int) -> String
+  /// Went back to where the learner's schedule leaves the solution's.
+  public var solutionBack: @Sendable (Int) -> String
+  /// A `final` goal decided before the end: said before the win.
+  public var decided: @Sendable (String) -> String
+  /// Won: steps, preemptions used, the fewest possible, the schedule.
+  public var won: @Sendable (Int, Int, Int, String) -> String
+  /// Every thread finished without the goal.
+  public var lost: String
+  /// Steps played from a schedule, and the goal not reached yet.
+  public var notYet: @Sendable (Int) -> String
+  /// More steps than the budget.
+  public var overBudget: @Sendable (Int) -> String
+  /// An unreachable goal's program played to its end: what that shows.
+  public var provedDone: String
+  /// The explorer checked every schedule (how many) and none reaches it.
+  public var unreachable: @Sendable (String) -> String
+  /// `f` is not for a challenge: the learner is the scheduler.
+  public var noFreeRun: String
+  public var keys: String
+  public var keysOver: String
+  /// The list: a challenge won (steps, preemptions), tried, or new.
+  public var listWon: @Sendable (Int, Int) -> String
+  public var listTried: @Sendable (Int) -> String
+  public var listNew: String
+
+  public static func of(_ language: Language) -> ChallengeWords {
+    switch language {
+    case .en: return english
+    case .zh: return chinese
+    }
+  }
+
+  static func plural(_ count: Int, _ word: String) -> String {
+    "\(count) \(word)\(count == 1 ? "" : "s")"
+  }
+
+  static let english = ChallengeWords(
+    criticalSection:
+      "two threads inside the critical section at once (the lines marked in the code)",
+    deadlock: "a deadlock: every unfinished thread waits and none can be woken",
+    error: "a thread raises an error (an exception)",
+    final: { "the program ends with \($0)" },
+    goal: { goal, budget in
+      "Goal: \(goal)" + (budget.map { ", in at most \($0) steps" } ?? "") + "."
+    },
+    hint: { number, count, text in "Hint \(number)/\(count): \(text)" },
+    noMoreHints: "No more hints: w takes the solution's next step.",
+    hintsFirst: "Try the hints first (h); after them, w shows the solution a step at a time.",
+    solutionStep: { number, count in "The solution's step \(number) of \(count) taken." },
+    solutionBack: { steps in
+      "Back to step \(steps), where your schedule leaves the solution's; w again goes on."
+    },
+    decided: { "Whatever runs next, the program ends with \($0)." },
+    won: { steps, used, fewest, schedule in
+      "Goal reached in \(plural(steps, "step")) with \(plural(used, "preemption"))"
+        + (used > fewest ? "; it can be done in \(fewest)" : ", the fewest possible")
+        + ". Your schedule: '\(schedule)'"
+    },
+    lost: "Every thread has finished and the goal was not reached. u takes a step back.",
+    notYet: { "After \(plural($0, "step")) the goal is not reached yet." },
+    overBudget: { "Over the budget of \($0) steps. u takes a step back." },
+    provedDone: "Every thread has finished, and the goal was not reached: nor can it be.",
+    unreachable: { total in
+      "The explorer checked all \(total) schedules: none reaches this goal. That is the lesson."
+    },
+    noFreeRun: "In a challenge you are the scheduler: step the threads yourself.",
+    keys: " 0-9 step that thread  n next  e expand  u undo  h hint  w solution  q quit",
+    keysOver: " u undo  q quit",
+    listWon: { steps, used in "won: \(plural(steps, "step")), \(plural(used, "preemption"))" },
+    listTried: { tries in "tried \(tries == 1 ? "once" : "\(tries) times")" },
+    listNew: "new")
+
+  static let chinese = ChallengeWords(
+    criticalSection: "两个线程同时在临界区里（代码中标出的行）",
+    deadlock: "死锁：每个没结束的线程都在等待，谁也叫不醒",
+    error: "某个线程抛出错误（异常）",
+    final: { "程序结束时 \($0)" },
+    goal: { goal, budget in
+      "目标：\(goal)" + (budget.map { "，最多 \($0) 步" } ?? "") + "。"
+    },
+    hint: { number, count, text in "提示 \(number)/\(count)：\(text)" },
+    noMoreHints: "没有更多提示了：按 w 走答案的下一步。",
+    hintsFirst: "先看看提示（h）；看完提示后，按 w 可以一步一步看答案。",
+    solutionStep: { number, count in "已走答案的第 \(number) 步（共 \(count) 步）。" },
+    solutionBack: { steps in "已退回到第 \(steps) 步，你的调度从这里和答案分开；再按 w 继续。" },
+    decided: { "不管接下来怎么调度，程序结束时都会是 \($0)。" },
+    won: { steps, used, fewest, schedule in
+      "目标达成！用了 \(steps) 步、\(used) 次抢占"
+        + (used > fewest ? "；最少只要 \(fewest) 次" : "，已经是最少") + "。你的调度：'\(schedule)'"
+    },
+    lost: "所有线程都结束了，目标没有达成。按 u 退回一步。",
+    notYet: { "走了 \($0) 步，目标还没有达成。" },
+    overBudget: { "超出了 \($0) 步的限制。按 u 退回一步。" },
+    provedDone: "所有线程都结束了，目标没有达成，也不可能达成。",
+    unreachable: { total in "探索器检查了全部 \(total) 种调度：没有一种能达成这个目标。这正是本关要说明的。" },
+    noFreeRun: "挑战里你就是调度器：请自己一步一步地走线程。",
+    keys: " 0-9 走该线程  n 下一个  e 展开  u 撤销  h 提示  w 答案  q 退出",
+    keysOver: " u 撤销  q 退出",
+    listWon: { steps, used in "已完成：\(steps) 步，\(used) 次抢占" },
+    listTried: { tries in "试过 \(tries) 次" },
+    listNew: "未开始")
+}
