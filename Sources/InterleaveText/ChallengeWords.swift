@@ -25,6 +25,8 @@ public struct ChallengeWords: Sendable {
   public var lost: String
   /// Steps played from a schedule, and the goal not reached yet.
   public var notYet: @Sendable (Int) -> String
+  /// Said in the dashboard after a loss.
+  public var undoHint: String
   /// More steps than the budget.
   public var overBudget: @Sendable (Int) -> String
   /// An unreachable goal's program played to its end: what that shows.
@@ -73,9 +75,10 @@ public struct ChallengeWords: Sendable {
         + (used > fewest ? "; it can be done in \(fewest)" : ", the fewest possible")
         + ". Your schedule: '\(schedule)'"
     },
-    lost: "Every thread has finished and the goal was not reached. u takes a step back.",
+    lost: "Every thread has finished and the goal was not reached.",
     notYet: { "After \(plural($0, "step")) the goal is not reached yet." },
-    overBudget: { "Over the budget of \($0) steps. u takes a step back." },
+    undoHint: "u takes a step back.",
+    overBudget: { "Over the budget of \($0) steps." },
     provedDone: "Every thread has finished, and the goal was not reached: nor can it be.",
     unreachable: { total in
       "The explorer checked all \(total) schedules: none reaches this goal. That is the lesson."
@@ -105,9 +108,10 @@ public struct ChallengeWords: Sendable {
       "目标达成！用了 \(steps) 步、\(used) 次抢占"
         + (used > fewest ? "；最少只要 \(fewest) 次" : "，已经是最少") + "。你的调度：'\(schedule)'"
     },
-    lost: "所有线程都结束了，目标没有达成。按 u 退回一步。",
+    lost: "所有线程都结束了，目标没有达成。",
     notYet: { "走了 \($0) 步，目标还没有达成。" },
-    overBudget: { "超出了 \($0) 步的限制。按 u 退回一步。" },
+    undoHint: "按 u 退回一步。",
+    overBudget: { "超出了 \($0) 步的限制。" },
     provedDone: "所有线程都结束了，目标没有达成，也不可能达成。",
     unreachable: { total in "探索器检查了全部 \(total) 种调度：没有一种能达成这个目标。这正是本关要说明的。" },
     noFreeRun: "挑战里你就是调度器：请自己一步一步地走线程。",

@@ -45,6 +45,8 @@ struct Binary {
     var env = ProcessInfo.processInfo.environment
     // The user's own config file must not change what the tests see.
     env["XDG_CONFIG_HOME"] = "/nonexistent/interleave-tests"
+    // Nor may a test write to the user's challenge progress.
+    env["XDG_STATE_HOME"] = "/nonexistent/interleave-tests"
     env.merge(environment) { $1 }
     process.environment = env
     let out = Pipe()

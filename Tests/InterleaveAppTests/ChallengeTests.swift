@@ -1,5 +1,6 @@
 import Foundation
 import InterleaveContent
+import InterleaveDashboard
 import InterleavePlatform
 import InterleaveProgram
 import InterleaveTerminal
@@ -150,5 +151,294 @@ struct ChallengeTests {
     // Not decided one step earlier: some way on still ends well.
     let before = model.state(following: Array(setup.proof.witness.prefix(steps - 1)))
     #expect(!setup.goal.isDecided(in: before, of: model))
+  }
+}
+
+/// `interleave challenge` from the command line: a teacher's checks, a
+/// learner's progress, and what a crash or a full disk leaves of it.
+@Suite("Challenges from the command line", .timeLimit(.minutes(3)))
+struct ChallengeCommandTests {
+  /// A fresh folder for a test's files.
+  static func folder() -> String {
+    let path = NSTemporaryDirectory() + "interleave-challenge-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  static func write(_ text: String, _ path: String) throws {
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+  }
+
+  static let withdraw = """
+    import threading
+    balance = 100
+    lock = threading.Lock()
+
+    def withdraw(amount):
+        global balance
+        if balance >= amount:
+            balance = balance - amount
+
+    a = threading.Thread(target=withdraw, args=(80,))
+    b = threading.Thread(target=withdraw, args=(70,))
+    a.start()
+    b.start()
+    a.join()
+    b.join()
+
+    """
+
+  static func challenge(goal: String, extra: String = "") -> String {
+    """
+    title = { en = "Overdraw", zh = "透支" }
+    story = { en = "Pay out more than it holds.", zh = "付出比余额更多的钱。" }
+    program = "withdraw.py"
+    goal = "\(goal)"
+    \(extra)
+    """
+  }
+
+  @Test("--check proves every built-in challenge, each with a schedule to replay")
+  func checkBuiltins() throws {
+    let result = try Binary.run(["challenge", "--check"], limit: 120)
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    let proved = result.lines.filter { $0.hasPrefix("challenges/") }
+    #expect(proved.count == ChallengeTests.shipped.count)
+    #expect(proved.allSatisfy { $0.contains(": reachable: ") || $0.contains("proved unreachable") })
+    #expect(result.lines.filter { $0.contains("--schedule '") }.count == proved.count - 1)
+  }
+
+  @Test("a teacher's challenge: proved with its counts, or refused as unreachable, too easy or bad")
+  func teachersChallenge() throws {
+    let folder = Self.folder()
+    try Self.write(Self.withdraw, folder + "/withdraw.py")
+    let file = folder + "/overdraw.toml"
+
+    try Self.write(Self.challenge(goal: "final: balance < 0"), file)
+    let proved = try Binary.run(["challenge", "--check", file], limit: 60)
+    #expect(proved.status == 0, "\(proved.stderr)")
+    #expect(proved.stdout.contains("reachable: 6 of 20 schedules reach 'final: balance < 0'"))
+    #expect(proved.stdout.contains("the fewest preemptions: 1"))
+
+    try Self.write(Self.challenge(goal: "final: balance < -100"), file)
+    let unreachable = try Binary.run(["challenge", "--check", file], limit: 60)
+    #expect(unreachable.status == 1)
+    #expect(unreachable.stdout.contains("unreachable: none of 20 schedules reaches"))
+
+    try Self.write(Self.challenge(goal: "final: balance == 30"), file)
+    let easy = try Binary.run(["challenge", "--check", file], limit: 60)
+    #expect(easy.status == 1)
+    #expect(easy.stdout.contains("reachable with no preemption"))
+
+    try Self.write(Self.challenge(goal: "final: balanse < 0"), file)
+    let typo = try Binary.run(["challenge", "--check", file], limit: 60)
+    #expect(typo.status == 65)
+    #expect(
+      typo.stderr == "\(file):4:1: error: goal 'final: balanse < 0': the program has no global "
+        + "named 'balanse'\n")
+
+    try Self.write(Self.challenge(goal: "final: balance < 0", extra: "budget = \"ten\""), file)
+    let budget = try Binary.run(["challenge", "--check", file], limit: 60)
+    #expect(budget.status == 65)
+    #expect(budget.stderr.contains("overdraw.toml:5:"))
+    #expect(budget.stderr.contains("'budget' must be a number of steps"))
+  }
+
+  @Test("a win played with --schedule is kept in progress.toml and listed; a loss is a try")
+  func progressKept() throws {
+    let state = Self.folder()
+    let environment = ["XDG_STATE_HOME": state]
+    let lost = try Binary.run(
+      ["challenge", "04-overdraw", "--schedule", "0 1x3 2 0x2", "--lang", "en"],
+      environment: environment, limit: 60)
+    #expect(lost.status == 1, "\(lost.stderr)")
+    #expect(
+      lost.stdout
+        == "balance = 20\nGoal: the program ends with balance < 0.\nEvery thread has finished "
+        + "and the goal was not reached.\n")
+    let won = try Binary.run(
+      ["challenge", "04-overdraw", "--schedule", "0 1 2x3 1x2 0x2", "--lang", "en"],
+      environment: environment, limit: 60)
+    #expect(won.status == 0, "\(won.stderr)")
+    #expect(
+      won.stdout.contains(
+        "Goal reached in 5 steps with 1 preemption, the fewest possible. Your schedule: '0 1 2x3'"))
+    let text = try String(contentsOfFile: state + "/interleave/progress.toml", encoding: .utf8)
+    let progress = try ChallengeProgress.parse(text, file: "progress.toml")
+    #expect(progress.records["04-overdraw"] == .init(won: true, steps: 5, preemptions: 1, tries: 2))
+    let list = try Binary.run(["challenge", "--lang", "en"], environment: environment)
+    #expect(list.status == 0)
+    #expect(
+      list.lines.contains {
+        $0.contains("04-overdraw") && $0.contains("won: 5 steps, 1 preemption")
+      })
+    #expect(list.lines.contains { $0.contains("01-counter") && $0.hasSuffix("new") })
+  }
+
+  @Test("a bad progress file is reported with its line, ignored and never written over")
+  func badProgress() throws {
+    let state = Self.folder()
+    try FileManager.default.createDirectory(
+      atPath: state + "/interleave", withIntermediateDirectories: true)
+    let path = state + "/interleave/progress.toml"
+    let bad = "[challenges.\"04-overdraw\"]\nwon = maybe\n"
+    try Self.write(bad, path)
+    let list = try Binary.run(
+      ["challenge", "--lang", "en"], environment: ["XDG_STATE_HOME": state])
+    #expect(list.status == 0)
+    #expect(list.stderr.hasPrefix("interleave: warning: \(path):2:"), "\(list.stderr)")
+    #expect(list.stderr.contains("ignored and left as it is"))
+    #expect(list.lines.contains { $0.contains("04-overdraw") && $0.hasSuffix("new") })
+    let won = try Binary.run(
+      ["challenge", "04", "--schedule", "0 1 2x3"], environment: ["XDG_STATE_HOME": state],
+      limit: 60)
+    #expect(won.status == 0)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == bad)
+  }
+
+  @Test(
+    "a full disk (a file size limit) leaves the old progress whole and says the try was not saved")
+  func fullDisk() throws {
+    let state = Self.folder()
+    let environment = ["XDG_STATE_HOME": state]
+    let first = try Binary.run(
+      ["challenge", "01", "--schedule", "0 1 2x2 1 0x2"], environment: environment, limit: 60)
+    #expect(first.status == 0, "\(first.stderr)")
+    let path = state + "/interleave/progress.toml"
+    let before = try String(contentsOfFile: path, encoding: .utf8)
+    let full = try Binary.run(
+      ["challenge", "04", "--schedule", "0 1 2x3"], environment: environment, shell: "ulimit -f 0",
+      limit: 60)
+    #expect(full.status == 0, "the win is said even when it cannot be kept")
+    #expect(full.stderr.contains("this try was not saved"), "\(full.stderr)")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+    let left = try FileManager.default.contentsOfDirectory(atPath: state + "/interleave")
+    #expect(left == ["progress.toml"], "no temporary file left behind")
+  }
+
+  @Test("plays killed (SIGKILL) at random moments always leave a whole progress file")
+  func killedMidWrite() throws {
+    let state = Self.folder()
+    let environment = ["XDG_STATE_HOME": state]
+    let path = state + "/interleave/progress.toml"
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<12 {
+      let delay = Double.random(in: 0.0...0.08, using: &generator)
+      _ = try Binary.run(
+        ["challenge", round % 2 == 0 ? "01" : "04", "--schedule", "0 1 2x2 1 0x2"],
+        environment: environment, limit: 60
+      ) { pid in
+        usleep(UInt32(delay * 1e6))
+        kill(pid, SIGKILL)
+      }
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+      #expect(throws: Never.self, "round \(round)") {
+        try ChallengeProgress.parse(text, file: "progress.toml")
+      }
+    }
+  }
+}
+
+/// A challenge in the program dashboard, on a screen in memory.
+@Suite("Challenges on screen", .timeLimit(.minutes(3)))
+struct ChallengeScreenTests {
+  /// The dashboard on its own thread; `results` gets each reported try.
+  final class Played: @unchecked Sendable {
+    // `@unchecked Sendable`: `results` is written by the dashboard's thread
+    // and read by the test only after joining it.
+    var results: [(Bool, Int, Int)] = []
+    var status: Int32 = -1
+  }
+
+  static func play(_ name: String, language: Language, width: Int = 80, height: Int = 24)
+    throws -> (MemoryScreen, Played, Thread)
+  {
+    let setup = try ChallengeSetup(try ChallengeCatalog.load(name))
+    let screen = MemoryScreen(width: width, height: height)
+    let played = Played()
+    let program = setup.program
+    let thread = Thread {
+      var dashboard = ProgramDashboard(
+        file: setup.programPath, screen: screen, words: ProgramWords.of(language)
+      ) { ProgramStepper(program: program, cpuCount: 2) }
+      dashboard.challenge = ChallengeState(setup, language: language)
+      dashboard.onChallengeResult = { played.results.append(($0, $1, $2)) }
+      played.status = dashboard.loop()
+    }
+    thread.start()
+    return (screen, played, thread)
+  }
+
+  /// The frame's rows trimmed and joined (with a space, and without one for
+  /// Chinese), so that a caption wrapped over rows reads whole.
+  static func text(_ canvas: Canvas) -> String {
+    let rows = canvas.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+    return rows.joined(separator: " ") + "\n" + rows.joined()
+  }
+
+  @Test("the goal is on screen from the start; a win says so with the schedule; undo takes it back")
+  func winAndUndo() throws {
+    let (screen, played, _) = try Self.play("04-overdraw", language: .en)
+    let start = try #require(screen.waitFor { Self.text($0).contains("Goal: the program ends") })
+    #expect(Self.text(start).contains("The account holds 100."))
+    #expect(start.lines.last?.contains("h hint") == true)
+    for digit in ["0", "1", "2", "2", "2"] { screen.press(.character(Character(digit))) }
+    let won = try #require(screen.waitFor { Self.text($0).contains("Goal reached") })
+    let shown = Self.text(won)
+    #expect(shown.contains("Whatever runs next, the program ends with balance < 0."), "\(shown)")
+    #expect(shown.contains("5 steps with 1 preemption, the fewest possible"), "\(shown)")
+    #expect(shown.contains("'0 1 2x3'"), "\(shown)")
+    #expect(won.lines.last?.contains("u undo  q quit") == true)
+    screen.press(.character("u"))
+    let back = try #require(screen.waitFor { !Self.text($0).contains("Goal reached") })
+    #expect(Self.text(back).contains("Goal: the program ends with balance < 0."))
+    screen.press(.character("q"))
+    #expect(Wait.until(20) { played.status == 0 })
+    #expect(played.results.count == 1)
+    #expect(played.results.first.map { $0.0 && $0.1 == 5 && $0.2 == 1 } == true)
+  }
+
+  @Test("h gives the hints in turn, then w plays the solution a step at a time to the goal (zh)")
+  func hintsThenSolution() throws {
+    let (screen, played, _) = try Self.play("10-transfer", language: .zh)
+    _ = try #require(screen.waitFor { Self.text($0).contains("目标：死锁") })
+    screen.press(.character("w"))
+    _ = try #require(screen.waitFor { Self.text($0).contains("先看看提示") })
+    screen.press(.character("h"))
+    _ = try #require(screen.waitFor { Self.text($0).contains("提示 1/2") })
+    screen.press(.character("h"))
+    _ = try #require(screen.waitFor { Self.text($0).contains("提示 2/2") })
+    // A step of the learner's own that leaves the solution: w goes back first.
+    for (index, digit) in ["0", "0", "2"].enumerated() {
+      screen.press(.character(Character(digit)))
+      _ = try #require(screen.waitFor { $0.lines[0].contains("第 \(index + 1) 步") })
+    }
+    // The solution's third step is thread 1's.
+    screen.press(.character("w"))
+    _ = try #require(screen.waitFor { Self.text($0).contains("已退回到第 2 步") })
+    for _ in 0..<8 {
+      screen.press(.character("w"))
+      if screen.waitFor(timeout: 2, { Self.text($0).contains("目标达成") }) != nil { break }
+    }
+    let won = try #require(screen.waitFor { Self.text($0).contains("目标达成") })
+    #expect(won.lines[0].contains("死锁"))
+    screen.press(.character("q"))
+    #expect(Wait.until(20) { played.status == 0 })
+    #expect(played.results.first?.0 == true)
+  }
+
+  @Test("f and space do not take the scheduler's place; a finished run without the goal is a loss")
+  func noFreeRunAndLoss() throws {
+    let (screen, played, _) = try Self.play("01-counter", language: .en)
+    _ = try #require(screen.waitFor { Self.text($0).contains("Goal: the program ends with count") })
+    screen.press(.character("f"))
+    _ = try #require(screen.waitFor { Self.text($0).contains("you are the scheduler") })
+    // One thread after the other: nothing is lost.
+    for digit in "0112200" { screen.press(.character(digit)) }
+    let lost = try #require(screen.waitFor { Self.text($0).contains("goal was not reached") })
+    #expect(Self.text(lost).contains("u takes a step back"))
+    screen.press(.character("q"))
+    #expect(Wait.until(20) { played.status == 0 })
+    #expect(played.results.count == 1 && played.results.first?.0 == false)
   }
 }

@@ -144,7 +144,9 @@ struct ChallengeCommand: ParsableCommand {
         "\(challenge.file): reachable: \(winning) of \(setup.totalSaid) schedules reach \(goal); "
           + "the fewest preemptions: \(proof.fewest ?? 0) (\(counted))")
       sink.line(
-        "  interleave challenge \(challenge.name) --schedule '\(ScheduleString.text(proof.witness))'"
+        "  interleave challenge "
+          + (ChallengeCatalog.isBuiltin(challenge) ? challenge.name : challenge.file)
+          + " --schedule '\(ScheduleString.text(proof.witness))'"
       )
       if challenge.unreachable {
         failed = true

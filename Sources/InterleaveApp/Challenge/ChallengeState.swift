@@ -53,7 +53,7 @@ struct ChallengeState {
       } else {
         said = words.lost
       }
-      return ChallengeSetup.sentence(said)
+      return ChallengeSetup.sentence(said) + ChallengeSetup.sentence(words.undoHint)
         + (setup.proof.isReachable ? goalSaid : words.unreachable(setup.totalSaid))
     case nil:
       return ChallengeSetup.sentence(message ?? setup.challenge.story.text(language)) + goalSaid

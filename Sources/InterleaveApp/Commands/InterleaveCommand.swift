@@ -14,7 +14,9 @@ public struct InterleaveCommand: ParsableCommand {
     abstract: "Watch real threads interleave: races, locks and deadlocks, live.",
     discussion: """
       Scenarios: \(Scenario.all.map(\.id).joined(separator: ", ")). \
-      'interleave help lesson' and 'interleave help explore' describe the subcommands.
+      'interleave help lesson', 'interleave help explore' and 'interleave help challenge' \
+      describe the subcommands; 'interleave FILE.py' runs a program of your own \
+      ('interleave help programs').
 
       Output files (--trace-out, --schedule-out, --record, --captions, --svg, ...): a \
       regular file is replaced whole, through a new file beside it renamed over it (a \
