@@ -114,12 +114,13 @@ public struct ChallengeGoal: Sendable {
     }
   }
 
-  /// Whether the goal is as good as reached in `state`: reached now, or,
-  /// for `final`, every way the run can go on from here ends with the
-  /// condition true (the learner need not play out what is decided).
+  /// Whether the goal is as good as reached in `state`: reached now, or
+  /// every way the run can go on from here reaches it (the learner need not
+  /// play out what is decided: an exception raised reaches `error` before
+  /// the `with` around it has let go of its lock).
   public func isDecided(in state: ModelState, of model: ProgramModel) -> Bool {
     if isReached(in: state, of: model) { return true }
-    guard case .final = kind, !model.runnable(state).isEmpty else { return false }
+    guard !model.runnable(state).isEmpty else { return false }
     var explorer = ProgramExplorer(model, limit: Self.decideLimit) {
       isReached(in: $0, of: model)
     }

@@ -151,6 +151,11 @@ public final class ProgramStepper: Sendable {
     goal.isDecided(in: modelState.snapshot, of: model)
   }
 
+  /// Whether the goal has happened, not only been decided.
+  public func hasReached(_ goal: ChallengeGoal) -> Bool {
+    goal.isReached(in: modelState.snapshot, of: model)
+  }
+
   /// The preemptions in the steps taken so far.
   public var preemptions: Int { model.preemptions(in: history.snapshot) }
 

@@ -17,7 +17,9 @@ public struct ChallengeWords: Sendable {
   public var solutionStep: @Sendable (Int, Int) -> String
   /// Went back to where the learner's schedule leaves the solution's.
   public var solutionBack: @Sendable (Int) -> String
-  /// A `final` goal decided before the end: said before the win.
+  /// The goal as it stands when reached: said before the win.
+  public var reachedNow: @Sendable (String) -> String
+  /// The goal decided before it happens (whatever runs next reaches it).
   public var decided: @Sendable (String) -> String
   /// Won: steps, preemptions used, the fewest possible, the schedule.
   public var won: @Sendable (Int, Int, Int, String) -> String
@@ -41,6 +43,10 @@ public struct ChallengeWords: Sendable {
   public var listWon: @Sendable (Int, Int) -> String
   public var listTried: @Sendable (Int) -> String
   public var listNew: String
+  /// An unreachable goal's challenge played to its end.
+  public var listProved: String
+  /// A step key after the goal is reached or the run is over.
+  public var over: String
 
   public static func of(_ language: Language) -> ChallengeWords {
     switch language {
@@ -56,7 +62,7 @@ public struct ChallengeWords: Sendable {
   static let english = ChallengeWords(
     criticalSection:
       "two threads inside the critical section at once (the lines marked in the code)",
-    deadlock: "a deadlock: every unfinished thread waits and none can be woken",
+    deadlock: "a deadlock (every unfinished thread waits and none can be woken)",
     error: "a thread raises an error (an exception)",
     final: { "the program ends with \($0)" },
     goal: { goal, budget in
@@ -69,30 +75,35 @@ public struct ChallengeWords: Sendable {
     solutionBack: { steps in
       "Back to step \(steps), where your schedule leaves the solution's; w again goes on."
     },
-    decided: { "Whatever runs next, the program ends with \($0)." },
+    reachedNow: { "Now: \($0)." },
+    decided: { "Whatever runs next, this is now certain: \($0)." },
     won: { steps, used, fewest, schedule in
-      "Goal reached in \(plural(steps, "step")) with \(plural(used, "preemption"))"
-        + (used > fewest ? "; it can be done in \(fewest)" : ", the fewest possible")
+      "Goal reached in \(plural(steps, "step")) with \(plural(used, "preemption")) (a switch away "
+        + "from a thread that could have gone on); "
+        + (used > fewest ? "the fewest possible is \(fewest)" : "none fewer is possible")
         + ". Your schedule: '\(schedule)'"
     },
     lost: "Every thread has finished and the goal was not reached.",
     notYet: { "After \(plural($0, "step")) the goal is not reached yet." },
     undoHint: "u takes a step back.",
     overBudget: { "Over the budget of \($0) steps." },
-    provedDone: "Every thread has finished, and the goal was not reached: nor can it be.",
+    provedDone:
+      "Every thread has finished without reaching the goal, and no schedule can reach it.",
     unreachable: { total in
-      "The explorer checked all \(total) schedules: none reaches this goal. That is the lesson."
+      "The explorer tried all \(total) schedules of this program: none reaches the goal. "
+        + "That is the lesson."
     },
     noFreeRun: "In a challenge you are the scheduler: step the threads yourself.",
     keys: " 0-9 step that thread  n next  e expand  u undo  h hint  w solution  q quit",
     keysOver: " u undo  q quit",
     listWon: { steps, used in "won: \(plural(steps, "step")), \(plural(used, "preemption"))" },
     listTried: { tries in "tried \(tries == 1 ? "once" : "\(tries) times")" },
-    listNew: "new")
+    listNew: "new", listProved: "done: shown impossible",
+    over: "This try is over: u takes a step back, q quits.")
 
   static let chinese = ChallengeWords(
     criticalSection: "两个线程同时在临界区里（代码中标出的行）",
-    deadlock: "死锁：每个没结束的线程都在等待，谁也叫不醒",
+    deadlock: "死锁（每个没结束的线程都在等待，谁也叫不醒）",
     error: "某个线程抛出错误（异常）",
     final: { "程序结束时 \($0)" },
     goal: { goal, budget in
@@ -103,21 +114,23 @@ public struct ChallengeWords: Sendable {
     hintsFirst: "先看看提示（h）；看完提示后，按 w 可以一步一步看答案。",
     solutionStep: { number, count in "已走答案的第 \(number) 步（共 \(count) 步）。" },
     solutionBack: { steps in "已退回到第 \(steps) 步，你的调度从这里和答案分开；再按 w 继续。" },
-    decided: { "不管接下来怎么调度，程序结束时都会是 \($0)。" },
+    reachedNow: { "现在：\($0)。" },
+    decided: { "不管接下来怎么调度，结果都已注定：\($0)。" },
     won: { steps, used, fewest, schedule in
-      "目标达成！用了 \(steps) 步、\(used) 次抢占"
+      "目标达成！用了 \(steps) 步、\(used) 次抢占（线程还能继续时换别的线程走）"
         + (used > fewest ? "；最少只要 \(fewest) 次" : "，已经是最少") + "。你的调度：'\(schedule)'"
     },
     lost: "所有线程都结束了，目标没有达成。",
     notYet: { "走了 \($0) 步，目标还没有达成。" },
     undoHint: "按 u 退回一步。",
     overBudget: { "超出了 \($0) 步的限制。" },
-    provedDone: "所有线程都结束了，目标没有达成，也不可能达成。",
-    unreachable: { total in "探索器检查了全部 \(total) 种调度：没有一种能达成这个目标。这正是本关要说明的。" },
+    provedDone: "所有线程都结束了，目标没有达成；任何调度都达不成。",
+    unreachable: { total in "探索器把这个程序的全部 \(total) 种调度都试过了：没有一种能达成目标。这正是本关要说明的。" },
     noFreeRun: "挑战里你就是调度器：请自己一步一步地走线程。",
     keys: " 0-9 走该线程  n 下一个  e 展开  u 撤销  h 提示  w 答案  q 退出",
     keysOver: " u 撤销  q 退出",
     listWon: { steps, used in "已完成：\(steps) 步，\(used) 次抢占" },
     listTried: { tries in "试过 \(tries) 次" },
-    listNew: "未开始")
+    listNew: "未开始", listProved: "已完成：看到了它不可能",
+    over: "这一局已经结束：按 u 退回一步，按 q 退出。")
 }

@@ -37,6 +37,9 @@ public struct ProgramWords: Sendable {
   /// now 5`, `write balance = 8`, `with lock: acquire, 2 has it`), in this
   /// language. Code (names, values, calls) stays as written.
   public var stepSaid: @Sendable (String) -> String = { $0 }
+  /// An outcome as the explorer says it in English (`deadlock, alice 70`,
+  /// `IndexError in Thread-1 (consume)`), in this language; globals stay.
+  public var outcomeSaid: @Sendable (String) -> String = { $0 }
 
   public static func of(_ language: Language) -> ProgramWords {
     switch language {
@@ -68,8 +71,42 @@ public struct ProgramWords: Sendable {
   static let chinese: ProgramWords = {
     var words = chineseWords
     words.stepSaid = chineseStep
+    words.outcomeSaid = chineseOutcome
     return words
   }()
+
+  /// An outcome's English words in Chinese, part by part; a global's
+  /// value (`balance -8`, `items [1, 2]`) stays as it is.
+  @Sendable static func chineseOutcome(_ text: String) -> String {
+    if text == "ends" { return "正常结束" }
+    // Parts are split at ", " outside brackets: a list's items stay together.
+    var parts: [String] = []
+    var part = ""
+    var depth = 0
+    var characters = text.makeIterator()
+    while let character = characters.next() {
+      if "[({".contains(character) { depth += 1 }
+      if "])}".contains(character) { depth = max(0, depth - 1) }
+      if character == ",", depth == 0 {
+        parts.append(part)
+        part = ""
+        if let space = characters.next(), space != " " { part.append(space) }
+        continue
+      }
+      part.append(character)
+    }
+    parts.append(part)
+    return parts.map { part -> String in
+      if part == "deadlock" { return "死锁" }
+      if let match = part.wholeMatch(of: /(\w+(?:Error|Exception)) in (.+)/) {
+        return "\(match.2) 抛出 \(match.1)"
+      }
+      if let match = part.wholeMatch(of: /(.+) loops without end/) {
+        return "\(match.1) 无限循环"
+      }
+      return part
+    }.joined(separator: "，")
+  }
 
   /// A step's English words in Chinese; code stays as it is.
   @Sendable static func chineseStep(_ text: String) -> String {

@@ -55,25 +55,28 @@ struct ChallengeTests {
       }
     }
     let at = try #require(reachedAt, "\(challenge.name): the witness never reached the goal")
+    if case .criticalSection = setup.goal.summary {
+      // Two real threads stand on the marked lines at once.
+      let marked = Self.criticalLines(setup.program.sourceLines)
+      let inside = stepper.view().threads.filter { $0.line.map(marked.contains) ?? false }
+      #expect(inside.count >= 2, "\(challenge.name): \(stepper.view().threads)")
+      return
+    }
+    // Decided (it may not have happened yet): the rest of the witness, on
+    // the real threads, makes it happen.
+    for slot in proof.witness.dropFirst(at) { stepper.step(slot) }
+    #expect(stepper.hasReached(setup.goal), "\(challenge.name)")
     let view = stepper.view()
-    // What the real threads show where the goal is reached.
     switch setup.goal.summary {
     case .deadlock:
       #expect(view.deadlock, "\(challenge.name)")
     case .error:
       #expect(view.output.contains("Traceback"), "\(challenge.name): \(view.output)")
-    case .criticalSection:
-      let marked = Self.criticalLines(setup.program.sourceLines)
-      let inside = view.threads.filter { $0.line.map(marked.contains) ?? false }
-      #expect(inside.count >= 2, "\(challenge.name): \(view.threads)")
-    case .final:
-      // Decided: the rest of the witness, whatever it is, ends it so. The
-      // real threads' globals equal the model's at the end.
-      for slot in proof.witness.dropFirst(at) { stepper.step(slot) }
+    default:
+      // The real threads' globals are the model's.
       let end = ProgramModel(setup.program).state(following: proof.witness)
       let model = ProgramModel(setup.program).outcome(end).globals
-      #expect(
-        stepper.view().globals.map { "\($0.name) \($0.value)" } == model, "\(challenge.name)")
+      #expect(view.globals.map { "\($0.name) \($0.value)" } == model, "\(challenge.name)")
     }
   }
 
@@ -138,6 +141,18 @@ struct ChallengeTests {
       let parsed = try ChallengeGoal(goal, program: program)
       #expect(parsed.isReached(in: end, of: model) == expected, "\(goal)")
     }
+  }
+
+  @Test("an error goal is won when the exception is raised, before the with around it lets go")
+  func errorDecided() throws {
+    let setup = try ChallengeSetup(try ChallengeCatalog.load("if-not-while"))
+    let model = ProgramModel(setup.program)
+    let steps = try #require(model.steps(toReach: setup.goal, following: setup.proof.witness))
+    let state = model.state(following: Array(setup.proof.witness.prefix(steps)))
+    #expect(setup.goal.isDecided(in: state, of: model))
+    #expect(!setup.goal.isReached(in: state, of: model), "raised, not yet out of the thread")
+    let after = model.state(following: setup.proof.witness)
+    #expect(setup.goal.isReached(in: after, of: model))
   }
 
   @Test("a final goal is won once decided: every way on ends with it, before the program ends")
@@ -262,7 +277,8 @@ struct ChallengeCommandTests {
     #expect(won.status == 0, "\(won.stderr)")
     #expect(
       won.stdout.contains(
-        "Goal reached in 5 steps with 1 preemption, the fewest possible. Your schedule: '0 1 2x3'"))
+        "Goal reached in 5 steps with 1 preemption (a switch away from a thread that could have "
+          + "gone on); none fewer is possible. Your schedule: '0 1 2x3'"))
     let text = try String(contentsOfFile: state + "/interleave/progress.toml", encoding: .utf8)
     let progress = try ChallengeProgress.parse(text, file: "progress.toml")
     #expect(progress.records["04-overdraw"] == .init(won: true, steps: 5, preemptions: 1, tries: 2))
@@ -273,6 +289,17 @@ struct ChallengeCommandTests {
         $0.contains("04-overdraw") && $0.contains("won: 5 steps, 1 preemption")
       })
     #expect(list.lines.contains { $0.contains("01-counter") && $0.hasSuffix("new") })
+    // The challenge whose goal is proved unreachable: played to its end, it is done.
+    let proved = try Binary.run(
+      ["challenge", "11", "--schedule", "0x2 2x8 1x8 0x3", "--lang", "en"],
+      environment: environment, limit: 60)
+    #expect(proved.status == 0, "\(proved.stderr)")
+    #expect(proved.stdout.contains("no schedule can reach it"))
+    let after = try Binary.run(["challenge", "--lang", "en"], environment: environment)
+    #expect(
+      after.lines.contains {
+        $0.contains("11-transfer-ordered") && $0.hasSuffix("shown impossible")
+      })
   }
 
   @Test("a bad progress file is reported with its line, ignored and never written over")
@@ -385,10 +412,17 @@ struct ChallengeScreenTests {
     for digit in ["0", "1", "2", "2", "2"] { screen.press(.character(Character(digit))) }
     let won = try #require(screen.waitFor { Self.text($0).contains("Goal reached") })
     let shown = Self.text(won)
-    #expect(shown.contains("Whatever runs next, the program ends with balance < 0."), "\(shown)")
-    #expect(shown.contains("5 steps with 1 preemption, the fewest possible"), "\(shown)")
+    #expect(
+      shown.contains("Whatever runs next, this is now certain: the program ends with balance < 0."),
+      "\(shown)")
+    #expect(shown.contains("5 steps with 1 preemption (a switch away"), "\(shown)")
+    #expect(shown.contains("none fewer is possible"), "\(shown)")
     #expect(shown.contains("'0 1 2x3'"), "\(shown)")
     #expect(won.lines.last?.contains("u undo  q quit") == true)
+    // The try is over: a step key changes nothing and says so.
+    screen.press(.character("1"))
+    let refused = try #require(screen.waitFor { Self.text($0).contains("This try is over") })
+    #expect(refused.lines[0].contains("step 5 "), "\(refused.lines[0])")
     screen.press(.character("u"))
     let back = try #require(screen.waitFor { !Self.text($0).contains("Goal reached") })
     #expect(Self.text(back).contains("Goal: the program ends with balance < 0."))
@@ -422,6 +456,8 @@ struct ChallengeScreenTests {
     }
     let won = try #require(screen.waitFor { Self.text($0).contains("目标达成") })
     #expect(won.lines[0].contains("死锁"))
+    // The deadlock was asked for: no advice to undo it under the output.
+    #expect(!Self.text(won).contains("换一条路试试"))
     screen.press(.character("q"))
     #expect(Wait.until(20) { played.status == 0 })
     #expect(played.results.first?.0 == true)

@@ -64,3 +64,18 @@ struct ProgramStepWordsTests {
     #expect(ProgramWords.of(.en).stepSaid(english) == english)
   }
 }
+
+@Suite("Program outcomes in Chinese")
+struct ProgramOutcomeWordsTests {
+  @Test("an outcome's words are Chinese, its globals and thread names as they are")
+  func chineseOutcomes() {
+    let words = ProgramWords.of(.zh)
+    #expect(words.outcomeSaid("deadlock, alice 70, bob 100") == "死锁，alice 70，bob 100")
+    #expect(
+      words.outcomeSaid("IndexError in Thread-1 (consume)") == "Thread-1 (consume) 抛出 IndexError")
+    #expect(words.outcomeSaid("Thread-2 loops without end") == "Thread-2 无限循环")
+    #expect(words.outcomeSaid("ends") == "正常结束")
+    #expect(words.outcomeSaid("items [1, 2]") == "items [1, 2]")
+    #expect(ProgramWords.of(.en).outcomeSaid("deadlock, alice 70") == "deadlock, alice 70")
+  }
+}

@@ -14,9 +14,10 @@ struct ChallengeCommand: ParsableCommand {
     discussion: """
       With no name, lists the challenges and your progress. A challenge is a \
       program and a goal ('final: balance < 0', 'deadlock', 'error' or \
-      'critical-section'); you choose which thread takes each step. Every goal \
-      is proved reachable by exploring every schedule before you play. Progress \
-      is kept in $XDG_STATE_HOME/interleave/progress.toml (else \
+      'critical-section'); you choose which thread takes each step. Before you \
+      play, the explorer tries every schedule of the program: each goal is proved \
+      reachable (or, where that is the lesson, unreachable). A preemption is a \
+      switch away from a thread that could have gone on. Progress is kept in $XDG_STATE_HOME/interleave/progress.toml (else \
       ~/.local/state/interleave/progress.toml).
       """)
 
@@ -90,13 +91,15 @@ struct ChallengeCommand: ParsableCommand {
       let state: String
       if let record = progress.records[challenge.name] {
         state =
-          record.won
-          ? words.listWon(record.steps, record.preemptions) : words.listTried(record.tries)
+          !record.won
+          ? words.listTried(record.tries)
+          : challenge.unreachable
+            ? words.listProved : words.listWon(record.steps, record.preemptions)
       } else {
         state = words.listNew
       }
       let shown = challenge.title.text(language)
-      let pad = max(1, 26 - TextWidth.of(shown))
+      let pad = max(2, 28 - TextWidth.of(shown))
       sink.line(
         "  " + challenge.name.padding(toLength: 24) + shown + String(repeating: " ", count: pad)
           + state)
@@ -207,7 +210,7 @@ struct ChallengeCommand: ParsableCommand {
       sink.line(ChallengeSetup.sentence(words.provedDone) + words.unreachable(setup.totalSaid))
     } else if reached {
       sink.line(
-        setup.decidedSaid(words)
+        setup.wonSaid(words, happened: stepper.hasReached(setup.goal))
           + words.won(
             taken.count, preemptions, setup.proof.fewest ?? preemptions,
             ScheduleString.text(taken)))

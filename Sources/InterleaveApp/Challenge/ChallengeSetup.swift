@@ -59,11 +59,11 @@ struct ChallengeSetup {
     }
   }
 
-  /// For a `final` goal, that the end is decided (a win can come before
-  /// the program has ended); empty for the others.
-  func decidedSaid(_ words: ChallengeWords) -> String {
-    guard case .final(let condition) = goal.summary else { return "" }
-    return Self.sentence(words.decided(condition))
+  /// What stands when the goal is won: the goal as it now is, or, when it
+  /// is decided but has not happened yet, that it is certain.
+  func wonSaid(_ words: ChallengeWords, happened: Bool) -> String {
+    let goal = goalSaid(words)
+    return Self.sentence(happened ? words.reachedNow(goal) : words.decided(goal))
   }
 
   /// A sentence followed by another: a space after English, none after

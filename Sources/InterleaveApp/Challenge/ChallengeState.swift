@@ -21,7 +21,8 @@ struct ChallengeState {
   private(set) var everWon = false
 
   enum Result: Equatable {
-    case won(steps: Int, preemptions: Int, schedule: String)
+    /// `happened`: the goal has happened, not only become certain.
+    case won(steps: Int, preemptions: Int, schedule: String, happened: Bool)
     case lost
     case overBudget(Int)
     /// An unreachable goal's program played to its end: the proof seen.
@@ -41,8 +42,8 @@ struct ChallengeState {
   /// What the caption says: the goal always, with the story, a hint or the result.
   var caption: String {
     switch result {
-    case .won(let steps, let preemptions, let schedule):
-      return setup.decidedSaid(words)
+    case .won(let steps, let preemptions, let schedule, let happened):
+      return setup.wonSaid(words, happened: happened)
         + words.won(steps, preemptions, setup.proof.fewest ?? preemptions, schedule)
     case .proved:
       return ChallengeSetup.sentence(words.provedDone) + words.unreachable(setup.totalSaid)
@@ -61,12 +62,15 @@ struct ChallengeState {
   }
 
   /// The footer's keys.
-  var keys: String { result == nil ? words.keys : words.keysOver }
+  var keys: String { isOver ? words.keysOver : words.keys }
+
+  /// Won, lost or over the budget: no more steps, only undo.
+  var isOver: Bool { result != nil }
 
   /// What the run stands at after a step or an undo: `taken` are the steps
   /// so far. - Returns: true when the goal has just been reached.
   mutating func update(
-    taken: [Int], reached: Bool, preemptions: Int, ended: Bool
+    taken: [Int], reached: Bool, happened: Bool = true, preemptions: Int, ended: Bool
   ) -> Bool {
     if let at = reachedAt, taken.count < at { reachedAt = nil }
     if reachedAt == nil, reached { reachedAt = taken.count }
@@ -75,7 +79,8 @@ struct ChallengeState {
       // Steps after the win change nothing: it was won then.
       if case .won = result { return false }
       result = .won(
-        steps: at, preemptions: preemptions, schedule: ScheduleString.text(Array(taken.prefix(at))))
+        steps: at, preemptions: preemptions, schedule: ScheduleString.text(Array(taken.prefix(at))),
+        happened: happened)
       everWon = true
       message = nil
       return true
@@ -133,7 +138,4 @@ struct ChallengeState {
     message = words.solutionStep(common + 1, witness.count)
     return .step(witness[common])
   }
-
-  /// A key that is not for a challenge.
-  mutating func refuseFreeRun() { message = words.noFreeRun }
 }

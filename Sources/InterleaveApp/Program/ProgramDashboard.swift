@@ -94,7 +94,8 @@ struct ProgramDashboard {
         file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
         words: words, reachable: reachable, notice: notice ?? lessonEndNotice,
         expansion: expanded ? stepper.lineSteps(focus) : ([], []),
-        caption: lesson?.caption ?? challenge?.caption, keys: challenge?.keys
+        caption: lesson?.caption ?? challenge?.caption, keys: challenge?.keys,
+        explainsDeadlock: challenge.map { $0.setup.goal.summary != .deadlock } ?? true
       ).draw(width: size.width, height: size.height)
       screen.draw(canvas)
       drawn = canvas.lines
@@ -114,6 +115,11 @@ struct ProgramDashboard {
   private mutating func handle(_ key: Key, _ view: ProgramStepper.View) -> Bool {
     notice = nil
     guard case .character(let character) = key else { return true }
+    if let challenge, challenge.isOver, character == "n" || character.isWholeNumber {
+      // Won, lost or over the budget: the try is what it was.
+      notice = challenge.words.over
+      return true
+    }
     switch character {
     case "q", "Q": return false
     case "n":
@@ -139,7 +145,7 @@ struct ProgramDashboard {
       case .none: break
       }
     case "f" where challenge != nil, " " where challenge != nil:
-      challenge?.refuseFreeRun()
+      notice = challenge?.words.noFreeRun
     case "f":
       // Stuck for good: running freely would only say so again.
       guard !view.deadlock, !view.ended else { break }
@@ -193,7 +199,8 @@ struct ProgramDashboard {
     let view = stepper.view()
     let taken = stepper.taken
     if state.update(
-      taken: taken, reached: stepper.reaches(state.setup.goal), preemptions: stepper.preemptions,
+      taken: taken, reached: stepper.reaches(state.setup.goal),
+      happened: stepper.hasReached(state.setup.goal), preemptions: stepper.preemptions,
       ended: view.ended || view.deadlock)
     {
       onChallengeResult(true, taken.count, stepper.preemptions)
@@ -246,6 +253,9 @@ struct ProgramDashboard {
       let count = script.lesson.steps.count
       onLessonMarker(
         "\(index + 1)/\(count): " + (script.caption ?? script.lesson.title.text(script.language)))
+      // Starting the program afresh took time: the caption's reading time
+      // counts from its marker, as a viewer of the recording sees it.
+      script.captionShown(at: MonotonicClock.now())
       if let key = step.key {
         _ = handle(.character(key == "space" ? " " : Character(key)), stepper.view())
       }

@@ -34,6 +34,9 @@ struct ProgramFrame {
   var caption: String?
   /// The footer's keys when not the dashboard's own (a challenge's).
   var keys: String? = nil
+  /// Whether a deadlock is explained under the output, with what to do
+  /// (not where a deadlock is what the learner was asked for).
+  var explainsDeadlock = true
 
   func draw(width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
@@ -265,7 +268,8 @@ struct ProgramFrame {
     let widest = counts.map(\.count).max() ?? 0
     for ((outcome, _), count) in zip(reachable.prefix(shown), counts) {
       line(
-        String(repeating: " ", count: widest - count.count) + "\(count)  \(outcome)",
+        String(repeating: " ", count: widest - count.count) + "\(count)  "
+          + words.outcomeSaid(outcome),
         Style(outcome.hasPrefix("deadlock") ? .deadlock : .text))
     }
   }
@@ -277,7 +281,7 @@ struct ProgramFrame {
     if lines.last == "" { lines.removeLast() }
     var styled = lines.map { (Self.expandTabs($0), Style.text) }
     // At a deadlock, what it is and what to do, under what was printed.
-    if view.deadlock {
+    if view.deadlock, explainsDeadlock {
       styled += Wrap.lines(words.deadlockSaid, width: area.width - 2).map {
         ($0, Style(.deadlock, bold: true))
       }

@@ -105,6 +105,13 @@ struct ProgramLessonState {
     return .begin(index: index)
   }
 
+  /// The step's caption is up (its marker written) at `now`, after its
+  /// program was started afresh: its reading time counts from here.
+  mutating func captionShown(at now: UInt64) {
+    started = now
+    lastStep = now
+  }
+
   /// A step of the schedule that the thread could not take (a key the
   /// lesson pressed took the run elsewhere): a failure of the step.
   mutating func refused(_ slot: Int) {

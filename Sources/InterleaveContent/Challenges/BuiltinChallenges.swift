@@ -129,7 +129,7 @@ enum BuiltinChallenges {
       "10-transfer",
       #"""
       chapter = { en = "Two locks", zh = "两把锁" }
-      title = { en = "Deadly embrace", zh = "死亡拥抱" }
+      title = { en = "Deadly embrace", zh = "互不相让" }
       story = { en = "Two payments between Alice and Bob, each holding both accounts' locks. Freeze the bank: reach a deadlock.", zh = "Alice 和 Bob 之间的两笔转账，每笔都要拿两个账户的锁。让银行卡死：造成死锁。" }
       program = "10-transfer.py"
       goal = "deadlock"
@@ -144,7 +144,7 @@ enum BuiltinChallenges {
       #"""
       chapter = { en = "Two locks", zh = "两把锁" }
       title = { en = "One order for all", zh = "统一的顺序" }
-      story = { en = "The same payments, but both take Alice's lock first. Try to reach a deadlock: the explorer has checked every schedule.", zh = "还是那两笔转账，但都先拿 Alice 的锁。试着造成死锁：探索器已经检查过每一种调度。" }
+      story = { en = "The same payments, but both take Alice's lock first. Try to reach a deadlock anyway. (Interleave's explorer has already tried every possible schedule of this program.)", zh = "还是那两笔转账，但都先拿 Alice 的锁。试试还能不能造成死锁。（Interleave 的探索器已经把这个程序所有可能的调度都试过了。）" }
       program = "11-transfer-ordered.py"
       goal = "deadlock"
       unreachable = true
