@@ -34,6 +34,9 @@ public struct ChallengeProof: Sendable {
     return proof
   }
 
+  /// Two counts added (nil: more than 2^64, or one of them was).
+  public static func sum(_ a: UInt64?, _ b: UInt64?) -> UInt64? { add(a, b) }
+
   private static func add(_ a: UInt64?, _ b: UInt64?) -> UInt64? {
     guard let a, let b else { return nil }
     let (sum, overflow) = a.addingReportingOverflow(b)

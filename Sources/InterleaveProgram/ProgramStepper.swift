@@ -26,6 +26,9 @@ public final class ProgramStepper: Sendable {
     /// `writer`: the slot of the thread whose step wrote it last (nil:
     /// none yet, or let go, where nobody keeps count).
     public var globals: [(name: String, value: String, writer: Int?)]
+    /// Each lock held now, by the global (or list item) that names it,
+    /// with the slot of the thread holding it.
+    public var held: [(name: String, holder: Int)] = []
     /// What the program printed, tracebacks included.
     public var output: String
     public var steps: Int
@@ -139,9 +142,18 @@ public final class ProgramStepper: Sendable {
   /// The outcomes still reachable from here, with how many schedules end
   /// in each; nil when there are more than `limit` states to count.
   public func reachable(limit: Int) -> [(outcome: String, schedules: UInt64?)]? {
-    var explorer = ProgramExplorer(model, limit: limit)
+    reachable(limit: limit, goal: nil)?.map { ($0.outcome, $0.schedules) }
+  }
+
+  /// The same, each outcome marked when its schedules reach `goal` on the way.
+  public func reachable(limit: Int, goal: ChallengeGoal?)
+    -> [(outcome: String, schedules: UInt64?, marked: Bool)]?
+  {
+    let model = model
+    var explorer = ProgramExplorer(
+      model, limit: limit, mark: goal.map { goal in { goal.isReached(in: $0, of: model) } })
     guard let results = try? explorer.explore(from: modelState.snapshot) else { return nil }
-    return results.map { ($0.outcome.text, $0.schedules) }
+    return results.map { ($0.outcome.text, $0.schedules, $0.outcome.marked) }
   }
 
   /// Whether the run, as stepped so far, stands where `goal` asks, or can
@@ -215,12 +227,46 @@ public final class ProgramStepper: Sendable {
       return (name, world.readObjects { value.repr($0) }, writers[index])
     }
     return View(
-      threads: threads, globals: globals, output: text.snapshot,
+      threads: threads, globals: globals,
+      held: isFree ? [] : heldLocks(order: order), output: text.snapshot,
       steps: steps.load(ordering: .relaxed), runnable: runnable, ended: ended,
       // The model's when stepped; the real threads' own finding when let go.
       deadlock: (!ended && !isFree && runnable.isEmpty && !model.ended(state))
         || world.deadlock.snapshot != nil,
       free: isFree)
+  }
+}
+
+extension ProgramStepper {
+  /// The locks held now that a global names (`lock`, `forks[1]`), with
+  /// the slot of each holder; a condition's lock by the condition's name.
+  fileprivate func heldLocks(order: [Int]) -> [(name: String, holder: Int)] {
+    world.readObjects { objects in
+      func owner(_ value: Value) -> Int? {
+        guard case .object(let index) = value else { return nil }
+        switch objects.objects[index] {
+        case .lock(let lock): return lock.owner
+        case .condition(let lockIndex, _, _):
+          guard case .lock(let lock) = objects.objects[lockIndex] else { return nil }
+          return lock.owner
+        default: return nil
+        }
+      }
+      var held: [(name: String, holder: Int)] = []
+      for (index, name) in program.globalNames.enumerated() {
+        guard let value = world.readGlobal(index) else { continue }
+        var named: [(String, Value)] = [(name, value)]
+        if case .list(let items) = value {
+          named = items.enumerated().map { ("\(name)[\($0)]", $1) }
+        }
+        for (shown, item) in named {
+          if let owner = owner(item), let slot = order.firstIndex(of: owner) {
+            held.append((shown, slot))
+          }
+        }
+      }
+      return held
+    }
   }
 }
 

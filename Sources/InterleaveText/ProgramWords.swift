@@ -24,6 +24,10 @@ public struct ProgramWords: Sendable {
   public var undoOrQuit: String
   public var stillPossible: String
   public var tooManyToCount: String
+  /// The locks held and their holders (`lock→1 forks[0]→2`).
+  public var held: @Sendable (String) -> String
+  /// Said while the outcomes still possible are being counted.
+  public var counting: String
   public var more: @Sendable (Int) -> String
   /// Thread N cannot take a step now (what it waits to do).
   public var cannotGo: @Sendable (Int, String) -> String
@@ -62,7 +66,8 @@ public struct ProgramWords: Sendable {
     keys: " n step  0-9 that thread  e expand  u undo  space run  +/- speed  f full  q quit",
     quitOnly: " q quit", undoOrQuit: " u undo  q quit",
     stillPossible: "still possible (schedules):",
-    tooManyToCount: "too many schedules to count", more: { "  and \($0) more" },
+    tooManyToCount: "too many schedules to count", held: { "locks: \($0)" },
+    counting: "counting the outcomes…", more: { "  and \($0) more" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
     noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" },
@@ -113,7 +118,7 @@ public struct ProgramWords: Sendable {
     var text = text
     var holder = ""
     if let match = text.firstMatch(of: /, (\d+) has it$/) {
-      holder = "（\(match.1) 号线程持有）"
+      holder = "（由 \(match.1) 持有）"
       text.removeSubrange(match.range)
     }
     if let match = text.wholeMatch(of: /read (\w+), now (.*)/) {
@@ -143,7 +148,8 @@ public struct ProgramWords: Sendable {
     ready: "就绪", running: "运行中", waiting: "等待中",
     done: "已结束", keys: " n 单步  0-9 该线程走一步  e 展开  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
     quitOnly: " q 退出", undoOrQuit: " u 撤销  q 退出", stillPossible: "仍可能的结果（调度数）：",
-    tooManyToCount: "剩下的调度太多，无法计数", more: { "  还有 \($0) 种" },
+    tooManyToCount: "剩下的调度太多，无法计数", held: { "锁：\($0)" }, counting: "正在计数可能的结果…",
+    more: { "  还有 \($0) 种" },
     cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
     hasFinished: { "线程 \($0) 已经结束" },
     noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" },

@@ -409,6 +409,8 @@ struct ChallengeScreenTests {
     let start = try #require(screen.waitFor { Self.text($0).contains("Goal: the program ends") })
     #expect(Self.text(start).contains("The account holds 100."))
     #expect(start.lines.last?.contains("h hint") == true)
+    // How many schedules from here reach the goal, counted off the frame loop.
+    _ = try #require(screen.waitFor { Self.text($0).contains("reach the goal: 6 of 20") })
     for digit in ["0", "1", "2", "2", "2"] { screen.press(.character(Character(digit))) }
     let won = try #require(screen.waitFor { Self.text($0).contains("Goal reached") })
     let shown = Self.text(won)

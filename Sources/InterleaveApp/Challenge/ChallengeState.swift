@@ -100,6 +100,21 @@ struct ChallengeState {
     return false
   }
 
+  /// How many of the schedules from here reach the goal, said for the
+  /// globals panel (`reach the goal: 6 of 20`).
+  func goalCount(_ outcomes: ReachableCounter.Outcomes) -> String {
+    var winning: UInt64? = 0
+    var total: UInt64? = 0
+    for (_, schedules, marked) in outcomes {
+      total = ChallengeProof.sum(total, schedules)
+      if marked { winning = ChallengeProof.sum(winning, schedules) }
+    }
+    func said(_ count: UInt64?) -> String {
+      count.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64"
+    }
+    return words.goalCount(said(winning), said(total))
+  }
+
   /// `h`: the next hint, then word of the solution.
   mutating func nextHint() {
     let all = setup.challenge.hints

@@ -17,7 +17,14 @@ struct ProgramDashboard {
   /// A program lesson being played, and how to run each of its programs.
   var lesson: ProgramLessonState?
   /// A challenge being played: the learner steps the threads towards its goal.
-  var challenge: ChallengeState?
+  var challenge: ChallengeState? {
+    didSet {
+      // Its counts also say how many schedules from here reach the goal.
+      if oldValue == nil, let challenge {
+        counter = ReachableCounter(limit: Self.countLimit, goal: challenge.setup.goal)
+      }
+    }
+  }
   /// Called when a challenge's goal is reached (steps, preemptions), and
   /// at the end with the last try when it never was.
   var onChallengeResult: (_ won: Bool, _ steps: Int, _ preemptions: Int) -> Void = { _, _, _ in }
@@ -32,7 +39,7 @@ struct ProgramDashboard {
   /// The rows last drawn (what a lesson's `visible:` claims read).
   private var drawn: [String] = []
   /// Counts the outcomes still reachable, off the frame loop.
-  private let counter = ReachableCounter(limit: ProgramDashboard.countLimit)
+  private var counter = ReachableCounter(limit: ProgramDashboard.countLimit)
   private var countedAt = -1
   /// Called before each frame (a recording follows the terminal's size and
   /// Ctrl-Z); false when the recording failed and the run must end.
@@ -88,14 +95,19 @@ struct ProgramDashboard {
         counter.request(step: generation, stepper: stepper)
       }
       // Empty while counting (nothing shown), nil when there are too many.
-      let reachable = counter.outcomes(at: generation) ?? []
+      let counted = counter.outcomes(at: generation) ?? []
+      let reachable = counted.map(Self.merged)
+      let goalLine = challenge.flatMap { challenge in
+        counted.flatMap { $0.isEmpty ? nil : challenge.goalCount($0) }
+      }
       let size = screen.size
       let canvas = ProgramFrame(
         file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
         words: words, reachable: reachable, notice: notice ?? lessonEndNotice,
         expansion: expanded ? stepper.lineSteps(focus) : ([], []),
         caption: lesson?.caption ?? challenge?.caption, keys: challenge?.keys,
-        explainsDeadlock: challenge.map { $0.setup.goal.summary != .deadlock } ?? true
+        explainsDeadlock: challenge.map { $0.setup.goal.summary != .deadlock } ?? true,
+        goalLine: challenge?.isOver == false ? goalLine : nil
       ).draw(width: size.width, height: size.height)
       screen.draw(canvas)
       drawn = canvas.lines
@@ -136,7 +148,8 @@ struct ProgramDashboard {
     case "h" where challenge != nil:
       challenge?.nextHint()
     case "w" where challenge != nil:
-      switch challenge?.solution(taken: stepper.taken) ?? .none {
+      let taken = stepper.taken
+      switch challenge?.solution(taken: taken) ?? .none {
       case .back(let count): undo(view, keeping: count)
       case .step(let slot):
         pace = .paused
@@ -172,6 +185,22 @@ struct ProgramDashboard {
       }
     }
     return true
+  }
+
+  /// The outcomes by their text (one marked and one not, as a critical
+  /// section passed or not on the way, are one row), in order.
+  static func merged(_ outcomes: ReachableCounter.Outcomes) -> [(
+    outcome: String, schedules: UInt64?
+  )] {
+    var rows: [(outcome: String, schedules: UInt64?)] = []
+    for (outcome, schedules, _) in outcomes {
+      if let index = rows.firstIndex(where: { $0.outcome == outcome }) {
+        rows[index].schedules = ChallengeProof.sum(rows[index].schedules, schedules)
+      } else {
+        rows.append((outcome, schedules))
+      }
+    }
+    return rows
   }
 
   /// States counted at most for the outcomes still reachable.

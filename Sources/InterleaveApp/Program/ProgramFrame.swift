@@ -37,6 +37,8 @@ struct ProgramFrame {
   /// Whether a deadlock is explained under the output, with what to do
   /// (not where a deadlock is what the learner was asked for).
   var explainsDeadlock = true
+  /// A challenge's count of the schedules from here that reach its goal.
+  var goalLine: String? = nil
 
   func draw(width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
@@ -249,6 +251,10 @@ struct ProgramFrame {
       }
       y += 1
     }
+    // Who holds which lock, on one line: what a deadlock is made of.
+    if !view.held.isEmpty {
+      line(words.held(view.held.map { "\($0.name)→\($0.holder)" }.joined(separator: " ")))
+    }
     // What the schedules from here can still end in: the learner's choice
     // narrows it step by step.
     guard !view.free, !view.ended else { return }
@@ -256,7 +262,11 @@ struct ProgramFrame {
       line(words.tooManyToCount, Style(.dim))
       return
     }
-    guard !reachable.isEmpty else { return }
+    guard !reachable.isEmpty else {
+      line(words.counting, Style(.dim))
+      return
+    }
+    if let goalLine { line(goalLine, Style(.running, bold: true)) }
     line(words.stillPossible, Style(.title))
     let room = area.maxY - 1 - y
     let shown = reachable.count <= room ? reachable.count : max(0, room - 1)

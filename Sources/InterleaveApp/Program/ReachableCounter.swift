@@ -5,7 +5,8 @@ import InterleaveProgram
 /// time on a thread of its own, the newest request next, so a learner's
 /// keys never wait for it.
 final class ReachableCounter: Sendable {
-  typealias Outcomes = [(outcome: String, schedules: UInt64?)]
+  /// Each outcome, marked when its schedules reach the goal (a challenge's).
+  typealias Outcomes = [(outcome: String, schedules: UInt64?, marked: Bool)]
 
   private struct State {
     var busy = false
@@ -18,8 +19,12 @@ final class ReachableCounter: Sendable {
 
   private let state = LockedBox(State())
   private let limit: Int
+  private let goal: ChallengeGoal?
 
-  init(limit: Int) { self.limit = limit }
+  init(limit: Int, goal: ChallengeGoal? = nil) {
+    self.limit = limit
+    self.goal = goal
+  }
 
   /// Asks for the count at step `step` of `stepper`.
   func request(step: Int, stepper: ProgramStepper) {
@@ -66,7 +71,7 @@ final class ReachableCounter: Sendable {
         return state.wanted
       }
       guard let next else { return }
-      let outcomes = next.stepper.reachable(limit: limit)
+      let outcomes = next.stepper.reachable(limit: limit, goal: goal)
       state.withLockedValue { $0.done = (next.step, outcomes) }
     }
   }
