@@ -22,6 +22,12 @@ public struct ChallengeGoal: Sendable {
     case final(String)
   }
 
+  /// The globals a `final` goal reads (nil for the other goals).
+  public var names: Set<String>? {
+    guard case .final(let expression) = kind else { return nil }
+    return Set((try? Self.names(in: expression, goal: text)) ?? [])
+  }
+
   public var summary: Summary {
     switch kind {
     case .criticalSection: return .criticalSection

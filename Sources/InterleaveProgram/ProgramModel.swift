@@ -69,6 +69,14 @@ public struct ProgramOutcome: Hashable, Sendable, Comparable {
     return parts.isEmpty ? "ends" : parts.joined(separator: ", ")
   }
 
+  /// The text with only the globals in `names` (a challenge's goal reads
+  /// them; the rest would crowd them out of a narrow panel).
+  public func text(showing names: Set<String>) -> String {
+    var shown = self
+    shown.globals = globals.filter { names.contains(String($0.prefix { $0 != " " })) }
+    return shown.text
+  }
+
   public static func < (lhs: ProgramOutcome, rhs: ProgramOutcome) -> Bool {
     if (lhs.deadlock, lhs.errors.count) != (rhs.deadlock, rhs.errors.count) {
       return (lhs.deadlock ? 1 : 0, lhs.errors.count) < (rhs.deadlock ? 1 : 0, rhs.errors.count)

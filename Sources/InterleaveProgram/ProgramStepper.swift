@@ -153,7 +153,11 @@ public final class ProgramStepper: Sendable {
     var explorer = ProgramExplorer(
       model, limit: limit, mark: goal.map { goal in { goal.isReached(in: $0, of: model) } })
     guard let results = try? explorer.explore(from: modelState.snapshot) else { return nil }
-    return results.map { ($0.outcome.text, $0.schedules, $0.outcome.marked) }
+    // A final goal's globals alone: what the learner is asked about.
+    let names = goal?.names
+    return results.map {
+      (names.map($0.outcome.text(showing:)) ?? $0.outcome.text, $0.schedules, $0.outcome.marked)
+    }
   }
 
   /// Whether the run, as stepped so far, stands where `goal` asks, or can

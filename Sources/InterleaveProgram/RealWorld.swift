@@ -174,12 +174,15 @@ final class RealWorld: World, Sendable {
     let deadline = MonotonicClock.now() &+ limit
     while MonotonicClock.now() < deadline, !ending.load(ordering: .relaxed) {
       guard gate.settle(limit: 1_000_000) else { continue }
-      // Nobody runs now; a waiter whose wait can pass is about to.
+      // Nobody runs now; a waiter whose wait can pass is about to. Asked
+      // under the objects' lock, where a wait that passes also unparks: one
+      // that passed between the gate's answer and this one is running now.
       let waking = objects.withValue { objects in
-        waiters.snapshot.values.contains { test in
-          var copy = objects
-          return test(&copy)
-        }
+        !gate.isSettled
+          || waiters.snapshot.values.contains { test in
+            var copy = objects
+            return test(&copy)
+          }
       }
       if !waking { return true }
       usleep(200)

@@ -107,6 +107,9 @@ final class TurnGate: Sendable {
     state.wait(until: MonotonicClock.now() &+ limit) { $0.settled || $0.ending }
   }
 
+  /// Whether it is settled now (no waiting).
+  var isSettled: Bool { state.withValue { $0.settled || $0.ending } }
+
   /// Lets go of an open gate: past the schedule's end everyone runs freely.
   func letGo() { state.change { $0.open = false } }
 

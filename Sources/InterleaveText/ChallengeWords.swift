@@ -45,6 +45,8 @@ public struct ChallengeWords: Sendable {
   public var listNew: String
   /// Schedules from here that reach the goal, of all from here.
   public var goalCount: @Sendable (String, String) -> String
+  /// After a win: the solution's steps were taken.
+  public var listHelped: String
   /// An unreachable goal's challenge played to its end.
   public var listProved: String
   /// A step key after the goal is reached or the run is over.
@@ -101,6 +103,7 @@ public struct ChallengeWords: Sendable {
     listWon: { steps, used in "won: \(plural(steps, "step")), \(plural(used, "preemption"))" },
     listTried: { tries in "tried \(tries == 1 ? "once" : "\(tries) times")" },
     listNew: "new", goalCount: { "reach the goal: \($0) of \($1)" },
+    listHelped: ", with the solution",
     listProved: "done: shown impossible",
     over: "This try is over: u takes a step back, q quits.")
 
@@ -134,6 +137,7 @@ public struct ChallengeWords: Sendable {
     keysOver: " u 撤销  q 退出",
     listWon: { steps, used in "已完成：\(steps) 步，\(used) 次抢占" },
     listTried: { tries in "试过 \(tries) 次" },
-    listNew: "未开始", goalCount: { "能达成目标：\($1) 种中的 \($0) 种" }, listProved: "已完成：看到了它不可能",
+    listNew: "未开始", goalCount: { "能达成目标：\($1) 种中的 \($0) 种" },
+    listHelped: "（看了答案）", listProved: "已完成：看到了它不可能",
     over: "这一局已经结束：按 u 退回一步，按 q 退出。")
 }

@@ -373,7 +373,7 @@ struct ChallengeScreenTests {
   final class Played: @unchecked Sendable {
     // `@unchecked Sendable`: `results` is written by the dashboard's thread
     // and read by the test only after joining it.
-    var results: [(Bool, Int, Int)] = []
+    var results: [(Bool, Int, Int, Bool)] = []
     var status: Int32 = -1
   }
 
@@ -389,7 +389,7 @@ struct ChallengeScreenTests {
         file: setup.programPath, screen: screen, words: ProgramWords.of(language)
       ) { ProgramStepper(program: program, cpuCount: 2) }
       dashboard.challenge = ChallengeState(setup, language: language)
-      dashboard.onChallengeResult = { played.results.append(($0, $1, $2)) }
+      dashboard.onChallengeResult = { played.results.append(($0, $1, $2, $3)) }
       played.status = dashboard.loop()
     }
     thread.start()
@@ -431,7 +431,7 @@ struct ChallengeScreenTests {
     screen.press(.character("q"))
     #expect(Wait.until(20) { played.status == 0 })
     #expect(played.results.count == 1)
-    #expect(played.results.first.map { $0.0 && $0.1 == 5 && $0.2 == 1 } == true)
+    #expect(played.results.first.map { $0.0 && $0.1 == 5 && $0.2 == 1 && !$0.3 } == true)
   }
 
   @Test("h gives the hints in turn, then w plays the solution a step at a time to the goal (zh)")
@@ -462,7 +462,7 @@ struct ChallengeScreenTests {
     #expect(!Self.text(won).contains("换一条路试试"))
     screen.press(.character("q"))
     #expect(Wait.until(20) { played.status == 0 })
-    #expect(played.results.first?.0 == true)
+    #expect(played.results.first.map { $0.0 && $0.3 } == true, "a win with the solution's help")
   }
 
   @Test("f and space do not take the scheduler's place; a finished run without the goal is a loss")

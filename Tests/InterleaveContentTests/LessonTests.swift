@@ -208,3 +208,37 @@ struct LessonTests {
     #expect(refused > 2_500, "random text is rarely a lesson")
   }
 }
+
+@Suite("Challenge progress")
+struct ChallengeProgressTests {
+  @Test("progress reads back as written; the best win is kept, one's own over a helped one")
+  func roundTrip() throws {
+    var progress = ChallengeProgress()
+    progress.record("04-overdraw", won: true, steps: 9, preemptions: 2, helped: true)
+    progress.record("04-overdraw", won: false, steps: 3, preemptions: 0)
+    progress.record("04-overdraw", won: true, steps: 12, preemptions: 3)
+    progress.record("04-overdraw", won: true, steps: 5, preemptions: 1, helped: true)
+    progress.record("a \"quoted\" name", won: false, steps: 1, preemptions: 0)
+    let record = try #require(progress.records["04-overdraw"])
+    #expect(record == .init(won: true, steps: 12, preemptions: 3, tries: 4, helped: false))
+    let read = try ChallengeProgress.parse(progress.text, file: "progress.toml")
+    #expect(read == progress)
+  }
+
+  @Test("a progress file that is not progress is refused with its line")
+  func refused() {
+    let cases = [
+      ("[challenges.x]\nwon = true\nsteps = -1\npreemptions = 0\n", 1),
+      ("title = \"x\"\n", 1),
+      ("[challenges.x]\nwon = yes\n", 2),
+    ]
+    for (text, line) in cases {
+      do {
+        _ = try ChallengeProgress.parse(text, file: "p.toml")
+        Issue.record("accepted: \(text)")
+      } catch {
+        #expect(error.line == line, "\(text): \(error)")
+      }
+    }
+  }
+}

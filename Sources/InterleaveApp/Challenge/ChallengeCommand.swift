@@ -94,7 +94,9 @@ struct ChallengeCommand: ParsableCommand {
           !record.won
           ? words.listTried(record.tries)
           : challenge.unreachable
-            ? words.listProved : words.listWon(record.steps, record.preemptions)
+            ? words.listProved
+            : words.listWon(record.steps, record.preemptions)
+              + (record.helped ? words.listHelped : "")
       } else {
         state = words.listNew
       }

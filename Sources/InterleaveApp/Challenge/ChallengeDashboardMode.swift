@@ -31,10 +31,11 @@ enum ChallengeDashboardMode {
         ProgramStepper(program: program, cpuCount: RunCommand.cpuCount)
       }
       dashboard.challenge = ChallengeState(setup, language: language)
-      dashboard.onChallengeResult = { won, steps, preemptions in
+      dashboard.onChallengeResult = { won, steps, preemptions, helped in
         // Said after the screen is put away: a warning now would land on it.
         progress.record(
-          name, won: won, steps: steps, preemptions: preemptions, warn: { warnings.append($0) })
+          name, won: won, steps: steps, preemptions: preemptions, helped: helped,
+          warn: { warnings.append($0) })
       }
       return dashboard
     }

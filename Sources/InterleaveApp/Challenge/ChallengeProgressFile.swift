@@ -38,12 +38,13 @@ struct ChallengeProgressFile {
   /// Records one try and writes the file; a failure is said through `warn`
   /// and leaves the old file whole.
   func record(
-    _ name: String, won: Bool, steps: Int, preemptions: Int, warn: (String) -> Void
+    _ name: String, won: Bool, steps: Int, preemptions: Int, helped: Bool = false,
+    warn: (String) -> Void
   ) {
     guard let path else { return }
     // A bad file is the learner's to mend: it is never written over.
     guard var progress = read(warn: warn) else { return }
-    progress.record(name, won: won, steps: steps, preemptions: preemptions)
+    progress.record(name, won: won, steps: steps, preemptions: preemptions, helped: helped)
     do {
       try TextFile.makeFolders(TextFile.folder(of: path))
       try TextFile.write(progress.text, to: path)

@@ -19,6 +19,8 @@ struct ChallengeState {
   private var reachedAt: Int?
   /// Whether a win was recorded in this sitting.
   private(set) var everWon = false
+  /// Whether the solution's steps were taken (`w`) in this sitting.
+  private(set) var usedSolution = false
 
   enum Result: Equatable {
     /// `happened`: the goal has happened, not only become certain.
@@ -145,6 +147,7 @@ struct ChallengeState {
       return .none
     }
     let common = zip(taken, witness).prefix { $0 == $1 }.count
+    usedSolution = true
     if common < taken.count {
       message = words.solutionBack(common)
       return .back(to: common)

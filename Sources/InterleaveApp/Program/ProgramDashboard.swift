@@ -25,9 +25,12 @@ struct ProgramDashboard {
       }
     }
   }
-  /// Called when a challenge's goal is reached (steps, preemptions), and
-  /// at the end with the last try when it never was.
-  var onChallengeResult: (_ won: Bool, _ steps: Int, _ preemptions: Int) -> Void = { _, _, _ in }
+  /// Called when a challenge's goal is reached (steps, preemptions, and
+  /// whether the solution's steps were taken), and at the end with the
+  /// last try when it never was.
+  var onChallengeResult: (_ won: Bool, _ steps: Int, _ preemptions: Int, _ helped: Bool) -> Void = {
+    _, _, _, _ in
+  }
   var stepperFor: (Program) -> ProgramStepper = { ProgramStepper(program: $0, cpuCount: 2) }
   /// Called with a recording's chapter marker: as each lesson step
   /// begins (`2/7: caption`), and at the lesson's end.
@@ -80,7 +83,8 @@ struct ProgramDashboard {
     guard stepper.start() else { return 1 }
     defer {
       if let challenge, !challenge.everWon, !stepper.taken.isEmpty {
-        onChallengeResult(false, stepper.taken.count, stepper.preemptions)
+        onChallengeResult(
+          false, stepper.taken.count, stepper.preemptions, challenge.usedSolution)
       }
       stepper.stop()
       counter.stop()
@@ -232,7 +236,7 @@ struct ProgramDashboard {
       happened: stepper.hasReached(state.setup.goal), preemptions: stepper.preemptions,
       ended: view.ended || view.deadlock)
     {
-      onChallengeResult(true, taken.count, stepper.preemptions)
+      onChallengeResult(true, taken.count, stepper.preemptions, state.usedSolution)
     }
     challenge = state
   }

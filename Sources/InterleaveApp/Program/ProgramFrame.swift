@@ -114,7 +114,11 @@ struct ProgramFrame {
     let rows = Self.shownLines(
       marks: order, count: source.count, height: inner.height - parts.count)
     let number = String(source.count).count
-    let gutterWidth = 5
+    // Wide enough for every thread number that shares a line (`1,2,3▶`).
+    let gutterWidth = min(
+      12,
+      max(5, (marks.values.map { $0.map(String.init).joined(separator: ",").count + 1 }.max() ?? 0))
+    )
     var y = inner.y - 1
     for shown in rows {
       y += 1

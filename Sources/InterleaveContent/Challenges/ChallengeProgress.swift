@@ -8,9 +8,12 @@ public struct ChallengeProgress: Equatable, Sendable {
     public var steps: Int
     public var preemptions: Int
     public var tries: Int
+    /// The best win took the solution's steps (`w`).
+    public var helped: Bool
 
-    public init(won: Bool, steps: Int, preemptions: Int, tries: Int = 1) {
+    public init(won: Bool, steps: Int, preemptions: Int, tries: Int = 1, helped: Bool = false) {
       (self.won, self.steps, self.preemptions, self.tries) = (won, steps, preemptions, tries)
+      self.helped = helped
     }
   }
 
@@ -41,7 +44,8 @@ public struct ChallengeProgress: Equatable, Sendable {
               + "preemptions = N")
         }
         progress.records[record.key] = Record(
-          won: won, steps: steps, preemptions: preemptions, tries: fields["tries"]?.int ?? 1)
+          won: won, steps: steps, preemptions: preemptions, tries: fields["tries"]?.int ?? 1,
+          helped: fields["helped"]?.bool ?? false)
       }
     }
     return progress
@@ -54,7 +58,8 @@ public struct ChallengeProgress: Equatable, Sendable {
       let record = records[name]!
       lines += [
         "[challenges.\(Self.quoted(name))]", "won = \(record.won)", "steps = \(record.steps)",
-        "preemptions = \(record.preemptions)", "tries = \(record.tries)", "",
+        "preemptions = \(record.preemptions)", "tries = \(record.tries)",
+        "helped = \(record.helped)", "",
       ]
     }
     return lines.joined(separator: "\n")
@@ -77,17 +82,23 @@ public struct ChallengeProgress: Equatable, Sendable {
     return out + "\""
   }
 
-  /// Counts a try; a win is kept when it is the first or beats the best.
+  /// Counts a try; a win is kept when it is the first or beats the best
+  /// (a win of one's own beats one the solution helped with, then fewer
+  /// preemptions, then fewer steps).
   public mutating func record(
-    _ name: String, won: Bool, steps: Int, preemptions: Int
+    _ name: String, won: Bool, steps: Int, preemptions: Int, helped: Bool = false
   ) {
     guard var record = records[name] else {
-      records[name] = Record(won: won, steps: steps, preemptions: preemptions)
+      records[name] = Record(won: won, steps: steps, preemptions: preemptions, helped: helped)
       return
     }
     record.tries += 1
-    if won, !record.won || (preemptions, steps) < (record.preemptions, record.steps) {
+    let better =
+      (helped ? 1 : 0, preemptions, steps)
+      < (record.helped ? 1 : 0, record.preemptions, record.steps)
+    if won, !record.won || better {
       (record.won, record.steps, record.preemptions) = (true, steps, preemptions)
+      record.helped = helped
     }
     records[name] = record
   }

@@ -592,7 +592,7 @@ enum BuiltinLessons {
       schedule = "1"
       caption = { en = "Thread 1 takes the lock. acquire(timeout=_thread.TIMEOUT_MAX) waits at most TIMEOUT_MAX seconds, about 292 years: in effect, for as long as it takes.", zh = "1 号线程拿到了锁。acquire(timeout=_thread.TIMEOUT_MAX) 最多等 TIMEOUT_MAX 秒，约 292 年，实际上就是一直等下去。" }
       wait = "1s"
-      expect = ["visible: 1 has it | 1 号线程持有"]
+      expect = ["visible: 1 has it | 由 1 持有"]
 
       [[steps]]
       key = "2"
