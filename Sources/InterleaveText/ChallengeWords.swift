@@ -38,6 +38,8 @@ public struct ChallengeWords: Sendable {
   /// `f` is not for a challenge: the learner is the scheduler.
   public var noFreeRun: String
   public var keys: String
+  /// The keys of a challenge played as a lesson's step (`s` skips it).
+  public var keysInLesson: String
   public var keysOver: String
   /// The list: a challenge won (steps, preemptions), tried, or new.
   public var listWon: @Sendable (Int, Int) -> String
@@ -99,6 +101,8 @@ public struct ChallengeWords: Sendable {
     },
     noFreeRun: "In a challenge you are the scheduler: step the threads yourself.",
     keys: " 0-9 step that thread  n next  e expand  u undo  h hint  w solution  q quit",
+    keysInLesson:
+      " 0-9 step that thread  n next  e expand  u undo  h hint  w solution  s skip  q quit",
     keysOver: " u undo  q quit",
     listWon: { steps, used in "won: \(plural(steps, "step")), \(plural(used, "preemption"))" },
     listTried: { tries in "tried \(tries == 1 ? "once" : "\(tries) times")" },
@@ -134,6 +138,7 @@ public struct ChallengeWords: Sendable {
     unreachable: { total in "探索器把这个程序的全部 \(total) 种调度都试过了：没有一种能达成目标。这正是本关要说明的。" },
     noFreeRun: "挑战里你就是调度器：请自己一步一步地走线程。",
     keys: " 0-9 走该线程  n 下一个  e 展开  u 撤销  h 提示  w 答案  q 退出",
+    keysInLesson: " 0-9 走该线程  n 下一个  e 展开  u 撤销  h 提示  w 答案  s 跳过  q 退出",
     keysOver: " u 撤销  q 退出",
     listWon: { steps, used in "已完成：\(steps) 步，\(used) 次抢占" },
     listTried: { tries in "试过 \(tries) 次" },

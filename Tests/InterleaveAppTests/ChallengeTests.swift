@@ -389,7 +389,7 @@ struct ChallengeScreenTests {
         file: setup.programPath, screen: screen, words: ProgramWords.of(language)
       ) { ProgramStepper(program: program, cpuCount: 2) }
       dashboard.challenge = ChallengeState(setup, language: language)
-      dashboard.onChallengeResult = { played.results.append(($0, $1, $2, $3)) }
+      dashboard.onChallengeResult = { played.results.append(($1, $2, $3, $4)) }
       played.status = dashboard.loop()
     }
     thread.start()
@@ -478,5 +478,66 @@ struct ChallengeScreenTests {
     screen.press(.character("q"))
     #expect(Wait.until(20) { played.status == 0 })
     #expect(played.results.count == 1 && played.results.first?.0 == false)
+  }
+}
+
+/// A challenge as a lesson's step.
+@Suite("Challenges in lessons", .timeLimit(.minutes(3)))
+struct ChallengeLessonTests {
+  static let lesson = """
+    title = "t"
+    [[steps]]
+    challenge = "04-overdraw"
+
+    [[steps]]
+    program = "../challenges/04-overdraw.py"
+    caption = "After the challenge."
+    wait = "30s"
+    """
+
+  @Test(
+    "a challenge step waits for the learner until it is won or skipped (s), then the lesson goes on"
+  )
+  func waitsForTheLearner() throws {
+    let parsed = try LessonParser.parse(Self.lesson, file: "lessons/t.toml")
+    #expect(parsed.steps[0].challenge == "04-overdraw" && parsed.steps[0].timeout == .max)
+    let setup = try ChallengeSetup(try ChallengeCatalog.load("04-overdraw"))
+    let screen = MemoryScreen(width: 80, height: 24)
+    let state = ProgramLessonState(
+      lesson: parsed, programs: [setup.program, setup.program], language: .en, timeScale: 0.05,
+      challenges: [0: setup], autoplay: false)
+    let thread = Thread {
+      var dashboard = ProgramDashboard(
+        file: "t", screen: screen, words: ProgramWords.of(.en)
+      ) { ProgramStepper(program: setup.program, cpuCount: 2) }
+      dashboard.lesson = state
+      dashboard.stepperFor = { ProgramStepper(program: $0, cpuCount: 2) }
+      _ = dashboard.loop()
+    }
+    thread.start()
+    let playing = try #require(
+      screen.waitFor { ChallengeScreenTests.text($0).contains("Goal: the program ends with") })
+    #expect(playing.lines.last?.contains("s skip") == true)
+    // Far past its reading time, with nobody at the keys, it is still up.
+    #expect(
+      screen.waitFor(timeout: 2) { ChallengeScreenTests.text($0).contains("After the") } == nil)
+    screen.press(.character("s"))
+    _ = try #require(
+      screen.waitFor { ChallengeScreenTests.text($0).contains("After the challenge.") })
+    screen.press(.character("q"))
+  }
+
+  @Test("a challenge step says only 'challenge': its program, caption and wait are the challenge's")
+  func refusedWithChallenge() {
+    for key in ["caption = \"x\"", "wait = \"2s\"", "program = \"a.py\""] {
+      let text = "title = \"t\"\n[[steps]]\nchallenge = \"01\"\n\(key)\n"
+      do {
+        _ = try LessonParser.parse(text, file: "t.toml")
+        Issue.record("accepted: \(key)")
+      } catch {
+        #expect(error.line == 4, "\(key): \(error)")
+        #expect(error.message.contains("a challenge step has no"), "\(error)")
+      }
+    }
   }
 }

@@ -17,7 +17,6 @@ enum ChallengeDashboardMode {
     let language = look.language(environment)
     let theme = try look.loadTheme() ?? ThemeCatalog.defaultTheme
     let progress = ChallengeProgressFile(environment: environment)
-    let name = setup.challenge.name
     var warnings: [String] = []
     let status = try ProgramDashboardMode.run(
       title: setup.challenge.title.text(language), recording: nil, theme: theme,
@@ -31,7 +30,7 @@ enum ChallengeDashboardMode {
         ProgramStepper(program: program, cpuCount: RunCommand.cpuCount)
       }
       dashboard.challenge = ChallengeState(setup, language: language)
-      dashboard.onChallengeResult = { won, steps, preemptions, helped in
+      dashboard.onChallengeResult = { name, won, steps, preemptions, helped in
         // Said after the screen is put away: a warning now would land on it.
         progress.record(
           name, won: won, steps: steps, preemptions: preemptions, helped: helped,

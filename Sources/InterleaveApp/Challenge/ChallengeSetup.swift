@@ -49,6 +49,21 @@ struct ChallengeSetup {
     }
   }
 
+  /// What plays the challenge with nobody at the keys (a recorded lesson):
+  /// the solution, or, for a goal proved unreachable, the program run to
+  /// its end, each time the lowest thread that can go.
+  var demonstration: [Int] {
+    guard !proof.isReachable else { return proof.witness }
+    let model = ProgramModel(program)
+    var state = model.initial()
+    var schedule: [Int] = []
+    while schedule.count < 20_000, let slot = model.runnable(state).first {
+      schedule.append(slot)
+      state = model.step(state, slot)
+    }
+    return schedule
+  }
+
   /// The goal in words, in `language`.
   func goalSaid(_ words: ChallengeWords) -> String {
     switch goal.summary {

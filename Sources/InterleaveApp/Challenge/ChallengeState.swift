@@ -21,6 +21,19 @@ struct ChallengeState {
   private(set) var everWon = false
   /// Whether the solution's steps were taken (`w`) in this sitting.
   private(set) var usedSolution = false
+  /// Played as a lesson's step (`s` skips it).
+  var inLesson = false
+  /// Skipped (`s`, in a lesson).
+  var skipped = false
+
+  /// Won, shown impossible, or skipped: a lesson's challenge step is over.
+  var isDone: Bool {
+    if skipped { return true }
+    switch result {
+    case .won, .proved: return true
+    default: return false
+    }
+  }
 
   enum Result: Equatable {
     /// `happened`: the goal has happened, not only become certain.
@@ -64,7 +77,9 @@ struct ChallengeState {
   }
 
   /// The footer's keys.
-  var keys: String { isOver ? words.keysOver : words.keys }
+  var keys: String {
+    isOver ? words.keysOver : inLesson ? words.keysInLesson : words.keys
+  }
 
   /// Won, lost or over the budget: no more steps, only undo.
   var isOver: Bool { result != nil }

@@ -12,13 +12,32 @@ extension LessonCommand {
   /// Each step's program, compiled (nil for a step that keeps the run
   /// going), with every schedule checked on the model before anything
   /// runs. A problem is said at the lesson's line and ends the command.
-  static func programs(of lesson: Lesson) throws -> [Program?] {
+  static func programs(of lesson: Lesson) throws -> (
+    programs: [Program?], challenges: [Int: ChallengeSetup]
+  ) {
     var compiled: [String: Program] = [:]
     var current: Program?
     var taken: [Int] = []
     var result: [Program?] = []
+    var challenges: [Int: ChallengeSetup] = [:]
     for (index, step) in lesson.steps.enumerated() {
       let at = "\(lesson.file):\(step.line): step \(index + 1)"
+      if let name = step.challenge {
+        // A built-in one by name; a file beside the lesson by its path.
+        let path =
+          name.contains("/") || name.hasSuffix(".toml") ? resolve(name, beside: lesson.file) : name
+        do {
+          let setup = try ChallengeSetup(try ChallengeCatalog.load(path))
+          challenges[index] = setup
+          current = setup.program
+          result.append(current)
+          taken = []
+          continue
+        } catch {
+          InterleaveMain.notice("error: \(at): challenge '\(name)': \(error)")
+          throw ExitCode(65)
+        }
+      }
       if let path = step.program {
         if let known = compiled[path] {
           current = known
@@ -45,7 +64,7 @@ extension LessonCommand {
       }
       taken += schedule
     }
-    return result
+    return (result, challenges)
   }
 
   /// `path` relative to the folder of the lesson file `lesson`.
@@ -59,11 +78,15 @@ extension LessonCommand {
     if snapshotAt != nil {
       throw ValidationError("--snapshot-at is for a scenario lesson; this one runs programs")
     }
-    let programs = try Self.programs(of: lesson)
+    let (programs, challenges) = try Self.programs(of: lesson)
     guard let first = programs.first ?? nil else { return }
     let words = ProgramWords.of(language)
+    // With no learner at the keys, a challenge step plays its solution.
     let state = ProgramLessonState(
-      lesson: lesson, programs: programs, language: language, timeScale: timeScale)
+      lesson: lesson, programs: programs, language: language, timeScale: timeScale,
+      challenges: challenges, autoplay: headless || check)
+    let progress = ChallengeProgressFile(environment: Environment.current)
+    var warnings: [String] = []
     let cpuCount = RunCommand.cpuCount
     func build(_ screen: any Screen, _ marker: @escaping (String) -> Void) -> ProgramDashboard {
       var dashboard = ProgramDashboard(
@@ -73,8 +96,16 @@ extension LessonCommand {
       dashboard.stepperFor = { ProgramStepper(program: $0, cpuCount: cpuCount) }
       dashboard.onLessonMarker = marker
       dashboard.endsWithLesson = headless || check
+      if !headless && !check {
+        dashboard.onChallengeResult = { name, won, steps, preemptions, helped in
+          progress.record(
+            name, won: won, steps: steps, preemptions: preemptions, helped: helped,
+            warn: { warnings.append($0) })
+        }
+      }
       return dashboard
     }
+    defer { for warning in warnings { InterleaveMain.notice(warning) } }
     if check {
       let (width, height) = try RecordingOptions.size(size)
       var dashboard = build(MemoryScreen(width: width, height: height)) { _ in }

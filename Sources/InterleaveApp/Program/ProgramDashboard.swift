@@ -20,17 +20,20 @@ struct ProgramDashboard {
   var challenge: ChallengeState? {
     didSet {
       // Its counts also say how many schedules from here reach the goal.
-      if oldValue == nil, let challenge {
-        counter = ReachableCounter(limit: Self.countLimit, goal: challenge.setup.goal)
+      if oldValue?.setup.challenge.file != challenge?.setup.challenge.file {
+        counter.stop()
+        counter = ReachableCounter(limit: Self.countLimit, goal: challenge?.setup.goal)
+        countedAt = -1
       }
     }
   }
-  /// Called when a challenge's goal is reached (steps, preemptions, and
-  /// whether the solution's steps were taken), and at the end with the
-  /// last try when it never was.
-  var onChallengeResult: (_ won: Bool, _ steps: Int, _ preemptions: Int, _ helped: Bool) -> Void = {
-    _, _, _, _ in
-  }
+  /// Called when a challenge's goal is reached (its name, steps,
+  /// preemptions, and whether the solution's steps were taken), and when
+  /// it is left with the last try when it never was.
+  var onChallengeResult:
+    (_ name: String, _ won: Bool, _ steps: Int, _ preemptions: Int, _ helped: Bool) -> Void = {
+      _, _, _, _, _ in
+    }
   var stepperFor: (Program) -> ProgramStepper = { ProgramStepper(program: $0, cpuCount: 2) }
   /// Called with a recording's chapter marker: as each lesson step
   /// begins (`2/7: caption`), and at the lesson's end.
@@ -82,10 +85,7 @@ struct ProgramDashboard {
   mutating func loop() -> Int32 {
     guard stepper.start() else { return 1 }
     defer {
-      if let challenge, !challenge.everWon, !stepper.taken.isEmpty {
-        onChallengeResult(
-          false, stepper.taken.count, stepper.preemptions, challenge.usedSolution)
-      }
+      leaveChallenge()
       stepper.stop()
       counter.stop()
     }
@@ -149,6 +149,8 @@ struct ProgramDashboard {
     case "-":
       rate = max(rate / 2, 1)
       if case .stepping = pace { pace = .stepping(rate) }
+    case "s" where challenge?.inLesson == true:
+      challenge?.skipped = true
     case "h" where challenge != nil:
       challenge?.nextHint()
     case "w" where challenge != nil:
@@ -224,6 +226,14 @@ struct ProgramDashboard {
     stepped()
   }
 
+  /// A challenge left unwon is still a try.
+  private func leaveChallenge() {
+    guard let challenge, !challenge.everWon, !stepper.taken.isEmpty else { return }
+    onChallengeResult(
+      challenge.setup.challenge.name, false, stepper.taken.count, stepper.preemptions,
+      challenge.usedSolution)
+  }
+
   /// After a step or an undo: what is counted belongs to a new moment, and
   /// a challenge learns whether its goal is reached.
   private mutating func stepped() {
@@ -236,7 +246,8 @@ struct ProgramDashboard {
       happened: stepper.hasReached(state.setup.goal), preemptions: stepper.preemptions,
       ended: view.ended || view.deadlock)
     {
-      onChallengeResult(true, taken.count, stepper.preemptions, state.usedSolution)
+      onChallengeResult(
+        state.setup.challenge.name, true, taken.count, stepper.preemptions, state.usedSolution)
     }
     challenge = state
   }
@@ -247,6 +258,7 @@ struct ProgramDashboard {
     defer { lesson = script }
     var seen = LessonObservation(
       finished: view.ended, paused: pace == .paused, deadlocked: view.deadlock, screen: drawn)
+    seen.challengeDone = challenge?.isDone ?? false
     for global in view.globals {
       if let value = Int(global.value) { seen.globals[global.name] = value }
     }
@@ -257,7 +269,7 @@ struct ProgramDashboard {
       // What the last key could not do is old news once the run moves.
       notice = nil
       focus = slot
-      if stepper.step(slot) { generation += 1 } else { script.refused(slot) }
+      if stepper.step(slot) { stepped() } else { script.refused(slot) }
       move = script.next(now: MonotonicClock.now(), seen: seen)
     }
     switch move {
@@ -271,6 +283,12 @@ struct ProgramDashboard {
     case .begin(let index):
       notice = nil
       let step = script.lesson.steps[index]
+      if script.programs[index] != nil || challenge != nil { leaveChallenge() }
+      challenge = script.challenge.map { setup in
+        var state = ChallengeState(setup, language: script.language)
+        state.inLesson = true
+        return state
+      }
       if let program = script.programs[index] {
         let make = stepperFor
         makeStepper = { make(program) }
@@ -279,13 +297,18 @@ struct ProgramDashboard {
         stepper = makeStepper()
         guard stepper.start() else { return false }
         // The program's own name: the lesson's path to it is the lesson's business.
-        file = step.program.map { String($0.split(separator: "/").last ?? "") } ?? file
+        file =
+          (script.challenge?.programPath ?? step.program).map {
+            String($0.split(separator: "/").last ?? "")
+          } ?? file
         (focus, turn, pace, expanded) = (0, -1, .paused, false)
         generation += 1
       }
       let count = script.lesson.steps.count
       onLessonMarker(
-        "\(index + 1)/\(count): " + (script.caption ?? script.lesson.title.text(script.language)))
+        "\(index + 1)/\(count): "
+          + (script.caption ?? script.challenge?.challenge.title.text(script.language)
+            ?? script.lesson.title.text(script.language)))
       // Starting the program afresh took time: the caption's reading time
       // counts from its marker, as a viewer of the recording sees it.
       script.captionShown(at: MonotonicClock.now())

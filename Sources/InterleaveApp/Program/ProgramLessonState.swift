@@ -38,19 +38,39 @@ struct ProgramLessonState {
   private(set) var failures: [Failure] = []
   private(set) var checked = 0
 
-  init(lesson: Lesson, programs: [Program?], language: Language, timeScale: Double) {
+  /// Each challenge step's challenge, ready to play.
+  let challenges: [Int: ChallengeSetup]
+  /// Whether a challenge step plays its solution itself (no learner at the keys).
+  let autoplay: Bool
+
+  init(
+    lesson: Lesson, programs: [Program?], language: Language, timeScale: Double,
+    challenges: [Int: ChallengeSetup] = [:], autoplay: Bool = false
+  ) {
     self.lesson = lesson
     self.programs = programs
     self.language = language
     self.timeScale = timeScale
+    self.challenges = challenges
+    self.autoplay = autoplay
   }
+
+  /// A win as a challenge says it, for the time it stays up.
+  private var challengeWonExample: String {
+    ChallengeWords.of(language).won(12, 2, 1, "0 1x3 2x4 1x2")
+  }
+
+  /// The challenge of the step being played, if it is a challenge step.
+  var challenge: ChallengeSetup? { challenges[index] }
 
   var step: LessonStep? { lesson.steps.indices.contains(index) ? lesson.steps[index] : nil }
   var caption: String? { step?.caption?.text(language) }
 
   /// How long after the wait the step's caption stays up, at least.
   private func reading(_ step: LessonStep) -> UInt64 {
-    scaled(step.caption.map { ReadingTime.of($0.text(language)) } ?? 0)
+    // A challenge step's caption is the challenge's story and goal.
+    let text = step.caption?.text(language) ?? challenge?.challenge.story.text(language)
+    return scaled(text.map { ReadingTime.of($0) } ?? 0)
   }
 
   private func scaled(_ ns: UInt64) -> UInt64 { UInt64(Double(ns) * timeScale) }
@@ -73,7 +93,7 @@ struct ProgramLessonState {
         waitFrom = now
         return .wait
       }
-      let over: Bool
+      var over: Bool
       switch step.wait {
       case .none: over = true
       case .duration(let ns): over = now &- from >= scaled(ns)
@@ -82,6 +102,8 @@ struct ProgramLessonState {
       case .claim(let claim): over = claim.check(seen).holds
       case .lostUpdate, .steps: over = true
       }
+      // A challenge step lasts until the challenge is won or skipped.
+      if step.challenge != nil { over = seen.challengeDone }
       if over || now &- from >= step.timeout {
         waitEnded = now
         return .check
@@ -89,7 +111,11 @@ struct ProgramLessonState {
       return .wait
     }
     // The caption stays up long enough to read, and a result a moment more.
-    let hold = step.wait == .finished ? scaled(LessonStep.resultHold) : 0
+    // A challenge's win is said at length: the steps, the preemptions, the schedule.
+    let hold =
+      step.challenge != nil
+      ? scaled(max(LessonStep.resultHold, ReadingTime.of(challengeWonExample)))
+      : step.wait == .finished ? scaled(LessonStep.resultHold) : 0
     guard now >= max(ended &+ hold, started &+ reading(step)) else { return .wait }
     return begin(now)
   }
@@ -101,7 +127,8 @@ struct ProgramLessonState {
     lastStep = now
     waitEnded = nil
     waitFrom = nil
-    schedule = lesson.steps[index].schedule ?? []
+    schedule =
+      lesson.steps[index].schedule ?? (autoplay ? challenges[index]?.demonstration : nil) ?? []
     return .begin(index: index)
   }
 

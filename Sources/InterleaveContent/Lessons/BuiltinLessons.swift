@@ -571,6 +571,11 @@ enum BuiltinLessons {
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "global balance == -8", "visible: balance = -8"]
+
+      [[steps]]
+      # Now the learner is the scheduler (recorded: the solution plays itself).
+      challenge = "01-counter"
+      rate = 2
       """#
     ),
     (

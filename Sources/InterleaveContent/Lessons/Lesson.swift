@@ -40,6 +40,9 @@ public struct LessonStep: Equatable, Sendable {
   public var program: String?
   public var schedule: [Int]?
   public var rate: Int?
+  /// A challenge the learner plays (a built-in name or a .toml path): the
+  /// step runs its program and lasts until it is won or skipped.
+  public var challenge: String?
   /// The scenario's options this step changes (`variant`, `permits`, ...).
   public var options = ScenarioOptionChanges()
   public var threads: Int?

@@ -257,6 +257,8 @@ public struct LessonObservation: Sendable, Equatable {
   public var mostInUse: Int?
   /// Times the GIL changed hands.
   public var gilSwitches: Int?
+  /// A challenge step's challenge is won, or skipped.
+  public var challengeDone = false
   /// Each child process's own final balance.
   public var processBalances: [Int]?
   /// `acquire(timeout=…)` calls that gave up.

@@ -8,14 +8,17 @@ public enum LessonParser {
   static let stepKeys = [
     "scenario", "threads", "iterations", "speed", "seed", "theme", "caption", "key", "wait",
     "timeout", "expect", "retry", "pause", "variant", "permits", "bounded", "gil-switch", "fence",
-    "program", "schedule", "rate",
+    "program", "schedule", "rate", "challenge",
   ]
   /// What only a scenario lesson's steps say, and only a program lesson's.
   static let scenarioOnly: Set<String> = [
     "scenario", "threads", "iterations", "speed", "seed", "retry", "variant", "permits", "bounded",
     "gil-switch", "fence",
   ]
-  static let programOnly: Set<String> = ["program", "schedule", "rate"]
+  static let programOnly: Set<String> = ["program", "schedule", "rate", "challenge"]
+  /// What a challenge step cannot say: its program, caption and wait are
+  /// the challenge's (its story and goal; until it is won or skipped).
+  static let notWithChallenge = ["program", "schedule", "caption", "wait", "key", "expect"]
   /// Keys a program lesson's step may press.
   public static let programKeyNames: Set<String> = Set(
     ["space", "n", "e", "f", "u"] + (0...9).map(String.init))
@@ -45,7 +48,8 @@ public enum LessonParser {
     var parsed: [LessonStep] = []
     var scenario = Scenario.loop
     // The first step says which: a program lesson names its program there.
-    let programs = steps.first?.table?["program"] != nil
+    let programs =
+      steps.first?.table?["program"] != nil || steps.first?.table?["challenge"] != nil
     for (index, value) in steps.enumerated() {
       guard let step = value.table else {
         throw fail("steps", in: table, "'steps' must be an array of tables ([[steps]])")
@@ -58,6 +62,14 @@ public enum LessonParser {
             + (programs
               ? "'\(key)' is a scenario's; this lesson's first step names a program"
               : "'\(key)' is a program lesson's: name the program in the first step"))
+      }
+      if step["challenge"] != nil {
+        for key in notWithChallenge where step[key] != nil {
+          throw fail(
+            key, in: step,
+            label + "a challenge step has no '\(key)': the challenge gives its program, its "
+              + "story and goal, and the step lasts until it is won or skipped")
+        }
       }
       var next = try parseStep(
         step, label: label, line: value.line, file: file, programs: programs)
@@ -187,6 +199,15 @@ public enum LessonParser {
           throw at.error("'key' must be one of " + names.sorted().joined(separator: " "))
         }
         step.key = name
+      case "challenge":
+        guard let name = value.string, !name.isEmpty else {
+          throw at.error(
+            "'challenge' must be a built-in challenge's name or a .toml path, relative to the lesson"
+          )
+        }
+        step.challenge = name
+        // The learner takes as long as it takes.
+        step.timeout = .max
       case "program":
         guard let path = value.string, path.hasSuffix(".py") else {
           throw at.error("'program' must be a .py file's path, relative to the lesson")
