@@ -69,4 +69,8 @@ void il_set_mmap_threshold(int bytes);
 /// before (EIO when the error flag is set with no errno left).
 int il_flush_stdout(void);
 
+/// Asks the CPU to bring `address` into the cache for a read soon (the
+/// explorer's hash buckets: many loads' misses then overlap).
+static inline void il_prefetch(const void *address) { __builtin_prefetch(address, 0, 1); }
+
 #endif

@@ -59,7 +59,25 @@ public struct ScheduleExplorer {
   /// The states after some number of steps, with what is known of each.
   private struct Level {
     var states: StateTable
-    var counts: [ScheduleCount] = []
+    /// Schedules into each state while they fit in 64 bits; `large` holds
+    /// the exact count of a state whose count has outgrown that (its entry
+    /// here is then unused), so the common case is machine arithmetic.
+    var counts: [UInt64] = []
+    var large: [Int: ScheduleCount] = [:]
+
+    func count(_ i: Int) -> ScheduleCount { large[i] ?? ScheduleCount(counts[i]) }
+
+    /// Adds `count` schedules into state `j`.
+    mutating func add(_ j: Int, _ count: UInt64, orLarge big: ScheduleCount?) {
+      if big == nil, large.isEmpty || large[j] == nil {
+        let (sum, overflow) = counts[j].addingReportingOverflow(count)
+        if !overflow {
+          counts[j] = sum
+          return
+        }
+      }
+      large[j] = self.count(j) + (big ?? ScheduleCount(count))
+    }
     /// Per state and arriving thread (slot `threads` for "none"): the
     /// simplest way there, as preemptions x 2^16 + switches (`Int32.max`
     /// when no schedule gets there).
@@ -87,7 +105,7 @@ public struct ScheduleExplorer {
     let size = machine.size
     var level = Level(states: StateTable(size: size))
     _ = Self.add((state ?? machine.initial()).values, to: &level, slots: slots)
-    level.counts[0] = .one
+    level.counts[0] = 1
     let arrival = last >= 0 ? last : machine.threads
     level.fewest[arrival] = 0
     // Every level's parent links, for walking a witness back: entry
@@ -96,9 +114,17 @@ public struct ScheduleExplorer {
     var starts: [Int] = []
     var best: [Outcome: Best] = [:]
     states = 0
-    var current = [Int32](repeating: 0, count: size)
-    var successor = current
-    var runnable = [Bool](repeating: false, count: machine.threads)
+    // Two states' work in flight: while state i's successors go into the
+    // next level, state i + 1's are worked out and their buckets fetched.
+    // The table is far larger than the cache, and its misses were most of
+    // the time.
+    let threads = machine.threads
+    var current = [[Int32]](repeating: [Int32](repeating: 0, count: size), count: 2)
+    var successors = [[Int32]](repeating: current[0], count: 2 * threads)
+    var hashes = [Int](repeating: 0, count: 2 * threads)
+    var runnable = [Bool](repeating: false, count: 2 * threads)
+    var ends = [false, false]
+    var canRun = [Bool](repeating: false, count: threads)
     while level.states.count > 0 {
       states += level.states.count
       guard states <= limit else { throw TooLarge(states: limit, step: starts.count) }
@@ -106,28 +132,52 @@ public struct ScheduleExplorer {
       starts.append(start)
       parents += level.parent
       var next = Level(states: StateTable(size: size, capacity: level.states.count * 2))
+      /// Loads state `i`, works out its successors and fetches their buckets.
+      func prepare(_ i: Int) {
+        let half = i & 1
+        level.states.load(i, into: &current[half])
+        ends[half] = !machine.runnable(current[half], into: &canRun)
+        guard !ends[half] else { return }
+        next.states.reserve(2 * threads)
+        for thread in 0..<threads {
+          runnable[half * threads + thread] = canRun[thread]
+          guard canRun[thread] else { continue }
+          let k = half * threads + thread
+          // Copied in place: assigning `current` would share its buffer,
+          // and the step's first write would allocate a new one.
+          successors[k].withUnsafeMutableBufferPointer { target in
+            current[half].withUnsafeBufferPointer { source in
+              _ = target.initialize(fromContentsOf: source)
+            }
+          }
+          machine.step(&successors[k], thread)
+          hashes[k] = StateTable.hash(successors[k])
+          next.states.prefetch(hash: hashes[k])
+        }
+      }
+      if level.states.count > 0 { prepare(0) }
       for i in 0..<level.states.count {
         // Within a level too: one level can take seconds (a sanitizer build).
         if i & 4095 == 4095, shouldStop() {
           throw TooLarge(states: states, step: starts.count, stopped: true)
         }
-        level.states.load(i, into: &current)
-        if !machine.runnable(current, into: &runnable) {
+        if i + 1 < level.states.count { prepare(i + 1) }
+        let half = i & 1
+        if ends[half] {
           Self.end(
-            machine.outcome(of: MachineState(values: current)), level: level, state: i,
+            machine.outcome(of: MachineState(values: current[half])), level: level, state: i,
             start: start, slots: slots, into: &best)
           continue
         }
-        for thread in 0..<machine.threads where runnable[thread] {
-          successor = current
-          machine.step(&successor, thread)
-          let j = Self.add(successor, to: &next, slots: slots)
-          next.counts[j] += level.counts[i]
+        for thread in 0..<threads where runnable[half * threads + thread] {
+          let k = half * threads + thread
+          let j = Self.add(successors[k], hash: hashes[k], to: &next, slots: slots)
+          next.add(j, level.counts[i], orLarge: level.large.isEmpty ? nil : level.large[i])
           for slot in 0..<slots {
             let known = level.fewest[i * slots + slot]
             guard known != .max else { continue }
-            let switches = slot < machine.threads && slot != thread
-            let preempts = switches && runnable[slot]
+            let switches = slot < threads && slot != thread
+            let preempts = switches && runnable[half * threads + slot]
             let total = Self.cost(known, preempts: preempts, switches: switches)
             let target = j * slots + thread
             if total < next.fewest[target] {
@@ -166,10 +216,12 @@ public struct ScheduleExplorer {
   }
 
   /// The index of a state's `values` in `level`, added if new.
-  private static func add(_ values: [Int32], to level: inout Level, slots: Int) -> Int {
-    let index = level.states.insert(values)
+  private static func add(
+    _ values: [Int32], hash: Int? = nil, to level: inout Level, slots: Int
+  ) -> Int {
+    let index = level.states.insert(values, hash: hash ?? StateTable.hash(values))
     if index == level.counts.count {
-      level.counts.append(.zero)
+      level.counts.append(0)
       level.fewest += repeatElement(Int32.max, count: slots)
       level.parent += repeatElement(-1, count: slots)
     }
@@ -183,7 +235,7 @@ public struct ScheduleExplorer {
     into best: inout [Outcome: Best]
   ) {
     var found = best[outcome] ?? Best()
-    found.schedules += level.counts[i]
+    found.schedules += level.count(i)
     for slot in 0..<slots where level.fewest[i * slots + slot] <= found.preemptions {
       found.preemptions = level.fewest[i * slots + slot]
       found.entry = start + i * slots + slot

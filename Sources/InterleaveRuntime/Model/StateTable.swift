@@ -1,3 +1,6 @@
+import CSystem
+import Glibc
+
 /// A set of machine states of one size, stored end to end in one array and
 /// found by open addressing: no allocation per state, which is what makes
 /// counting millions of states take a second rather than ten.
@@ -19,10 +22,24 @@ struct StateTable {
   }
 
   /// The index of `values` (one state's), added if new.
-  mutating func insert(_ values: [Int32]) -> Int {
+  mutating func insert(_ values: [Int32]) -> Int { insert(values, hash: Self.hash(values)) }
+
+  /// Brings the bucket of a state with hash `hash` into the cache, ahead
+  /// of its `insert` (call `reserve` first so the table does not grow between).
+  func prefetch(hash: Int) {
+    buckets.withUnsafeBufferPointer { il_prefetch($0.baseAddress! + (hash & ($0.count - 1))) }
+  }
+
+  /// Grows the table now if `more` states could make it grow.
+  mutating func reserve(_ more: Int) {
+    while (count + more) * 2 >= buckets.count { grow() }
+  }
+
+  /// `insert` with the hash already worked out.
+  mutating func insert(_ values: [Int32], hash: Int) -> Int {
     if count * 2 >= buckets.count { grow() }
     let mask = buckets.count - 1
-    var bucket = Self.hash(values) & mask
+    var bucket = hash & mask
     while true {
       let stored = Int(buckets[bucket])
       if stored == 0 {
@@ -44,8 +61,11 @@ struct StateTable {
 
   private func matches(_ index: Int, _ values: [Int32]) -> Bool {
     let start = index * size
-    for offset in 0..<size where flat[start + offset] != values[offset] { return false }
-    return true
+    return flat.withUnsafeBufferPointer { stored in
+      values.withUnsafeBufferPointer { wanted in
+        memcmp(stored.baseAddress! + start, wanted.baseAddress!, size * 4) == 0
+      }
+    }
   }
 
   private mutating func grow() {
@@ -62,11 +82,13 @@ struct StateTable {
 
   /// A fast, well-mixed hash of the values (multiply and fold).
   static func hash(_ values: [Int32]) -> Int {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-    for value in values {
-      hash = (hash ^ UInt64(UInt32(bitPattern: value))) &* 0xBF58_476D_1CE4_E5B9
-      hash ^= hash >> 31
+    values.withUnsafeBufferPointer { values in
+      var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+      for value in values {
+        hash = (hash ^ UInt64(UInt32(bitPattern: value))) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 31
+      }
+      return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
-    return Int(truncatingIfNeeded: hash ^ (hash >> 29))
   }
 }
