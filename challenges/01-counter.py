@@ -1,4 +1,4 @@
-import threading
+from threading import Thread
 
 count = 0
 
@@ -8,8 +8,8 @@ def add_one():
     count += 1
 
 
-t1 = threading.Thread(target=add_one)
-t2 = threading.Thread(target=add_one)
+t1 = Thread(target=add_one)
+t2 = Thread(target=add_one)
 t1.start()
 t2.start()
 t1.join()

@@ -1,5 +1,5 @@
-# The tutorial's race, two rounds a thread.
-import threading
+# The tutorial's race, two rounds each.
+from threading import Thread
 
 balance = 0
 
@@ -15,10 +15,10 @@ def run_thread(n):
         change_it(n)
 
 
-t1 = threading.Thread(target=run_thread, args=(5,))
-t2 = threading.Thread(target=run_thread, args=(8,))
-t1.start()
-t2.start()
-t1.join()
-t2.join()
+a = Thread(target=run_thread, args=(5,))
+b = Thread(target=run_thread, args=(8,))
+a.start()
+b.start()
+a.join()
+b.join()
 print("balance =", balance)

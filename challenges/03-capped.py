@@ -1,4 +1,4 @@
-import threading
+from threading import Thread
 
 # Tickets sold: never more than 3.
 sold = 0
@@ -11,8 +11,8 @@ def sell():
             sold = sold + 1
 
 
-t1 = threading.Thread(target=sell)
-t2 = threading.Thread(target=sell)
+t1 = Thread(target=sell)
+t2 = Thread(target=sell)
 t1.start()
 t2.start()
 t1.join()

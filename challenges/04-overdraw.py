@@ -1,4 +1,4 @@
-import threading
+from threading import Thread
 
 balance = 100
 
@@ -9,10 +9,10 @@ def withdraw(amount):
         balance = balance - amount
 
 
-alice = threading.Thread(target=withdraw, args=(80,))
-bob = threading.Thread(target=withdraw, args=(70,))
-alice.start()
-bob.start()
-alice.join()
-bob.join()
+a = Thread(target=withdraw, args=(80,))
+b = Thread(target=withdraw, args=(70,))
+a.start()
+b.start()
+a.join()
+b.join()
 print("balance =", balance)

@@ -1,4 +1,4 @@
-import threading
+from threading import Thread
 
 config = None
 loads = 0
@@ -12,8 +12,8 @@ def get_config():
     return config
 
 
-t1 = threading.Thread(target=get_config)
-t2 = threading.Thread(target=get_config)
+t1 = Thread(target=get_config)
+t2 = Thread(target=get_config)
 t1.start()
 t2.start()
 t1.join()

@@ -1,7 +1,7 @@
-import threading
+from threading import Lock, Thread
 
 balance = 0
-lock = threading.Lock()
+lock = Lock()
 
 
 def deposit(amount):
@@ -11,8 +11,8 @@ def deposit(amount):
     balance = seen + amount
 
 
-t1 = threading.Thread(target=deposit, args=(10,))
-t2 = threading.Thread(target=deposit, args=(20,))
+t1 = Thread(target=deposit, args=(10,))
+t2 = Thread(target=deposit, args=(20,))
 t1.start()
 t2.start()
 t1.join()

@@ -1,7 +1,7 @@
-import threading
+from threading import Lock, Thread
 
 balance = 100
-lock = threading.Lock()
+lock = Lock()
 
 
 def withdraw(amount):
@@ -13,8 +13,8 @@ def withdraw(amount):
             balance = balance - amount
 
 
-t1 = threading.Thread(target=withdraw, args=(60,))
-t2 = threading.Thread(target=withdraw, args=(50,))
+t1 = Thread(target=withdraw, args=(60,))
+t2 = Thread(target=withdraw, args=(50,))
 t1.start()
 t2.start()
 t1.join()

@@ -1,9 +1,9 @@
-import threading
+from threading import Thread
 
 busy = False
 
 
-def use_printer(name):
+def use(name):
     global busy
     if not busy:
         busy = True
@@ -13,8 +13,8 @@ def use_printer(name):
         busy = False
 
 
-t1 = threading.Thread(target=use_printer, args=("A",))
-t2 = threading.Thread(target=use_printer, args=("B",))
+t1 = Thread(target=use, args=("A",))
+t2 = Thread(target=use, args=("B",))
 t1.start()
 t2.start()
 t1.join()

@@ -1,12 +1,12 @@
-import threading
+from threading import Lock, Thread
 
 alice = 100
 bob = 100
-alice_lock = threading.Lock()
-bob_lock = threading.Lock()
+alice_lock = Lock()
+bob_lock = Lock()
 
 
-def pay_bob(amount):
+def to_bob(amount):
     global alice, bob
     with alice_lock:
         with bob_lock:
@@ -14,17 +14,17 @@ def pay_bob(amount):
             bob = bob + amount
 
 
-def pay_alice(amount):
+def to_alice(amount):
     global alice, bob
-    # The same order as pay_bob: alice's lock first.
+    # As to_bob: alice_lock first.
     with alice_lock:
         with bob_lock:
             bob = bob - amount
             alice = alice + amount
 
 
-t1 = threading.Thread(target=pay_bob, args=(30,))
-t2 = threading.Thread(target=pay_alice, args=(20,))
+t1 = Thread(target=to_bob, args=(30,))
+t2 = Thread(target=to_alice, args=(20,))
 t1.start()
 t2.start()
 t1.join()

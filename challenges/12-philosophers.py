@@ -1,6 +1,6 @@
-import threading
+from threading import Lock, Thread
 
-forks = [threading.Lock(), threading.Lock(), threading.Lock()]
+forks = [Lock() for i in range(3)]
 
 
 def dine(seat):
@@ -8,10 +8,11 @@ def dine(seat):
     right = forks[(seat + 1) % 3]
     with left:
         with right:
-            print("philosopher", seat, "eats")
+            print(seat, "eats")
 
 
-diners = [threading.Thread(target=dine, args=(seat,)) for seat in range(3)]
+diners = [Thread(target=dine, args=(s,))
+          for s in range(3)]
 for d in diners:
     d.start()
 for d in diners:

@@ -1,7 +1,7 @@
-import threading
+from threading import Condition, Thread
 
 items = []
-cond = threading.Condition()
+cond = Condition()
 
 
 def consume():
@@ -18,9 +18,9 @@ def produce():
             cond.notify()
 
 
-c1 = threading.Thread(target=consume)
-c2 = threading.Thread(target=consume)
-p = threading.Thread(target=produce)
+c1 = Thread(target=consume)
+c2 = Thread(target=consume)
+p = Thread(target=produce)
 c1.start()
 c2.start()
 p.start()

@@ -1,18 +1,18 @@
-import threading
+from threading import Condition, Thread
 
 ready = False
-cond = threading.Condition()
+cond = Condition()
 
 
-def wait_for_start(name):
+def run(name):
     with cond:
         while not ready:
             cond.wait()
-    print(name, "starts")
+    print("runner", name, "starts")
 
 
-r1 = threading.Thread(target=wait_for_start, args=("runner 1",))
-r2 = threading.Thread(target=wait_for_start, args=("runner 2",))
+r1 = Thread(target=run, args=("A",))
+r2 = Thread(target=run, args=("B",))
 r1.start()
 r2.start()
 with cond:

@@ -1,6 +1,7 @@
-import threading
+from threading import Thread
+from threading import BoundedSemaphore
 
-machine = threading.BoundedSemaphore(1)
+machine = BoundedSemaphore(1)
 busy = False
 
 
@@ -14,13 +15,13 @@ def brew():
 
 
 def watchdog():
-    # "Unstick" the machine if someone seems to hold it.
+    # Unstick it if it looks held.
     if busy:
         machine.release()
 
 
-t1 = threading.Thread(target=brew)
-t2 = threading.Thread(target=watchdog)
+t1 = Thread(target=brew)
+t2 = Thread(target=watchdog)
 t1.start()
 t2.start()
 t1.join()

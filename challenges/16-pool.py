@@ -1,6 +1,6 @@
-import threading
+from threading import Semaphore, Thread
 
-pool = threading.Semaphore(2)
+pool = Semaphore(2)
 in_use = 0
 
 
@@ -12,9 +12,10 @@ def borrow(name):
         in_use = in_use - 1
 
 
-workers = [threading.Thread(target=borrow, args=(n,)) for n in ["A", "B", "C"]]
-for w in workers:
+ws = [Thread(target=borrow, args=(n,))
+      for n in ["A", "B", "C"]]
+for w in ws:
     w.start()
-for w in workers:
+for w in ws:
     w.join()
 print("in use at the end:", in_use)

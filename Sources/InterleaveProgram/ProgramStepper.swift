@@ -26,9 +26,11 @@ public final class ProgramStepper: Sendable {
     /// `writer`: the slot of the thread whose step wrote it last (nil:
     /// none yet, or let go, where nobody keeps count).
     public var globals: [(name: String, value: String, writer: Int?)]
-    /// Each lock held now, by the global (or list item) that names it,
-    /// with the slot of the thread holding it.
-    public var held: [(name: String, holder: Int)] = []
+    /// Each lock held now, by the global (or list item) that names it
+    /// (nil: only a thread's own variable does), with the slot of the
+    /// thread holding it; and each semaphore a global names, with its value.
+    public var held: [(name: String?, holder: Int)] = []
+    public var semaphores: [(name: String, value: Int)] = []
     /// What the program printed, tracebacks included.
     public var output: String
     public var steps: Int
@@ -232,7 +234,8 @@ public final class ProgramStepper: Sendable {
     }
     return View(
       threads: threads, globals: globals,
-      held: isFree ? [] : heldLocks(order: order), output: text.snapshot,
+      held: isFree ? [] : heldLocks(order: order),
+      semaphores: isFree ? [] : semaphoreValues(), output: text.snapshot,
       steps: steps.load(ordering: .relaxed), runnable: runnable, ended: ended,
       // The model's when stepped; the real threads' own finding when let go.
       deadlock: (!ended && !isFree && runnable.isEmpty && !model.ended(state))
@@ -242,9 +245,22 @@ public final class ProgramStepper: Sendable {
 }
 
 extension ProgramStepper {
-  /// The locks held now that a global names (`lock`, `forks[1]`), with
-  /// the slot of each holder; a condition's lock by the condition's name.
-  fileprivate func heldLocks(order: [Int]) -> [(name: String, holder: Int)] {
+  /// The semaphores globals name, with their values now.
+  fileprivate func semaphoreValues() -> [(name: String, value: Int)] {
+    world.readObjects { objects in
+      program.globalNames.enumerated().compactMap { index, name in
+        guard case .object(let object) = world.readGlobal(index),
+          case .semaphore(let value, _) = objects.objects[object]
+        else { return nil }
+        return (name, value)
+      }
+    }
+  }
+
+  /// The locks held now, by the global that names them (`lock`,
+  /// `forks[1]`; a condition's lock by the condition's name; nil for a lock
+  /// only a thread's own variable holds), with the slot of each holder.
+  fileprivate func heldLocks(order: [Int]) -> [(name: String?, holder: Int)] {
     world.readObjects { objects in
       func owner(_ value: Value) -> Int? {
         guard case .object(let index) = value else { return nil }
@@ -256,17 +272,33 @@ extension ProgramStepper {
         default: return nil
         }
       }
-      var held: [(name: String, holder: Int)] = []
+      var held: [(name: String?, holder: Int)] = []
+      var named: Set<Int> = []
       for (index, name) in program.globalNames.enumerated() {
         guard let value = world.readGlobal(index) else { continue }
-        var named: [(String, Value)] = [(name, value)]
-        if case .list(let items) = value {
-          named = items.enumerated().map { ("\(name)[\($0)]", $1) }
+        var items: [(String, Value)] = [(name, value)]
+        if case .list(let list) = value {
+          items = list.enumerated().map { ("\(name)[\($0)]", $1) }
         }
-        for (shown, item) in named {
+        for (shown, item) in items {
+          if case .object(let object) = item { named.insert(object) }
           if let owner = owner(item), let slot = order.firstIndex(of: owner) {
             held.append((shown, slot))
           }
+        }
+      }
+      // A lock in a thread's own variable, held: still a lock someone holds.
+      let conditionLocks = Set(
+        objects.objects.compactMap { object -> Int? in
+          if case .condition(let lock, _, _) = object { return lock }
+          return nil
+        })
+      for (index, object) in objects.objects.enumerated()
+      where !named.contains(index) && !conditionLocks.contains(index) {
+        if case .lock(let lock) = object, let owner = lock.owner,
+          let slot = order.firstIndex(of: owner)
+        {
+          held.append((nil, slot))
         }
       }
       return held

@@ -101,8 +101,7 @@ public struct ChallengeWords: Sendable {
     },
     noFreeRun: "In a challenge you are the scheduler: step the threads yourself.",
     keys: " 0-9 step that thread  n next  e expand  u undo  h hint  w solution  q quit",
-    keysInLesson:
-      " 0-9 step that thread  n next  e expand  u undo  h hint  w solution  s skip  q quit",
+    keysInLesson: " 0-9 thread  n next  e expand  u undo  h hint  w solution  s skip  q quit",
     keysOver: " u undo  q quit",
     listWon: { steps, used in "won: \(plural(steps, "step")), \(plural(used, "preemption"))" },
     listTried: { tries in "tried \(tries == 1 ? "once" : "\(tries) times")" },

@@ -24,8 +24,14 @@ public struct ProgramWords: Sendable {
   public var undoOrQuit: String
   public var stillPossible: String
   public var tooManyToCount: String
-  /// The locks held and their holders (`lock→1 forks[0]→2`).
+  /// The locks held and their holders, the semaphores' values
+  /// (`lock→1 forks[0]→2 pool=1`).
   public var held: @Sendable (String) -> String
+  /// A lock no global names (a thread's own).
+  public var unnamedLock: String
+  /// The keys while a lesson takes the steps, and why a step key does nothing then.
+  public var lessonKeys: String
+  public var lessonTakesSteps: String
   /// Said while the outcomes still possible are being counted.
   public var counting: String
   public var more: @Sendable (Int) -> String
@@ -67,6 +73,8 @@ public struct ProgramWords: Sendable {
     quitOnly: " q quit", undoOrQuit: " u undo  q quit",
     stillPossible: "still possible (schedules):",
     tooManyToCount: "too many schedules to count", held: { "locks: \($0)" },
+    unnamedLock: "(own\u{A0}lock)",
+    lessonKeys: " e expand  q quit", lessonTakesSteps: "The lesson takes the steps here; q quits.",
     counting: "counting the outcomes…", more: { "  and \($0) more" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
@@ -148,10 +156,11 @@ public struct ProgramWords: Sendable {
     ready: "就绪", running: "运行中", waiting: "等待中",
     done: "已结束", keys: " n 单步  0-9 该线程走一步  e 展开  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
     quitOnly: " q 退出", undoOrQuit: " u 撤销  q 退出", stillPossible: "仍可能的结果（调度数）：",
-    tooManyToCount: "剩下的调度太多，无法计数", held: { "锁：\($0)" }, counting: "正在计数可能的结果…",
+    tooManyToCount: "剩下的调度太多，无法计数", held: { "锁：\($0)" }, unnamedLock: "（自己的锁）",
+    lessonKeys: " e 展开  q 退出", lessonTakesSteps: "这里由课程来走每一步；按 q 退出。", counting: "正在计数可能的结果…",
     more: { "  还有 \($0) 种" },
     cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
     hasFinished: { "线程 \($0) 已经结束" },
     noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" },
-    writtenBy: { "由 \($0) 写入" })
+    writtenBy: { "由线程 \($0) 写入" })
 }

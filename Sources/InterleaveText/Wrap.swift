@@ -39,7 +39,10 @@ public enum Wrap {
     guard first > 0, later > 0 else { return [] }
     // Text that fits keeps its spacing as it is.
     if !text.contains("\n"), TextWidth.of(text) <= first {
-      return [String(String.UnicodeScalarView(text.unicodeScalars.map(TextWidth.inert)))]
+      return [
+        String(String.UnicodeScalarView(text.unicodeScalars.map(TextWidth.inert)))
+          .replacing("\u{A0}", with: " ")
+      ]
     }
     // A number and its unit stay on one line (`2.10 s`, never `2.10` then `s`).
     // And a word keeps the number after it (`max 2.10 s`, `最长 1.02 s`).

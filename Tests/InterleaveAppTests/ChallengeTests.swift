@@ -465,6 +465,31 @@ struct ChallengeScreenTests {
     #expect(played.results.first.map { $0.0 && $0.3 } == true, "a win with the solution's help")
   }
 
+  @Test("a goal proved unreachable: the run played to its end says so, without w")
+  func provedAtTheEnd() throws {
+    let setup = try ChallengeSetup(try ChallengeCatalog.load("11"))
+    let (screen, played, _) = try Self.play("11", language: .en)
+    _ = try #require(screen.waitFor { Self.text($0).contains("Goal: a deadlock") })
+    for slot in setup.demonstration { screen.press(.character(Character(String(slot)))) }
+    let end = try #require(screen.waitFor { Self.text($0).contains("no schedule can reach it") })
+    #expect(Self.text(end).contains("The explorer tried all 2 schedules"))
+    screen.press(.character("q"))
+    #expect(Wait.until(20) { played.status == 0 })
+    #expect(played.results.first?.0 == true, "shown impossible: done")
+  }
+
+  @Test("a lock only a thread's own variable holds is listed with its holder; a semaphore's value")
+  func ownLocksAndSemaphores() throws {
+    let (screen, _, _) = try Self.play("08", language: .en)
+    for key in "12" { screen.press(.character(key)) }
+    _ = try #require(
+      screen.waitFor { Self.text($0).contains("(own lock)→1") && Self.text($0).contains("→2") })
+    screen.press(.character("q"))
+    let (pool, _, _) = try Self.play("16", language: .zh)
+    _ = try #require(pool.waitFor { Self.text($0).contains("锁：pool=2") })
+    pool.press(.character("q"))
+  }
+
   @Test("f and space do not take the scheduler's place; a finished run without the goal is a loss")
   func noFreeRunAndLoss() throws {
     let (screen, played, _) = try Self.play("01-counter", language: .en)
@@ -522,8 +547,14 @@ struct ChallengeLessonTests {
     #expect(
       screen.waitFor(timeout: 2) { ChallengeScreenTests.text($0).contains("After the") } == nil)
     screen.press(.character("s"))
-    _ = try #require(
+    let after = try #require(
       screen.waitFor { ChallengeScreenTests.text($0).contains("After the challenge.") })
+    // Now the lesson takes the steps: the learner's would make its captions false.
+    #expect(after.lines.last?.trimmingCharacters(in: .whitespaces) == "e expand  q quit")
+    screen.press(.character("1"))
+    let refused = try #require(
+      screen.waitFor { ChallengeScreenTests.text($0).contains("The lesson takes the steps here") })
+    #expect(refused.lines[0].contains("step 0 "), "\(refused.lines[0])")
     screen.press(.character("q"))
   }
 

@@ -64,13 +64,16 @@ struct ChallengeSetup {
     return schedule
   }
 
-  /// The goal in words, in `language`.
-  func goalSaid(_ words: ChallengeWords) -> String {
+  /// The goal in words, in `language`; `glued`: its condition kept on one
+  /// line where it is wrapped (a caption), as a wrapped `balance <` then
+  /// `0` reads as two things.
+  func goalSaid(_ words: ChallengeWords, glued: Bool = false) -> String {
     switch goal.summary {
     case .criticalSection: return words.criticalSection
     case .deadlock: return words.deadlock
     case .error: return words.error
-    case .final(let condition): return words.final(condition)
+    case .final(let condition):
+      return words.final(glued ? condition.replacing(" ", with: "\u{A0}") : condition)
     }
   }
 

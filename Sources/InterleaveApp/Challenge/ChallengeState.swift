@@ -51,7 +51,7 @@ struct ChallengeState {
   }
 
   private var goalSaid: String {
-    words.goal(setup.goalSaid(words), setup.challenge.budget)
+    words.goal(setup.goalSaid(words, glued: true), setup.challenge.budget)
   }
 
   /// What the caption says: the goal always, with the story, a hint or the result.

@@ -93,7 +93,11 @@ struct ProgramDashboard {
     while true {
       if let signal = screen.quitSignal { return 128 + signal }
       guard betweenFrames() else { return Session.ioError }
-      let view = stepper.view()
+      var view = stepper.view()
+      if challenge?.result == nil, view.ended || view.deadlock, !view.free {
+        judgeChallenge()
+        view = stepper.view()
+      }
       if generation != countedAt, !view.free, !view.ended {
         countedAt = generation
         counter.request(step: generation, stepper: stepper)
@@ -109,14 +113,15 @@ struct ProgramDashboard {
         file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
         words: words, reachable: reachable, notice: notice ?? lessonEndNotice,
         expansion: expanded ? stepper.lineSteps(focus) : ([], []),
-        caption: lesson?.caption ?? challenge?.caption, keys: challenge?.keys,
+        caption: lesson?.caption ?? challenge?.caption,
+        keys: challenge?.keys ?? (lessonDrives ? words.lessonKeys : nil),
         explainsDeadlock: challenge.map { $0.setup.goal.summary != .deadlock } ?? true,
         goalLine: challenge?.isOver == false ? goalLine : nil
       ).draw(width: size.width, height: size.height)
       screen.draw(canvas)
       drawn = canvas.lines
       if lesson != nil, !playLesson(view) { return 0 }
-      if let key = screen.readKey(timeout: 50), !handle(key, view) { return 0 }
+      if let key = screen.readKey(timeout: 50), !handle(key, view, byLearner: true) { return 0 }
       if case .stepping = pace, !view.ended, !view.deadlock {
         let now = MonotonicClock.now()
         if now &- lastStep >= 1_000_000_000 / UInt64(rate) {
@@ -128,9 +133,17 @@ struct ProgramDashboard {
   }
 
   /// - Returns: false to quit.
-  private mutating func handle(_ key: Key, _ view: ProgramStepper.View) -> Bool {
+  private mutating func handle(
+    _ key: Key, _ view: ProgramStepper.View, byLearner: Bool = false
+  ) -> Bool {
     notice = nil
     guard case .character(let character) = key else { return true }
+    if byLearner, lessonDrives, "nfu +-".contains(character) || character.isWholeNumber {
+      // The lesson takes the steps its captions speak of: a step of the
+      // learner's own would leave them describing another run.
+      notice = words.lessonTakesSteps
+      return true
+    }
     if let challenge, challenge.isOver, character == "n" || character.isWholeNumber {
       // Won, lost or over the budget: the try is what it was.
       notice = challenge.words.over
@@ -209,6 +222,10 @@ struct ProgramDashboard {
     return rows
   }
 
+  /// A lesson is playing and takes the steps itself (not a challenge step,
+  /// where the learner does).
+  private var lessonDrives: Bool { lesson != nil && !lessonOver && challenge == nil }
+
   /// States counted at most for the outcomes still reachable.
   static let countLimit = 20_000
 
@@ -238,6 +255,13 @@ struct ProgramDashboard {
   /// a challenge learns whether its goal is reached.
   private mutating func stepped() {
     generation += 1
+    judgeChallenge()
+  }
+
+  /// Tells the challenge where the run stands (after a step, and while the
+  /// run's end is not yet known: the real main thread ends a moment after
+  /// its last step).
+  private mutating func judgeChallenge() {
     guard var state = challenge else { return }
     let view = stepper.view()
     let taken = stepper.taken

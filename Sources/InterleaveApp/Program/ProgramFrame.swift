@@ -43,7 +43,8 @@ struct ProgramFrame {
   func draw(width: Int, height: Int) -> Canvas {
     var canvas = Canvas(width: width, height: height)
     header(&canvas)
-    let side = max(26, width * 2 / 5)
+    // The code gets the room: 40 columns of a line at 80x24.
+    let side = max(28, width * 3 / 8)
     let codeWidth = width - side
     let captionLines = caption.map { CaptionWidget.lines($0, width: width, limit: 3) } ?? []
     let outputHeight = max(4, height / 4) - (captionLines.isEmpty ? 0 : 1)
@@ -256,8 +257,13 @@ struct ProgramFrame {
       y += 1
     }
     // Who holds which lock, on one line: what a deadlock is made of.
-    if !view.held.isEmpty {
-      line(words.held(view.held.map { "\($0.name)→\($0.holder)" }.joined(separator: " ")))
+    let sync =
+      view.held.map { "\($0.name ?? words.unnamedLock)→\($0.holder)" }
+      + view.semaphores.map { "\($0.name)=\($0.value)" }
+    if !sync.isEmpty {
+      for part in Wrap.lines(words.held(sync.joined(separator: " ")), width: area.width - 2) {
+        line(part)
+      }
     }
     // What the schedules from here can still end in: the learner's choice
     // narrows it step by step.
@@ -270,7 +276,11 @@ struct ProgramFrame {
       line(words.counting, Style(.dim))
       return
     }
-    if let goalLine { line(goalLine, Style(.running, bold: true)) }
+    if let goalLine {
+      for part in Wrap.lines(goalLine, width: area.width - 2) {
+        line(part, Style(.running, bold: true))
+      }
+    }
     line(words.stillPossible, Style(.title))
     let room = area.maxY - 1 - y
     let shown = reachable.count <= room ? reachable.count : max(0, room - 1)

@@ -7,7 +7,7 @@ enum BuiltinChallengePrograms {
     (
       "01-counter",
       #"""
-      import threading
+      from threading import Thread
 
       count = 0
 
@@ -17,8 +17,8 @@ enum BuiltinChallengePrograms {
           count += 1
 
 
-      t1 = threading.Thread(target=add_one)
-      t2 = threading.Thread(target=add_one)
+      t1 = Thread(target=add_one)
+      t2 = Thread(target=add_one)
       t1.start()
       t2.start()
       t1.join()
@@ -29,8 +29,8 @@ enum BuiltinChallengePrograms {
     (
       "02-seed-race",
       #"""
-      # The tutorial's race, two rounds a thread.
-      import threading
+      # The tutorial's race, two rounds each.
+      from threading import Thread
 
       balance = 0
 
@@ -46,19 +46,19 @@ enum BuiltinChallengePrograms {
               change_it(n)
 
 
-      t1 = threading.Thread(target=run_thread, args=(5,))
-      t2 = threading.Thread(target=run_thread, args=(8,))
-      t1.start()
-      t2.start()
-      t1.join()
-      t2.join()
+      a = Thread(target=run_thread, args=(5,))
+      b = Thread(target=run_thread, args=(8,))
+      a.start()
+      b.start()
+      a.join()
+      b.join()
       print("balance =", balance)
       """#
     ),
     (
       "03-capped",
       #"""
-      import threading
+      from threading import Thread
 
       # Tickets sold: never more than 3.
       sold = 0
@@ -71,8 +71,8 @@ enum BuiltinChallengePrograms {
                   sold = sold + 1
 
 
-      t1 = threading.Thread(target=sell)
-      t2 = threading.Thread(target=sell)
+      t1 = Thread(target=sell)
+      t2 = Thread(target=sell)
       t1.start()
       t2.start()
       t1.join()
@@ -83,7 +83,7 @@ enum BuiltinChallengePrograms {
     (
       "04-overdraw",
       #"""
-      import threading
+      from threading import Thread
 
       balance = 100
 
@@ -94,19 +94,19 @@ enum BuiltinChallengePrograms {
               balance = balance - amount
 
 
-      alice = threading.Thread(target=withdraw, args=(80,))
-      bob = threading.Thread(target=withdraw, args=(70,))
-      alice.start()
-      bob.start()
-      alice.join()
-      bob.join()
+      a = Thread(target=withdraw, args=(80,))
+      b = Thread(target=withdraw, args=(70,))
+      a.start()
+      b.start()
+      a.join()
+      b.join()
       print("balance =", balance)
       """#
     ),
     (
       "05-lazy-init",
       #"""
-      import threading
+      from threading import Thread
 
       config = None
       loads = 0
@@ -120,8 +120,8 @@ enum BuiltinChallengePrograms {
           return config
 
 
-      t1 = threading.Thread(target=get_config)
-      t2 = threading.Thread(target=get_config)
+      t1 = Thread(target=get_config)
+      t2 = Thread(target=get_config)
       t1.start()
       t2.start()
       t1.join()
@@ -132,10 +132,10 @@ enum BuiltinChallengePrograms {
     (
       "06-half-locked",
       #"""
-      import threading
+      from threading import Lock, Thread
 
       balance = 0
-      lock = threading.Lock()
+      lock = Lock()
 
 
       def deposit(amount):
@@ -145,8 +145,8 @@ enum BuiltinChallengePrograms {
           balance = seen + amount
 
 
-      t1 = threading.Thread(target=deposit, args=(10,))
-      t2 = threading.Thread(target=deposit, args=(20,))
+      t1 = Thread(target=deposit, args=(10,))
+      t2 = Thread(target=deposit, args=(20,))
       t1.start()
       t2.start()
       t1.join()
@@ -157,10 +157,10 @@ enum BuiltinChallengePrograms {
     (
       "07-checked-then-locked",
       #"""
-      import threading
+      from threading import Lock, Thread
 
       balance = 100
-      lock = threading.Lock()
+      lock = Lock()
 
 
       def withdraw(amount):
@@ -172,8 +172,8 @@ enum BuiltinChallengePrograms {
                   balance = balance - amount
 
 
-      t1 = threading.Thread(target=withdraw, args=(60,))
-      t2 = threading.Thread(target=withdraw, args=(50,))
+      t1 = Thread(target=withdraw, args=(60,))
+      t2 = Thread(target=withdraw, args=(50,))
       t1.start()
       t2.start()
       t1.join()
@@ -184,19 +184,19 @@ enum BuiltinChallengePrograms {
     (
       "08-a-lock-each",
       #"""
-      import threading
+      from threading import Lock, Thread
 
 
       def worker(name):
-          lock = threading.Lock()
+          lock = Lock()
           with lock:
               # critical section
               print(name, "is inside")
               # end critical section
 
 
-      t1 = threading.Thread(target=worker, args=("A",))
-      t2 = threading.Thread(target=worker, args=("B",))
+      t1 = Thread(target=worker, args=("A",))
+      t2 = Thread(target=worker, args=("B",))
       t1.start()
       t2.start()
       t1.join()
@@ -206,12 +206,12 @@ enum BuiltinChallengePrograms {
     (
       "09-busy-flag",
       #"""
-      import threading
+      from threading import Thread
 
       busy = False
 
 
-      def use_printer(name):
+      def use(name):
           global busy
           if not busy:
               busy = True
@@ -221,8 +221,8 @@ enum BuiltinChallengePrograms {
               busy = False
 
 
-      t1 = threading.Thread(target=use_printer, args=("A",))
-      t2 = threading.Thread(target=use_printer, args=("B",))
+      t1 = Thread(target=use, args=("A",))
+      t2 = Thread(target=use, args=("B",))
       t1.start()
       t2.start()
       t1.join()
@@ -232,15 +232,15 @@ enum BuiltinChallengePrograms {
     (
       "10-transfer",
       #"""
-      import threading
+      from threading import Lock, Thread
 
       alice = 100
       bob = 100
-      alice_lock = threading.Lock()
-      bob_lock = threading.Lock()
+      alice_lock = Lock()
+      bob_lock = Lock()
 
 
-      def pay_bob(amount):
+      def to_bob(amount):
           global alice, bob
           with alice_lock:
               with bob_lock:
@@ -248,7 +248,7 @@ enum BuiltinChallengePrograms {
                   bob = bob + amount
 
 
-      def pay_alice(amount):
+      def to_alice(amount):
           global alice, bob
           with bob_lock:
               with alice_lock:
@@ -256,8 +256,8 @@ enum BuiltinChallengePrograms {
                   alice = alice + amount
 
 
-      t1 = threading.Thread(target=pay_bob, args=(30,))
-      t2 = threading.Thread(target=pay_alice, args=(20,))
+      t1 = Thread(target=to_bob, args=(30,))
+      t2 = Thread(target=to_alice, args=(20,))
       t1.start()
       t2.start()
       t1.join()
@@ -268,15 +268,15 @@ enum BuiltinChallengePrograms {
     (
       "11-transfer-ordered",
       #"""
-      import threading
+      from threading import Lock, Thread
 
       alice = 100
       bob = 100
-      alice_lock = threading.Lock()
-      bob_lock = threading.Lock()
+      alice_lock = Lock()
+      bob_lock = Lock()
 
 
-      def pay_bob(amount):
+      def to_bob(amount):
           global alice, bob
           with alice_lock:
               with bob_lock:
@@ -284,17 +284,17 @@ enum BuiltinChallengePrograms {
                   bob = bob + amount
 
 
-      def pay_alice(amount):
+      def to_alice(amount):
           global alice, bob
-          # The same order as pay_bob: alice's lock first.
+          # As to_bob: alice_lock first.
           with alice_lock:
               with bob_lock:
                   bob = bob - amount
                   alice = alice + amount
 
 
-      t1 = threading.Thread(target=pay_bob, args=(30,))
-      t2 = threading.Thread(target=pay_alice, args=(20,))
+      t1 = Thread(target=to_bob, args=(30,))
+      t2 = Thread(target=to_alice, args=(20,))
       t1.start()
       t2.start()
       t1.join()
@@ -305,9 +305,9 @@ enum BuiltinChallengePrograms {
     (
       "12-philosophers",
       #"""
-      import threading
+      from threading import Lock, Thread
 
-      forks = [threading.Lock(), threading.Lock(), threading.Lock()]
+      forks = [Lock() for i in range(3)]
 
 
       def dine(seat):
@@ -315,10 +315,11 @@ enum BuiltinChallengePrograms {
           right = forks[(seat + 1) % 3]
           with left:
               with right:
-                  print("philosopher", seat, "eats")
+                  print(seat, "eats")
 
 
-      diners = [threading.Thread(target=dine, args=(seat,)) for seat in range(3)]
+      diners = [Thread(target=dine, args=(s,))
+                for s in range(3)]
       for d in diners:
           d.start()
       for d in diners:
@@ -328,10 +329,10 @@ enum BuiltinChallengePrograms {
     (
       "13-if-not-while",
       #"""
-      import threading
+      from threading import Condition, Thread
 
       items = []
-      cond = threading.Condition()
+      cond = Condition()
 
 
       def consume():
@@ -348,9 +349,9 @@ enum BuiltinChallengePrograms {
                   cond.notify()
 
 
-      c1 = threading.Thread(target=consume)
-      c2 = threading.Thread(target=consume)
-      p = threading.Thread(target=produce)
+      c1 = Thread(target=consume)
+      c2 = Thread(target=consume)
+      p = Thread(target=produce)
       c1.start()
       c2.start()
       p.start()
@@ -362,21 +363,21 @@ enum BuiltinChallengePrograms {
     (
       "14-notify-one",
       #"""
-      import threading
+      from threading import Condition, Thread
 
       ready = False
-      cond = threading.Condition()
+      cond = Condition()
 
 
-      def wait_for_start(name):
+      def run(name):
           with cond:
               while not ready:
                   cond.wait()
-          print(name, "starts")
+          print("runner", name, "starts")
 
 
-      r1 = threading.Thread(target=wait_for_start, args=("runner 1",))
-      r2 = threading.Thread(target=wait_for_start, args=("runner 2",))
+      r1 = Thread(target=run, args=("A",))
+      r2 = Thread(target=run, args=("B",))
       r1.start()
       r2.start()
       with cond:
@@ -389,9 +390,10 @@ enum BuiltinChallengePrograms {
     (
       "15-over-release",
       #"""
-      import threading
+      from threading import Thread
+      from threading import BoundedSemaphore
 
-      machine = threading.BoundedSemaphore(1)
+      machine = BoundedSemaphore(1)
       busy = False
 
 
@@ -405,13 +407,13 @@ enum BuiltinChallengePrograms {
 
 
       def watchdog():
-          # "Unstick" the machine if someone seems to hold it.
+          # Unstick it if it looks held.
           if busy:
               machine.release()
 
 
-      t1 = threading.Thread(target=brew)
-      t2 = threading.Thread(target=watchdog)
+      t1 = Thread(target=brew)
+      t2 = Thread(target=watchdog)
       t1.start()
       t2.start()
       t1.join()
@@ -421,9 +423,9 @@ enum BuiltinChallengePrograms {
     (
       "16-pool",
       #"""
-      import threading
+      from threading import Semaphore, Thread
 
-      pool = threading.Semaphore(2)
+      pool = Semaphore(2)
       in_use = 0
 
 
@@ -435,10 +437,11 @@ enum BuiltinChallengePrograms {
               in_use = in_use - 1
 
 
-      workers = [threading.Thread(target=borrow, args=(n,)) for n in ["A", "B", "C"]]
-      for w in workers:
+      ws = [Thread(target=borrow, args=(n,))
+            for n in ["A", "B", "C"]]
+      for w in ws:
           w.start()
-      for w in workers:
+      for w in ws:
           w.join()
       print("in use at the end:", in_use)
       """#

@@ -549,13 +549,13 @@ enum BuiltinLessons {
       schedule = "2"
       caption = { en = "Thread 2 writes 0 + 8: balance is 8, and the globals say thread 2 wrote it.", zh = "2 号线程写入 0 + 8：balance 变成 8，“全局变量”栏注明是 2 号线程写的。" }
       wait = "1s"
-      expect = ["global balance == 8", "visible: written by 2 | 由 2 写入"]
+      expect = ["global balance == 8", "visible: written by 2 | 由线程 2 写入"]
 
       [[steps]]
       schedule = "1"
-      caption = { en = "Now thread 1 writes the 5 it worked out from the 0 it read: balance is 5, written by 1. Thread 2's +8 is gone: a lost update.", zh = "现在 1 号线程写入它根据读到的 0 算出的 5：balance 是 5，由 1 写入。2 号线程加的 8 就这样没了，这就是丢失的更新。" }
+      caption = { en = "Now thread 1 writes the 5 it worked out from the 0 it read: balance is 5, written by 1. Thread 2's +8 is gone: a lost update.", zh = "现在 1 号线程写入它根据读到的 0 算出的 5：balance 是 5，由 1 号线程写入。2 号线程加的 8 就这样没了，这就是丢失的更新。" }
       wait = "1s"
-      expect = ["global balance == 5", "visible: written by 1 | 由 1 写入"]
+      expect = ["global balance == 5", "visible: written by 1 | 由线程 1 写入"]
 
       [[steps]]
       schedule = "1x2 2x2"
