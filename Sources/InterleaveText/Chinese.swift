@@ -130,7 +130,7 @@ public struct Chinese: Strings {
   public func mainThreadDoing(_ state: ThreadState, waitsBy: ScenarioTraits.MainWait) -> String {
     switch (state, waitsBy) {
     case (.waiting, .join), (.sleeping, .join): return "join()：等待工作线程结束"
-    case (.waiting, .sleep), (.sleeping, .sleep): return "睡眠中：_thread 没有 join()"
+    case (.waiting, .sleep), (.sleeping, .sleep): return "睡眠中：等工作线程做完（没有用 join()）"
     case (.finished, .join): return "已 join 全部工作线程"
     case (.finished, .sleep): return "醒来：工作线程都结束了"
     case (.cancelled, _): return "已取消"
@@ -315,8 +315,10 @@ public struct Chinese: Strings {
   }
 
   public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }
-  public func lockHeld(_ share: String) -> String { "锁被持有的时间占 \(share)" }
-  public func lockWaitsNoneEnded(waiting: Int) -> String { "等待：\(waiting) 个正在等，还没有等完的" }
+  public func lockHeld(_ share: String) -> String { "锁的持有时间占比：\(share)" }
+  public func lockWaitsNoneEnded(waiting: Int) -> String {
+    "等待：\(waiting) 个线程正在等锁，还没有一次等待结束"
+  }
 
   // MARK: - The lost update, told step by step
 
@@ -391,7 +393,7 @@ public struct Chinese: Strings {
   public var pacedOverlap: String { "每次只走一步，所以丢失更新比线程自由运行时更常见" }
 
   public func atOnce(_ parallelism: Double, of workers: Int) -> String {
-    "同时 \(Duration.rounded(parallelism, 1))/\(workers)"
+    "忙碌核心 \(Duration.rounded(parallelism, 1))/\(workers)"
   }
 
   public func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String {

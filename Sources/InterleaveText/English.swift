@@ -139,7 +139,7 @@ public struct English: Strings {
   public func mainThreadDoing(_ state: ThreadState, waitsBy: ScenarioTraits.MainWait) -> String {
     switch (state, waitsBy) {
     case (.waiting, .join), (.sleeping, .join): return "join(): waits for the workers"
-    case (.waiting, .sleep), (.sleeping, .sleep): return "sleeps: _thread has no join()"
+    case (.waiting, .sleep), (.sleeping, .sleep): return "sleeps while the workers run (no join())"
     case (.finished, .join): return "joined every worker"
     case (.finished, .sleep): return "woke up: every worker is done"
     case (.cancelled, _): return "cancelled"
@@ -329,7 +329,7 @@ public struct English: Strings {
   }
   public func lockHeld(_ share: String) -> String { "held \(share) of the time" }
   public func lockWaitsNoneEnded(waiting: Int) -> String {
-    "waits: \(waiting) waiting, none over yet"
+    "waits: \(waiting) waiting now, none done yet"
   }
 
   // MARK: - The lost update, told step by step
@@ -408,7 +408,7 @@ public struct English: Strings {
   }
 
   public func atOnce(_ parallelism: Double, of workers: Int) -> String {
-    "at once \(Duration.rounded(parallelism, 1))/\(workers)"
+    "cores busy \(Duration.rounded(parallelism, 1))/\(workers)"
   }
 
   public func scenarioLine(_ id: String, threads: Int, iterations: Int?) -> String {

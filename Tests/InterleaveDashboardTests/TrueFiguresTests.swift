@@ -120,7 +120,7 @@ struct TrueFiguresTests {
     live.threads[1].tid = 1
     live.threads[2].tid = 2
     state.apply(live)
-    #expect(Self.strip(state, width: 80).line(0).contains("~at once 1.9/2"))
+    #expect(Self.strip(state, width: 80).line(0).contains("~cores busy 1.9/2"))
     var ended = Self.fullSpeed([200, 200], elapsed: 32_000_000, finished: true)
     for index in 1...2 {
       ended.threads[index].state = .finished
@@ -129,6 +129,6 @@ struct TrueFiguresTests {
     }
     state.apply(ended)
     let title = Self.strip(state, width: 80).line(0)
-    #expect(title.contains("at once 1.2/2") && !title.contains("~"), "\(title)")
+    #expect(title.contains("cores busy 1.2/2") && !title.contains("~"), "\(title)")
   }
 }

@@ -129,7 +129,8 @@ struct WidgetTests {
     var canvas = Canvas(width: 40, height: 10)
     PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
     #expect(
-      canvas.lines.contains { $0.contains("waits: 1 waiting, none over yet") }, "\(canvas.lines)")
+      canvas.lines.contains { $0.contains("waits: 1 waiting now, none done yet") },
+      "\(canvas.lines)")
     #expect(!canvas.lines.contains { $0.contains("0 ns") }, "\(canvas.lines)")
     // Once one is over, its figures.
     state.primitives[0].contended = 1
@@ -447,13 +448,13 @@ struct WidgetTests {
     }
   }
 
-  @Test("the coarse main thread sleeps: _thread has no join()")
+  @Test("the coarse main thread sleeps while the workers run, with no join()")
   func mainThreadSleeps() {
     var state = Fixtures.state(.coarse, threads: 2)
     state.apply(Sample(elapsedNs: 1, threads: Fixtures.workers(2)))
     var canvas = Canvas(width: 80, height: 1)
     MainThreadWidget.render(state.panes[0], state, in: canvas.bounds, on: &canvas)
-    #expect(canvas.line(0).contains("sleeps: _thread has no join()"))
+    #expect(canvas.line(0).contains("sleeps while the workers run (no join())"))
   }
 }
 
