@@ -30,6 +30,7 @@ public struct Chinese: Strings {
 
   public var paused: String { "已暂停" }
   public var ready: String { "就绪" }
+  public var paced: String { "节拍等待" }
   public var yourTurn: String { "▶ 轮到你" }
   public func tid(_ tid: Int32) -> String { "tid \(tid)" }
   public func cpu(_ core: Int) -> String { core >= 0 ? "核心 \(core)" : "核心 -" }

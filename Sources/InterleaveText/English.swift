@@ -30,6 +30,7 @@ public struct English: Strings {
 
   public var paused: String { "paused" }
   public var ready: String { "ready" }
+  public var paced: String { "paced" }
   public var yourTurn: String { "▶ your turn" }
   public func tid(_ tid: Int32) -> String { "tid \(tid)" }
   public func cpu(_ core: Int) -> String { core >= 0 ? "cpu \(core)" : "cpu -" }

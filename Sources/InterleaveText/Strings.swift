@@ -18,6 +18,9 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var paused: String { get }
   /// Drive mode: a live thread that waits for the driver to pick it.
   var ready: String { get }
+  /// A live thread of a paced run between two steps: the pacer holds it
+  /// (it is not running, and not asleep in the program's own sleep).
+  var paced: String { get }
   /// Drive mode's header while the run waits for the driver's next pick.
   var yourTurn: String { get }
   /// `tid 5765`.

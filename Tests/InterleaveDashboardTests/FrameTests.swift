@@ -116,7 +116,8 @@ struct FrameTests {
     let lines = Dashboard.render(state, width: width, height: height).lines
     for index in 1...threads {
       #expect(
-        lines.contains { $0.contains(" Thread-\(index) ") && $0.contains(" running ") },
+        // The fixture is paced: between steps the pacer holds each thread.
+        lines.contains { $0.contains(" Thread-\(index) ") && $0.contains(" paced ") },
         "no pane title for Thread-\(index) at \(width)x\(height)")
     }
     #expect(!lines.contains { $0.contains("PgUp/PgDn") })

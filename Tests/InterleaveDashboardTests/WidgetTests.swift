@@ -289,11 +289,17 @@ struct WidgetTests {
   func cjkAlignment() {
     var state = Fixtures.state(.loop, threads: 2, language: .zh)
     state.apply(Fixtures.sample(threads: 2))
+    state.speed = .full
     var canvas = Canvas(width: 40, height: 3)
     ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
     let title = canvas.line(0)
     #expect(title.hasPrefix(" 循环线程-1 "))
     #expect(title.hasSuffix(" 运行中 "))
+    // Paced, the same running thread is held by the pacer between steps.
+    state.speed = .slow
+    var paced = Canvas(width: 40, height: 3)
+    ThreadPaneWidget.render(state.panes[1], state, in: paced.bounds, on: &paced)
+    #expect(paced.line(0).hasSuffix(" 节拍等待 "), "\(paced.line(0))")
     // 40 cells: every cell of the row is filled, wide glyphs counted twice.
     #expect(TextWidth.of(title) == 40)
   }

@@ -209,7 +209,7 @@ enum BuiltinLessons {
       key = "space"
       caption = { en = "_thread has no join(), and when the main thread exits the workers die with it. The tutorial sleeps 3 s and hopes; here it sleeps until they are done.", zh = "_thread 没有 join()，主线程一退出，工作线程也随之终止。教程用 sleep(3) 碰运气；这里主线程一直睡眠，直到工作线程都结束。" }
       wait = "1s"
-      expect = ["visible: sleeps: _thread has no join() | 睡眠中：_thread 没有 join()"]
+      expect = ["visible: sleeps while the workers run (no join()) | 睡眠中：等工作线程做完（没有用 join()）"]
 
       [[steps]]
       scenario = "coarse"

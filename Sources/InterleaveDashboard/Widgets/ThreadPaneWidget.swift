@@ -113,6 +113,11 @@ enum ThreadPaneWidget {
     if state.drive != nil, !pane.state.isDone, pane.state != .created, pane.raised == nil {
       return (strings.ready, .running)
     }
+    // Paced, a "running" thread spends all but microseconds of its time
+    // held by the pacer before its next step: it is not on a core.
+    if case .delay = state.speed, pane.state == .running, pane.raised == nil {
+      return (strings.paced, .running)
+    }
     // A thread that raised ended with the error, not as a normal finish.
     if let error = pane.raised, pane.state != .running {
       return (strings.raised(error).split(separator: ":").first.map(String.init) ?? "", .deadlock)
