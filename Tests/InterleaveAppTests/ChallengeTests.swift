@@ -380,11 +380,13 @@ struct ChallengeCommandTests {
 @Suite("Challenges on screen", .timeLimit(.minutes(3)))
 struct ChallengeScreenTests {
   /// The dashboard on its own thread; `results` gets each reported try.
-  final class Played: @unchecked Sendable {
-    // `@unchecked Sendable`: `results` is written by the dashboard's thread
-    // and read by the test only after joining it.
-    var results: [(Bool, Int, Int, Bool)] = []
-    var status: Int32 = -1
+  /// Written by the dashboard's thread, read by the test's: each under a lock.
+  final class Played: Sendable {
+    private let box = LockedBox((results: [(Bool, Int, Int, Bool)](), status: Int32(-1)))
+    var results: [(Bool, Int, Int, Bool)] { box.snapshot.results }
+    var status: Int32 { box.snapshot.status }
+    func add(_ result: (Bool, Int, Int, Bool)) { box.withLockedValue { $0.results.append(result) } }
+    func end(_ status: Int32) { box.withLockedValue { $0.status = status } }
   }
 
   static func play(_ name: String, language: Language, width: Int = 80, height: Int = 24)
@@ -399,8 +401,8 @@ struct ChallengeScreenTests {
         file: setup.programPath, screen: screen, words: ProgramWords.of(language)
       ) { ProgramStepper(program: program, cpuCount: 2) }
       dashboard.challenge = ChallengeState(setup, language: language)
-      dashboard.onChallengeResult = { played.results.append(($1, $2, $3, $4)) }
-      played.status = dashboard.loop()
+      dashboard.onChallengeResult = { played.add(($1, $2, $3, $4)) }
+      played.end(dashboard.loop())
     }
     thread.start()
     return (screen, played, thread)
