@@ -124,6 +124,13 @@ struct SignalTests {
     // the process's end is what shows that q still works.
     try tmux.type("fg")
     try tmux.waitFor("q quit")
+    // The frame on screen may be the one from before `fg`: wait until the
+    // process is running in the foreground, or the shell may read the `q`.
+    #expect(
+      Wait.until(10) {
+        system("ps -o stat= -p $(pgrep -f \(pattern)) 2>/dev/null | grep -q '^[^T]*+'") == 0
+      },
+      "fg did not bring it to the foreground")
     try tmux.keys("q")
     #expect(
       Wait.until(10) { system("pgrep -f \(pattern) >/dev/null") != 0 },
