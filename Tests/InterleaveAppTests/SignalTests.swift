@@ -122,18 +122,22 @@ struct SignalTests {
     #expect(repainted.contains { $0.contains(" Interleave ") })
     // After a stop the shell drops the rest of the command line (the echo):
     // the process's end is what shows that q still works.
-    try tmux.type("fg")
-    try tmux.waitFor("q quit")
     // The frame on screen may be the one from before `fg`: wait until the
     // process is running in the foreground, or the shell may read the `q`.
-    #expect(
-      Wait.until(10) {
+    // Continued from outside, it ran in the background, where a read of
+    // the terminal stops it again (SIGTTIN): a second `fg` resumes it then.
+    var foreground = false
+    for _ in 0..<3 where !foreground {
+      try tmux.type("fg")
+      foreground = Wait.until(10) {
         system("ps -o stat= -p $(pgrep -f \(pattern)) 2>/dev/null | grep -q '^[^T]*+'") == 0
-      },
-      "fg did not bring it to the foreground")
+      }
+    }
+    #expect(foreground, "fg did not bring it to the foreground")
+    try tmux.waitFor("q quit")
     try tmux.keys("q")
     #expect(
-      Wait.until(10) { system("pgrep -f \(pattern) >/dev/null") != 0 },
+      Wait.until(20) { system("pgrep -f \(pattern) >/dev/null") != 0 },
       "q did not quit; screen:\n\((try? tmux.screen())?.joined(separator: "\n") ?? "")")
   }
 }
