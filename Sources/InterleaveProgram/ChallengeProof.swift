@@ -22,9 +22,9 @@ public struct ChallengeProof: Sendable {
     let results = try explorer.explore()
     var proof = ChallengeProof(winning: 0, total: 0, fewest: nil, witness: [], states: 0)
     for result in results {
-      proof.total = add(proof.total, result.schedules)
+      proof.total = ProgramExplorer.add(proof.total, result.schedules)
       guard result.outcome.marked else { continue }
-      proof.winning = add(proof.winning, result.schedules)
+      proof.winning = ProgramExplorer.add(proof.winning, result.schedules)
       if proof.fewest.map({ result.preemptions < $0 }) ?? true {
         proof.fewest = result.preemptions
         proof.witness = result.witness
@@ -32,15 +32,6 @@ public struct ChallengeProof: Sendable {
     }
     proof.states = explorer.states
     return proof
-  }
-
-  /// Two counts added (nil: more than 2^64, or one of them was).
-  public static func sum(_ a: UInt64?, _ b: UInt64?) -> UInt64? { add(a, b) }
-
-  private static func add(_ a: UInt64?, _ b: UInt64?) -> UInt64? {
-    guard let a, let b else { return nil }
-    let (sum, overflow) = a.addingReportingOverflow(b)
-    return overflow ? nil : sum
   }
 }
 

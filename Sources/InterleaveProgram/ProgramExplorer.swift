@@ -80,10 +80,15 @@ public struct ProgramExplorer {
 
   /// The steps of one schedule from `start` (the lowest thread that can
   /// goes each time), nil when it runs past the step limit.
-  public func depth(from start: ModelState) -> Int? {
+  public func depth(from start: ModelState) -> Int? { lowestFirst(from: start)?.count }
+
+  /// That schedule itself, by slot; nil when it runs past the step limit.
+  public func lowestFirst(from start: ModelState) -> [Int]? {
     var state = start
-    for steps in 0...stepLimit {
-      guard let slot = model.runnable(state).first else { return steps }
+    var schedule: [Int] = []
+    while schedule.count <= stepLimit {
+      guard let slot = model.runnable(state).first else { return schedule }
+      schedule.append(slot)
       state = model.step(state, slot)
     }
     return nil
@@ -201,7 +206,8 @@ public struct ProgramExplorer {
     return marked
   }
 
-  private static func add(_ a: UInt64?, _ b: UInt64?) -> UInt64? {
+  /// Two schedule counts added (nil: more than 2^64, or one of them was).
+  public static func add(_ a: UInt64?, _ b: UInt64?) -> UInt64? {
     guard let a, let b else { return nil }
     let (sum, overflow) = a.addingReportingOverflow(b)
     return overflow ? nil : sum

@@ -365,6 +365,8 @@ struct ChallengeCommandTests {
         ["challenge", round % 2 == 0 ? "01" : "04", "--schedule", "0 1 2x2 1 0x2"],
         environment: environment, limit: 60
       ) { pid in
+        // A random moment to kill it at, not a wait for anything: a whole
+        // file after each is what the round checks.
         usleep(UInt32(delay * 1e6))
         kill(pid, SIGKILL)
       }

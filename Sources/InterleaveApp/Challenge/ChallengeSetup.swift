@@ -55,13 +55,7 @@ struct ChallengeSetup {
   var demonstration: [Int] {
     guard !proof.isReachable else { return proof.witness }
     let model = ProgramModel(program)
-    var state = model.initial()
-    var schedule: [Int] = []
-    while schedule.count < 20_000, let slot = model.runnable(state).first {
-      schedule.append(slot)
-      state = model.step(state, slot)
-    }
-    return schedule
+    return ProgramExplorer(model).lowestFirst(from: model.initial()) ?? []
   }
 
   /// The goal in words, in `language`; `glued`: its condition kept on one

@@ -123,8 +123,8 @@ struct ChallengeState {
     var winning: UInt64? = 0
     var total: UInt64? = 0
     for (_, schedules, marked) in outcomes {
-      total = ChallengeProof.sum(total, schedules)
-      if marked { winning = ChallengeProof.sum(winning, schedules) }
+      total = ProgramExplorer.add(total, schedules)
+      if marked { winning = ProgramExplorer.add(winning, schedules) }
     }
     func said(_ count: UInt64?) -> String {
       count.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64"

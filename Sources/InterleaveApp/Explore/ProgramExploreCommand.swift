@@ -45,11 +45,7 @@ struct ProgramExploreCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let elapsed = MonotonicClock.now() - start
-    let total = results.reduce(UInt64?(0)) { sum, result in
-      guard let sum, let count = result.schedules else { return nil }
-      let (added, overflow) = sum.addingReportingOverflow(count)
-      return overflow ? nil : added
-    }
+    let total = results.reduce(UInt64?(0)) { ProgramExplorer.add($0, $1.schedules) }
     let sink = OutputSink()
     let names = explorer.names
     if format == .jsonl {

@@ -214,7 +214,7 @@ struct ProgramDashboard {
     var rows: [(outcome: String, schedules: UInt64?)] = []
     for (outcome, schedules, _) in outcomes {
       if let index = rows.firstIndex(where: { $0.outcome == outcome }) {
-        rows[index].schedules = ChallengeProof.sum(rows[index].schedules, schedules)
+        rows[index].schedules = ProgramExplorer.add(rows[index].schedules, schedules)
       } else {
         rows.append((outcome, schedules))
       }

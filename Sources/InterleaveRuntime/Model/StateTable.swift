@@ -21,9 +21,6 @@ struct StateTable {
     flat.reserveCapacity(capacity * size)
   }
 
-  /// The index of `values` (one state's), added if new.
-  mutating func insert(_ values: [Int32]) -> Int { insert(values, hash: Self.hash(values)) }
-
   /// Brings the bucket of a state with hash `hash` into the cache, ahead
   /// of its `insert` (call `reserve` first so the table does not grow between).
   func prefetch(hash: Int) {
@@ -35,7 +32,7 @@ struct StateTable {
     while (count + more) * 2 >= buckets.count { grow() }
   }
 
-  /// `insert` with the hash already worked out.
+  /// The index of `values` (one state's, whose `hash` is worked out), added if new.
   mutating func insert(_ values: [Int32], hash: Int) -> Int {
     if count * 2 >= buckets.count { grow() }
     let mask = buckets.count - 1
