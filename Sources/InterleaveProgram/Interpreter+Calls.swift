@@ -10,6 +10,15 @@ extension Interpreter {
   ) throws -> Value? {
     switch callee {
     case .function(let index):
+      // Every parameter given by position (the usual call): no checks to make.
+      if keywords.isEmpty, frames.count < Limits.callDepth,
+        arguments.count == program.functions[index].parameters.count
+      {
+        var locals = [Value?](repeating: nil, count: program.functions[index].localNames.count)
+        for slot in arguments.indices { locals[slot] = arguments[slot] }
+        frames.append(Frame(function: index, locals: locals))
+        return nil
+      }
       let function = program.functions[index]
       guard frames.count < Limits.callDepth else {
         throw PythonError(

@@ -97,9 +97,10 @@ struct Interpreter<W: World> {
   private mutating func push(_ value: Value) { frames[frames.count - 1].stack.append(value) }
   private mutating func pop() -> Value { frames[frames.count - 1].stack.removeLast() }
   private mutating func pop(_ count: Int) -> [Value] {
-    let stack = frames[frames.count - 1].stack
-    frames[frames.count - 1].stack.removeLast(count)
-    return Array(stack.suffix(count))
+    let last = frames.count - 1
+    let values = Array(frames[last].stack.suffix(count))
+    frames[last].stack.removeLast(count)
+    return values
   }
   private var top: Value { frames[frames.count - 1].stack.last! }
 
@@ -167,7 +168,7 @@ struct Interpreter<W: World> {
     case .storeLocal(let slot):
       frames[frame].locals[slot] = pop()
     case .loadGlobal(let index):
-      if try isDataStep(op, world: &world), world.beforeStep(thread, line: stepLine) {
+      if world.globalHoldsData(index), world.beforeStep(thread, line: stepLine) {
         throw Stop.cancelled
       }
       guard let value = world.readGlobal(index) else {
@@ -239,10 +240,14 @@ struct Interpreter<W: World> {
     case .call(let count, let keywords):
       let values = pop(count)
       let callee = pop()
-      let named = Dictionary(
-        uniqueKeysWithValues: zip(keywords, values.suffix(keywords.count)).map { ($0, $1) })
+      let named =
+        keywords.isEmpty
+        ? [:]
+        : Dictionary(
+          uniqueKeysWithValues: zip(keywords, values.suffix(keywords.count)).map { ($0, $1) })
       if let value = try call(
-        callee, Array(values.prefix(count - keywords.count)), keywords: named, world: &world)
+        callee, keywords.isEmpty ? values : Array(values.prefix(count - keywords.count)),
+        keywords: named, world: &world)
       {
         push(value)
       }
@@ -374,12 +379,5 @@ struct Interpreter<W: World> {
 
   mutating func typeName(_ value: Value, _ world: inout W) throws(PythonError) -> String {
     world.readObjects { objects in value.typeName(objects) }
-  }
-
-  /// Whether reading this global is a step: it holds data, not a function,
-  /// module or object the code only looks up.
-  private mutating func isDataStep(_ op: Op, world: inout W) throws -> Bool {
-    guard case .loadGlobal(let index) = op else { return false }
-    return world.readGlobal(index)?.isData ?? true
   }
 }

@@ -15,6 +15,7 @@ struct ModelWorld: World, Hashable {
 
   mutating func readGlobal(_ index: Int) -> Value? { globals[index] }
   mutating func writeGlobal(_ index: Int, _ value: Value) { globals[index] = value }
+  mutating func globalHoldsData(_ index: Int) -> Bool { globals[index]?.isData ?? true }
 
   mutating func updateGlobal(_ index: Int, _ body: (inout Value?) throws(PythonError) -> Value)
     throws(PythonError) -> Value

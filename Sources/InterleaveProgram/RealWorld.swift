@@ -8,7 +8,7 @@ import Synchronization
 /// order it is written.
 final class RealWorld: World, Sendable {
   let program: Program
-  private let cells: [LockedBox<Value?>]
+  private let cells: GlobalCells
   private let objects = Monitor(SharedObjects())
   /// What `print` writes, in order.
   private let output: @Sendable (String) -> Void
@@ -45,29 +45,20 @@ final class RealWorld: World, Sendable {
     gate = schedule.map { TurnGate(schedule: $0, open: open) }
     self.stop = stop
     self.program = program
-    cells = program.globalNames.map { _ in LockedBox(nil) }
+    cells = GlobalCells(count: program.globalNames.count)
     self.cpuCount = cpuCount
     self.output = output
     self.errors = errors
   }
 
-  func readGlobal(_ index: Int) -> Value? { cells[index].withLockedValue { $0 } }
-  func writeGlobal(_ index: Int, _ value: Value) { cells[index].withLockedValue { $0 = value } }
+  func readGlobal(_ index: Int) -> Value? { cells.read(index) }
+  func writeGlobal(_ index: Int, _ value: Value) { cells.write(index, value) }
+  func globalHoldsData(_ index: Int) -> Bool { cells.holdsData(index) }
 
   func updateGlobal(_ index: Int, _ body: (inout Value?) throws(PythonError) -> Value)
     throws(PythonError) -> Value
   {
-    var failure: PythonError?
-    let result = cells[index].withLockedValue { value -> Value in
-      do throws(PythonError) {
-        return try body(&value)
-      } catch {
-        failure = error
-        return .none
-      }
-    }
-    if let failure { throw failure }
-    return result
+    try cells.update(index, body)
   }
 
   func withObjects<T, E: Error>(_ body: (inout SharedObjects) throws(E) -> T) throws(E) -> T {

@@ -5,6 +5,8 @@ protocol World {
   /// A global's value (nil: not bound yet).
   mutating func readGlobal(_ index: Int) -> Value?
   mutating func writeGlobal(_ index: Int, _ value: Value)
+  /// Whether the global holds data (reading it is a step) or is unbound.
+  mutating func globalHoldsData(_ index: Int) -> Bool
   /// Reads and changes a global indivisibly (a list method).
   mutating func updateGlobal(
     _ index: Int, _ body: (inout Value?) throws(PythonError) -> Value

@@ -40,6 +40,43 @@ struct ProgramRunTests {
         """, "\(run.errors)")
   }
 
+  @Test("a global keeps every kind of value a thread writes, read back as Python would")
+  func globalsKeepEveryKind() throws {
+    let text = """
+      import threading, time
+      g = None
+      seen = []
+      def f():
+          pass
+      def writer(values):
+          global g, seen
+          for v in values:
+              g = v
+              seen.append(g)
+      values = [None, True, False, 0, -5, 2 ** 60, -(2 ** 60), 2 ** 62, -(2 ** 62) * 2, "s", "长", [1, 2],
+                (3,), 1.5, f, time, threading.Lock]
+      t = threading.Thread(target=writer, args=(values,))
+      t.start()
+      t.join()
+      print(g is threading.Lock, seen[14] is f, seen[15] is time)
+      for i in range(14):
+          print(repr(seen[i]), seen[i] == values[i], end=" ")
+      print()
+      g = None
+      print(g is None, g)
+      """
+    let run = try runProgram(text)
+    let python = """
+      True True True
+      None True True True False True 0 True -5 True 1152921504606846976 True \
+      -1152921504606846976 True 4611686018427387904 True -9223372036854775808 True \
+      's' True '长' True [1, 2] True (3,) True 1.5 True\u{20}
+      True None
+
+      """
+    #expect(run.output == python, "\(run.errors)")
+  }
+
   @Test("t.daemon = True and t.name = ... before start; other attributes fail as CPython's do")
   func threadAttributes() throws {
     let run = try runProgram(
