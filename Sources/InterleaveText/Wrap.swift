@@ -66,14 +66,23 @@ public enum Wrap {
     guard lines.count >= 2, let last = lines.last, TextWidth.of(last) <= 4,
       let lastFirst = last.unicodeScalars.first, TextWidth.of(lastFirst) == 2
     else { return }
-    var previous = lines[lines.count - 2].unicodeScalars
+    var previous = Array(lines[lines.count - 2].unicodeScalars)
     guard let moved = previous.last, TextWidth.of(moved) == 2, !closers.contains(moved),
-      !openers.contains(moved), previous.count > 2,
-      TextWidth.of(last) + 2 <= later
+      !openers.contains(moved)
     else { return }
-    previous.removeLast()
-    lines[lines.count - 2] = String(previous)
-    lines[lines.count - 1] = String(moved) + last
+    // A word at the end of the line moves whole (工作, never 作 alone).
+    let interior = wordInteriors(previous)
+    var count = 1
+    while count < previous.count, interior[previous.count - count] { count += 1 }
+    guard previous.count > count + 1, TextWidth.of(last) + 2 * count <= later else { return }
+    let word = previous.suffix(count)
+    previous.removeLast(count)
+    var head = ""
+    head.unicodeScalars.append(contentsOf: previous)
+    var tail = ""
+    tail.unicodeScalars.append(contentsOf: word)
+    lines[lines.count - 2] = head
+    lines[lines.count - 1] = tail + last
   }
 
   /// A number, a space, and a unit or a counter word after it.
@@ -90,6 +99,41 @@ public enum Wrap {
   /// its unit: kept whole between the markers U+E000 and U+E001.
   static var hanLabelAndNumber: Regex<(Substring, Substring, Substring)> {
     /(\p{Han}{1,4}) ([+\-~]?[0-9][0-9.,%]*(?:\u{A0}(?:ms|µs|ns|s|次|个|M|k|G|\/s))?)/
+  }
+
+  /// For each scalar, whether it continues a Chinese word begun before it
+  /// (so no line may break just before it). Words are found longest first,
+  /// left to right, in `ChineseWords`.
+  static func wordInteriors(_ scalars: [Unicode.Scalar]) -> [Bool] {
+    var interior = [Bool](repeating: false, count: scalars.count)
+    func isHan(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.properties.isIdeographic && TextWidth.of(scalar) == 2
+    }
+    var start = 0
+    while start < scalars.count {
+      guard isHan(scalars[start]) else {
+        start += 1
+        continue
+      }
+      var end = start
+      while end < scalars.count, end - start < ChineseWords.longest, isHan(scalars[end]) {
+        end += 1
+      }
+      var length = end - start
+      while length >= 2 {
+        var word = ""
+        word.unicodeScalars.append(contentsOf: scalars[start..<start + length])
+        if ChineseWords.all.contains(Substring(word)) { break }
+        length -= 1
+      }
+      if length >= 2 {
+        for index in start + 1..<start + length { interior[index] = true }
+        start += length
+      } else {
+        start += 1
+      }
+    }
+    return interior
   }
 
   /// `lines` at work: breaks at spaces and between CJK characters.
@@ -121,9 +165,12 @@ public enum Wrap {
       currentWidth += wordWidth
       (word, wordWidth) = ("", 0)
     }
-    // Inside a glued label and number, CJK characters do not break.
+    // Inside a glued label and number, CJK characters do not break; nor
+    // inside a word (启动, never 启 then 动).
     var held = false
-    for scalar in text.unicodeScalars {
+    let scalars = Array(text.unicodeScalars)
+    let inWord = wordInteriors(scalars)
+    for (index, scalar) in scalars.enumerated() {
       if scalar == "\u{E000}" || scalar == "\u{E001}", glued {
         held = scalar == "\u{E000}"
         continue
@@ -141,7 +188,7 @@ public enum Wrap {
       // A no-break space (a number glued to its unit or label) holds both sides.
       let opensWord =
         word.unicodeScalars.last.map { Wrap.openers.contains($0) || $0 == "\u{A0}" } ?? false
-      let glue = safe == "\u{A0}" || held
+      let glue = safe == "\u{A0}" || held || inWord[index]
       if !word.isEmpty, !afterSpace, wide || lastWide, !Wrap.closers.contains(safe), !opensWord,
         !glue
       {

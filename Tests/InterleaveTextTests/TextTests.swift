@@ -58,6 +58,39 @@ struct TextTests {
     }
   }
 
+  @Test("a line never breaks inside a Chinese word, at any width")
+  func chineseWordsStayWhole() {
+    // Each split a teacher saw at 80x24 (启/动, 工作线/程, 碰运/气, 消费/者...).
+    let text =
+      "线程启动之后，当前工作线程各自交给操作系统；只有碰运气才会抹掉顺序，"
+      + "其中消费者唤醒所有等待者，第一把锁只能一把一把地进行。"
+    let words = [
+      "启动", "当前", "工作线程", "各自", "操作系统", "只有", "碰运气", "抹掉", "顺序", "其中",
+      "消费者", "唤醒", "所有", "等待者", "只能", "一把", "进行",
+    ]
+    for width in 8...40 {
+      let lines = Wrap.lines(text, width: width)
+      #expect(lines.joined() == text, "nothing lost or added at width \(width)")
+      for (line, next) in zip(lines, lines.dropFirst()) {
+        for word in words {
+          for cut in 1..<word.count {
+            let head = String(word.prefix(cut))
+            let tail = String(word.dropFirst(cut))
+            #expect(
+              !(line.hasSuffix(head) && next.hasPrefix(tail)),
+              "width \(width) breaks \(word): \(line) | \(next)")
+          }
+        }
+      }
+    }
+    // The last line's lone character brings its whole word along (工作, not 作).
+    let orphan = String(repeating: "中", count: 8) + "工作线程起。"
+    for width in [18, 20] {
+      let lines = Wrap.lines(orphan, width: width)
+      #expect(!lines.contains { $0.hasPrefix("程") || $0.hasPrefix("作") }, "\(lines)")
+    }
+  }
+
   @Test("wrapping takes time in proportion to the text, even for a megabyte")
   func wrapIsLinear() {
     let words = String(repeating: "word ", count: 200_000)
