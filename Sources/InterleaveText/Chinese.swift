@@ -30,7 +30,7 @@ public struct Chinese: Strings {
 
   public var paused: String { "已暂停" }
   public var ready: String { "就绪" }
-  public var paced: String { "节拍等待" }
+  public var paced: String { "逐步运行" }
   public var yourTurn: String { "▶ 轮到你" }
   public func tid(_ tid: Int32) -> String { "tid \(tid)" }
   public func cpu(_ core: Int) -> String { core >= 0 ? "核心 \(core)" : "核心 -" }
@@ -51,11 +51,8 @@ public struct Chinese: Strings {
     "原子加 \(amount)，balance = \(result)"
   }
 
-  public func lostUpdate(
-    wrote: Int, over victim: String, overwritten: Int, read: Int, steps: (Int, Int)?
-  ) -> String {
-    let where_ = steps.map { "，第 \($0.0) 步覆盖了第 \($0.1) 步" } ?? ""
-    return "丢失更新：写入 \(wrote)，覆盖了 \(victim) 写的 \(overwritten)（自己读到的是 \(read)\(where_)）"
+  public func lostUpdate(wrote: Int, over victim: String, overwritten: Int, read: Int) -> String {
+    "丢失更新：写入 \(wrote)，覆盖了 \(victim) 写的 \(overwritten)（它读到的是 \(read)）"
   }
 
   public func overwritten(_ value: Int, by writer: String) -> String {
@@ -144,7 +141,7 @@ public struct Chinese: Strings {
 
   public func cores(_ count: Int) -> String { "\(count) 核" }
   public func threads(_ count: Int, short: Bool) -> String {
-    short ? "\(count) 线程" : "\(count) 个线程"
+    short ? "\(count) 工作线程" : "\(count) 个工作线程"
   }
   public var fullSpeed: String { "全速" }
 

@@ -18,7 +18,7 @@ extension Chinese: ScenarioStrings {
   public func raised(_ error: ModelError) -> String { "抛出 \(error.python)" }
 
   public func hang(waiting: Int) -> String {
-    "挂起：剩下的 \(waiting) 个线程都在等这个条件变量，没人能再 notify 了"
+    "挂起：\(waiting) 个线程都在等，没人再 notify"
   }
 
   public func inUse(delta: Int, count: Int) -> String {

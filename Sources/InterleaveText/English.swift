@@ -30,10 +30,10 @@ public struct English: Strings {
 
   public var paused: String { "paused" }
   public var ready: String { "ready" }
-  public var paced: String { "paced" }
+  public var paced: String { "step by step" }
   public var yourTurn: String { "▶ your turn" }
   public func tid(_ tid: Int32) -> String { "tid \(tid)" }
-  public func cpu(_ core: Int) -> String { core >= 0 ? "cpu \(core)" : "cpu -" }
+  public func cpu(_ core: Int) -> String { core >= 0 ? "core \(core)" : "core -" }
 
   // MARK: - Transcript: the seed's prints
 
@@ -51,12 +51,8 @@ public struct English: Strings {
     "atomic add \(amount), balance = \(result)"
   }
 
-  public func lostUpdate(
-    wrote: Int, over victim: String, overwritten: Int, read: Int, steps: (Int, Int)?
-  ) -> String {
-    let where_ = steps.map { ", step \($0.0) over step \($0.1)" } ?? ""
-    return
-      "lost update: wrote \(wrote) over \(victim)'s \(overwritten) (it had read \(read)\(where_))"
+  public func lostUpdate(wrote: Int, over victim: String, overwritten: Int, read: Int) -> String {
+    "lost update: wrote \(wrote) over \(victim)'s \(overwritten) (it had read \(read))"
   }
 
   public func overwritten(_ value: Int, by writer: String) -> String {
@@ -154,7 +150,9 @@ public struct English: Strings {
   public func cores(_ count: Int) -> String { count == 1 ? "1 core" : "\(count) cores" }
 
   public func threads(_ count: Int, short: Bool) -> String {
-    short ? "\(count) thr" : (count == 1 ? "1 thread" : "\(count) threads")
+    // Workers: the main thread, shown beside them, is not counted.
+    if short { return count == 1 ? "1 worker" : "\(count) workers" }
+    return count == 1 ? "1 worker thread" : "\(count) worker threads"
   }
 
   public var fullSpeed: String { "full speed" }
@@ -315,7 +313,7 @@ public struct English: Strings {
   public func backTo(_ who: String) -> String { "→ back to \(who)" }
   public func owner(_ who: String) -> String { "owner \(who)" }
   public var free: String { "free" }
-  public var freeWaking: String { "free, its waiters waking" }
+  public var freeWaking: String { "free, waiters waking" }
   public func waiters(_ names: [String]) -> String { "waiters: " + names.joined(separator: ", ") }
 
   public func lockCounts(acquisitions: String, contended: String, share: String, timeouts: Int)

@@ -18,11 +18,7 @@ extension English: ScenarioStrings {
   public func raised(_ error: ModelError) -> String { "raised \(error.python)" }
 
   public func hang(waiting: Int) -> String {
-    let who =
-      waiting == 1
-      ? "the one thread left waits"
-      : waiting == 2 ? "both threads left wait" : "all \(waiting) threads left wait"
-    return "hang: \(who) on the condition; nobody is left to notify"
+    "hang: \(waiting == 1 ? "1 thread waits" : "\(waiting) threads wait"), none left to notify"
   }
 
   public func inUse(delta: Int, count: Int) -> String {

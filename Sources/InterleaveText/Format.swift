@@ -40,11 +40,14 @@ public enum Format {
     return "\(whole / 60):" + (rest < 10 ? "0" : "") + "\(rest)"
   }
 
-  /// `45%`; a small share that is not zero keeps two decimals (`0.26%`),
-  /// so that it never reads as nothing.
+  /// `45%`; a share that is not zero never reads as nothing (`0.26%`,
+  /// `<0.01%`), and one short of all never reads as all (`99.7%`, `>99.9%`).
   public static func percent(_ share: Double) -> String {
     let value = share * 100
+    if value > 0 && value < 0.01 { return "<0.01%" }
     if value > 0 && value < 1 { return Duration.rounded(value, 2) + "%" }
+    if value > 99.9 && value < 100 { return ">99.9%" }
+    if value >= 99.5 && value < 100 { return Duration.rounded(value, 1) + "%" }
     return "\(Int(value.rounded()))%"
   }
 

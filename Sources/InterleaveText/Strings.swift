@@ -44,8 +44,7 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func writes(_ value: Int) -> String
   func atomicAdd(_ amount: Int, result: Int) -> String
   /// This thread's write wiped out `victim`'s (steps under a scheduler).
-  func lostUpdate(wrote: Int, over victim: String, overwritten: Int, read: Int, steps: (Int, Int)?)
-    -> String
+  func lostUpdate(wrote: Int, over victim: String, overwritten: Int, read: Int) -> String
   /// In the victim's pane: its value was overwritten by `writer`.
   func overwritten(_ value: Int, by writer: String) -> String
   func waits(for primitive: PrimitiveSpec) -> String

@@ -81,10 +81,10 @@ public struct Transcript: Sendable, Equatable {
       return bytecodes ? "STORE_GLOBAL balance ← \(value)" : strings.writes(value)
     case .atomicAdd(let amount, let result): return strings.atomicAdd(amount, result: result)
     case .lostUpdate(let lost):
-      let steps = lost.step.flatMap { step in lost.victimStep.map { (step, $0) } }
+      // (Step numbers stay in jsonl: nothing on screen numbers the steps.)
       return strings.lostUpdate(
         wrote: lost.written, over: name(lost.victim), overwritten: lost.overwritten,
-        read: lost.readValue, steps: steps)
+        read: lost.readValue)
     case .waiting(let id): return strings.waits(for: primitive(id))
     case .acquired(let id, let waited): return strings.acquired(primitive(id), waited: waited)
     case .timedOut(let id, let waited): return strings.timedOut(primitive(id), waited: waited)

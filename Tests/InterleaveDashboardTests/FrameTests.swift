@@ -117,7 +117,7 @@ struct FrameTests {
     for index in 1...threads {
       #expect(
         // The fixture is paced: between steps the pacer holds each thread.
-        lines.contains { $0.contains(" Thread-\(index) ") && $0.contains(" paced ") },
+        lines.contains { $0.contains(" Thread-\(index) ") && $0.contains(" step by step ") },
         "no pane title for Thread-\(index) at \(width)x\(height)")
     }
     #expect(!lines.contains { $0.contains("PgUp/PgDn") })

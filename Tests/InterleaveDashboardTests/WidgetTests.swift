@@ -53,6 +53,12 @@ struct WidgetTests {
     state.balance = BalanceView(value: 30, expected: 110, minimum: 0, maximum: 30)
     let coarse = Self.gauge(state, width: 40)
     #expect(coarse.line(2) == "│balance 30, should end at 110         │")
+    // A balance growing towards 110 fills from the left, its end marked.
+    #expect(coarse.line(1) == "│██████████───────────────────────────┼│")
+    state.balance = BalanceView(value: 0, expected: 110, minimum: 0, maximum: 0)
+    #expect(
+      Self.gauge(state, width: 40).line(1) == "│─────────────────────────────────────┼│",
+      "just begun: nothing filled, not a full bar below the mark")
     #expect(!coarse.lines.joined().contains("drift"), "no drift before the end")
     #expect(
       coarse.cells.allSatisfy { $0.style.role != .gaugeDrift && $0.style.role != .gaugeOK },
@@ -112,7 +118,7 @@ struct WidgetTests {
     var canvas = Canvas(width: 40, height: 8)
     PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
     let lines = canvas.lines
-    #expect(lines.contains { $0.contains("lock free, its waiters waking") }, "\(lines)")
+    #expect(lines.contains { $0.contains("lock free, waiters waking") }, "\(lines)")
     #expect(lines.contains { $0.contains("waiters: Thread-2") })
     state.primitives[0].waiters = []
     var empty = Canvas(width: 40, height: 8)
@@ -228,17 +234,28 @@ struct WidgetTests {
     #expect(chinese.line(5).hasPrefix("│✗ Thread-1 的 +5 丢了"))
   }
 
-  @Test("a legend too long for the strip's title keeps what fits and points at the help")
+  @Test("a legend too long for the strip's title goes on in its bottom border, every glyph named")
   func legendTooLong() {
-    var state = Fixtures.state(.condition, threads: 3)
-    state.strip.glyphsSeen = [
+    let seen: [StripGlyph] = [
       .acquire, .release, .wait, .conditionWait, .put, .take, .notify, .raise,
     ]
-    var canvas = Canvas(width: 80, height: 6)
-    StripWidget.render(state, in: canvas.bounds, on: &canvas)
-    let title = canvas.line(0)
-    #expect(title.contains("[ acquire"), "\(title)")
-    #expect(title.contains("… ? help"), "\(title)")
+    var state = Fixtures.state(.condition, threads: 3)
+    for language in Language.allCases {
+      state = Fixtures.state(.condition, threads: 3, language: language)
+      state.strip.glyphsSeen = Set(seen)
+      var canvas = Canvas(width: 80, height: 6)
+      StripWidget.render(state, in: canvas.bounds, on: &canvas)
+      let borders = canvas.line(0) + canvas.line(5)
+      for glyph in seen {
+        let entry = StripWidget.symbol(glyph) + " " + state.strings.legend(glyph)
+        #expect(borders.contains(entry), "\(language) lacks \(entry): \(borders)")
+      }
+      #expect(!borders.contains("… ?"), "nothing left for the help to tell")
+    }
+    // Too narrow for both lines: what fits, and a pointer to the help.
+    var narrow = Canvas(width: 40, height: 6)
+    StripWidget.render(state, in: narrow.bounds, on: &narrow)
+    #expect(narrow.line(5).contains("… ? 帮助"), "\(narrow.line(5))")
   }
 
   @Test("before any lost update the race's panel says what to look for")
@@ -299,7 +316,7 @@ struct WidgetTests {
     state.speed = .slow
     var paced = Canvas(width: 40, height: 3)
     ThreadPaneWidget.render(state.panes[1], state, in: paced.bounds, on: &paced)
-    #expect(paced.line(0).hasSuffix(" 节拍等待 "), "\(paced.line(0))")
+    #expect(paced.line(0).hasSuffix(" 逐步运行 "), "\(paced.line(0))")
     // 40 cells: every cell of the row is filled, wide glyphs counted twice.
     #expect(TextWidth.of(title) == 40)
   }

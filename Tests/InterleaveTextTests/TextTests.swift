@@ -58,6 +58,17 @@ struct TextTests {
     }
   }
 
+  @Test("a share that is not zero never reads 0%, and one short of all never reads 100%")
+  func percentages() {
+    #expect(Format.percent(0) == "0%")
+    #expect(Format.percent(1) == "100%")
+    #expect(Format.percent(0.45) == "45%")
+    #expect(Format.percent(0.0026) == "0.26%")
+    #expect(Format.percent(0.000_04) == "<0.01%", "77 contended in millions of calls")
+    #expect(Format.percent(0.997) == "99.7%")
+    #expect(Format.percent(0.999_96) == ">99.9%")
+  }
+
   @Test("a line never breaks inside a Chinese word, at any width")
   func chineseWordsStayWhole() {
     // Each split a teacher saw at 80x24 (启/动, 工作线/程, 碰运/气, 消费/者...).

@@ -60,14 +60,14 @@ enum BuiltinLessons {
       iterations = 3
       seed = 2
       speed = 400
-      caption = { en = "No lock. balance += n is two steps: read the balance, then write back what was read plus n.", zh = "没有锁。balance += n 其实是两步：先读出 balance，再把读到的值加上 n 写回去。" }
+      caption = { en = "No lock. balance += n is two steps: read the balance, then write back what was read plus n. Watch for a red ✗: an update lost.", zh = "没有锁。balance += n 其实是两步：先读出 balance，再把读到的值加上 n 写回去。留意红色的 ✗：那是一次丢失的更新。" }
       wait = "lost-update"
       timeout = "60s"
       pause = true
       expect = ["lost-updates >= 1"]
 
       [[steps]]
-      caption = { en = "Paused at the lost update. The panel on the right tells it step by step: one thread wrote back a result worked out from a stale read, wiping out the other's write. The balance may look right now, but that change is gone.", zh = "在丢失更新处暂停。右边的面板一步步讲清楚：一个线程拿读到的旧值算出结果写回，抹掉了另一个线程的写入。此刻 balance 也许看着没错，但那次修改已经丢了。" }
+      caption = { en = "Paused at the lost update. The panel on the right tells how: one thread wrote back a sum worked out from a stale read, wiping out the other's write. That change is gone, even if the balance looks right.", zh = "在丢失更新处暂停。右边的面板讲清楚了经过：一个线程拿读到的旧值算出结果写回，抹掉了另一个线程的写入。即使 balance 此刻看着没错，那次修改也已经丢了。" }
       wait = "1s"
       expect = ["paused", "visible: the last lost update | 最近一次丢失的更新", "visible: is lost | 丢了"]
 
@@ -82,7 +82,7 @@ enum BuiltinLessons {
       scenario = "race"
       iterations = 1000000
       speed = "full"
-      caption = { en = "Now truly parallel, at full speed, each thread on its own core, 1,000,000 times each: the balance drifts away from 0.", zh = "现在全速、真正并行，每个线程占一个核心，各做 1,000,000 次：balance 偏离了 0。" }
+      caption = { en = "Now at full speed, 1,000,000 times each, free to run at once on separate cores (cores busy says how much they did): the balance drifts away from 0.", zh = "现在全速运行，各做 1,000,000 次，两个线程可以同时在不同核心上跑（“忙碌核心”显示实际同时跑了多少）：balance 偏离了 0。" }
       wait = "finished"
       timeout = "60s"
       retry = 5
@@ -127,14 +127,14 @@ enum BuiltinLessons {
       [[steps]]
       iterations = 1000000
       speed = "full"
-      caption = { en = "At full speed, on separate cores, 1,000,000 times each: the balance is 0, every time.", zh = "全速运行，线程分别在不同核心上，各 1,000,000 次：balance 每次都是 0。" }
+      caption = { en = "At full speed, 1,000,000 times each, free to run on separate cores: the balance is 0, every time.", zh = "全速运行，各 1,000,000 次，线程可以同时在不同核心上跑：balance 每次都是 0。" }
       wait = "finished"
       timeout = "60s"
       retry = 3
       expect = ["finished", "balance == expected", "contended"]
 
       [[steps]]
-      caption = { en = "Correct, and not free: every change_it() takes and gives back the lock (calls in the lock panel); a thread that finds it taken waits (contended, wait). The threads take turns in change_it(); lesson 4 shows the cost.", zh = "结果正确，但不是没有代价：每次 change_it() 都要拿锁、还锁（锁面板里的“请求”），拿不到锁的线程只能停下来等（“争用”和“等待”）。线程只能轮流执行 change_it()；第 4 课会看到这样做的代价。" }
+      caption = { en = "Correct, and not free: every change_it() takes and gives back the lock (calls in the lock panel), and a thread that finds it taken waits (contended, wait). Lesson 4 shows the cost.", zh = "结果正确，但不是没有代价：每次 change_it() 都要拿锁、还锁（锁面板里的“请求”），拿不到锁的线程只能停下来等（“争用”和“等待”）。线程只能轮流执行 change_it()；第 4 课会看到这样做的代价。" }
       wait = "1s"
       expect = ["contended", "visible: wait avg | 等待 平均 | none done yet | 还没有一次等待结束"]
       """#
@@ -168,7 +168,7 @@ enum BuiltinLessons {
       threads = 2
       iterations = 5
       speed = 2500
-      caption = { en = "The second cost: two threads take two locks, A and B, in opposite orders. Watch each take its first lock, then wait for the other's...", zh = "锁的坏处之二：两个线程以相反的顺序获取两把锁 A 和 B。看：每个线程先拿到第一把锁，再去等对方手里的那把……" }
+      caption = { en = "The second cost: two threads take two locks, A and B, in opposite orders. Watch each take its first lock, then wait for the other's, until neither can move...", zh = "锁的坏处之二：两个线程以相反的顺序获取两把锁 A 和 B。看：每个线程先拿到第一把锁，再去等对方手里的那把，直到谁也动不了……" }
       wait = "deadlock"
       timeout = "60s"
       expect = ["deadlock"]
@@ -397,14 +397,20 @@ enum BuiltinLessons {
       iterations = 1
       seed = 2
       speed = 120
-      caption = { en = "Another bug: notify() instead of notify_all() wakes one waiter, maybe the wrong kind. Soon all live threads wait and nobody is left to notify: a hang.", zh = "另一个错误：该用 notify_all() 却用了 notify()，只唤醒一个等待者，可能唤醒错了对象。很快剩下的线程都在等，没人再 notify：挂起。" }
+      caption = { en = "Another bug: notify() instead of notify_all() wakes just one waiter, which may be a consumer when only the producer could go on. Soon every thread left waits and none is left to notify: a hang.", zh = "另一个错误：该用 notify_all() 却用了 notify()，只唤醒一个等待者，而它可能是消费者，可这时只有生产者能继续。很快剩下的线程都在等，没人再 notify：挂起。" }
       wait = "hang"
       timeout = "60s"
       expect = ["hang"]
 
       [[steps]]
-      caption = { en = "What to use instead: queue.Queue(maxsize=1) does all of this correctly. put() and get() wait, wake and check for you.", zh = "正确做法：改用 queue.Queue(maxsize=1)，它替你处理好了这一切：put() 和 get() 会自己等待、唤醒和检查。" }
-      wait = "1s"
+      variant = "while"
+      iterations = 2
+      seed = 2
+      speed = 120
+      caption = { en = "The cure for both, as here: recheck in a while loop and wake with notify_all(). Or use queue.Queue(maxsize=1), whose put() and get() do it for you.", zh = "两个错误的解决办法就像这里：在 while 循环里重新检查，用 notify_all() 唤醒。也可以改用 queue.Queue(maxsize=1)，它的 put() 和 get() 会替你做好这些。" }
+      wait = "finished"
+      timeout = "60s"
+      expect = ["finished"]
       """#
     ),
     (

@@ -75,13 +75,30 @@ enum GaugeWidget {
   }
 
   /// `────────┼████──────`: the fill runs from the expected value (centre)
-  /// to the current value, scaled to the largest distance seen.
+  /// to the current value, scaled to the largest distance seen. A balance
+  /// that grows from 0 towards its expected end fills from the left
+  /// instead (`██████────┼`), so a run just begun reads as just begun, not
+  /// as far below its mark.
   static func bar(
     value: Int, expected: Int, view: BalanceView, tone: Role, in area: Rect,
     on canvas: inout Canvas
   ) {
     let width = area.width
     guard width >= 5 else { return }
+    if expected > 0, (view.minimum ?? value) >= 0 {
+      let top = max(expected, view.maximum ?? value, value)
+      func column(_ amount: Int) -> Int {
+        Int((Double(amount) / Double(top) * Double(width - 1)).rounded())
+      }
+      canvas.put(
+        String(repeating: "─", count: width), x: area.x, y: area.y, style: Style(.dim), clip: area)
+      canvas.put(
+        String(repeating: "█", count: column(value)), x: area.x, y: area.y, style: Style(tone),
+        clip: area)
+      canvas.put(
+        "┼", x: area.x + column(expected), y: area.y, style: Style(tone, bold: true), clip: area)
+      return
+    }
     let half = (width - 1) / 2
     let reach = max(
       1, abs((view.minimum ?? value) - expected), abs((view.maximum ?? value) - expected),

@@ -43,21 +43,33 @@ enum StripWidget {
     StripGlyph.allCases.filter(seen.contains).map { symbol($0) + " " + strings.legend($0) }
   }
 
-  /// The box's heading: the title and as much of the legend as fits in
-  /// `room` cells. A legend too long for the line keeps its first glyphs
-  /// and ends `· … ? help` (the help lists every glyph), never none at all.
-  static func heading(title: String, entries: [String], room: Int, more: String) -> String {
+  /// The box's top and bottom headings: the title and the legend, `room`
+  /// cells each. A legend too long for the top line goes on in the bottom
+  /// border; one too long for both keeps what fits and ends `… ? help`
+  /// (the help lists every glyph).
+  static func headings(title: String, entries: [String], room: Int, more: String) -> (
+    top: String, bottom: String
+  ) {
+    func fits(_ text: String) -> Bool { TextWidth.of(text) <= room }
     let whole = entries.joined(separator: " · ")
-    for candidate in [title + " · " + whole, whole] where !entries.isEmpty {
-      if TextWidth.of(candidate) <= room { return candidate }
+    if entries.isEmpty || fits(title + " · " + whole) {
+      return (entries.isEmpty ? title : title + " · " + whole, "")
     }
-    for head in [title + " · ", ""] where !entries.isEmpty {
-      for count in stride(from: entries.count - 1, through: 1, by: -1) {
-        let candidate = head + entries.prefix(count).joined(separator: " · ") + " · " + more
-        if TextWidth.of(candidate) <= room { return candidate }
-      }
+    // The top: the title and the first entries that fit after it.
+    var count = 0
+    while count < entries.count,
+      fits(title + " · " + entries.prefix(count + 1).joined(separator: " · "))
+    {
+      count += 1
     }
-    return title
+    let top = count == 0 ? title : title + " · " + entries.prefix(count).joined(separator: " · ")
+    let rest = Array(entries.dropFirst(count))
+    if fits(rest.joined(separator: " · ")) { return (top, rest.joined(separator: " · ")) }
+    for shown in stride(from: rest.count - 1, through: 0, by: -1) {
+      let bottom = (rest.prefix(shown) + [more]).joined(separator: " · ")
+      if fits(bottom) { return (top, bottom) }
+    }
+    return (top, "")
   }
 
   static func render(_ state: DashboardState, in area: Rect, on canvas: inout Canvas) {
@@ -69,10 +81,15 @@ enum StripWidget {
         " · " + (parallelism.sampled ? "~" : "")
         + strings.atOnce(parallelism.value, of: state.threadCount)
     }
-    let heading = heading(
+    let heading = headings(
       title: title, entries: legendEntries(state.strip.glyphsSeen, strings),
       room: area.width - 4, more: "… ? " + strings.footer(.help))
-    canvas.box(area, title: heading)
+    canvas.box(area, title: heading.top)
+    if !heading.bottom.isEmpty {
+      canvas.put(
+        " " + heading.bottom + " ", x: area.x + 1, y: area.maxY - 1, style: Style(.title),
+        clip: area)
+    }
     let inner = area.inset(1)
     let workers = state.threadCount
     let laneRows = inner.height
