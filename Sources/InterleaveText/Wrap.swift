@@ -48,6 +48,8 @@ public enum Wrap {
     // And a word keeps the number after it (`max 2.10 s`, `最长 1.02 s`).
     var glued = text.replacing(Wrap.numberAndUnit) { "\($0.1)\u{A0}\($0.2)" }
       .replacing(Wrap.labelAndNumber) { "\($0.1)\u{A0}\($0.2)" }
+      // A key keeps its "press" and what it does (`按 - 放慢`, `press - to`).
+      .replacing(Wrap.pressKey) { "\($0.1)\u{A0}\($0.2)\u{A0}" }
     // (Text that holds the markers itself keeps them as they are.)
     let marked = !text.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" }
     if marked {
@@ -88,6 +90,11 @@ public enum Wrap {
   /// A number, a space, and a unit or a counter word after it.
   static var numberAndUnit: Regex<(Substring, Substring, Substring)> {
     /([0-9%]) (ms|µs|ns|s|%|次|个|M|k|G|\/s)(?![A-Za-z])/
+  }
+
+  /// `按`/`press`, a key of up to three characters, and the word after it.
+  static var pressKey: Regex<(Substring, Substring, Substring)> {
+    /(按|[Pp]ress) ([^ \u{A0}]{1,3}) (?=[^ ])/
   }
 
   /// A Latin word, a space, and a number after it.

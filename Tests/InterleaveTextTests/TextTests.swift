@@ -94,6 +94,12 @@ struct TextTests {
         }
       }
     }
+    // A key stays with its "press" and what it does.
+    for width in 14...30 {
+      for line in Wrap.lines("全速：不逐步追踪（按 - 放慢）", width: width) {
+        #expect(!line.hasSuffix("按") && !line.hasSuffix("-") && line != "放慢）", "\(width)")
+      }
+    }
     // The last line's lone character brings its whole word along (工作, not 作).
     let orphan = String(repeating: "中", count: 8) + "工作线程起。"
     for width in [18, 20] {
