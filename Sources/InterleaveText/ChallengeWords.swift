@@ -33,6 +33,8 @@ public struct ChallengeWords: Sendable {
   public var overBudget: @Sendable (Int) -> String
   /// An unreachable goal's program played to its end: what that shows.
   public var provedDone: String
+  /// Before playing a goal no schedule reaches: how the challenge is done.
+  public var provedHow: String
   /// The explorer checked every schedule (how many) and none reaches it.
   public var unreachable: @Sendable (String) -> String
   /// `f` is not for a challenge: the learner is the scheduler.
@@ -84,10 +86,10 @@ public struct ChallengeWords: Sendable {
     reachedNow: { "Now: \($0)." },
     decided: { "Whatever runs next, this is now certain: \($0)." },
     won: { steps, used, fewest, schedule in
-      "Goal reached in \(plural(steps, "step")) with \(plural(used, "preemption")) (a switch away "
-        + "from a thread that could have gone on); "
+      "Goal reached in \(plural(steps, "step")) with \(plural(used, "preemption")); "
         + (used > fewest ? "the fewest possible is \(fewest)" : "none fewer is possible")
-        + ". Your schedule: '\(schedule)'"
+        + ". Your schedule: '\(schedule)'. (A preemption: a switch away from a thread that "
+        + "could have gone on.)"
     },
     lost: "Every thread has finished and the goal was not reached.",
     notYet: { "After \(plural($0, "step")) the goal is not reached yet." },
@@ -95,6 +97,7 @@ public struct ChallengeWords: Sendable {
     overBudget: { "Over the budget of \($0) steps." },
     provedDone:
       "Every thread has finished without reaching the goal, and no schedule can reach it.",
+    provedHow: "If no schedule gets there, play on to the end: that is the proof.",
     unreachable: { total in
       "The explorer tried all \(total) schedules of this program: none reaches the goal. "
         + "That is the lesson."
@@ -126,14 +129,16 @@ public struct ChallengeWords: Sendable {
     reachedNow: { "现在：\($0)。" },
     decided: { "不管接下来怎么调度，结果都已注定：\($0)。" },
     won: { steps, used, fewest, schedule in
-      "目标达成！用了 \(steps) 步、\(used) 次抢占（线程还能继续时换别的线程走）"
-        + (used > fewest ? "；最少只要 \(fewest) 次" : "，已经是最少") + "。你的调度：'\(schedule)'"
+      "目标达成！用了 \(steps) 步、\(used) 次抢占"
+        + (used > fewest ? "；最少只要 \(fewest) 次" : "，已经是最少") + "。你的调度：'\(schedule)'。"
+        + "（抢占：线程还能继续时换别的线程走。）"
     },
     lost: "所有线程都结束了，目标没有达成。",
     notYet: { "走了 \($0) 步，目标还没有达成。" },
     undoHint: "按 u 退回一步。",
     overBudget: { "超出了 \($0) 步的限制。" },
     provedDone: "所有线程都结束了，目标没有达成；任何调度都达不成。",
+    provedHow: "如果怎么走都达不到，就一直走到程序结束：那就是证明。",
     unreachable: { total in "探索器把这个程序的全部 \(total) 种调度都试过了：没有一种能达成目标。这正是本关要说明的。" },
     noFreeRun: "挑战里你就是调度器：请自己一步一步地走线程。",
     keys: " 0-9 走该线程  n 下一个  e 展开  u 撤销  h 提示  w 答案  q 退出",
@@ -141,7 +146,7 @@ public struct ChallengeWords: Sendable {
     keysOver: " u 撤销  q 退出",
     listWon: { steps, used in "已完成：\(steps) 步，\(used) 次抢占" },
     listTried: { tries in "试过 \(tries) 次" },
-    listNew: "未开始", goalCount: { "能达成目标：\($1) 种中的 \($0) 种" },
-    listHelped: "（看了答案）", listProved: "已完成：看到了它不可能",
+    listNew: "未开始", goalCount: { "能达成目标：\($0) / \($1) 种" },
+    listHelped: "（看了答案）", listProved: "已完成：证明了不可能",
     over: "这一局已经结束：按 u 退回一步，按 q 退出。")
 }

@@ -25,16 +25,21 @@ public struct ProgramWords: Sendable {
   public var stillPossible: String
   public var tooManyToCount: String
   /// The locks held and their holders, the semaphores' values
-  /// (`lock→1 forks[0]→2 pool=1`).
-  public var held: @Sendable (String) -> String
-  /// A lock no global names (a thread's own).
-  public var unnamedLock: String
+  /// (`locks: lock held by 1, pool=1`).
+  public var held: @Sendable ([String]) -> String
+  /// A lock waited for, and the thread that holds it (`b: 2 has it`).
+  public var lockHeldBy: @Sendable (String, String) -> String
+  /// A lock and the thread that holds it (a lock no global names is the
+  /// thread's own).
+  public var heldBy: @Sendable (String?, Int) -> String
   /// The keys while a lesson takes the steps, and why a step key does nothing then.
   public var lessonKeys: String
   public var lessonTakesSteps: String
   /// Said while the outcomes still possible are being counted.
   public var counting: String
   public var more: @Sendable (Int) -> String
+  /// The title when only the first of `count` outcomes has room.
+  public var stillPossibleOf: @Sendable (Int) -> String
   /// Thread N cannot take a step now (what it waits to do).
   public var cannotGo: @Sendable (Int, String) -> String
   public var hasFinished: @Sendable (Int) -> String
@@ -72,10 +77,12 @@ public struct ProgramWords: Sendable {
     keys: " n step  0-9 that thread  e expand  u undo  space run  +/- speed  f full  q quit",
     quitOnly: " q quit", undoOrQuit: " u undo  q quit",
     stillPossible: "still possible (schedules):",
-    tooManyToCount: "too many schedules to count", held: { "locks: \($0)" },
-    unnamedLock: "(own\u{A0}lock)",
+    tooManyToCount: "too many schedules to count", held: { "locks: " + $0.joined(separator: ", ") },
+    lockHeldBy: { "\($0): \($1) has it" },
+    heldBy: { name, holder in name.map { "\($0) held by \(holder)" } ?? "\(holder)'s own lock" },
     lessonKeys: " e expand  q quit", lessonTakesSteps: "The lesson takes the steps here; q quits.",
     counting: "counting the outcomes…", more: { "  and \($0) more" },
+    stillPossibleOf: { "still possible, 1 of \($0) shown:" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
     noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" },
@@ -156,9 +163,12 @@ public struct ProgramWords: Sendable {
     ready: "就绪", running: "运行中", waiting: "等待中",
     done: "已结束", keys: " n 单步  0-9 该线程走一步  e 展开  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
     quitOnly: " q 退出", undoOrQuit: " u 撤销  q 退出", stillPossible: "仍可能的结果（调度数）：",
-    tooManyToCount: "剩下的调度太多，无法计数", held: { "锁：\($0)" }, unnamedLock: "（自己的锁）",
+    tooManyToCount: "剩下的调度太多，无法计数", held: { "锁：" + $0.joined(separator: "，") },
+    lockHeldBy: { "\($0)（由 \($1) 持有）" },
+    heldBy: { name, holder in name.map { "\($0) 由 \(holder) 号持有" } ?? "\(holder) 号自己的锁" },
     lessonKeys: " e 展开  q 退出", lessonTakesSteps: "这里由课程来走每一步；按 q 退出。", counting: "正在计数可能的结果…",
     more: { "  还有 \($0) 种" },
+    stillPossibleOf: { "仍可能的结果（共 \($0) 种，显示 1 种）：" },
     cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
     hasFinished: { "线程 \($0) 已经结束" },
     noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" },

@@ -143,6 +143,26 @@ struct ChallengeTests {
     }
   }
 
+  @Test(
+    "at 80x24 every challenge's goal is whole in the caption, before the story, in en and zh",
+    arguments: ChallengeCatalog.builtinNames)
+  func goalInSight(name: String) throws {
+    let setup = try ChallengeSetup(try ChallengeCatalog.load(name))
+    for language in Language.allCases {
+      let state = ChallengeState(setup, language: language)
+      let words = ChallengeWords.of(language)
+      let goal = words.goal(setup.goalSaid(words, glued: true), setup.challenge.budget)
+        .replacing("\u{A0}", with: " ")
+      // The caption bar holds 3 lines at 80x24.
+      let shown = CaptionWidget.lines(state.caption, width: 80, limit: 3)
+      let text = shown.joined(separator: language == .zh ? "" : " ")
+      #expect(text.hasPrefix(goal), "\(name) \(language): \(shown)")
+      if !setup.proof.isReachable {
+        #expect(text.contains(words.provedHow), "\(name) \(language): \(shown)")
+      }
+    }
+  }
+
   @Test("an error goal is won when the exception is raised, before the with around it lets go")
   func errorDecided() throws {
     let setup = try ChallengeSetup(try ChallengeCatalog.load("if-not-while"))
@@ -277,8 +297,8 @@ struct ChallengeCommandTests {
     #expect(won.status == 0, "\(won.stderr)")
     #expect(
       won.stdout.contains(
-        "Goal reached in 5 steps with 1 preemption (a switch away from a thread that could have "
-          + "gone on); none fewer is possible. Your schedule: '0 1 2x3'"))
+        "Goal reached in 5 steps with 1 preemption; none fewer is possible. Your schedule: "
+          + "'0 1 2x3'. (A preemption: a switch away from a thread that could have gone on.)"))
     let text = try String(contentsOfFile: state + "/interleave/progress.toml", encoding: .utf8)
     let progress = try ChallengeProgress.parse(text, file: "progress.toml")
     #expect(progress.records["04-overdraw"] == .init(won: true, steps: 5, preemptions: 1, tries: 2))
@@ -431,7 +451,7 @@ struct ChallengeScreenTests {
     #expect(
       shown.contains("Whatever runs next, this is now certain: the program ends with balance < 0."),
       "\(shown)")
-    #expect(shown.contains("5 steps with 1 preemption (a switch away"), "\(shown)")
+    #expect(shown.contains("5 steps with 1 preemption;"), "\(shown)")
     #expect(shown.contains("none fewer is possible"), "\(shown)")
     #expect(shown.contains("'0 1 2x3'"), "\(shown)")
     #expect(won.lines.last?.contains("u undo  q quit") == true)
@@ -497,7 +517,9 @@ struct ChallengeScreenTests {
     let (screen, _, _) = try Self.play("08", language: .en)
     for key in "12" { screen.press(.character(key)) }
     _ = try #require(
-      screen.waitFor { Self.text($0).contains("(own lock)→1") && Self.text($0).contains("→2") })
+      screen.waitFor {
+        Self.text($0).contains("1's own lock") && Self.text($0).contains("2's own lock")
+      })
     screen.press(.character("q"))
     let (pool, _, _) = try Self.play("16", language: .zh)
     _ = try #require(pool.waitFor { Self.text($0).contains("锁：pool=2") })

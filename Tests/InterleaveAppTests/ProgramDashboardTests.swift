@@ -2,6 +2,7 @@ import Foundation
 import InterleavePlatform
 import InterleaveProgram
 import InterleaveTestSupport
+import InterleaveText
 import Testing
 
 @testable import InterleaveApp
@@ -125,6 +126,18 @@ struct ProgramDashboardTests {
     }
     #expect(lines.contains { $0.contains("│deadlock: every thread waits") }, "\(lines)")
     #expect(lines.last?.hasPrefix(" u undo  q quit") == true, "\(lines.last ?? "")")
+    // Each waiter's lock and who holds it, whole (not `with lock_b: acquire, 2 h`);
+    // the holders listed by name in the globals; a long name cut with ….
+    #expect(lines.contains { $0.contains("│  lock_b: 2 has it") }, "\(lines)")
+    #expect(lines.contains { $0.contains("│  lock_a.acquire(), 1 has it│") }, "\(lines)")
+    #expect(lines.contains { $0.contains("lock_a held by 1") }, "\(lines)")
+    #expect(lines.contains { $0.contains("Thread-2 (bob_to_…│") }, "\(lines)")
+    let chinese = ProgramFrame(
+      file: "transfer.py", source: program.sourceLines, view: view, pace: .paused, focus: 2,
+      words: ProgramWords.of(.zh)
+    ).draw(width: 80, height: 24).lines
+    #expect(chinese.contains { $0.contains("│  lock_b（由 2 持有）") }, "\(chinese)")
+    #expect(chinese.contains { $0.contains("锁：lock_a 由 1 号持有") }, "\(chinese)")
   }
 
   @Test(

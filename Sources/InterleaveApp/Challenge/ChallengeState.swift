@@ -72,7 +72,10 @@ struct ChallengeState {
       return ChallengeSetup.sentence(said) + ChallengeSetup.sentence(words.undoHint)
         + (setup.proof.isReachable ? goalSaid : words.unreachable(setup.totalSaid))
     case nil:
-      return ChallengeSetup.sentence(message ?? setup.challenge.story.text(language)) + goalSaid
+      // The goal first: a long story is what a small screen cuts.
+      let how = setup.proof.isReachable ? "" : ChallengeSetup.sentence(goalSaid) + words.provedHow
+      return ChallengeSetup.sentence(setup.proof.isReachable ? goalSaid : how)
+        + (message ?? setup.challenge.story.text(language))
     }
   }
 

@@ -224,10 +224,21 @@ struct ProgramFrame {
         "\(slot) " + word.padding(8),
         x: area.x + 1, y: y,
         style: Style(role, bold: slot == focus), clip: clip)
-      canvas.put(thread.name, x: area.x + 1 + used, y: y, clip: clip)
-      if rows == 2, let next = thread.next.map(words.stepSaid), thread.state != .finished {
+      canvas.put(
+        Self.cut(thread.name, to: clip.width - used), x: area.x + 1 + used, y: y, clip: clip)
+      if rows == 2, var next = thread.next, thread.state != .finished {
+        // Waiting for a lock, the lock and its holder are what matter
+        // (the code shows the line): `bob_lock: 2 has it`.
+        if thread.state == .waiting, TextWidth.of(words.stepSaid(next)) > clip.width - 2,
+          let match = next.wholeMatch(
+            of: /(?:with )?([^ :]+?)(?:: acquire|\.acquire\(.*\)), (\d+) has it/)
+        {
+          next = words.lockHeldBy(String(match.1), String(match.2))
+        } else {
+          next = words.stepSaid(next)
+        }
         canvas.put(
-          "  " + next, x: area.x + 1, y: y + 1, style: Style(role),
+          "  " + Self.cut(next, to: clip.width - 2), x: area.x + 1, y: y + 1, style: Style(role),
           clip: Rect(x: area.x + 1, y: y + 1, width: area.width - 2, height: 1))
       }
     }
@@ -240,7 +251,7 @@ struct ProgramFrame {
     func line(_ text: String, _ style: Style = .text) {
       guard y < area.maxY - 1 else { return }
       canvas.put(
-        text, x: area.x + 1, y: y, style: style,
+        Self.cut(text, to: area.width - 2), x: area.x + 1, y: y, style: style,
         clip: Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1))
       y += 1
     }
@@ -256,12 +267,15 @@ struct ProgramFrame {
       }
       y += 1
     }
-    // Who holds which lock, on one line: what a deadlock is made of.
+    // Who holds which lock: what a deadlock is made of. Each whole on its
+    // line (no-break spaces inside).
     let sync =
-      view.held.map { "\($0.name ?? words.unnamedLock)→\($0.holder)" }
-      + view.semaphores.map { "\($0.name)=\($0.value)" }
+      (view.held.map { words.heldBy($0.name, $0.holder) }
+      + view.semaphores.map { "\($0.name)=\($0.value)" }).map {
+        $0.replacing(" ", with: "\u{A0}")
+      }
     if !sync.isEmpty {
-      for part in Wrap.lines(words.held(sync.joined(separator: " ")), width: area.width - 2) {
+      for part in Wrap.lines(words.held(sync), width: area.width - 2) {
         line(part)
       }
     }
@@ -281,10 +295,20 @@ struct ProgramFrame {
         line(part, Style(.running, bold: true))
       }
     }
-    line(words.stillPossible, Style(.title))
-    let room = area.maxY - 1 - y
-    let shown = reachable.count <= room ? reachable.count : max(0, room - 1)
-    defer { if shown < reachable.count { line(words.more(reachable.count - shown), Style(.dim)) } }
+    let room = area.maxY - 2 - y
+    // A title with no outcome under it says nothing.
+    guard room >= 1 else { return }
+    // At least one outcome is shown, never only "and 2 more"; with room
+    // for one, the title says how many there are.
+    let shown = reachable.count <= room ? reachable.count : room >= 2 ? room - 1 : 1
+    line(
+      room == 1 && reachable.count > 1
+        ? words.stillPossibleOf(reachable.count) : words.stillPossible, Style(.title))
+    defer {
+      if shown < reachable.count, room >= 2 {
+        line(words.more(reachable.count - shown), Style(.dim))
+      }
+    }
     // The count first, so that a long outcome is what gets cut.
     let counts = reachable.prefix(shown).map { _, schedules in
       schedules.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64"
@@ -327,6 +351,12 @@ struct ProgramFrame {
       self.keys
       ?? (view.free ? words.quitOnly : view.ended || view.deadlock ? words.undoOrQuit : words.keys)
     canvas.put(keys, x: 0, y: y, style: Style(.keyHint))
+  }
+
+  /// `text` in at most `width` cells, cut with `…` when it is longer.
+  static func cut(_ text: String, to width: Int) -> String {
+    guard width > 1, TextWidth.of(text) > width else { return text }
+    return TextWidth.prefix(text, fitting: width - 1) + "…"
   }
 
   static func expandTabs(_ text: String) -> String {
