@@ -132,10 +132,13 @@ struct ProgramFrame {
       }
       defer {
         if !parts.isEmpty, line == focused?.line {
+          // Whose steps these are, in the gutter: others may share the line.
+          let whose = "\(focus)"
           for (mark, part, next) in parts {
             y += 1
             canvas.put(
-              String(repeating: " ", count: gutterWidth + number + 3) + mark + part,
+              whose + String(repeating: " ", count: max(1, gutterWidth + number + 3 - whose.count))
+                + mark + part,
               x: inner.x, y: y,
               style: next ? Style(.running, bold: true) : Style(.dim), clip: inner)
           }
