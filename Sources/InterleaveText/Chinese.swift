@@ -352,11 +352,11 @@ public struct Chinese: Strings {
   public var verdictCorrect: String { "✔ 正确" }
   public func verdictWrong(_ drift: String) -> String {
     // `+13` reads 多了 13, `-10` 少了 10: the drift line below gives the sign.
-    if drift.hasPrefix("-") { return "✘ 结果错了，少了 \(drift.dropFirst())" }
-    return "✘ 结果错了，多了 \(drift.drop { $0 == "+" })"
+    if drift.hasPrefix("-") { return "✗ 结果错了，少了 \(drift.dropFirst())" }
+    return "✗ 结果错了，多了 \(drift.drop { $0 == "+" })"
   }
-  public var verdictNotEveryThread: String { "✘ 并非所有线程都运行了" }
-  public func verdictLuck(_ lost: String) -> String { "✘ 丢失 \(lost) 次更新，碰巧互相抵消" }
+  public var verdictNotEveryThread: String { "✗ 并非所有线程都运行了" }
+  public func verdictLuck(_ lost: String) -> String { "✗ 丢失 \(lost) 次更新，碰巧互相抵消" }
   public func range(min: String, max: String, sampled: Bool) -> String {
     (sampled ? "抽样：" : "") + "最小 \(min)  最大 \(max)"
   }
@@ -412,12 +412,12 @@ public struct Chinese: Strings {
 
   public func operations(_ count: Int, rate: String) -> String { "\(count) (\(rate)/s)" }
 
-  public func sampled(_ share: String) -> String { "约 \(share)（抽样）" }
+  public var holdNotTimed: String { "全速时不测量持有时间" }
 
-  public func lockLine(_ lock: PrimitiveSnapshot, held: String, contention: String) -> String {
+  public func lockLine(_ lock: PrimitiveSnapshot, held: String?, contention: String) -> String {
     "获取 \(lock.acquisitions) 次，争用 \(lock.contended) 次（\(contention)），"
       + "平均等待 \(Duration.text(lock.averageWaitNs))，最长 \(Duration.text(lock.maxWaitNs))，"
-      + "持有 \(held)，超时 \(lock.timeouts) 次"
+      + (held.map { "持有 \($0)" } ?? holdNotTimed) + "，超时 \(lock.timeouts) 次"
   }
 
   public func refusedLine(_ count: Int, of total: Int) -> String {

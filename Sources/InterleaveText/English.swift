@@ -363,11 +363,11 @@ public struct English: Strings {
   public func lostUpdates(_ count: String) -> String { "lost updates \(count)" }
   public var lostNotTraced: String { "lost updates: not traced" }
   public var verdictCorrect: String { "✔ correct" }
-  public func verdictWrong(_ drift: String) -> String { "✘ wrong by \(drift)" }
-  public var verdictNotEveryThread: String { "✘ not every thread ran" }
+  public func verdictWrong(_ drift: String) -> String { "✗ wrong by \(drift)" }
+  public var verdictNotEveryThread: String { "✗ not every thread ran" }
 
   public func verdictLuck(_ lost: String) -> String {
-    "✘ \(lost) lost, cancelled out by luck"
+    "✗ \(lost) lost, cancelled out by luck"
   }
 
   public func range(min: String, max: String, sampled: Bool) -> String {
@@ -429,12 +429,12 @@ public struct English: Strings {
 
   public func operations(_ count: Int, rate: String) -> String { "\(count) (\(rate)/s)" }
 
-  public func sampled(_ share: String) -> String { "~\(share) (sampled)" }
+  public var holdNotTimed: String { "hold time not measured at full speed" }
 
-  public func lockLine(_ lock: PrimitiveSnapshot, held: String, contention: String) -> String {
+  public func lockLine(_ lock: PrimitiveSnapshot, held: String?, contention: String) -> String {
     "\(lock.acquisitions) acquisitions, \(lock.contended) contended (\(contention)), "
       + "wait avg \(Duration.text(lock.averageWaitNs)) max \(Duration.text(lock.maxWaitNs)), "
-      + "held \(held) of the run, \(lock.timeouts) timeouts"
+      + (held.map { "held \($0) of the run" } ?? holdNotTimed) + ", \(lock.timeouts) timeouts"
   }
 
   public func refusedLine(_ count: Int, of total: Int) -> String {

@@ -51,6 +51,20 @@ public enum Format {
     return "\(Int(value.rounded()))%"
   }
 
+  /// A thread's CPU use over the last sample, in whole percent: `<1%` for
+  /// a little (finer figures were the scheduler's noise, and flickered).
+  public static func cpu(_ share: Double) -> String {
+    let value = share * 100
+    if value > 0 && value < 0.5 { return "<1%" }
+    return "\(Int(value.rounded()))%"
+  }
+
+  /// `4.2 ms` below a tenth of a second (a full-speed run is over in a few
+  /// milliseconds, not in "0.0 s"), then `3.2 s` / `1:02`.
+  public static func runTime(_ ns: UInt64) -> String {
+    ns < 100_000_000 ? Duration.text(ns) : elapsed(ns)
+  }
+
   /// Sparkline of values scaled to their maximum.
   public static func sparkline(_ values: some BidirectionalCollection<Double>, width: Int) -> String
   {

@@ -144,8 +144,9 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   /// none would read as 0 ns).
   func lockWaitsNoneEnded(waiting: Int) -> String
   func lockHeld(_ share: String) -> String
-  /// A hold share estimated from a sample: `~6% (sampled)`.
-  func sampled(_ share: String) -> String
+  /// Said instead of a hold share when holds went untimed (full speed
+  /// times a sample of them, too small to say a share truly).
+  var holdNotTimed: String { get }
 
   // MARK: - The lost update, told step by step
 
@@ -193,7 +194,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var lostNotTracedLong: String { get }
   func operations(_ count: Int, rate: String) -> String
   /// One lock's numbers; `held` is its share of the run (`~6%` when sampled).
-  func lockLine(_ lock: PrimitiveSnapshot, held: String, contention: String) -> String
+  /// `held`: the hold share, nil when holds went untimed.
+  func lockLine(_ lock: PrimitiveSnapshot, held: String?, contention: String) -> String
   func refusedLine(_ count: Int, of total: Int) -> String
   /// The one error line of a plain run whose threads the system refused.
   /// Child processes the system would not start, and its reason.

@@ -68,12 +68,14 @@ extension Transcript {
     return lines
   }
 
-  /// A lock's hold time as a share of `span`, marked when it is sampled.
-  public func heldShare(_ lock: PrimitiveSnapshot, of span: UInt64) -> String {
+  /// A lock's hold time as a share of `span`; nil when holds went untimed
+  /// (at full speed only a sample is timed, each hold a few nanoseconds
+  /// against a clock read of tens: no share worth showing).
+  public func heldShare(_ lock: PrimitiveSnapshot, of span: UInt64) -> String? {
+    guard !lock.holdSampled else { return nil }
     // Holds are timed on the run's clock, which stops while paused, as the
     // span does; the clamp only absorbs the last sample's rounding.
-    let share = Format.percent(span == 0 ? 0 : min(1, Double(lock.totalHoldNs) / Double(span)))
-    return lock.holdSampled ? strings.sampled(share) : share
+    return Format.percent(span == 0 ? 0 : min(1, Double(lock.totalHoldNs) / Double(span)))
   }
 
   /// `1.23 G`, `45.6 M`, `7.8 k` or a whole number.

@@ -28,6 +28,9 @@ public enum Wrap {
 
   /// Characters no line may start with (they close what came before).
   static let closers: Set<Unicode.Scalar> = Set("，。、；：！？）》」』】〕”’…,.;:!?)]}%".unicodeScalars)
+  /// Chinese particles that belong to the word before them (掩盖了, never
+  /// 掩盖 then 了 on the next line).
+  static let particles: Set<Unicode.Scalar> = Set("了着过吗呢吧".unicodeScalars)
   /// Characters no line may end with (they open what comes after).
   static let openers: Set<Unicode.Scalar> = Set("（《「『【〔“‘([{".unicodeScalars)
 
@@ -175,11 +178,15 @@ public enum Wrap {
     // Inside a glued label and number, CJK characters do not break; nor
     // inside a word (启动, never 启 then 动).
     var held = false
+    // A glued label may itself begin a line after a closing mark (`进行：`
+    // then `最后是 1,110`): only its inside holds.
+    var opening = false
     let scalars = Array(text.unicodeScalars)
     let inWord = wordInteriors(scalars)
     for (index, scalar) in scalars.enumerated() {
       if scalar == "\u{E000}" || scalar == "\u{E001}", glued {
         held = scalar == "\u{E000}"
+        opening = held
         continue
       }
       if scalar == " " {
@@ -195,7 +202,11 @@ public enum Wrap {
       // A no-break space (a number glued to its unit or label) holds both sides.
       let opensWord =
         word.unicodeScalars.last.map { Wrap.openers.contains($0) || $0 == "\u{A0}" } ?? false
-      let glue = safe == "\u{A0}" || held || inWord[index]
+      let afterCloser = word.unicodeScalars.last.map { Wrap.closers.contains($0) } ?? false
+      let glue =
+        safe == "\u{A0}" || (held && !(opening && afterCloser)) || inWord[index]
+        || Wrap.particles.contains(safe)
+      opening = false
       if !word.isEmpty, !afterSpace, wide || lastWide, !Wrap.closers.contains(safe), !opensWord,
         !glue
       {

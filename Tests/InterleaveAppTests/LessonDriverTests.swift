@@ -24,7 +24,7 @@ struct LessonDriverTests {
     _ = driver.advance(now: 0, seen: LessonObservation())
     #expect(driver.index == 0)
     let reading = ReadingTime.of(caption)
-    #expect(reading == 5 * Self.second)
+    #expect(reading == 6 * Self.second)
     _ = driver.advance(now: reading - 1, seen: LessonObservation())
     #expect(driver.index == 0, "still reading")
     #expect(driver.nextDeadline() == reading)

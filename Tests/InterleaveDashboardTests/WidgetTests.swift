@@ -24,7 +24,7 @@ struct WidgetTests {
         "┌ balance ─────────────────────┐",
         "│──────────────┼█████████──────│",
         "│balance 5  expected 0         │",
-        "│✘ wrong by +5                 │",
+        "│✗ wrong by +5                 │",
         "│drift +5  lost updates 3      │",
         "│min -3  max 8                 │",
         "└──────────────────────────────┘",
@@ -77,7 +77,7 @@ struct WidgetTests {
     state.balance = BalanceView(value: 0, expected: 0, minimum: -5, maximum: 8, lostUpdates: 2)
     state.phase = .finished
     let canvas = Self.gauge(state, width: 44)
-    #expect(canvas.line(3) == "│✘ 2 lost, cancelled out by luck           │")
+    #expect(canvas.line(3) == "│✗ 2 lost, cancelled out by luck           │")
     #expect(canvas[1, 3].style.role == .gaugeDrift)
     #expect(!canvas.lines.joined().contains("correct"))
   }
@@ -146,6 +146,27 @@ struct WidgetTests {
     var later = Canvas(width: 40, height: 10)
     PrimitivesWidget.render(state, in: later.bounds, on: &later)
     #expect(later.lines.contains { $0.contains("wait avg 4.0 ms  max 4.0 ms") }, "\(later.lines)")
+  }
+
+  @Test("a hold share is shown only when every hold was timed; at full speed it is not measured")
+  func holdNotTimed() {
+    // A teacher saw "held ~0% (sampled)" in one run and "~44%" in the next
+    // for the same locked loop: a sample of holds of a few nanoseconds.
+    var state = Fixtures.state(.locked, threads: 2)
+    state.elapsedNs = 2_000_000_000
+    state.primitives = [
+      PrimitiveSnapshot(
+        id: 0, name: "lock", holders: [], waiters: [], acquisitions: 2_000_000, contended: 125,
+        totalHoldNs: 3_000_000, holdSampled: true)
+    ]
+    var canvas = Canvas(width: 44, height: 10)
+    PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
+    #expect(canvas.lines.contains { $0.contains("hold time not measured at full speed") })
+    #expect(!canvas.lines.contains { $0.contains("%") && $0.contains("held") }, "\(canvas.lines)")
+    state.primitives[0].holdSampled = false
+    var timed = Canvas(width: 44, height: 10)
+    PrimitivesWidget.render(state, in: timed.bounds, on: &timed)
+    #expect(timed.lines.contains { $0.contains("held 0.15% of the time") }, "\(timed.lines)")
   }
 
   @Test("a lock's account that does not fit its box loses whole lines, never half of one")
@@ -415,7 +436,7 @@ struct WidgetTests {
         elapsedNs: 2, threads: Fixtures.workers(2, state: .finished), balance: 0, finished: true,
         failedThreads: 6))
     let finished = Dashboard.render(state, width: 120, height: 40).lines.joined(separator: "\n")
-    #expect(finished.contains("✘ not every thread ran"))
+    #expect(finished.contains("✗ not every thread ran"))
     #expect(!finished.contains("✔ correct"), "a balance half the threads never touched")
   }
 

@@ -67,6 +67,14 @@ struct TextTests {
     #expect(Format.percent(0.000_04) == "<0.01%", "77 contended in millions of calls")
     #expect(Format.percent(0.997) == "99.7%")
     #expect(Format.percent(0.999_96) == ">99.9%")
+    // A thread's CPU use: whole percent, a little is "<1%" (no flicker of
+    // 0.12% against 0%).
+    #expect(Format.cpu(0) == "0%")
+    #expect(Format.cpu(0.0012) == "<1%")
+    #expect(Format.cpu(0.994) == "99%")
+    // A finished full-speed run took milliseconds, not "0.0 s".
+    #expect(Format.runTime(4_200_000) == "4.2 ms")
+    #expect(Format.runTime(3_200_000_000) == "3.2 s")
   }
 
   @Test("a line never breaks inside a Chinese word, at any width")
@@ -94,6 +102,18 @@ struct TextTests {
         }
       }
     }
+    // A particle stays with its word (掩盖了, never 了 starting a line).
+    for width in 10...40 {
+      for line in Wrap.lines("教程只循环 100 次。竞态只是被掩盖了，并没有消失。", width: width) {
+        #expect(!line.hasPrefix("了"), "width \(width)")
+      }
+    }
+    // A glued label and number may begin a line: what comes before it need
+    // not go along (`进行：` stays, `最后是 1,110。` goes on).
+    let sum = String(repeating: "中", count: 30) + "进行：最后是 1,110。"
+    #expect(
+      Wrap.lines(sum, width: 70)
+        == [String(repeating: "中", count: 30) + "进行：", "最后是 1,110。"])
     // A key stays with its "press" and what it does.
     for width in 14...30 {
       for line in Wrap.lines("全速：不逐步追踪（按 - 放慢）", width: width) {

@@ -82,14 +82,14 @@ enum BuiltinLessons {
       scenario = "race"
       iterations = 1000000
       speed = "full"
-      caption = { en = "Now at full speed, 1,000,000 times each, free to run at once on separate cores (cores busy says how much they did): the balance drifts away from 0.", zh = "现在全速运行，各做 1,000,000 次，两个线程可以同时在不同核心上跑（“忙碌核心”显示实际同时跑了多少）：balance 偏离了 0。" }
+      caption = { en = "Now the same loop compiled, not in CPython: full speed, 1,000,000 times each, free to run at once on separate cores (cores busy says how much they did). The balance drifts from 0.", zh = "现在换成编译后的同样循环（不在 CPython 里跑）：全速，各做 1,000,000 次，两个线程可以同时在不同核心上跑（“忙碌核心”显示实际同时跑了多少）。balance 偏离了 0。" }
       wait = "finished"
       timeout = "60s"
       retry = 5
       expect = ["finished", "drift != 0"]
 
       [[steps]]
-      caption = { en = "The tutorial printed balance = 0: it loops only 100 times, and CPython's GIL runs one thread at a time and almost never switches inside balance += n. The race is hidden, not gone.", zh = "教程里打印的是 balance = 0：它只循环 100 次，而且 CPython 的 GIL 让同一时刻只有一个线程执行 Python 代码，几乎不会在 balance += n 中途切换。竞态只是被掩盖了，并没有消失。" }
+      caption = { en = "In CPython the tutorial printed balance = 0: it loops only 100 times, and the GIL runs one thread at a time, almost never switching inside balance += n. The race is hidden, not gone.", zh = "教程在 CPython 里打印的是 balance = 0：它只循环 100 次，而且 GIL 让同一时刻只有一个线程执行 Python 代码，几乎不会在 balance += n 中途切换。竞态只是被掩盖了，并没有消失。" }
       wait = "1s"
       expect = ["drift != 0"]
       """#
@@ -127,7 +127,7 @@ enum BuiltinLessons {
       [[steps]]
       iterations = 1000000
       speed = "full"
-      caption = { en = "At full speed, 1,000,000 times each, free to run on separate cores: the balance is 0, every time.", zh = "全速运行，各 1,000,000 次，线程可以同时在不同核心上跑：balance 每次都是 0。" }
+      caption = { en = "The same loop with the lock, compiled, not in CPython: full speed, 1,000,000 times each, free to run on separate cores. The balance is 0, every time.", zh = "加了锁的同样循环，编译后运行（不在 CPython 里）：全速，各 1,000,000 次，线程可以同时在不同核心上跑。balance 每次都是 0。" }
       wait = "finished"
       timeout = "60s"
       retry = 3
@@ -168,13 +168,13 @@ enum BuiltinLessons {
       threads = 2
       iterations = 5
       speed = 2500
-      caption = { en = "The second cost: two threads take two locks, A and B, in opposite orders. Watch each take its first lock, then wait for the other's, until neither can move...", zh = "锁的坏处之二：两个线程以相反的顺序获取两把锁 A 和 B。看：每个线程先拿到第一把锁，再去等对方手里的那把，直到谁也动不了……" }
+      caption = { en = "The second cost: two threads take two locks, A and B, in opposite orders. Watch each take its first lock, then wait for the other's, until neither can move: a deadlock.", zh = "锁的坏处之二：两个线程以相反的顺序获取两把锁 A 和 B。看：每个线程先拿到第一把锁，再去等对方手里的那把，直到谁也动不了：死锁。" }
       wait = "deadlock"
       timeout = "60s"
       expect = ["deadlock"]
 
       [[steps]]
-      caption = { en = "...each holds the lock the other needs and waits for it forever: a deadlock. Both threads hang.", zh = "……每个线程都持有对方需要的锁，又永远等着对方释放：这就是死锁，两个线程全部挂起。" }
+      caption = { en = "Each holds the lock the other needs and waits for it forever: the waits form a cycle. Both threads hang.", zh = "每个线程都持有对方需要的锁，又永远等着对方释放：等待形成了一个环，两个线程全部挂起。" }
       wait = "1s"
       expect = ["deadlock", "visible: DEADLOCK | 死锁"]
 
@@ -215,7 +215,7 @@ enum BuiltinLessons {
       scenario = "coarse"
       threads = 3
       speed = 40
-      caption = { en = "Three threads add 1, 10 and 100, ten times each, one after another and never together: 1110 at the end.", zh = "三个线程分别给 balance 加十次 1、10、100，一个接一个，绝不同时进行：最后是 1110。" }
+      caption = { en = "Three threads add 1, 10 and 100, ten times each, one after another and never together: 1,110 at the end.", zh = "三个线程分别给 balance 加十次 1、10、100，一个接一个，绝不同时进行：最后是 1,110。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "balance == expected"]
@@ -407,7 +407,7 @@ enum BuiltinLessons {
       iterations = 2
       seed = 2
       speed = 120
-      caption = { en = "The cure for both, as here: recheck in a while loop and wake with notify_all(). Or use queue.Queue(maxsize=1), whose put() and get() do it for you.", zh = "两个错误的解决办法就像这里：在 while 循环里重新检查，用 notify_all() 唤醒。也可以改用 queue.Queue(maxsize=1)，它的 put() 和 get() 会替你做好这些。" }
+      caption = { en = "The cure for both, as here: recheck in a while loop and wake with notify_all(). Or use queue.Queue(maxsize=1), whose put() and get() do it for you.", zh = "这两个错误的解决办法就是这里的写法：在 while 循环里重新检查，用 notify_all() 唤醒。也可以改用 queue.Queue(maxsize=1)，它的 put() 和 get() 会替你做好这些。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished"]

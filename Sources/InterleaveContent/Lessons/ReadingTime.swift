@@ -2,11 +2,13 @@ import InterleaveText
 
 /// How long a caption must stay up for a student to read it.
 ///
-/// The rule: 2 s, plus 0.3 s a word in English (200 a minute) or 0.2 s
-/// a CJK character (5 a second; other words in a Chinese caption, such as code, count as English words).
+/// The rule: 2 s, plus 0.4 s a word in English (150 a minute: a learner
+/// reads code-heavy text while watching the screen; 0.3 s was too fast in a
+/// teacher's review) or 0.2 s a CJK character (5 a second; other words in a
+/// Chinese caption, such as code, count as English words).
 public enum ReadingTime {
   public static let base: UInt64 = 2_000_000_000
-  public static let perWord: UInt64 = 300_000_000
+  public static let perWord: UInt64 = 400_000_000
   public static let perCJK: UInt64 = 200_000_000
 
   /// The reading time of `text`, in nanoseconds.

@@ -48,7 +48,12 @@ enum HeaderWidget {
     let speed =
       state.drive != nil
       ? "" : " · " + (state.speed == .full ? strings.fullSpeed : state.speed.description)
-    let clock = " " + Format.elapsed(state.elapsedNs) + " "
+    // A finished run says how long it took, however short.
+    let clock =
+      " "
+      + (state.phase == .finished
+        ? Format.runTime(state.elapsedNs) : Format.elapsed(state.elapsedNs))
+      + " "
     // Driving, nothing moves until the driver picks: the run waits on them.
     let driving = state.drive != nil && state.phase == .running
     let phase = " " + (driving ? strings.yourTurn : strings.phase(state.phase)) + " "

@@ -106,8 +106,8 @@ enum PrimitivesWidget {
         .text, indent: 1, on: &canvas)
       guard detail == .full else { continue }
       writer.line(
-        strings.lockHeld(names.heldShare(lock, of: state.elapsedNs)), .text, indent: 1,
-        on: &canvas)
+        names.heldShare(lock, of: state.elapsedNs).map(strings.lockHeld) ?? strings.holdNotTimed,
+        .text, indent: 1, on: &canvas)
     }
   }
 

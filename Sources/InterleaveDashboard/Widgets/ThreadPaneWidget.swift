@@ -172,7 +172,7 @@ enum ThreadPaneWidget {
     let noun = state.scenario.traits.countsTrials ? strings.trials : strings.iterations
     let iterations = (noun + " " + Format.grouped(pane.iterations), Role.text)
     let rate = (Format.rate(pane.rate) + "/s", Role.text)
-    let cpu = pane.cpuPercent.map { ("cpu " + Format.percent($0), Role.dim) }
+    let cpu = pane.cpuPercent.map { ("cpu " + Format.cpu($0), Role.dim) }
     var lost: (String, Role)?
     var shortLost: (String, Role)?
     if pane.lostUpdates > 0 || pane.overwritten > 0 {

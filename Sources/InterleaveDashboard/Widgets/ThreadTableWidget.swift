@@ -35,7 +35,7 @@ enum ThreadTableWidget {
         (Format.rate($0.rate) + "/s", .text)
       },
       Column(header: strings.tableHeader(.cpuPercent), width: 5) {
-        ($0.cpuPercent.map(Format.percent) ?? "-", .text)
+        ($0.cpuPercent.map(Format.cpu) ?? "-", .text)
       },
       Column(header: strings.tableHeader(.core), width: 5) {
         ($0.cpu >= 0 ? "\($0.cpu)" : "-", Style(.dim))
