@@ -91,6 +91,7 @@ public struct Chinese: Strings {
 
   public var paneStarted: String { "开始运行" }
   public var paneEnded: String { "结束了" }
+  public func printedEarlier(_ text: String) -> String { "打印过：\(text)" }
   public var paneCancelled: String { "被取消" }
 
   // MARK: - Scenarios

@@ -87,6 +87,7 @@ public struct English: Strings {
 
   public var paneStarted: String { "started" }
   public var paneEnded: String { "finished" }
+  public func printedEarlier(_ text: String) -> String { "printed: \(text)" }
   public var paneCancelled: String { "cancelled" }
 
   // MARK: - Scenarios

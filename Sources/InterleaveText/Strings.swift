@@ -56,6 +56,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   /// Pane lines for the start and end of a thread.
   var paneStarted: String { get }
   var paneEnded: String { get }
+  /// What a thread printed earlier, kept in its pane once scrolled away.
+  func printedEarlier(_ text: String) -> String
   var paneCancelled: String { get }
 
   // MARK: - Scenarios

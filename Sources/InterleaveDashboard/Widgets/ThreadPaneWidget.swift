@@ -28,7 +28,8 @@ enum ThreadPaneWidget {
       })
     {
       canvas.put(
-        " ↑ " + note.text, x: area.x, y: row, style: Style(note.role, bold: true), clip: area)
+        " " + state.strings.printedEarlier(note.text), x: area.x, y: row,
+        style: Style(note.role, bold: true), clip: area)
       row += 1
       room -= 1
     }
