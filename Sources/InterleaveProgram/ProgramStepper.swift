@@ -1,3 +1,4 @@
+import Glibc
 import InterleavePlatform
 import Synchronization
 
@@ -81,6 +82,15 @@ public final class ProgramStepper: Sendable {
     guard spawned != nil else { return false }
     _ = world.settle(limit: Self.settleLimit)
     return true
+  }
+
+  /// When the model says the program is over, waits (at most `limit` ns)
+  /// until its real threads are over too: the main thread ends a moment
+  /// after its last step, and a view taken before that is not yet ended.
+  public func awaitEnd(limit: UInt64 = 5_000_000_000) {
+    guard model.ended(modelState.snapshot) else { return }
+    let deadline = MonotonicClock.now() &+ limit
+    while !done.load(ordering: .relaxed), MonotonicClock.now() < deadline { usleep(1_000) }
   }
 
   /// How long a step may take before the driver stops waiting for it (ns):

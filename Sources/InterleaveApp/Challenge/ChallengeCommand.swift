@@ -198,6 +198,7 @@ struct ChallengeCommand: ParsableCommand {
       }
       reached = stepper.reaches(setup.goal)
     }
+    stepper.awaitEnd()
     let taken = stepper.taken
     let preemptions = stepper.preemptions
     let view = stepper.view()
