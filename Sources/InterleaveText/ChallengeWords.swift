@@ -63,6 +63,19 @@ public struct ChallengeWords: Sendable {
     }
   }
 
+  /// What a schedule's first `NxK` means (` (2x3: thread 2, 3 steps in a
+  /// row)`), or nothing when it has none.
+  static func repeatSaid(_ schedule: String, english: Bool) -> String {
+    guard let part = schedule.split(separator: " ").first(where: { $0.contains("x") }),
+      let x = part.firstIndex(of: "x")
+    else { return "" }
+    let thread = part[..<x]
+    let count = part[part.index(after: x)...]
+    return english
+      ? " (\(part): thread \(thread), \(count) steps in a row)"
+      : "（\(part)：\(thread) 号线程连走 \(count) 步）"
+  }
+
   static func plural(_ count: Int, _ word: String) -> String {
     "\(count) \(word)\(count == 1 ? "" : "s")"
   }
@@ -88,8 +101,8 @@ public struct ChallengeWords: Sendable {
     won: { steps, used, fewest, schedule in
       "Goal reached in \(plural(steps, "step")) with \(plural(used, "preemption")); "
         + (used > fewest ? "the fewest possible is \(fewest)" : "none fewer is possible")
-        + ". Your schedule: '\(schedule)'. (A preemption: a switch away from a thread that "
-        + "could have gone on.)"
+        + ". Your schedule: '\(schedule)'" + repeatSaid(schedule, english: true)
+        + ". (A preemption: a switch away from a thread that could have gone on.)"
     },
     lost: "Every thread has finished and the goal was not reached.",
     notYet: { "After \(plural($0, "step")) the goal is not reached yet." },
@@ -130,7 +143,8 @@ public struct ChallengeWords: Sendable {
     decided: { "不管接下来怎么调度，结果都已注定：\($0)。" },
     won: { steps, used, fewest, schedule in
       "目标达成！用了 \(steps) 步、\(used) 次抢占"
-        + (used > fewest ? "；最少只要 \(fewest) 次" : "，已经是最少") + "。你的调度：'\(schedule)'。"
+        + (used > fewest ? "；最少只要 \(fewest) 次" : "，已经是最少") + "。你的调度：'\(schedule)'"
+        + repeatSaid(schedule, english: false) + "。"
         + "（抢占：线程还能继续时换别的线程走。）"
     },
     lost: "所有线程都结束了，目标没有达成。",

@@ -298,7 +298,8 @@ struct ChallengeCommandTests {
     #expect(
       won.stdout.contains(
         "Goal reached in 5 steps with 1 preemption; none fewer is possible. Your schedule: "
-          + "'0 1 2x3'. (A preemption: a switch away from a thread that could have gone on.)"))
+          + "'0 1 2x3' (2x3: thread 2, 3 steps in a row). (A preemption: a switch away from a "
+          + "thread that could have gone on.)"))
     let text = try String(contentsOfFile: state + "/interleave/progress.toml", encoding: .utf8)
     let progress = try ChallengeProgress.parse(text, file: "progress.toml")
     #expect(progress.records["04-overdraw"] == .init(won: true, steps: 5, preemptions: 1, tries: 2))
