@@ -165,6 +165,14 @@ struct PlainModeTests {
     let version = try Binary.run(["--version"])
     #expect(version.status == 0)
     #expect(!version.stdout.isEmpty)
+    // Every command's --help is its own (run's was the root's), and the
+    // root's lists every command.
+    for command in ["run", "explore", "lesson", "challenge", "config", "render"] {
+      let own = try Binary.run([command, "--help"])
+      #expect(own.status == 0)
+      #expect(own.stdout.contains("USAGE: interleave \(command)"), "\(command): \(own.stdout)")
+      #expect(help.stdout.contains("  \(command) "), "the root's help lacks \(command)")
+    }
   }
 
   @Test("a closed stdout ends the run quietly")

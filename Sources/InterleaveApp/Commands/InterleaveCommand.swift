@@ -28,8 +28,8 @@ public struct InterleaveCommand: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      ExploreCommand.self, LessonCommand.self, ChallengeCommand.self, ConfigCommand.self,
-      RenderCommand.self,
+      RunCommand.self, ExploreCommand.self, LessonCommand.self, ChallengeCommand.self,
+      ConfigCommand.self, RenderCommand.self,
     ])
 
   @Argument(help: "What the threads do.")
