@@ -8,8 +8,6 @@ struct AtomicScenario: ScenarioDescriptor {
   let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
   let stepsPerFullSpeedIteration = 2  // two atomic adds
 
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 2 * configuration.iterations }
-
   func model(_ configuration: RunConfiguration) -> Machine {
     Machine.onBalance(
       Machine.workers(configuration.threads) { worker in

@@ -19,9 +19,6 @@ struct CoarseScenario: ScenarioDescriptor {
     (1...configuration.threads).reduce(0) { $0 + CoarseScenario.rounds * Amounts.coarse($1) }
   }
 
-  /// acquire, then read, write and sleep each round, then release.
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 2 + 3 * CoarseScenario.rounds }
-
   /// acquire(timeout=…) (under a scheduler a wait never times out), then
   /// read, write and sleep each round, then release.
   func model(_ configuration: RunConfiguration) -> Machine {

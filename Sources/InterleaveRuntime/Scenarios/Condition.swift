@@ -31,11 +31,6 @@ struct ConditionScenario: ScenarioDescriptor {
     return configuration.iterations * (worker <= producers ? consumers : producers)
   }
 
-  /// acquire, the item, notify, release, when nobody waits.
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int {
-    4 * ConditionScenario.items(configuration, worker: configuration.threads)
-  }
-
   func makeState(_ configuration: RunConfiguration) -> (any ScenarioState)? {
     ConditionState(capacity: ConditionScenario.capacity)
   }

@@ -12,9 +12,6 @@ struct DeadlockScenario: ScenarioDescriptor {
     [.mutex("A"), .mutex("B")]
   }
 
-  /// acquire, sleep, acquire, the race's four, release, release.
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 9 * configuration.iterations }
-
   func model(_ configuration: RunConfiguration) -> Machine {
     Machine.onBalance(
       Machine.workers(configuration.threads) { worker in

@@ -15,24 +15,6 @@ struct GILScenario: ScenarioDescriptor {
 
   func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [.mutex("GIL")] }
 
-  /// `balance = balance + n` and `balance = balance - n`: LOAD_GLOBAL,
-  /// LOAD_FAST, BINARY_OP, STORE_GLOBAL each.
-  static let bytecodes = 8
-
-  /// Switch points per iteration: function entry and the loop's back-edge,
-  /// or (`any`) also between every two bytecodes.
-  static func switchPoints(_ rule: ScenarioOptions.GILSwitch) -> Int {
-    rule == .backedge ? 2 : bytecodes + 1
-  }
-
-  /// The GIL taken at the start and let go at the end; at every switch
-  /// point let go and taken again.
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int {
-    let perIteration =
-      GILScenario.bytecodes + 2 * GILScenario.switchPoints(configuration.options.gilSwitch)
-    return 2 + configuration.iterations * perIteration
-  }
-
   func makeState(_ configuration: RunConfiguration) -> (any ScenarioState)? {
     GILState(rule: configuration.options.gilSwitch, interval: configuration.options.switchInterval)
   }

@@ -9,8 +9,6 @@ struct LockedScenario: ScenarioDescriptor {
   let stepsPerFullSpeedIteration = 6  // acquire, the race's four, release
 
   func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [.mutex("lock")] }
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 6 * configuration.iterations }
-
   func model(_ configuration: RunConfiguration) -> Machine {
     Machine.onBalance(
       Machine.workers(configuration.threads) { worker in

@@ -12,8 +12,6 @@ struct LoopScenario: ScenarioDescriptor {
   let traits = ScenarioTraits(
     usesBalance: false, usesIterations: false, tracksLostUpdates: false, naming: .loop)
 
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 2 * LoopScenario.limit }
-
   /// `n += 1` reported, then a sleep, while n <= 5.
   func model(_ configuration: RunConfiguration) -> Machine {
     Machine(

@@ -17,8 +17,6 @@ struct ProcessScenario: ScenarioDescriptor {
 
   var stepsPerFullSpeedIteration: Int { 4 }
 
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 4 * configuration.iterations }
-
   func makeState(_ configuration: RunConfiguration) -> (any ScenarioState)? {
     ProcessState(workers: configuration.threads)
   }

@@ -8,8 +8,6 @@ struct RaceScenario: ScenarioDescriptor {
   let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
   let stepsPerFullSpeedIteration = 4  // read, write, read, write
 
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 4 * configuration.iterations }
-
   func model(_ configuration: RunConfiguration) -> Machine {
     Machine.onBalance(
       Machine.workers(configuration.threads) { worker in

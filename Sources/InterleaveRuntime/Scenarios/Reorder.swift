@@ -25,11 +25,6 @@ struct ReorderScenario: ScenarioDescriptor {
     ]
   }
 
-  /// Per trial: meet (two steps), the store, the load; and one last meeting.
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int {
-    4 * configuration.iterations + 1
-  }
-
   var stepsPerFullSpeedIteration: Int { 2 }
 
   func makeState(_ configuration: RunConfiguration) -> (any ScenarioState)? {

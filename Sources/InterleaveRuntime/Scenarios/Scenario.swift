@@ -53,11 +53,6 @@ public struct Scenario: Hashable, Sendable, CustomStringConvertible {
     traits.usesBalance ? descriptor.expectedBalance(configuration) : nil
   }
 
-  /// Step points one worker passes when it never waits (the explorer's unit).
-  public func stepsPerWorker(_ configuration: RunConfiguration) -> Int {
-    descriptor.stepsPerWorker(configuration)
-  }
-
   /// The scenario's abstract machine for `configuration` (its steps are the
   /// runtime's step points), for the explorer and the driver.
   public func model(_ configuration: RunConfiguration) -> Machine {
@@ -85,8 +80,6 @@ protocol ScenarioDescriptor: Sendable {
   var stepsPerFullSpeedIteration: Int { get }
   /// The balance a correct run ends with (asked only when `usesBalance`).
   func expectedBalance(_ configuration: RunConfiguration) -> Int
-  /// Step points one worker passes when it never waits.
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int
   /// What worker `context.index` does, every shared access a step point.
   func run(_ context: WorkerContext) throws(Cancelled)
   /// The same as a machine: one instruction per step point, in the same order.

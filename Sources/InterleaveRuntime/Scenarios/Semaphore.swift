@@ -19,12 +19,6 @@ struct SemaphoreScenario: ScenarioDescriptor {
     ]
   }
 
-  /// acquire, take a connection, use it, give it back, release; the
-  /// bounded variant's first worker releases once more at its end.
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int {
-    5 * configuration.iterations
-  }
-
   /// Never more in use than permits, and no error.
   func isCorrect(_ outcome: Outcome, _ configuration: RunConfiguration) -> Bool {
     guard case .values(let values) = outcome.kind else { return false }

@@ -14,8 +14,6 @@ struct SplitScenario: ScenarioDescriptor {
   let stepsPerFullSpeedIteration = 12
 
   func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [.mutex("lock")] }
-  func stepsPerWorker(_ configuration: RunConfiguration) -> Int { 12 * configuration.iterations }
-
   func model(_ configuration: RunConfiguration) -> Machine {
     Machine.onBalance(
       Machine.workers(configuration.threads) { worker in
