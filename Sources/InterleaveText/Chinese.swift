@@ -91,7 +91,7 @@ public struct Chinese: Strings {
 
   public var paneStarted: String { "开始运行" }
   public var paneEnded: String { "结束了" }
-  public func printedEarlier(_ text: String) -> String { "打印过：\(text)" }
+  public func printedEarlier(_ text: String) -> String { "已打印：\(text)" }
   public var paneCancelled: String { "被取消" }
 
   // MARK: - Scenarios
@@ -129,7 +129,7 @@ public struct Chinese: Strings {
   public func mainThreadDoing(_ state: ThreadState, waitsBy: ScenarioTraits.MainWait) -> String {
     switch (state, waitsBy) {
     case (.waiting, .join), (.sleeping, .join): return "join()：等待工作线程结束"
-    case (.waiting, .sleep), (.sleeping, .sleep): return "睡眠中：等工作线程做完（没有用 join()）"
+    case (.waiting, .sleep), (.sleeping, .sleep): return "睡眠，直到工作线程做完（教程里是 sleep(3)）"
     case (.finished, .join): return "已 join 全部工作线程"
     case (.finished, .sleep): return "醒来：工作线程都结束了"
     case (.cancelled, _): return "已取消"
@@ -316,7 +316,7 @@ public struct Chinese: Strings {
   public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }
   public func lockHeld(_ share: String) -> String { "锁的持有时间占比：\(share)" }
   public func lockWaitsNoneEnded(waiting: Int) -> String {
-    "等待：\(waiting) 个线程正在等锁，还没有一次等待结束"
+    "等待：\(waiting) 个线程正在等锁，尚无已结束的等待"
   }
 
   // MARK: - The lost update, told step by step

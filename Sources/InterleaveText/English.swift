@@ -137,7 +137,8 @@ public struct English: Strings {
   public func mainThreadDoing(_ state: ThreadState, waitsBy: ScenarioTraits.MainWait) -> String {
     switch (state, waitsBy) {
     case (.waiting, .join), (.sleeping, .join): return "join(): waits for the workers"
-    case (.waiting, .sleep), (.sleeping, .sleep): return "sleeps while the workers run (no join())"
+    case (.waiting, .sleep), (.sleeping, .sleep):
+      return "sleeps till the workers end (tutorial: sleep(3))"
     case (.finished, .join): return "joined every worker"
     case (.finished, .sleep): return "woke up: every worker is done"
     case (.cancelled, _): return "cancelled"

@@ -25,7 +25,7 @@ struct SessionTests {
       let forked = text.components(separatedBy: "forked a child").count - 1
       return started == (scheduled ? 1 : workers) && !text.contains(" created ")
         && (!text.contains("Process-1") || forked == workers)
-        && (text.contains("waits for the workers") || text.contains("sleeps while the workers"))
+        && (text.contains("waits for the workers") || text.contains("sleeps till the workers"))
     }
   }
 

@@ -492,13 +492,13 @@ struct WidgetTests {
     }
   }
 
-  @Test("the coarse main thread sleeps while the workers run, with no join()")
+  @Test("the coarse main thread sleeps till the workers end, where the tutorial sleeps 3 s")
   func mainThreadSleeps() {
     var state = Fixtures.state(.coarse, threads: 2)
     state.apply(Sample(elapsedNs: 1, threads: Fixtures.workers(2)))
     var canvas = Canvas(width: 80, height: 1)
     MainThreadWidget.render(state.panes[0], state, in: canvas.bounds, on: &canvas)
-    #expect(canvas.line(0).contains("sleeps while the workers run (no join())"))
+    #expect(canvas.line(0).contains("sleeps till the workers end (tutorial: sleep(3))"))
   }
 }
 

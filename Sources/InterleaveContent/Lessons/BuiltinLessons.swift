@@ -136,7 +136,7 @@ enum BuiltinLessons {
       [[steps]]
       caption = { en = "Correct, and not free: every change_it() takes and gives back the lock (calls in the lock panel), and a thread that finds it taken waits (contended, wait). Lesson 4 shows the cost.", zh = "结果正确，但不是没有代价：每次 change_it() 都要拿锁、还锁（锁面板里的“请求”），拿不到锁的线程只能停下来等（“争用”和“等待”）。线程只能轮流执行 change_it()；第 4 课会看到这样做的代价。" }
       wait = "1s"
-      expect = ["contended", "visible: wait avg | 等待 平均 | none done yet | 还没有一次等待结束"]
+      expect = ["contended", "visible: wait avg | 等待 平均 | none done yet | 尚无已结束的等待"]
       """#
     ),
     (
@@ -209,7 +209,7 @@ enum BuiltinLessons {
       key = "space"
       caption = { en = "_thread has no join(), and when the main thread exits the workers die with it. The tutorial sleeps 3 s and hopes; here it sleeps until they are done.", zh = "_thread 没有 join()，主线程一退出，工作线程也随之终止。教程用 sleep(3) 碰运气；这里主线程一直睡眠，直到工作线程都结束。" }
       wait = "1s"
-      expect = ["visible: sleeps while the workers run (no join()) | 睡眠中：等工作线程做完（没有用 join()）"]
+      expect = ["visible: sleeps till the workers end (tutorial: sleep(3)) | 睡眠，直到工作线程做完（教程里是 sleep(3)）"]
 
       [[steps]]
       scenario = "coarse"
