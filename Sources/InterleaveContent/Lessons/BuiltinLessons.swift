@@ -23,14 +23,17 @@ enum BuiltinLessons {
       [[steps]]
       key = "space"
       caption = { en = "LoopThread adds 1 to n while n <= 5, printing >>> n. current_thread() always returns the calling thread's Thread object, name and all.", zh = "循环线程在 n <= 5 时不断把 n 加 1，每次打印 >>> n。current_thread() 永远返回当前线程的实例，它的 name 就是线程名。" }
-      wait = "finished"
+      wait = "visible: >>> 5"
       timeout = "30s"
-      expect = ["finished", "visible: >>> 6"]
+      pause = true
+      expect = ["visible: >>> 5", "visible: join(): waits for the workers | join()：等待工作线程结束"]
 
       [[steps]]
-      caption = { en = "The main thread waited in join() until LoopThread was done: its line now says it joined every worker. Only then does it go on and finish.", zh = "主线程在 join() 里一直等到循环线程结束：它那一行现在写着“已 join 全部工作线程”。然后它才继续往下执行并结束。" }
-      wait = "1s"
-      expect = ["visible: joined every worker | 已 join 全部工作线程"]
+      key = "space"
+      caption = { en = "Meanwhile the main thread waits in join() (its line says so) until LoopThread is done; then its line says it joined every worker, and only then does it go on.", zh = "与此同时，主线程在 join() 里等着（它那一行写着），直到循环线程结束；然后那一行变成“已 join 全部工作线程”，主线程这才继续往下执行。" }
+      wait = "finished"
+      timeout = "30s"
+      expect = ["finished", "visible: >>> 6", "visible: joined every worker | 已 join 全部工作线程"]
 
       [[steps]]
       scenario = "loop"
