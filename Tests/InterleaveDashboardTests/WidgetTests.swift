@@ -342,6 +342,18 @@ struct WidgetTests {
     #expect(TextWidth.of(title) == 40)
   }
 
+  @Test("a thread that has not reported its tid shows none: never 'tid 0 · core -'")
+  func noTidYet() {
+    var state = Fixtures.state(.race, threads: 2)
+    var before = Canvas(width: 40, height: 3)
+    ThreadPaneWidget.render(state.panes[1], state, in: before.bounds, on: &before)
+    #expect(!before.line(0).contains("tid"), "\(before.line(0))")
+    state.apply(Fixtures.sample(threads: 2))
+    var after = Canvas(width: 40, height: 3)
+    ThreadPaneWidget.render(state.panes[1], state, in: after.bounds, on: &after)
+    #expect(after.line(0).contains("101 · c1"), "\(after.line(0))")
+  }
+
   @Test("a paused run marks its running threads paused")
   func pausedBadges() {
     var state = Fixtures.state(.race, threads: 2)

@@ -158,10 +158,14 @@ enum ThreadPaneWidget {
     let id =
       state.scenario.traits.workersAreProcesses
       ? strings.pid(Int32(truncatingIfNeeded: pane.tid)) : strings.tid(pane.tid)
-    let details = [
-      " " + id + " · " + strings.cpu(pane.cpu) + " ",
-      " \(pane.tid) · c\(pane.cpu >= 0 ? "\(pane.cpu)" : "-") ", " \(pane.tid) ",
-    ].first { TextWidth.of($0) <= room }
+    // Before the thread has reported its tid there is nothing true to say.
+    let details =
+      pane.tid == 0
+      ? nil
+      : [
+        " " + id + " · " + strings.cpu(pane.cpu) + " ",
+        " \(pane.tid) · c\(pane.cpu >= 0 ? "\(pane.cpu)" : "-") ", " \(pane.tid) ",
+      ].first { TextWidth.of($0) <= room }
     if let details {
       canvas.put(details, x: x, y: area.y, style: Style(.border, reverse: true), clip: area)
     }
