@@ -14,7 +14,9 @@ enum BuiltinLessons {
       [[steps]]
       scenario = "loop"
       threads = 1
-      speed = 250
+      # One step a second: the tutorial's time.sleep(1), and room for the pause
+      # at >>> 5 below to land before the loop ends at any time scale.
+      speed = 1000
       caption = { en = "Every process starts with one thread, the main thread. Here it starts a new thread, named LoopThread, with start().", zh = "任何进程默认就会启动一个线程，我们把该线程称为主线程。这里主线程用 start() 启动了一个名为“循环线程”的新线程。" }
       wait = "step 2"
       pause = true
