@@ -36,6 +36,13 @@ public enum TextWidth {
     text.unicodeScalars.reduce(0) { $0 + of(inert($1)) }
   }
 
+  /// `text` in at most `width` cells, cut with `…` when it is longer (so a
+  /// cut line never looks whole).
+  public static func cut(_ text: String, to width: Int) -> String {
+    guard width > 1, of(text) > width else { return text }
+    return prefix(text, fitting: width - 1) + "…"
+  }
+
   /// The longest prefix of `text` that fits in `width` cells.
   public static func prefix(_ text: String, fitting width: Int) -> String {
     var used = 0

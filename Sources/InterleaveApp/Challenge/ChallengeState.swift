@@ -73,9 +73,9 @@ struct ChallengeState {
         + (setup.proof.isReachable ? goalSaid : words.unreachable(setup.totalSaid))
     case nil:
       // The goal first: a long story is what a small screen cuts.
-      let how = setup.proof.isReachable ? "" : ChallengeSetup.sentence(goalSaid) + words.provedHow
-      return ChallengeSetup.sentence(setup.proof.isReachable ? goalSaid : how)
-        + (message ?? setup.challenge.story.text(language))
+      let goal =
+        setup.proof.isReachable ? goalSaid : ChallengeSetup.sentence(goalSaid) + words.provedHow
+      return ChallengeSetup.sentence(goal) + (message ?? setup.challenge.story.text(language))
     }
   }
 

@@ -228,7 +228,7 @@ struct ProgramFrame {
         x: area.x + 1, y: y,
         style: Style(role, bold: slot == focus), clip: clip)
       canvas.put(
-        Self.cut(thread.name, to: clip.width - used), x: area.x + 1 + used, y: y, clip: clip)
+        TextWidth.cut(thread.name, to: clip.width - used), x: area.x + 1 + used, y: y, clip: clip)
       if rows == 2, var next = thread.next, thread.state != .finished {
         // Waiting for a lock, the lock and its holder are what matter
         // (the code shows the line): `bob_lock: 2 has it`.
@@ -241,7 +241,8 @@ struct ProgramFrame {
           next = words.stepSaid(next)
         }
         canvas.put(
-          "  " + Self.cut(next, to: clip.width - 2), x: area.x + 1, y: y + 1, style: Style(role),
+          "  " + TextWidth.cut(next, to: clip.width - 2), x: area.x + 1, y: y + 1,
+          style: Style(role),
           clip: Rect(x: area.x + 1, y: y + 1, width: area.width - 2, height: 1))
       }
     }
@@ -254,7 +255,7 @@ struct ProgramFrame {
     func line(_ text: String, _ style: Style = .text) {
       guard y < area.maxY - 1 else { return }
       canvas.put(
-        Self.cut(text, to: area.width - 2), x: area.x + 1, y: y, style: style,
+        TextWidth.cut(text, to: area.width - 2), x: area.x + 1, y: y, style: style,
         clip: Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1))
       y += 1
     }
@@ -354,12 +355,6 @@ struct ProgramFrame {
       self.keys
       ?? (view.free ? words.quitOnly : view.ended || view.deadlock ? words.undoOrQuit : words.keys)
     canvas.put(keys, x: 0, y: y, style: Style(.keyHint))
-  }
-
-  /// `text` in at most `width` cells, cut with `…` when it is longer.
-  static func cut(_ text: String, to width: Int) -> String {
-    guard width > 1, TextWidth.of(text) > width else { return text }
-    return TextWidth.prefix(text, fitting: width - 1) + "…"
   }
 
   static func expandTabs(_ text: String) -> String {

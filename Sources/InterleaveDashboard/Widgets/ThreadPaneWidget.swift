@@ -28,7 +28,7 @@ enum ThreadPaneWidget {
       })
     {
       canvas.put(
-        " " + Self.cut(state.strings.printedEarlier(note.text), to: area.width - 1), x: area.x,
+        " " + TextWidth.cut(state.strings.printedEarlier(note.text), to: area.width - 1), x: area.x,
         y: row,
         style: Style(note.role, bold: true), clip: area)
       row += 1
@@ -95,13 +95,6 @@ enum ThreadPaneWidget {
     guard drive.runnable[worker] else { return ("     " + text, Style(.dim)) }
     let key = pane.index <= 9 ? " [\(pane.index)] " : "     "
     return (key + text, Style(.keyHint, bold: true))
-  }
-
-  /// `text` in at most `width` cells, cut with `…` when longer (what a
-  /// thread printed is cut visibly, never so that it looks whole).
-  static func cut(_ text: String, to width: Int) -> String {
-    guard width > 1, TextWidth.of(text) > width else { return text }
-    return TextWidth.prefix(text, fitting: width - 1) + "…"
   }
 
   /// The badge: the thread's state, or `paused` while the run is paused.
