@@ -62,7 +62,7 @@ public struct ScheduleExplorer {
     /// Schedules into each state while they fit in 64 bits; `large` holds
     /// the exact count of a state whose count has outgrown that (its entry
     /// here is then unused), so the common case is machine arithmetic.
-    var counts: [UInt64] = []
+    let counts: PageBuffer<UInt64>
     var large: [Int: ScheduleCount] = [:]
 
     func count(_ i: Int) -> ScheduleCount { large[i] ?? ScheduleCount(counts[i]) }
@@ -81,9 +81,27 @@ public struct ScheduleExplorer {
     /// Per state and arriving thread (slot `threads` for "none"): the
     /// simplest way there, as preemptions x 2^16 + switches (`Int32.max`
     /// when no schedule gets there).
-    var fewest: [Int32] = []
+    let fewest: PageBuffer<Int32>
     /// The same shape: the entry (in all levels' numbering) it came from.
-    var parent: [Int32] = []
+    var parent: PageBuffer<Int32>
+
+    /// Room for `capacity` states without growing.
+    init(size: Int, capacity: Int, slots: Int) {
+      states = StateTable(size: size, capacity: capacity)
+      counts = PageBuffer(capacity: capacity)
+      fewest = PageBuffer(capacity: capacity * slots)
+      parent = PageBuffer(capacity: capacity * slots)
+    }
+
+    /// Emptied for reuse, with room for `capacity` states; its parent
+    /// links are new (the old ones are kept for walking witnesses back).
+    mutating func reset(capacity: Int, slots: Int) {
+      states.reset(capacity: capacity)
+      large = [:]
+      fewest.reset(count: 0)
+      counts.reset(count: 0)
+      parent = PageBuffer(capacity: capacity * slots)
+    }
   }
 
   /// The best witness found so far for an outcome.
@@ -103,14 +121,15 @@ public struct ScheduleExplorer {
   {
     let slots = machine.threads + 1
     let size = machine.size
-    var level = Level(states: StateTable(size: size))
+    var level = Level(size: size, capacity: 1, slots: slots)
     _ = Self.add((state ?? machine.initial()).values, to: &level, slots: slots)
     level.counts[0] = 1
     let arrival = last >= 0 ? last : machine.threads
     level.fewest[arrival] = 0
     // Every level's parent links, for walking a witness back: entry
-    // `starts[k] + i * slots + slot` is state i of level k, arrived at by `slot`.
-    var parents: [Int32] = []
+    // `starts[k] + i * slots + slot` is state i of level k, arrived at by
+    // `slot`, found at `parents[k][i * slots + slot]`.
+    var parents: [PageBuffer<Int32>] = []
     var starts: [Int] = []
     var best: [Outcome: Best] = [:]
     states = 0
@@ -125,13 +144,22 @@ public struct ScheduleExplorer {
     var runnable = [Bool](repeating: false, count: 2 * threads)
     var ends = [false, false]
     var canRun = [Bool](repeating: false, count: threads)
+    // The level before last, whose memory the next one reuses.
+    var spare: Level?
     while level.states.count > 0 {
       states += level.states.count
       guard states <= limit else { throw TooLarge(states: limit, step: starts.count) }
-      let start = parents.count
+      let start = (starts.last ?? 0) + (parents.last?.count ?? 0)
       starts.append(start)
-      parents += level.parent
-      var next = Level(states: StateTable(size: size, capacity: level.states.count * 2))
+      parents.append(level.parent)
+      let capacity = level.states.count * 2
+      var next: Level
+      if var reused = spare.take() {
+        reused.reset(capacity: capacity, slots: slots)
+        next = reused
+      } else {
+        next = Level(size: size, capacity: capacity, slots: slots)
+      }
       /// Loads state `i`, works out its successors and fetches their buckets.
       func prepare(_ i: Int) {
         let half = i & 1
@@ -191,6 +219,7 @@ public struct ScheduleExplorer {
         progress(states)
         if shouldStop() { throw TooLarge(states: states, step: starts.count, stopped: true) }
       }
+      spare = level
       level = next
     }
     return best.map { outcome, found in
@@ -221,9 +250,9 @@ public struct ScheduleExplorer {
   ) -> Int {
     let index = level.states.insert(values, hash: hash ?? StateTable.hash(values))
     if index == level.counts.count {
-      level.counts.append(0)
-      level.fewest += repeatElement(Int32.max, count: slots)
-      level.parent += repeatElement(-1, count: slots)
+      level.counts.append(0, count: 1)
+      level.fewest.append(.max, count: slots)
+      level.parent.append(-1, count: slots)
     }
     return index
   }
@@ -244,7 +273,9 @@ public struct ScheduleExplorer {
   }
 
   /// The threads (1-based) of the steps that led to `entry`, first first.
-  private static func walk(back entry: Int, parents: [Int32], starts: [Int], slots: Int) -> [Int] {
+  private static func walk(
+    back entry: Int, parents: [PageBuffer<Int32>], starts: [Int], slots: Int
+  ) -> [Int] {
     var order: [Int] = []
     var entry = entry
     var level = starts.count - 1
@@ -252,7 +283,7 @@ public struct ScheduleExplorer {
       while starts[level] > entry { level -= 1 }
       guard level > 0 else { break }
       order.append((entry - starts[level]) % slots + 1)
-      entry = Int(parents[entry])
+      entry = Int(parents[level][entry - starts[level]])
       level -= 1
     }
     return order.reversed()
