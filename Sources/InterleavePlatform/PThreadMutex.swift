@@ -10,16 +10,20 @@ import Glibc
 /// addresses for the object's lifetime and are only touched through the
 /// pthread API, which is thread-safe by definition.
 public final class PThreadMutex: @unchecked Sendable {
-  let mutex: UnsafeMutablePointer<pthread_mutex_t>
+  @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
   let condition: UnsafeMutablePointer<pthread_cond_t>
 
-  public init() {
+  /// - Parameter spins: spin briefly before sleeping in the kernel
+  ///   (PTHREAD_MUTEX_ADAPTIVE_NP). A caller that backs off on its own
+  ///   passes false and gets glibc's plain mutex, whose lock and unlock
+  ///   take half the instructions.
+  public init(spins: Bool = true) {
     mutex = .allocate(capacity: 1)
     condition = .allocate(capacity: 1)
     var mutexAttributes = pthread_mutexattr_t()
     pthread_mutexattr_init(&mutexAttributes)
-    // PTHREAD_MUTEX_ADAPTIVE_NP (3): spin briefly before sleeping in the kernel.
-    pthread_mutexattr_settype(&mutexAttributes, 3)
+    // PTHREAD_MUTEX_ADAPTIVE_NP is 3, PTHREAD_MUTEX_NORMAL 0.
+    pthread_mutexattr_settype(&mutexAttributes, spins ? 3 : 0)
     pthread_mutex_init(mutex, &mutexAttributes)
     pthread_mutexattr_destroy(&mutexAttributes)
     var attributes = pthread_condattr_t()
@@ -37,9 +41,9 @@ public final class PThreadMutex: @unchecked Sendable {
   }
 
   public func lock() { pthread_mutex_lock(mutex) }
-  public func unlock() { pthread_mutex_unlock(mutex) }
+  @inlinable public func unlock() { pthread_mutex_unlock(mutex) }
   /// Takes the mutex if it is free; never blocks.
-  public func tryLock() -> Bool { pthread_mutex_trylock(mutex) == 0 }
+  @inlinable public func tryLock() -> Bool { pthread_mutex_trylock(mutex) == 0 }
 
   /// Takes the mutex, giving up at `deadline` (monotonic nanoseconds).
   public func lock(until deadline: UInt64) -> Bool {

@@ -11,7 +11,8 @@ final class TracedMutex: Primitive {
   let id: Int
   let name: String
   let kind = PrimitiveKind.mutex
-  let mutex = PThreadMutex()
+  /// Plain, not spinning: a waiter backs off on its own first (`take`).
+  let mutex = PThreadMutex(spins: false)
   let owner = Atomic<Int>(-1)
   let acquisitions = Atomic<Int>(0)
   let contended = Atomic<Int>(0)
