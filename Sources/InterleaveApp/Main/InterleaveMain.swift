@@ -68,9 +68,19 @@ public enum InterleaveMain {
   }
 
   static func run(_ type: any ParsableCommand.Type, _ arguments: [String]) -> Int32 {
-    // A subcommand's help, as `interleave SUBCOMMAND` (it is parsed on its own).
-    if type != InterleaveCommand.self, arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
-      print(InterleaveCommand.helpMessage(for: type))
+    // Help and the version are printed without parsing the rest (which would build the
+    // option tree twice over, half of `--help`'s start-up); a subcommand's
+    // as `interleave SUBCOMMAND`, since it is parsed on its own.
+    if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+      print(
+        type == InterleaveCommand.self
+          ? InterleaveCommand.helpMessage() : InterleaveCommand.helpMessage(for: type))
+      return 0
+    }
+    if type == InterleaveCommand.self, arguments.contains("--version"),
+      let version = InterleaveCommand.configuration.version.nonEmpty
+    {
+      print(version)
       return 0
     }
     do {
@@ -108,4 +118,8 @@ public enum InterleaveMain {
     let line = "interleave: " + Sanitizer.line(text) + "\n"
     try? FileDescriptor.writeAll(STDERR_FILENO, Array(line.utf8))
   }
+}
+
+extension String {
+  fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }
