@@ -83,8 +83,10 @@ public struct Chinese: Strings {
       : "释放锁 \(primitive.name)（持有 \(Duration.text(held))）"
   }
 
-  public func sleeps(_ duration: UInt64) -> String {
-    duration == 0 ? "睡眠" : "睡眠 \(Duration.text(duration))"
+  public func sleeps(_ duration: UInt64, written: UInt64) -> String {
+    if duration == 0 { return written > 0 ? "time.sleep(\(Duration.python(written)))" : "睡眠" }
+    guard written > 0, written != duration else { return "睡眠 \(Duration.text(duration))" }
+    return "time.sleep(\(Duration.python(written)))：按当前节奏睡眠 \(Duration.text(duration))"
   }
 
   public func deadlockFound(threads: Int) -> String { "检测到死锁：\(threads) 个线程互相等待" }
@@ -130,7 +132,7 @@ public struct Chinese: Strings {
     switch (state, waitsBy) {
     case (.waiting, .join), (.sleeping, .join): return "join()：等待工作线程结束"
     case (.waiting, .sleep), (.sleeping, .sleep): return "睡眠，直到工作线程做完（教程里是 sleep(3)）"
-    case (.finished, .join): return "已 join 全部工作线程"
+    case (.finished, .join): return "join() 完毕：工作线程都已结束"
     case (.finished, .sleep): return "醒来：工作线程都结束了"
     case (.cancelled, _): return "已取消"
     case (.refused, _): return "系统拒绝启动它"
@@ -142,7 +144,7 @@ public struct Chinese: Strings {
 
   public func cores(_ count: Int) -> String { "\(count) 核" }
   public func threads(_ count: Int, short: Bool) -> String {
-    short ? "\(count) 工作线程" : "\(count) 个工作线程"
+    short ? "\(count)个工作线程" : "\(count) 个工作线程"
   }
   public var fullSpeed: String { "全速" }
 

@@ -11,6 +11,11 @@ public enum Duration {
     }
   }
 
+  /// `ns` in seconds as a Python program writes it: `1`, `0.1`, `2.5`.
+  public static func python(_ ns: UInt64) -> String {
+    ns % 1_000_000_000 == 0 ? String(ns / 1_000_000_000) : String(Double(ns) / 1e9)
+  }
+
   public static func rounded(_ value: Double, _ places: Int) -> String {
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }

@@ -76,9 +76,12 @@ public struct English: Strings {
       : "release \(primitive.name) (held \(Duration.text(held)))"
   }
 
-  /// A sleep that takes no time (driven, or at full speed) says no duration.
-  public func sleeps(_ duration: UInt64) -> String {
-    duration == 0 ? "sleep" : "sleep \(Duration.text(duration))"
+  /// A sleep that takes no time (driven, or at full speed) says no
+  /// duration; one the pace stretches or shortens says what the code asked.
+  public func sleeps(_ duration: UInt64, written: UInt64) -> String {
+    if duration == 0 { return written > 0 ? "time.sleep(\(Duration.python(written)))" : "sleep" }
+    guard written > 0, written != duration else { return "sleep \(Duration.text(duration))" }
+    return "time.sleep(\(Duration.python(written))): \(Duration.text(duration)) at this pace"
   }
 
   public func deadlockFound(threads: Int) -> String {
@@ -306,7 +309,7 @@ public struct English: Strings {
   public var primitivesTitle: String { "locks" }
   public var noLockRace: String { "no lock: nothing stops the interleaving" }
   public var noPrimitives: String { "no locks in this scenario" }
-  public var deadlockHeader: String { "✗ DEADLOCK: the waits form a cycle" }
+  public var deadlockHeader: String { "✗ DEADLOCK: a cycle of waits" }
 
   public func cycleLink(_ who: String, holds: String, waits: String) -> String {
     "\(who) holds \(holds), wants \(waits)"

@@ -51,7 +51,9 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func acquired(_ primitive: PrimitiveSpec, waited: UInt64) -> String
   func timedOut(_ primitive: PrimitiveSpec, waited: UInt64) -> String
   func released(_ primitive: PrimitiveSpec, held: UInt64) -> String
-  func sleeps(_ duration: UInt64) -> String
+  /// A sleep of `duration` ns where the code says `time.sleep` for
+  /// `written` ns (0: no figure in the code).
+  func sleeps(_ duration: UInt64, written: UInt64) -> String
   func deadlockFound(threads: Int) -> String
   /// Pane lines for the start and end of a thread.
   var paneStarted: String { get }

@@ -161,7 +161,7 @@ public struct TraceBuilder: Sendable {
       slice(
         "hold \(transcript.primitive(id).name)", thread: thread, start: time &- held,
         duration: held, category: "lock")
-    case .sleep(let duration):
+    case .sleep(let duration, _):
       slice("sleep", thread: thread, start: time, duration: duration, category: "sleep")
     default:
       if let line = transcript.line(for: event) {

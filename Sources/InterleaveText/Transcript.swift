@@ -93,7 +93,7 @@ public struct Transcript: Sendable, Equatable {
     case .lockState(_, let locked, let ident):
       return "(Locked: \(locked ? "True" : "False")) Thread is \(ident)..."
     case .balance(let value): return String(value)
-    case .sleep(let duration): return strings.sleeps(duration)
+    case .sleep(let duration, let written): return strings.sleeps(duration, written: written)
     case .deadlock(let length): return strings.deadlockFound(threads: length)
     case .conditionWait(let id): return strings.conditionWaits(primitive(id).name)
     case .notified(let id): return strings.notified(primitive(id).name)

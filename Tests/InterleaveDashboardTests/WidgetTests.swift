@@ -97,7 +97,7 @@ struct WidgetTests {
     PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
     let lines = canvas.lines
     #expect(lines[0] == "┌ locks ───────────────────────────────┐")
-    #expect(lines[1] == "│✗ DEADLOCK: the waits form a cycle    │")
+    #expect(lines[1] == "│✗ DEADLOCK: a cycle of waits          │")
     #expect(lines[2] == "│ Thread-1 holds B, wants A            │")
     #expect(lines[3] == "│ → Thread-2 holds A, wants B          │")
     #expect(lines[4] == "│ → back to Thread-1                   │")
@@ -107,6 +107,28 @@ struct WidgetTests {
     #expect(lines[7] == "│ calls 5  contended 2 (40%)           │")
     #expect(canvas[2, 2].style.role == .deadlock)
     #expect(canvas[2, 7].style.role == .waiting, "contention stands out")
+  }
+
+  @Test("in a deadlock with little room, every lock still shows its owner, in en and zh")
+  func primitivesDeadlockTight() {
+    for language in [Language.en, .zh] {
+      var state = Fixtures.state(.deadlock, threads: 2, language: language)
+      state.deadlock = DeadlockCycle(links: [
+        .init(thread: 1, holds: 1, waits: 0), .init(thread: 2, holds: 0, waits: 1),
+      ])
+      state.primitives = [
+        PrimitiveSnapshot(
+          id: 0, name: "A", holders: [2], waiters: [1], acquisitions: 4, contended: 1),
+        PrimitiveSnapshot(id: 1, name: "B", holders: [1], waiters: [2], acquisitions: 4),
+      ]
+      // The locks panel at 80x24: six rows inside its border.
+      var canvas = Canvas(width: 30, height: 8)
+      PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
+      let lines = canvas.lines
+      let owner = state.strings.owner
+      #expect(lines.contains { $0.contains("A " + owner("Thread-2")) }, "\(lines)")
+      #expect(lines.contains { $0.contains("B " + owner("Thread-1")) }, "\(lines)")
+    }
   }
 
   @Test("a lock just released with its waiters still listed says they are waking, not just 'free'")
@@ -523,9 +545,25 @@ struct PaneLineTests {
     var state = Fixtures.state(.loop, threads: 1)
     state.apply(Event(time: 0, thread: 1, kind: .started(tid: 7, ident: 9)))
     state.apply(Event(time: 1, thread: 1, kind: .count(2)))
-    state.apply(Event(time: 2, thread: 1, kind: .sleep(duration: 200_000_000)))
+    state.apply(
+      Event(time: 2, thread: 1, kind: .sleep(duration: 1_000_000_000, written: 1_000_000_000)))
     #expect(
-      state.panes[1].recent.map(\.text) == ["started", "Thread LoopThread >>> 2", "sleep 200 ms"])
+      state.panes[1].recent.map(\.text) == ["started", "Thread LoopThread >>> 2", "sleep 1.00 s"])
+  }
+
+  @Test("a sleep the pace stretches or shortens says what the code asked for, in every language")
+  func pacedSleep() {
+    for (language, paced, unpaced) in [
+      (Language.en, "time.sleep(0.1): 150 ms at this pace", "time.sleep(1)"),
+      (Language.zh, "time.sleep(0.1)：按当前节奏睡眠 150 ms", "time.sleep(1)"),
+    ] {
+      var state = Fixtures.state(.coarse, threads: 1, language: language)
+      state.apply(
+        Event(time: 1, thread: 1, kind: .sleep(duration: 150_000_000, written: 100_000_000)))
+      // At full speed or driven a sleep takes no time: the code's figure alone.
+      state.apply(Event(time: 2, thread: 1, kind: .sleep(duration: 0, written: 1_000_000_000)))
+      #expect(Array(state.panes[1].recent.map(\.text).suffix(2)) == [paced, unpaced])
+    }
   }
 
   @Test("a long event line breaks at a word and keeps its numbers")

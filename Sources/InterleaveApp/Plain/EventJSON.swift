@@ -48,7 +48,11 @@ extension Transcript {
     case .lockState(let id, let locked, let ident):
       add("lock_state", on(id) + [("locked", .bool(locked)), ("ident", .string(String(ident)))])
     case .balance(let value): add("balance", [("value", .int(value))])
-    case .sleep(let duration): add("sleep", [("duration_ns", .int(Int(duration)))])
+    case .sleep(let duration, let written):
+      add(
+        "sleep",
+        [("duration_ns", .int(Int(duration)))]
+          + (written > 0 ? [("written_ns", .int(Int(written)))] : []))
     case .deadlock(let length): add("deadlock", [("threads", .int(length))])
     case .conditionWait(let id): add("condition_wait", on(id))
     case .notified(let id): add("notified", on(id))

@@ -32,10 +32,10 @@ enum BuiltinLessons {
 
       [[steps]]
       key = "space"
-      caption = { en = "Meanwhile the main thread waits in join() (its line says so) until LoopThread is done; then its line says it joined every worker, and only then does it go on.", zh = "与此同时，主线程在 join() 里等着（它那一行写着），直到循环线程结束；然后那一行变成“已 join 全部工作线程”，主线程这才继续往下执行。" }
+      caption = { en = "Meanwhile the main thread waits in join() (its line says so) until LoopThread is done; then its line says it joined every worker, and only then does it go on.", zh = "与此同时，主线程在 join() 里等着（它那一行写着），直到循环线程结束；然后那一行变成“join() 完毕：工作线程都已结束”，主线程这才继续往下执行。" }
       wait = "finished"
       timeout = "30s"
-      expect = ["finished", "visible: >>> 6", "visible: joined every worker | 已 join 全部工作线程"]
+      expect = ["finished", "visible: >>> 6", "visible: joined every worker | join() 完毕：工作线程都已结束"]
 
       [[steps]]
       scenario = "loop"
@@ -94,7 +94,7 @@ enum BuiltinLessons {
       expect = ["finished", "drift != 0"]
 
       [[steps]]
-      caption = { en = "In CPython the tutorial printed balance = 0: it loops only 100 times, and the GIL runs one thread at a time, almost never switching inside balance += n. The race is hidden, not gone.", zh = "教程在 CPython 里打印的是 balance = 0：它只循环 100 次，而且 GIL 让同一时刻只有一个线程执行 Python 代码，几乎不会在 balance += n 中途切换。竞态只是被掩盖了，并没有消失。" }
+      caption = { en = "The compiled loop above lost updates. The tutorial's CPython run printed balance = 0: only 100 loops, and the GIL runs one thread at a time, rarely switching inside balance += n. There the race is hidden, not gone.", zh = "上面编译后的循环丢失了更新。教程在 CPython 里却打印 balance = 0：只循环 100 次，而且 GIL 让同一时刻只有一个线程执行，几乎不会在 balance += n 中途切换。竞态只是被掩盖了，并没有消失。" }
       wait = "1s"
       expect = ["drift != 0"]
       """#
@@ -184,7 +184,7 @@ enum BuiltinLessons {
       expect = ["deadlock", "visible: DEADLOCK | 死锁"]
 
       [[steps]]
-      caption = { en = "The cure: take locks in one fixed order everywhere (A before B), or hold one lock at a time.", zh = "解决办法：在所有地方都按同一个固定顺序加锁（先 A 后 B），或者同一时刻只持有一把锁。" }
+      caption = { en = "This run stays stuck for good: nothing breaks the cycle. The cure is in the code: take locks in one fixed order everywhere (A before B), or hold one lock at a time.", zh = "这次运行会永远卡在这里：没有什么能打破这个环。解决办法在代码里：在所有地方都按同一个固定顺序加锁（先 A 后 B），或者同一时刻只持有一把锁。" }
       wait = "1s"
       """#
     ),

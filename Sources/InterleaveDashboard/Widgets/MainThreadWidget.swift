@@ -11,7 +11,11 @@ enum MainThreadWidget {
     var x = area.x
     x += canvas.put(
       " " + pane.name + " ", x: x, y: area.y, style: Style(.title, bold: true), clip: area)
-    x += canvas.put(strings.tid(pane.tid) + " · ", x: x, y: area.y, style: Style(.dim), clip: area)
+    // Before the thread has reported its tid there is nothing true to say.
+    if pane.tid != 0 {
+      x += canvas.put(
+        strings.tid(pane.tid) + " · ", x: x, y: area.y, style: Style(.dim), clip: area)
+    }
     x += canvas.put(
       strings.mainThreadDoing(pane.state, waitsBy: state.scenario.traits.mainWaits), x: x,
       y: area.y, style: Style(pane.state.role), clip: area)

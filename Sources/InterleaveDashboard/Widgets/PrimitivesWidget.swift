@@ -32,16 +32,17 @@ enum PrimitivesWidget {
     }
     // Where every primitive's full account does not fit, each mutex keeps
     // its owner, waiters and counts, so no primitive below it is cut away.
-    // First the share of time held goes, then the wait times.
+    // First the share of time held goes, then the wait times, then all but
+    // the owner (a deadlock's cycle above says who waits for what).
     let room = writer.area.maxY - writer.y
     let detail =
       Detail.allCases.first { rowsNeeded(state, detail: $0, width: writer.area.width) <= room }
-      ?? .counts
+      ?? .owners
     lines(state, detail: detail, &writer, on: &canvas)
   }
 
   /// How much of a mutex's account is shown.
-  private enum Detail: CaseIterable { case full, waits, counts }
+  private enum Detail: CaseIterable { case full, waits, counts, owners }
 
   /// Rows every primitive's account takes at `width`.
   private static func rowsNeeded(_ state: DashboardState, detail: Detail, width: Int) -> Int {
@@ -83,6 +84,7 @@ enum PrimitivesWidget {
           style: Style(.dim), clip: writer.area)
       }
       writer.y += 1
+      guard detail != .owners else { continue }
       if !lock.waiters.isEmpty {
         writer.line(
           strings.waiters(lock.waiters.map(names.name)), Style(.lockWaiter), indent: 1,

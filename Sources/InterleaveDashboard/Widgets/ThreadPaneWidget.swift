@@ -27,12 +27,18 @@ enum ThreadPaneWidget {
         !$0.text.isEmpty && note.text.hasPrefix($0.text)
       })
     {
-      canvas.put(
-        " " + TextWidth.cut(state.strings.printedEarlier(note.text), to: area.width - 1), x: area.x,
-        y: row,
-        style: Style(note.role, bold: true), clip: area)
-      row += 1
-      room -= 1
+      // Wrapped, not cut: a thread ident is the point of the line.
+      var lines = Wrap.hanging(
+        state.strings.printedEarlier(note.text), width: area.width - 1, indent: 2)
+      if lines.count > room - 1 {
+        lines = Array(lines.prefix(max(1, room - 1)))
+        lines[lines.count - 1] = TextWidth.cut(lines[lines.count - 1] + " …", to: area.width - 1)
+      }
+      for line in lines {
+        canvas.put(" " + line, x: area.x, y: row, style: Style(note.role, bold: true), clip: area)
+        row += 1
+        room -= 1
+      }
     }
     for (text, role) in tail(pane, state, width: area.width, room: room) {
       canvas.put(" " + text, x: area.x, y: row, style: Style(role), clip: area)

@@ -50,8 +50,9 @@ public enum EventKind: Sendable, Equatable {
   case lockState(primitive: Int, locked: Bool, ident: UInt)
   /// The seed's `print(balance)` inside the coarse loop.
   case balance(Int)
-  /// The thread sleeps `duration` ns.
-  case sleep(duration: UInt64)
+  /// The thread sleeps `duration` ns (the pace's step), where its code
+  /// says `time.sleep` for `written` ns (0 when the code gives no figure).
+  case sleep(duration: UInt64, written: UInt64)
   /// A wait-for cycle was found; `Run.deadlock` holds it.
   case deadlock(length: Int)
   /// `cond.wait()`: the thread let the lock go and waits to be notified.

@@ -220,12 +220,14 @@ final class WorkerContext {
     log(.count(count))
   }
 
-  /// `time.sleep`: one step's delay, and at least `minimum` ns. The event
+  /// `time.sleep(written)` (`written` ns; 0 when the code gives no
+  /// figure): one step of the pace, which sets how long it takes, as it
+  /// does every step's; the pane says both when they differ. The event
   /// goes out as the sleep begins, so the pane says "sleeps" while it does.
-  func sleep(minimum: UInt64 = 0) throws(Cancelled) {
+  func sleep(written: UInt64 = 0) throws(Cancelled) {
     counters.set(.sleeping)
     defer { counters.set(.running) }
-    _ = try step(announcing: .sleep(duration: max(minimum, shared.pacer.speed.nanoseconds)))
-    if minimum > 0 { try shared.pacer.sleep(minimum) }
+    _ = try step(
+      announcing: .sleep(duration: shared.pacer.speed.nanoseconds, written: written))
   }
 }

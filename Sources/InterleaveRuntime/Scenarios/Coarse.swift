@@ -47,7 +47,8 @@ struct CoarseScenario: ScenarioDescriptor {
     for _ in 0..<CoarseScenario.rounds {
       let value = try context.read(balance)
       try context.write(balance, value + inc)
-      try context.sleep()
+      // The seed's time.sleep(0.1).
+      try context.sleep(written: 100_000_000)
       context.log(.balance(balance.value))
       context.iterationDone()
     }

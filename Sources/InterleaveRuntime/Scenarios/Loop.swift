@@ -26,7 +26,8 @@ struct LoopScenario: ScenarioDescriptor {
     while n <= LoopScenario.limit {
       n += 1
       try context.tick(n)
-      try context.sleep()
+      // The seed's time.sleep(1).
+      try context.sleep(written: 1_000_000_000)
       context.iterationDone()
     }
   }
