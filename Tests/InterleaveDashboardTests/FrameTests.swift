@@ -21,7 +21,8 @@ struct FrameTests {
     switch scenario.id {
     case "loop":
       events = [
-        (1, .started(tid: 101, ident: 1)), (1, .count(2)), (1, .sleep(duration: 5_000_000, written: 0)),
+        (1, .started(tid: 101, ident: 1)), (1, .count(2)),
+        (1, .sleep(duration: 5_000_000, written: 0)),
       ]
     case "locked", "coarse":
       events = [
