@@ -18,6 +18,9 @@ public final class ProgramStepper: Sendable {
     public var line: Int?
     /// What that step does (`read balance`, `write balance = 8`).
     public var next: String? = nil
+    /// Finished without reaching its end: the program ended under it (a
+    /// daemon or `_thread` thread when the main thread was done).
+    public var cutOff = false
   }
 
   /// Everything on screen about the run, taken at one moment.
@@ -223,8 +226,12 @@ public final class ProgramStepper: Sendable {
         let thread = objects.thread(index)
         let slot = order.firstIndex(of: index) ?? 0
         let name = thread.map { $0.name.isEmpty ? "Dummy-\(slot)" : $0.name } ?? "?"
+        // Stepped, the model knows whether it reached its end.
+        let cutOff =
+          ended && !isFree && thread?.isMain != true && slot < state.threads.count
+          && !state.threads[slot].finished
         if thread?.state == .stopped || (thread?.isMain == true && lines[index] == nil && ended) {
-          return ThreadView(name: name, state: .finished, line: nil)
+          return ThreadView(name: name, state: .finished, line: nil, cutOff: cutOff)
         }
         if slot < state.threads.count, state.threads[slot].finished, !isFree {
           return ThreadView(name: name, state: .finished, line: nil)

@@ -18,6 +18,8 @@ public struct ProgramWords: Sendable {
   public var running: String
   public var waiting: String
   public var done: String
+  /// A thread the program's end cut off before it reached its end.
+  public var cutOff: String
   public var keys: String
   public var quitOnly: String
   /// The keys at the end of a stepped run, or at a deadlock.
@@ -73,11 +75,12 @@ public struct ProgramWords: Sendable {
       "deadlock: every thread waits for something only another waiting thread can give, "
       + "so none can go on (see each one's wait under threads). u undoes a step to try another way.",
     ready: "ready", running: "running",
-    waiting: "waiting", done: "finished",
+    waiting: "waiting", done: "finished", cutOff: "cut off",
     keys: " n step  0-9 that thread  e expand  u undo  space run  +/- speed  f full  q quit",
     quitOnly: " q quit", undoOrQuit: " u undo  q quit",
     stillPossible: "still possible (schedules):",
-    tooManyToCount: "too many schedules to count", held: { "locks: " + $0.joined(separator: ", ") },
+    tooManyToCount: "still possible: too many schedules to count",
+    held: { "locks: " + $0.joined(separator: ", ") },
     lockHeldBy: { "\($0): \($1) has it" },
     heldBy: { name, holder in name.map { "\($0) held by \(holder)" } ?? "\(holder)'s own lock" },
     lessonKeys: " e expand  q quit", lessonTakesSteps: "The lesson takes the steps here; q quits.",
@@ -161,9 +164,9 @@ public struct ProgramWords: Sendable {
     deadlock: "死锁",
     deadlockSaid: "死锁：每个线程等的东西都只有另一个等待中的线程能给，谁也走不下去（各自在等什么，见“线程”栏）。按 u 撤销一步，换一条路试试。",
     ready: "就绪", running: "运行中", waiting: "等待中",
-    done: "已结束", keys: " n 单步  0-9 该线程走一步  e 展开  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
+    done: "已结束", cutOff: "被终止", keys: " n 单步  0-9 该线程走一步  e 展开  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
     quitOnly: " q 退出", undoOrQuit: " u 撤销  q 退出", stillPossible: "仍可能的结果（调度数）：",
-    tooManyToCount: "剩下的调度太多，无法计数", held: { "锁：" + $0.joined(separator: "，") },
+    tooManyToCount: "仍可能的结果：剩下的调度太多，无法计数", held: { "锁：" + $0.joined(separator: "，") },
     lockHeldBy: { "\($0)（由 \($1) 持有）" },
     heldBy: { name, holder in name.map { "\($0) 由 \(holder) 号持有" } ?? "\(holder) 号自己的锁" },
     lessonKeys: " e 展开  q 退出", lessonTakesSteps: "这里由课程来走每一步；按 q 退出。", counting: "正在计数可能的结果…",

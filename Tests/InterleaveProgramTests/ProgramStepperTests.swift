@@ -110,9 +110,35 @@ struct ProgramStepperTests {
       #expect(end.runnable.isEmpty && !end.deadlock)
       let balance = end.globals.first { $0.name == "balance" }?.value
       #expect("balance \(balance ?? "?")" == result.outcome.text)
-      #expect(end.threads.allSatisfy { $0.state == .finished }, "\(end.threads)")
+      #expect(end.threads.allSatisfy { $0.state == .finished && !$0.cutOff }, "\(end.threads)")
       #expect(end.output.hasSuffix("balance = \(balance ?? "?")\n"))
     }
+  }
+
+  @Test("a _thread thread the main thread's end cuts off is shown cut off, not finished")
+  func cutOff() throws {
+    let program = try ProgramSource.compile(
+      """
+      import _thread
+      import time
+      done = 0
+      def work():
+          global done
+          done = 1
+      _thread.start_new_thread(work, ())
+      time.sleep(1)
+      print("main done")
+      """, file: "/t/c.py")
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    // Only the main thread steps: it ends, and the program with it.
+    Self.stepMainWhileItCan(stepper)
+    stepper.awaitEnd()
+    let view = stepper.view()
+    #expect(view.ended)
+    #expect(view.threads.map(\.cutOff) == [false, true], "\(view.threads)")
+    #expect(view.globals.first { $0.name == "done" }?.value == "0")
   }
 
   @Test(

@@ -216,7 +216,7 @@ struct ProgramFrame {
       guard y < area.maxY - 1 else { break }
       let (word, role): (String, Role) =
         switch thread.state {
-        case .finished: (words.done, .finished)
+        case .finished: thread.cutOff ? (words.cutOff, .cancelled) : (words.done, .finished)
         case .waiting: (words.waiting, .waiting)
         case .ready: (view.free ? words.running : words.ready, .running)
         }
@@ -263,8 +263,12 @@ struct ProgramFrame {
       // Who wrote it last, dim after the value: what a lost update hides.
       guard y < area.maxY - 1 else { break }
       let clip = Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1)
-      let used = canvas.put("\(global.name) = \(global.value)", x: area.x + 1, y: y, clip: clip)
-      if let writer = global.writer {
+      let text = "\(global.name) = \(global.value)"
+      let used = canvas.put(TextWidth.cut(text, to: clip.width), x: area.x + 1, y: y, clip: clip)
+      // Whole or not at all: "writte" would say nothing.
+      if let writer = global.writer,
+        used + TextWidth.of("  " + words.writtenBy(writer)) <= clip.width
+      {
         canvas.put(
           "  " + words.writtenBy(writer), x: area.x + 1 + used, y: y, style: Style(.dim), clip: clip
         )
