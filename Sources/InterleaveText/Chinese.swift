@@ -353,6 +353,7 @@ public struct Chinese: Strings {
   public func lostUpdates(_ count: String) -> String { "丢失更新 \(count)" }
   public var lostNotTraced: String { "丢失更新：未追踪" }
   public var verdictCorrect: String { "✔ 正确" }
+  public var verdictUnproven: String { "✔ 与预期一致（未必没丢）" }
   public func verdictWrong(_ drift: String) -> String {
     // `+13` reads 多了 13, `-10` 少了 10: the drift line below gives the sign.
     if drift.hasPrefix("-") { return "✗ 结果错了，少了 \(drift.dropFirst())" }

@@ -368,6 +368,7 @@ public struct English: Strings {
   public func lostUpdates(_ count: String) -> String { "lost updates \(count)" }
   public var lostNotTraced: String { "lost updates: not traced" }
   public var verdictCorrect: String { "✔ correct" }
+  public var verdictUnproven: String { "✔ as expected (not proof)" }
   public func verdictWrong(_ drift: String) -> String { "✗ wrong by \(drift)" }
   public var verdictNotEveryThread: String { "✗ not every thread ran" }
 

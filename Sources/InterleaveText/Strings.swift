@@ -173,6 +173,9 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func lostUpdates(_ count: String) -> String
   var lostNotTraced: String { get }
   var verdictCorrect: String { get }
+  /// The balance came out right in a race whose lost updates were not
+  /// counted: updates may have been lost and cancelled out.
+  var verdictUnproven: String { get }
   func verdictWrong(_ drift: String) -> String
   var verdictNotEveryThread: String { get }
   /// Lost updates whose amounts happened to cancel out.

@@ -71,6 +71,22 @@ struct WidgetTests {
     #expect(lost[1, 3].style.role == .lostUpdate, "a lost update is a problem at once")
   }
 
+  @Test(
+    "an unlocked race that ends right with its losses not traced is 'as expected (not proof)', a locked one correct"
+  )
+  func gaugeUnproven() {
+    for (scenario, verdict) in [
+      (Scenario.race, "✔ as expected (not proof)"), (.locked, "✔ correct"),
+    ] {
+      var state = Fixtures.state(scenario, threads: 2)
+      // Full speed: nobody counted the lost updates.
+      state.balance = BalanceView(value: 0, expected: 0, minimum: 0, maximum: 13, lostUpdates: nil)
+      state.phase = .finished
+      let canvas = Self.gauge(state)
+      #expect(canvas.line(3).contains(verdict + " "), "\(scenario.id): \(canvas.line(3))")
+    }
+  }
+
   @Test("lost updates whose amounts cancel out are not called correct")
   func gaugeLuck() {
     var state = Fixtures.state(.race, threads: 2)

@@ -21,6 +21,9 @@ enum GaugeWidget {
     let lost = view.lostUpdates ?? 0
     let over = state.phase == .finished
     let correct = drift == 0 && lost == 0 && state.failedThreads == 0
+    // Right in a race whose losses nobody counted: they may have cancelled out.
+    let unproven =
+      correct && state.scenario.traits.losesUpdates && view.lostUpdates == nil
     // Red or green only once the run has ended.
     let tone: Role = over ? (correct ? .gaugeOK : .gaugeDrift) : .text
     bar(
@@ -44,10 +47,16 @@ enum GaugeWidget {
         verdict = strings.verdictWrong(Format.signed(drift))
       } else if lost > 0 {
         verdict = strings.verdictLuck(Format.grouped(lost))
+      } else if unproven {
+        verdict = strings.verdictUnproven
       } else {
         verdict = strings.verdictCorrect
       }
-      line(verdict, Style(correct ? .gaugeOK : .gaugeDrift, bold: true, reverse: true))
+      line(
+        verdict,
+        unproven
+          ? Style(.text, bold: true)
+          : Style(correct ? .gaugeOK : .gaugeDrift, bold: true, reverse: true))
     }
     var facts: [(String, Style)] = []
     if over { facts.append((strings.drift(Format.signed(drift)), Style(tone))) }

@@ -11,7 +11,8 @@ extension Scenario {
 
 struct GILScenario: ScenarioDescriptor {
   let id = "gil"
-  let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
+  let traits = ScenarioTraits(
+    usesBalance: true, usesIterations: true, tracksLostUpdates: true, losesUpdates: true)
 
   func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [.mutex("GIL")] }
 

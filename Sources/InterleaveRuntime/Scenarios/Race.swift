@@ -5,7 +5,8 @@ extension Scenario {
 
 struct RaceScenario: ScenarioDescriptor {
   let id = "race"
-  let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
+  let traits = ScenarioTraits(
+    usesBalance: true, usesIterations: true, tracksLostUpdates: true, losesUpdates: true)
   let stepsPerFullSpeedIteration = 4  // read, write, read, write
 
   func model(_ configuration: RunConfiguration) -> Machine {

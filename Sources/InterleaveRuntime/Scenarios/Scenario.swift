@@ -128,6 +128,9 @@ public struct ScenarioTraits: Sendable, Equatable {
   public var usesIterations: Bool
   /// Every lost update is counted when each step is traced.
   public var tracksLostUpdates: Bool
+  /// Its code can lose updates (no lock around the update): a right
+  /// balance from an untraced run does not show that none was lost.
+  public var losesUpdates: Bool
   public var naming: Naming
   public var mainWaits: MainWait
   /// The scenario always runs this many workers (reorder's two).
@@ -149,12 +152,14 @@ public struct ScenarioTraits: Sendable, Equatable {
   public var countsTrials: Bool
 
   public init(
-    usesBalance: Bool, usesIterations: Bool, tracksLostUpdates: Bool, naming: Naming = .python,
+    usesBalance: Bool, usesIterations: Bool, tracksLostUpdates: Bool, losesUpdates: Bool = false,
+    naming: Naming = .python,
     mainWaits: MainWait = .join, fixedThreads: Int? = nil, minimumThreads: Int = 1,
     workersAreProcesses: Bool = false, showsPrimitives: Bool = true,
     preferredSpeed: Speed? = nil, pacingFixedAtStart: Bool = false, countsTrials: Bool = false
   ) {
     self.countsTrials = countsTrials
+    self.losesUpdates = losesUpdates
     self.preferredSpeed = preferredSpeed
     self.pacingFixedAtStart = pacingFixedAtStart
     self.showsPrimitives = showsPrimitives

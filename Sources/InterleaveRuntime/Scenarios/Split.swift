@@ -9,7 +9,8 @@ extension Scenario {
 /// can land in the gap and be overwritten.
 struct SplitScenario: ScenarioDescriptor {
   let id = "split"
-  let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
+  let traits = ScenarioTraits(
+    usesBalance: true, usesIterations: true, tracksLostUpdates: true, losesUpdates: true)
   /// Per iteration, twice: acquire, read, release, acquire, write, release.
   let stepsPerFullSpeedIteration = 12
 
