@@ -14,3 +14,6 @@ cc -O2 -pthread -o .build/race-c Benchmarks/c/race.c
   --no-step-points-binary .build-nosteps/release/interleave \
   --python python3 --python-script Benchmarks/python/locked.py --json .build/benchmarks.json
 echo "report: .build/benchmarks.json"
+# Instructions an iteration, against C (needs valgrind): a figure the
+# machine's load does not move.
+if command -v valgrind >/dev/null; then Benchmarks/instructions.sh; fi

@@ -44,6 +44,28 @@ public final class ProgramStepper: Sendable {
     /// Every unfinished thread waits and none can be woken.
     public var deadlock: Bool
     public var free: Bool
+    /// The model numbers each thread's ident 1000 + its object's index;
+    /// here each such number with the real thread's ident, for text the
+    /// model writes (`write t1 = 1002` is `write t1 = 1397...`).
+    public var idents: [String: String] = [:]
+
+    /// `text` with the model's idents replaced by the real threads' (whole
+    /// numbers only).
+    public func realIdents(_ text: String) -> String {
+      guard !idents.isEmpty else { return text }
+      var out = ""
+      var digits = ""
+      for character in text {
+        if character.isASCII, character.isNumber {
+          digits.append(character)
+          continue
+        }
+        out += idents[digits] ?? digits
+        digits = ""
+        out.append(character)
+      }
+      return out + (idents[digits] ?? digits)
+    }
   }
 
   public let program: Program
@@ -242,6 +264,14 @@ public final class ProgramStepper: Sendable {
           next: isFree ? nil : model.nextStep(state, slot))
       }
     }
+    let idents = world.readObjects { objects in
+      Dictionary(
+        objects.objects.indices.compactMap { index -> (String, String)? in
+          guard let ident = objects.thread(index)?.ident, ident != 0 else { return nil }
+          // The model's ident of a thread: 1000 + its object's index (ModelWorld).
+          return (String(1000 + index), String(ident))
+        }, uniquingKeysWith: { first, _ in first })
+    }
     let writers = isFree ? [:] : writers.snapshot
     let globals = program.globalNames.enumerated().compactMap {
       index, name -> (name: String, value: String, writer: Int?)? in
@@ -257,7 +287,9 @@ public final class ProgramStepper: Sendable {
       // The model's when stepped; the real threads' own finding when let go.
       deadlock: (!ended && !isFree && runnable.isEmpty && !model.ended(state))
         || world.deadlock.snapshot != nil,
-      free: isFree)
+      free: isFree,
+      idents: idents
+    ).withRealIdents()
   }
 }
 
@@ -327,5 +359,16 @@ extension String {
   /// The text with the first `target` replaced.
   fileprivate func replacingOnce(_ target: String, with replacement: String) -> String {
     replacing(target, with: replacement, maxReplacements: 1)
+  }
+}
+
+extension ProgramStepper.View {
+  /// What the model says of each thread's next step, with real idents.
+  fileprivate func withRealIdents() -> Self {
+    var view = self
+    for index in view.threads.indices {
+      view.threads[index].next = view.threads[index].next.map(realIdents)
+    }
+    return view
   }
 }

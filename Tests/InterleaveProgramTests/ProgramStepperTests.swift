@@ -115,6 +115,37 @@ struct ProgramStepperTests {
     }
   }
 
+  @Test("a thread's ident in what the model says next is the real thread's, as the globals show it")
+  func realIdents() throws {
+    let program = try ProgramSource.compile(
+      """
+      import _thread
+      import time
+      t = 0
+      def work():
+          pass
+      t = _thread.start_new_thread(work, ())
+      time.sleep(1)
+      """, file: "/t/i.py")
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    var said: String?
+    for _ in 0..<20 where stepper.view().runnable.contains(0) {
+      if let next = stepper.view().threads[0].next, next.hasPrefix("write t = "),
+        next != "write t = 0"
+      {
+        said = next
+        break
+      }
+      stepper.step(0)
+    }
+    #expect(stepper.step(0))
+    let written = stepper.view().globals.first { $0.name == "t" }?.value
+    #expect(written != nil && written != "0" && written != "1001")
+    #expect(said == "write t = \(written ?? "?")")
+  }
+
   @Test("a _thread thread the main thread's end cuts off is shown cut off, not finished")
   func cutOff() throws {
     let program = try ProgramSource.compile(

@@ -104,7 +104,7 @@ struct ProgramDashboard {
       }
       // Empty while counting (nothing shown), nil when there are too many.
       let counted = counter.outcomes(at: generation) ?? []
-      let reachable = counted.map(Self.merged)
+      let reachable = counted.map(Self.merged)?.map { (view.realIdents($0.outcome), $0.schedules) }
       let goalLine = challenge.flatMap { challenge in
         counted.flatMap { $0.isEmpty ? nil : challenge.goalCount($0) }
       }
