@@ -98,9 +98,9 @@ struct WidgetTests {
     #expect(!canvas.lines.joined().contains("correct"))
   }
 
-  @Test("the primitives panel draws the deadlock cycle and who owns and waits")
-  func primitivesDeadlock() {
-    var state = Fixtures.state(.deadlock, threads: 2)
+  /// Two threads, each holding the lock the other waits for.
+  static func deadlocked(_ language: Language) -> DashboardState {
+    var state = Fixtures.state(.deadlock, threads: 2, language: language)
     state.deadlock = DeadlockCycle(links: [
       .init(thread: 1, holds: 1, waits: 0), .init(thread: 2, holds: 0, waits: 1),
     ])
@@ -109,6 +109,12 @@ struct WidgetTests {
         id: 0, name: "A", holders: [2], waiters: [1], acquisitions: 4, contended: 1),
       PrimitiveSnapshot(id: 1, name: "B", holders: [1], waiters: [2], acquisitions: 4),
     ]
+    return state
+  }
+
+  @Test("the primitives panel draws the deadlock cycle and who owns and waits")
+  func primitivesDeadlock() {
+    let state = Self.deadlocked(.en)
     var canvas = Canvas(width: 40, height: 14)
     PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
     let lines = canvas.lines
@@ -128,15 +134,7 @@ struct WidgetTests {
   @Test("in a deadlock with little room, every lock still shows its owner, in en and zh")
   func primitivesDeadlockTight() {
     for language in [Language.en, .zh] {
-      var state = Fixtures.state(.deadlock, threads: 2, language: language)
-      state.deadlock = DeadlockCycle(links: [
-        .init(thread: 1, holds: 1, waits: 0), .init(thread: 2, holds: 0, waits: 1),
-      ])
-      state.primitives = [
-        PrimitiveSnapshot(
-          id: 0, name: "A", holders: [2], waiters: [1], acquisitions: 4, contended: 1),
-        PrimitiveSnapshot(id: 1, name: "B", holders: [1], waiters: [2], acquisitions: 4),
-      ]
+      let state = Self.deadlocked(language)
       // The locks panel at 80x24: six rows inside its border.
       var canvas = Canvas(width: 30, height: 8)
       PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)

@@ -19,17 +19,11 @@ extension WorkerContext {
   private func awaitNotify(_ condition: TracedCondition) throws(Cancelled) {
     let traced = try step(wants: condition.id)
     if !condition.awaitNotified(index, until: 0) {
-      counters.waitTicket.store(
-        shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
-      counters.waitingFor.store(condition.id, ordering: .sequentiallyConsistent)
-      counters.set(.waiting)
-      defer {
-        counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
-        counters.set(.running)
-      }
-      while !condition.awaitNotified(index, until: MonotonicClock.now() &+ 20_000_000) {
-        if shared.pacer.isCancelled { throw Cancelled() }
-        shared.checkHang(from: index)
+      try waiting(for: condition.id) { () throws(Cancelled) in
+        while !condition.awaitNotified(index, until: MonotonicClock.now() &+ 20_000_000) {
+          if shared.pacer.isCancelled { throw Cancelled() }
+          shared.checkHang(from: index)
+        }
       }
     }
     if traced { log(.notified(primitive: condition.id)) }

@@ -51,14 +51,15 @@ extension WorkerContext {
   private func acquireBlocking(
     _ lock: TracedMutex, since start: UInt64, timeout: UInt64?, traced: Bool, timed: Bool
   ) throws(Cancelled) -> Bool {
-    counters.waitTicket.store(
-      shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
-    counters.waitingFor.store(lock.id, ordering: .sequentiallyConsistent)
-    counters.set(.waiting)
-    defer {
-      counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
-      counters.set(.running)
+    try waiting(for: lock.id) { () throws(Cancelled) in
+      try waitBlocking(lock, since: start, timeout: timeout, traced: traced, timed: timed)
     }
+  }
+
+  /// The wait itself, with this thread marked as waiting for `lock`.
+  private func waitBlocking(
+    _ lock: TracedMutex, since start: UInt64, timeout: UInt64?, traced: Bool, timed: Bool
+  ) throws(Cancelled) -> Bool {
     if traced { log(.waiting(primitive: lock.id)) }
     // The timeout runs on the run's clock, which stops while the run is
     // paused (as the "waited" figure does): a learner who pauses mid-lesson

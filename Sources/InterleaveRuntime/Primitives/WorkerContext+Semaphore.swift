@@ -12,25 +12,19 @@ extension WorkerContext {
       return
     }
     let start = pacer.activeNow()
-    counters.waitTicket.store(
-      shared.waitTickets.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
-    counters.waitingFor.store(semaphore.id, ordering: .sequentiallyConsistent)
-    counters.set(.waiting)
-    defer {
+    try waiting(for: semaphore.id) { () throws(Cancelled) in
+      if traced { log(.waiting(primitive: semaphore.id)) }
+      while true {
+        shared.checkDeadlock(from: index)
+        if semaphore.acquire(by: index, until: MonotonicClock.now() &+ 20_000_000) { break }
+        if shared.pacer.isCancelled { throw Cancelled() }
+      }
+      // No longer a waiter before it counts as an acquisition (see the mutex).
       counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
-      counters.set(.running)
+      let waited = pacer.activeNow() &- start
+      semaphore.didAcquire(waited: waited)
+      if traced { log(.acquired(primitive: semaphore.id, waited: waited)) }
     }
-    if traced { log(.waiting(primitive: semaphore.id)) }
-    while true {
-      shared.checkDeadlock(from: index)
-      if semaphore.acquire(by: index, until: MonotonicClock.now() &+ 20_000_000) { break }
-      if shared.pacer.isCancelled { throw Cancelled() }
-    }
-    // No longer a waiter before it counts as an acquisition (see the mutex).
-    counters.waitingFor.store(-1, ordering: .sequentiallyConsistent)
-    let waited = pacer.activeNow() &- start
-    semaphore.didAcquire(waited: waited)
-    if traced { log(.acquired(primitive: semaphore.id, waited: waited)) }
   }
 
   /// `semaphore.release()`.

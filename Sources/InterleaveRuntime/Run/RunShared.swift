@@ -13,6 +13,10 @@ final class RunShared: Sendable {
   let childFailures = Atomic<Int>(0)
   let childRefusal = LockedBox<String?>(nil)
   let primitives: [any Primitive]
+  /// The same by kind, at their ids (nil where the id is another kind).
+  private let mutexes: [TracedMutex?]
+  private let semaphores: [TracedSemaphore?]
+  private let conditions: [TracedCondition?]
   /// Index 0 is the main thread, 1...N the workers.
   let counters: [WorkerCounters]
   let barrier: StartBarrier
@@ -52,6 +56,9 @@ final class RunShared: Sendable {
       case .condition: return TracedCondition(id: id, name: spec.name, lock: spec.lock)
       }
     }
+    mutexes = primitives.map { $0 as? TracedMutex }
+    semaphores = primitives.map { $0 as? TracedSemaphore }
+    conditions = primitives.map { $0 as? TracedCondition }
     let stepsPerIteration = configuration.scenario.descriptor.stepsPerFullSpeedIteration
     counters = (0...configuration.threads).map { _ in
       WorkerCounters(stepsPerFullSpeedIteration: stepsPerIteration)
@@ -60,13 +67,22 @@ final class RunShared: Sendable {
   }
 
   /// Primitive `id` as the mutex the scenario declared it to be.
-  func mutex(_ id: Int) -> TracedMutex { primitives[id] as! TracedMutex }
+  func mutex(_ id: Int) -> TracedMutex { Self.declared(mutexes, id, "mutex") }
 
   /// Primitive `id` as the semaphore the scenario declared it to be.
-  func semaphore(_ id: Int) -> TracedSemaphore { primitives[id] as! TracedSemaphore }
+  func semaphore(_ id: Int) -> TracedSemaphore { Self.declared(semaphores, id, "semaphore") }
 
   /// Primitive `id` as the condition the scenario declared it to be.
-  func condition(_ id: Int) -> TracedCondition { primitives[id] as! TracedCondition }
+  func condition(_ id: Int) -> TracedCondition { Self.declared(conditions, id, "condition") }
+
+  /// A scenario's code asking for a primitive its declaration does not
+  /// have is a bug in that scenario, found by its first run in the tests.
+  private static func declared<P>(_ kind: [P?], _ id: Int, _ name: String) -> P {
+    guard kind.indices.contains(id), let primitive = kind[id] else {
+      preconditionFailure("the scenario declares no \(name) with id \(id)")
+    }
+    return primitive
+  }
 
   /// Sends an event to the queue, counting it against `thread` first.
   func emit(_ thread: Int, _ kind: EventKind) {
@@ -96,7 +112,12 @@ final class RunShared: Sendable {
   }
 
   /// The scenario's state, as the type its descriptor made.
-  func state<State: ScenarioState>(as type: State.Type) -> State { state as! State }
+  func state<State: ScenarioState>(as type: State.Type) -> State {
+    guard let state = state as? State else {
+      preconditionFailure("the scenario's state is not a \(State.self)")
+    }
+    return state
+  }
 
   /// Looks for a hang: every live worker waiting on a condition, not
   /// notified. Reports the first one found.
