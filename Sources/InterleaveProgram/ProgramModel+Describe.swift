@@ -26,7 +26,14 @@ extension ProgramModel {
     case .callMethod(let method, let count, _):
       guard stack.count > count else { return "\(method)()" }
       let receiver = stack[stack.count - count - 1]
-      if case .module(let module) = receiver { return "\(module.rawValue).\(method)(...)" }
+      if case .module(let module) = receiver {
+        // Stepped, a sleep keeps its place in the order, not its time: three
+        // seconds are one step, as a tenth of one is.
+        if method == "sleep", count == 1, let seconds = stack.last {
+          return "\(module.rawValue).sleep(\(seconds.repr(objects))): one step, its time not kept"
+        }
+        return "\(module.rawValue).\(method)(...)"
+      }
       guard case .object = receiver else { return "\(method)()" }
       let wait = method.hasPrefix("acquire") ? held(receiver, state) : ""
       return "\(name(of: receiver, state)).\(method)()" + wait

@@ -78,14 +78,14 @@ public struct ProgramWords: Sendable {
     waiting: "waiting", done: "finished", cutOff: "cut off",
     keys: " n step  0-9 that thread  e expand  u undo  space run  +/- speed  f full  q quit",
     quitOnly: " q quit", undoOrQuit: " u undo  q quit",
-    stillPossible: "still possible (schedules):",
-    tooManyToCount: "still possible: too many schedules to count",
+    stillPossible: "can still end (schedules):",
+    tooManyToCount: "can still end: too many schedules to count",
     held: { "locks: " + $0.joined(separator: ", ") },
     lockHeldBy: { "\($0): \($1) has it" },
     heldBy: { name, holder in name.map { "\($0) held by \(holder)" } ?? "\(holder)'s own lock" },
     lessonKeys: " e expand  q quit", lessonTakesSteps: "The lesson takes the steps here; q quits.",
     counting: "counting the outcomes…", more: { "  and \($0) more" },
-    stillPossibleOf: { "still possible, 1 of \($0) shown:" },
+    stillPossibleOf: { "can still end (1 of \($0)):" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
     noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" },
@@ -153,6 +153,8 @@ public struct ProgramWords: Sendable {
       text = "with：释放"
     } else if text == "wait(): wake" {
       text = "wait()：醒来，取回锁"
+    } else if let match = text.wholeMatch(of: /(\w+\.sleep\(.*\)): one step, its time not kept/) {
+      text = "\(match.1)：只算一步，不计时长"
     }
     return text + holder
   }
@@ -171,7 +173,7 @@ public struct ProgramWords: Sendable {
     heldBy: { name, holder in name.map { "\($0) 由 \(holder) 号持有" } ?? "\(holder) 号自己的锁" },
     lessonKeys: " e 展开  q 退出", lessonTakesSteps: "这里由课程来走每一步；按 q 退出。", counting: "正在计数可能的结果…",
     more: { "  还有 \($0) 种" },
-    stillPossibleOf: { "仍可能的结果（共 \($0) 种，显示 1 种）：" },
+    stillPossibleOf: { "可能结果（\($0) 种之一）：" },
     cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
     hasFinished: { "线程 \($0) 已经结束" },
     noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" },

@@ -339,6 +339,18 @@ struct WidgetTests {
     #expect(state.panes[1].overwritten == 1)
   }
 
+  @Test(
+    "a thread parked until notified is marked in cond.wait(), a thread parked for a lock in acquire()"
+  )
+  func conditionParkGlyph() {
+    var state = Fixtures.state(.condition, threads: 3)
+    let condition = state.transcript.primitives.firstIndex { $0.kind == .condition } ?? -1
+    let lock = state.transcript.primitives.firstIndex { $0.kind == .mutex } ?? -1
+    state.apply(Event(time: 1, thread: 1, kind: .waiting(primitive: condition)))
+    state.apply(Event(time: 2, thread: 2, kind: .waiting(primitive: lock)))
+    #expect(state.strip.columns.map(\.kind) == [.conditionWait, .wait])
+  }
+
   @Test("the strip's title carries the legend of the glyphs it shows")
   func legend() {
     let state = Fixtures.raceWithLostUpdate()

@@ -144,6 +144,8 @@ struct ProgramStepperTests {
     let written = stepper.view().globals.first { $0.name == "t" }?.value
     #expect(written != nil && written != "0" && written != "1001")
     #expect(said == "write t = \(written ?? "?")")
+    // Next, the sleep: one step, whatever its length, and the screen says so.
+    #expect(stepper.view().threads[0].next == "time.sleep(1): one step, its time not kept")
   }
 
   @Test("a _thread thread the main thread's end cuts off is shown cut off, not finished")

@@ -291,7 +291,9 @@ struct ProgramFrame {
     // narrows it step by step.
     guard !view.free, !view.ended else { return }
     guard let reachable else {
-      line(words.tooManyToCount, Style(.dim))
+      for part in Wrap.lines(words.tooManyToCount, width: area.width - 2) {
+        line(part, Style(.dim))
+      }
       return
     }
     guard !reachable.isEmpty else {

@@ -19,6 +19,10 @@ extension DashboardState {
     if var kind = InterleavingStrip.Kind(event.kind) {
       // The gil scenario's one lock is the GIL: its waits have their glyph.
       if kind == .wait, scenario == .gil { kind = .gilWait }
+      // Parked until notified is still inside cond.wait(), not acquire().
+      if case .waiting(let id) = event.kind, transcript.primitive(id).kind == .condition {
+        kind = .conditionWait
+      }
       strip.append(.init(thread: thread, kind: kind))
     }
     switch event.kind {
