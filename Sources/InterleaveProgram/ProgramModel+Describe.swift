@@ -30,7 +30,7 @@ extension ProgramModel {
         // Stepped, a sleep keeps its place in the order, not its time: three
         // seconds are one step, as a tenth of one is.
         if method == "sleep", count == 1, let seconds = stack.last {
-          return "\(module.rawValue).sleep(\(seconds.repr(objects))): one step, its time not kept"
+          return "\(module.rawValue).sleep(\(seconds.repr(objects))): 1 step"
         }
         return "\(module.rawValue).\(method)(...)"
       }

@@ -153,8 +153,8 @@ public struct ProgramWords: Sendable {
       text = "with：释放"
     } else if text == "wait(): wake" {
       text = "wait()：醒来，取回锁"
-    } else if let match = text.wholeMatch(of: /(\w+\.sleep\(.*\)): one step, its time not kept/) {
-      text = "\(match.1)：只算一步，不计时长"
+    } else if let match = text.wholeMatch(of: /(\w+\.sleep\(.*\)): 1 step/) {
+      text = "\(match.1)：只算一步"
     }
     return text + holder
   }

@@ -145,7 +145,7 @@ struct ProgramStepperTests {
     #expect(written != nil && written != "0" && written != "1001")
     #expect(said == "write t = \(written ?? "?")")
     // Next, the sleep: one step, whatever its length, and the screen says so.
-    #expect(stepper.view().threads[0].next == "time.sleep(1): one step, its time not kept")
+    #expect(stepper.view().threads[0].next == "time.sleep(1): 1 step")
   }
 
   @Test("a _thread thread the main thread's end cuts off is shown cut off, not finished")

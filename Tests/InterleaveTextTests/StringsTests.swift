@@ -57,7 +57,7 @@ struct ProgramStepWordsTests {
       ("with: release", "with：释放"),
       ("wait(): wake", "wait()：醒来，取回锁"),
       ("print(...)", "print(...)"),
-      ("time.sleep(0.1): one step, its time not kept", "time.sleep(0.1)：只算一步，不计时长"),
+      ("time.sleep(0.1): 1 step", "time.sleep(0.1)：只算一步"),
       ("write name = 'read x, now 1'", "写 name = 'read x, now 1'"),
     ])
   func chinese(english: String, chinese: String) {
