@@ -46,9 +46,12 @@ struct ProgramDashboardTests {
     // Thread 1 holds the lock at line 17; thread 2 waits at line 11.
     #expect(lines.contains { $0.contains("1▶") && $0.contains("balance += inc") }, "\(lines)")
     #expect(lines.contains { $0.contains("2▶") && $0.contains("lock.acquire") }, "\(lines)")
-    // A line longer than the pane is cut with "…", not wrapped.
+    // A line longer than the pane is cut with "…" (its end kept), not wrapped.
     #expect(
-      lines.contains { $0.contains("lock.acquire(timeout=") && $0.contains("…│") }, "\(lines)")
+      lines.contains {
+        $0.contains("lock.acquire(timeout=") && $0.contains("…") && $0.contains("MAX)│")
+      },
+      "\(lines)")
     #expect(lines.contains { $0.contains("2 waiting") }, "\(lines)")
     // What each thread's next step does, under its name.
     #expect(lines.contains { $0.contains("  read balance") }, "\(lines)")
@@ -57,6 +60,19 @@ struct ProgramDashboardTests {
     #expect(lines.contains { $0.contains("Mainthread Start") })
     #expect(lines.contains { $0.contains("(Locked: True) Thread is ") })
     #expect(lines.last?.contains("n step") == true)
+  }
+
+  @Test(
+    "a code line too long for its row keeps its start and its end (a call's arguments), a comment its start"
+  )
+  func fittedLines() {
+    let call = ProgramFrame.fitted("t1 = threading.Thread(target=run_thread, args=(5,))", width: 40)
+    #expect(TextWidth.of(call) == 40)
+    #expect(call.hasPrefix("t1 = threading.Thread(") && call.hasSuffix("args=(5,))"), "\(call)")
+    let comment = ProgramFrame.fitted("# _thread创建的线程，在函数调用结束后会悄悄的退出，", width: 30)
+    #expect(
+      TextWidth.of(comment) <= 30 && comment.hasPrefix("# _thread创建的") && comment.hasSuffix("…"))
+    #expect(ProgramFrame.fitted("balance += n", width: 40) == "balance += n")
   }
 
   @Test("every thread's line is in sight, however far apart, with … for the lines left out")

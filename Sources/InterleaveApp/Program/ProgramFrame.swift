@@ -157,12 +157,27 @@ struct ProgramFrame {
       canvas.put(label, x: inner.x + gutterWidth, y: y, style: Style(.dim), clip: inner)
       // A line longer than the pane is cut with "…", never wrapped.
       let x = inner.x + gutterWidth + label.count
-      var text = Sanitizer.line(Self.expandTabs(source[line - 1]))
-      if TextWidth.of(text) > inner.maxX - x {
-        text = TextWidth.prefix(text, fitting: max(0, inner.maxX - x - 1)) + "…"
-      }
+      let text = Self.fitted(
+        Sanitizer.line(Self.expandTabs(source[line - 1])), width: inner.maxX - x)
       canvas.put(text, x: x, y: y, style: here.isEmpty ? .text : style, clip: inner)
     }
+  }
+
+  /// A code line in `width` cells. One too long keeps its start and its
+  /// end with "…" between (`t1 = threading.Thread(targ…args=(5,))`), so a
+  /// call's arguments stay in sight; one with a comment keeps its start.
+  static func fitted(_ text: String, width: Int) -> String {
+    guard TextWidth.of(text) > width, width > 1 else { return text }
+    var tail = ""
+    if !text.contains("#") {
+      let room = width / 3
+      for character in text.reversed() {
+        let wider = String(character) + tail
+        guard TextWidth.of(wider) <= room else { break }
+        tail = wider
+      }
+    }
+    return TextWidth.prefix(text, fitting: width - 1 - TextWidth.of(tail)) + "…" + tail
   }
 
   /// The lines to show in `height` rows so that every thread's line is in
