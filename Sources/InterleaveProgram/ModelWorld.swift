@@ -48,13 +48,16 @@ struct ModelWorld: World, Hashable {
   }
 
   mutating func start(_ index: Int) throws(PythonError) {
-    objects.changeThread(index) { $0.ident = 1000 + index }
+    objects.changeThread(index) { $0.ident = Self.ident(of: index) }
     started.append(index)
   }
 
   mutating func write(_ text: String) {}
   mutating func sleep(_ seconds: Double) {}
-  func ident() -> Int { 1000 + current }
+  func ident() -> Int { Self.ident(of: current) }
+  /// A thread's ident in the model: 1000 + its object's index (the real
+  /// threads' idents are the system's, known only once they run).
+  static func ident(of object: Int) -> Int { 1000 + object }
   var cpuCount: Int { 2 }
   mutating func beforeStep(_ thread: Int, line: @autoclosure () -> Int) -> Bool { false }
   var suspendsWaits: Bool { true }

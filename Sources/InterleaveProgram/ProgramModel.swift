@@ -108,7 +108,7 @@ public struct ProgramModel: Sendable {
     var main = ThreadObject(name: "MainThread")
     main.isMain = true
     main.state = .started
-    main.ident = 1000
+    main.ident = ModelWorld.ident(of: 0)
     let object = world.objects.add(.thread(main))
     var interpreter = Interpreter<ModelWorld>(program: program, thread: object)
     interpreter.beginModule()

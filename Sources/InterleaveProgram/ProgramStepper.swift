@@ -44,8 +44,8 @@ public final class ProgramStepper: Sendable {
     /// Every unfinished thread waits and none can be woken.
     public var deadlock: Bool
     public var free: Bool
-    /// The model numbers each thread's ident 1000 + its object's index;
-    /// here each such number with the real thread's ident, for text the
+    /// Each ident the model gives a thread (`ModelWorld.ident(of:)`) with
+    /// the real thread's, for text the
     /// model writes (`write t1 = 1002` is `write t1 = 1397...`).
     public var idents: [String: String] = [:]
 
@@ -243,8 +243,8 @@ public final class ProgramStepper: Sendable {
     let runnable = ended || isFree ? [] : model.runnable(state)
     let lines = world.lines.snapshot
     let order = world.gate?.threadsBySlot ?? []
-    let threads = world.readObjects { objects in
-      order.map { index -> ThreadView in
+    let (threads, idents) = world.readObjects { objects in
+      let threads = order.map { index -> ThreadView in
         let thread = objects.thread(index)
         let slot = order.firstIndex(of: index) ?? 0
         let name = thread.map { $0.name.isEmpty ? "Dummy-\(slot)" : $0.name } ?? "?"
@@ -263,14 +263,11 @@ public final class ProgramStepper: Sendable {
           name: name, state: waiting ? .waiting : .ready, line: isFree ? nil : lines[index],
           next: isFree ? nil : model.nextStep(state, slot))
       }
-    }
-    let idents = world.readObjects { objects in
-      Dictionary(
-        objects.objects.indices.compactMap { index -> (String, String)? in
-          guard let ident = objects.thread(index)?.ident, ident != 0 else { return nil }
-          // The model's ident of a thread: 1000 + its object's index (ModelWorld).
-          return (String(1000 + index), String(ident))
-        }, uniquingKeysWith: { first, _ in first })
+      let idents = objects.objects.indices.compactMap { index -> (String, String)? in
+        guard let ident = objects.thread(index)?.ident, ident != 0 else { return nil }
+        return (String(ModelWorld.ident(of: index)), String(ident))
+      }
+      return (threads, Dictionary(idents, uniquingKeysWith: { first, _ in first }))
     }
     let writers = isFree ? [:] : writers.snapshot
     let globals = program.globalNames.enumerated().compactMap {

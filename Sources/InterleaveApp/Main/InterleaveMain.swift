@@ -77,9 +77,8 @@ public enum InterleaveMain {
           ? InterleaveCommand.helpMessage() : InterleaveCommand.helpMessage(for: type))
       return 0
     }
-    if type == InterleaveCommand.self, arguments.contains("--version"),
-      let version = InterleaveCommand.configuration.version.nonEmpty
-    {
+    let version = InterleaveCommand.configuration.version
+    if type == InterleaveCommand.self, arguments.contains("--version"), !version.isEmpty {
       print(version)
       return 0
     }
@@ -118,8 +117,4 @@ public enum InterleaveMain {
     let line = "interleave: " + Sanitizer.line(text) + "\n"
     try? FileDescriptor.writeAll(STDERR_FILENO, Array(line.utf8))
   }
-}
-
-extension String {
-  fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -189,16 +189,4 @@ public final class Pacer: Sendable {
       }
     }
   }
-
-  /// Sleeps up to `duration` ns, waking early only to throw on cancel.
-  func sleep(_ duration: UInt64) throws(Cancelled) {
-    let due = MonotonicClock.now() + duration
-    gate.lock()
-    defer { gate.unlock() }
-    while true {
-      if cancelledFlag.load(ordering: .relaxed) { throw Cancelled() }
-      if MonotonicClock.now() >= due { return }
-      gate.wait(until: due)
-    }
-  }
 }

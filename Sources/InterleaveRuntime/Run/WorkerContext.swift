@@ -191,9 +191,9 @@ final class WorkerContext {
     counters.cpu.store(Int(il_sched_getcpu()), ordering: .relaxed)
     while done < limit && atFullSpeed {
       let end = done &+ min(1024, limit &- done)
-      // Two iterations a turn of the loop, so its counting costs half an
-      // instruction and a half an iteration. `done` counts each iteration
-      // as it ends (the defer stores it if `body` throws).
+      // Two iterations a turn of the loop, which halves the loop's own
+      // instructions per iteration. `done` counts each iteration as it ends
+      // (the defer stores it if `body` throws).
       var pairs = (end &- done) >> 1
       while pairs > 0 {
         try body()
