@@ -85,7 +85,8 @@ public struct Chinese: Strings {
 
   public func sleeps(_ duration: UInt64, written: UInt64) -> String {
     if duration == 0 { return written > 0 ? "time.sleep(\(Duration.python(written)))" : "睡眠" }
-    guard written > 0, written != duration else { return "睡眠 \(Duration.text(duration))" }
+    if written == 0 { return "睡眠一步：\(Duration.text(duration))" }
+    guard written != duration else { return "睡眠 \(Duration.text(duration))" }
     return "time.sleep(\(Duration.python(written)))：按当前节奏睡眠 \(Duration.text(duration))"
   }
 
@@ -203,6 +204,17 @@ public struct Chinese: Strings {
 
   public var helpTitle: String { "按键" }
   public var legendTitle: String { "交错图" }
+  public var figuresTitle: String { "数字的含义" }
+  public var figureDefinitions: [(String, String)] {
+    [
+      ("迭代  M/s", "已完成的迭代；全速时为最近 2 秒每秒的迭代数"),
+      ("平均 M/s", "线程结束后：迭代数除以它自己的运行时间（含等待）"),
+      ("cpu %", "该线程占用一个核心的比例（从系统采样）"),
+      ("忙碌核心", "工作线程的 CPU 时间除以运行时间：平均有几个同时在跑"),
+      ("争用 %", "需要等待的请求占全部请求的比例"),
+      ("持有时间占比", "锁被持有的时间占整个运行的比例（含正在进行的持有）"),
+    ]
+  }
   public func themeNotice(_ name: String) -> String { "主题 \(name)" }
   public func snapshotSaved(_ path: String) -> String { "已保存 \(path)" }
   public func focusNotice(_ name: String) -> String {
@@ -238,6 +250,7 @@ public struct Chinese: Strings {
 
   public var iterations: String { "迭代" }
   public var trials: String { "试验" }
+  public var average: String { "平均" }
 
   public func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String {
     short ? "✗ \(overwrote)/\(overwritten)" : "覆盖别人 \(overwrote) · 被覆盖 \(overwritten)"

@@ -80,7 +80,8 @@ public struct English: Strings {
   /// duration; one the pace stretches or shortens says what the code asked.
   public func sleeps(_ duration: UInt64, written: UInt64) -> String {
     if duration == 0 { return written > 0 ? "time.sleep(\(Duration.python(written)))" : "sleep" }
-    guard written > 0, written != duration else { return "sleep \(Duration.text(duration))" }
+    if written == 0 { return "sleep one step: \(Duration.text(duration))" }
+    guard written != duration else { return "sleep \(Duration.text(duration))" }
     return "time.sleep(\(Duration.python(written))): \(Duration.text(duration)) at this pace"
   }
 
@@ -215,6 +216,17 @@ public struct English: Strings {
 
   public var helpTitle: String { "keys" }
   public var legendTitle: String { "the interleaving strip" }
+  public var figuresTitle: String { "the figures" }
+  public var figureDefinitions: [(String, String)] {
+    [
+      ("iter  M/s", "iterations done; at full speed, a second over the last 2 s"),
+      ("avg M/s", "an ended thread: its iterations over its own time, waits included"),
+      ("cpu %", "the share of one core the thread got, sampled from the system"),
+      ("cores busy", "the workers' CPU time over the run's time: how many ran at once"),
+      ("contended %", "acquisitions that had to wait, of all acquisitions"),
+      ("held %", "the share of the run the lock was held, the current hold included"),
+    ]
+  }
   public func themeNotice(_ name: String) -> String { "theme \(name)" }
   public func snapshotSaved(_ path: String) -> String { "saved \(path)" }
   public func focusNotice(_ name: String) -> String {
@@ -250,6 +262,7 @@ public struct English: Strings {
 
   public var iterations: String { "iter" }
   public var trials: String { "trials" }
+  public var average: String { "avg" }
 
   public func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String {
     short ? "✗ \(overwrote)/\(overwritten)" : "overwrote \(overwrote) · overwritten \(overwritten)"

@@ -87,6 +87,10 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func help(_ hint: KeyHint, theme: String) -> String
   var helpTitle: String { get }
   var legendTitle: String { get }
+  /// `figures`, above what each figure on screen counts.
+  var figuresTitle: String { get }
+  /// Each figure on screen, as it is written, and what it counts.
+  var figureDefinitions: [(String, String)] { get }
   func themeNotice(_ name: String) -> String
   /// A pane has the whole threads area: how to scroll it and give it back.
   func focusNotice(_ name: String) -> String
@@ -115,6 +119,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var iterations: String { get }
   /// `trials`, before the count of a scenario whose iterations are trials.
   var trials: String { get }
+  /// `avg`, before an ended thread's rate: its count over its own time.
+  var average: String { get }
   /// `overwrote 3 · overwritten 2`, short when room is tight.
   func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String
   func tableHeader(_ column: TableColumn) -> String

@@ -175,6 +175,18 @@ struct PlainModeTests {
     }
   }
 
+  @Test("help figures says what each figure on the dashboard counts; an unknown topic names it")
+  func helpFigures() throws {
+    let figures = try Binary.run(["help", "figures"])
+    #expect(figures.status == 0)
+    for name in ["cores busy", "contended %", "held %", "avg M/s"] {
+      #expect(figures.stdout.contains(name), "\(figures.stdout)")
+    }
+    let unknown = try Binary.run(["help", "figure"])
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("'figure'") && unknown.stderr.contains("figures"))
+  }
+
   @Test("a closed stdout ends the run quietly")
   func closedStdout() throws {
     let process = Process()

@@ -90,6 +90,42 @@ struct TrueFiguresTests {
           finished: true, speed: .full))
     }
     #expect(state.panes[1].rate == 2_000_000)
+    var canvas = Canvas(width: 60, height: 4)
+    ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
+    #expect(canvas.line(1).contains("iter 1,000,000  avg 2.0 M/s"), "\(canvas.line(1))")
+  }
+
+  @Test("a paced run shows no rate (the pace sets it), a full-speed one does, in every language")
+  func rateOnlyAtFullSpeed() {
+    for language in Language.allCases {
+      for speed in [Speed.fast, .normal, .full] {
+        var state = Fixtures.state(.race, threads: 1, language: language, speed: speed)
+        for (steps, elapsed) in [(400, UInt64(1_000_000_000)), (800, 2_000_000_000)] {
+          var sample = Self.fullSpeed([steps], elapsed: elapsed)
+          sample.speed = speed
+          state.apply(sample)
+        }
+        var canvas = Canvas(width: 60, height: 4)
+        ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
+        #expect(canvas.line(1).contains("/s") == (speed == .full), "\(speed): \(canvas.line(1))")
+      }
+    }
+  }
+
+  @Test("the help says what each figure counts where the screen has room for all of it")
+  func helpDefinesFigures() {
+    for language in Language.allCases {
+      var state = Fixtures.state(.race, threads: 2, language: language)
+      state.showHelp = true
+      let big = Dashboard.render(state, width: 120, height: 40).lines.joined(separator: "\n")
+      for (name, meaning) in state.strings.figureDefinitions {
+        #expect(big.contains(name) && big.contains(meaning), "\(language) lacks \(name)")
+      }
+      // At 80x24 the keys and glyphs fill the box: the figures are left
+      // out whole rather than cut.
+      let small = Dashboard.render(state, width: 80, height: 24).lines.joined(separator: "\n")
+      #expect(!small.contains(state.strings.figuresTitle))
+    }
   }
 
   @Test("while paused the footer offers to run, not to pause")

@@ -16,7 +16,8 @@ public struct InterleaveCommand: ParsableCommand {
       Scenarios: \(Scenario.all.map(\.id).joined(separator: ", ")). \
       'interleave help lesson', 'interleave help explore' and 'interleave help challenge' \
       describe the subcommands; 'interleave FILE.py' runs a program of your own \
-      ('interleave help programs').
+      ('interleave help programs'); 'interleave help figures' says what each figure on \
+      the dashboard counts.
 
       Output files (--trace-out, --schedule-out, --record, --captions, --svg, ...): a \
       regular file is replaced whole, through a new file beside it renamed over it (a \

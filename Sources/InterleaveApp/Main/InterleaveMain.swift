@@ -2,6 +2,7 @@ import ArgumentParser
 import CSystem
 import Glibc
 import InterleavePlatform
+import InterleaveText
 
 /// The process entry: parse, run, and turn every error into one line and an exit status.
 public enum InterleaveMain {
@@ -57,10 +58,14 @@ public enum InterleaveMain {
       print(ProgramHelp.text)
       return 0
     }
+    if name == "figures" {
+      print(ProgramHelp.figures(English()))
+      return 0
+    }
     guard let command = subcommands[name] else {
       notice(
         "error: no such command '\(name)' (commands: run, explore, lesson, config, render; "
-          + "topics: programs)")
+          + "topics: programs, figures)")
       return usageError
     }
     print(InterleaveCommand.helpMessage(for: command))

@@ -1,8 +1,8 @@
 import InterleaveRuntime
 import InterleaveText
 
-/// Every key and what each glyph of the strip means, in a box over the
-/// middle of the screen.
+/// Every key, what each glyph of the strip means and, where there is room,
+/// what each figure counts, in a box over the middle of the screen.
 enum HelpWidget {
   /// Each key and what it does; while driving, the drive keys first and
   /// the keys that pace a free run left out.
@@ -47,6 +47,12 @@ enum HelpWidget {
         $0 + String(repeating: " ", count: max(0, cell - TextWidth.of($0)))
       }
       rows.append((glyphs[row], rest.joined(), .text))
+    }
+    // What each figure counts, where the screen has room for all of them.
+    let figures = strings.figureDefinitions
+    if rows.count + figures.count + 1 <= canvas.height - 4 {
+      rows.append(("", strings.figuresTitle, .title))
+      rows += figures.map { ($0.0, $0.1, .keyHint) }
     }
     let keyWidth = rows.map { TextWidth.of($0.0) }.max()! + 3
     let width = min(canvas.width - 2, keyWidth + rows.map { TextWidth.of($0.1) }.max()! + 4)

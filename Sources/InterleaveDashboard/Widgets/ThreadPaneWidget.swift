@@ -183,7 +183,13 @@ enum ThreadPaneWidget {
     let strings = state.strings
     let noun = state.scenario.traits.countsTrials ? strings.trials : strings.iterations
     let iterations = (noun + " " + Format.grouped(pane.iterations), Role.text)
-    let rate = (Format.rate(pane.rate) + "/s", Role.text)
+    // A rate is shown only at full speed, where the threads set it: the
+    // last two seconds' iterations a second while running, the count over
+    // the thread's own time once it ended. A paced run's rate is the pace's.
+    let rate: (String, Role)? =
+      state.speed != .full
+      ? nil
+      : ((pane.ended ? strings.average + " " : "") + Format.rate(pane.rate) + "/s", .text)
     let cpu = pane.cpuPercent.map { ("cpu " + Format.cpu($0), Role.dim) }
     var lost: (String, Role)?
     var shortLost: (String, Role)?
