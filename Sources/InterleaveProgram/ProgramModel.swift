@@ -69,6 +69,21 @@ public struct ProgramOutcome: Hashable, Sendable, Comparable {
     return parts.isEmpty ? "ends" : parts.joined(separator: ", ")
   }
 
+  /// The globals (`name repr`) that read the same in every one of
+  /// `outcomes`: with two or more, the rest is what sets them apart (the
+  /// idents of threads started in a fixed order, a flag every run sets).
+  public static func common(_ outcomes: [ProgramOutcome]) -> Set<String> {
+    guard outcomes.count > 1, let first = outcomes.first else { return [] }
+    return outcomes.dropFirst().reduce(Set(first.globals)) { $0.intersection($1.globals) }
+  }
+
+  /// The text without the globals in `common`.
+  public func text(omitting common: Set<String>) -> String {
+    var shown = self
+    shown.globals = globals.filter { !common.contains($0) }
+    return shown.text
+  }
+
   /// The text with only the globals in `names` (a challenge's goal reads
   /// them; the rest would crowd them out of a narrow panel).
   public func text(showing names: Set<String>) -> String {

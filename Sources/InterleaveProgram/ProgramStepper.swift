@@ -190,10 +190,15 @@ public final class ProgramStepper: Sendable {
     var explorer = ProgramExplorer(
       model, limit: limit, mark: goal.map { goal in { goal.isReached(in: $0, of: model) } })
     guard let results = try? explorer.explore(from: modelState.snapshot) else { return nil }
-    // A final goal's globals alone: what the learner is asked about.
+    // A final goal's globals alone: what the learner is asked about; else
+    // what differs between the outcomes (all of it when one is left).
     let names = goal?.names
+    let common = ProgramOutcome.common(results.map(\.outcome))
     return results.map {
-      (names.map($0.outcome.text(showing:)) ?? $0.outcome.text, $0.schedules, $0.outcome.marked)
+      (
+        names.map($0.outcome.text(showing:)) ?? $0.outcome.text(omitting: common), $0.schedules,
+        $0.outcome.marked
+      )
     }
   }
 

@@ -157,6 +157,16 @@ struct ProgramCommandTests {
     #expect(lost["preemptions"] as? Int == 2)
   }
 
+  @Test("explore names once what every outcome shares (the _thread idents), the table what differs")
+  func exploreCommon() throws {
+    let text = try Binary.run(["explore", Self.program("seed-thread-lock.py")])
+    #expect(text.status == 0, "\(text.stderr)")
+    let lines = text.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.hasPrefix("in every outcome: t1 ") && $0.contains(", t2 ") })
+    #expect(lines.contains { $0.hasPrefix("balance 110 ") }, "\(lines)")
+    #expect(!lines.contains { $0.hasPrefix("balance") && $0.contains("t1") }, "\(lines)")
+  }
+
   @Test("while True: with no step in it, on two threads, still ends on SIGINT, status 130")
   func endlessLoop() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loop-\(getpid())")

@@ -234,4 +234,35 @@ struct ProgramStepperTests {
     #expect(stepper.taken.suffix(2) == [1, 2])
     #expect(stepper.reachable(limit: 10) == nil)
   }
+
+  @Test("the outcomes still reachable show what differs between them; the last one left, all of it")
+  func reachableShowsWhatDiffers() throws {
+    let program = try ProgramSource.compile(
+      """
+      import _thread
+      balance = 0
+      done = True
+      def add(n):
+          global balance
+          balance = balance + n
+      t1 = _thread.start_new_thread(add, (1,))
+      t2 = _thread.start_new_thread(add, (10,))
+      """, file: "/t/p.py")
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    let start = try #require(stepper.reachable(limit: 100_000)).map(\.outcome)
+    // The model's idents of t1 and t2 and the flag are the same in every
+    // outcome: the rows say only the balance.
+    #expect(start.contains("balance 11") && start.contains("balance 0"), "\(start)")
+    #expect(start.allSatisfy { !$0.contains("t1") && !$0.contains("done") }, "\(start)")
+    while let slot = stepper.view().runnable.first {
+      guard stepper.step(slot) else { break }
+      if let left = stepper.reachable(limit: 100_000), left.count == 1 {
+        #expect(left[0].outcome.contains("done True"), "\(left)")
+        return
+      }
+    }
+    Issue.record("no step left a single outcome")
+  }
 }

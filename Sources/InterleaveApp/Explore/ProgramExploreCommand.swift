@@ -75,8 +75,16 @@ struct ProgramExploreCommand: ParsableCommand {
       sink.line(
         "threads: "
           + names.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: ", "))
+      // What every outcome shares, once; the table shows what differs.
+      let common = ProgramOutcome.common(results.map(\.outcome))
+      if let first = results.first, !common.isEmpty {
+        sink.line(
+          "in every outcome: "
+            + first.outcome.globals.filter(common.contains).joined(separator: ", "))
+      }
+      func text(_ outcome: ProgramOutcome) -> String { outcome.text(omitting: common) }
       sink.line("")
-      let width = max(7, results.map { TextWidth.of($0.outcome.text) }.max() ?? 0)
+      let width = max(7, results.map { TextWidth.of(text($0.outcome)) }.max() ?? 0)
       sink.line(Self.pad("outcome", width) + "   schedules   share  preempt  simplest schedule")
       for result in results {
         let count = result.schedules.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64"
@@ -86,7 +94,7 @@ struct ProgramExploreCommand: ParsableCommand {
           share = String(repeating: " ", count: max(0, 6 - share.count)) + share
         }
         let preemptions = String(result.preemptions)
-        var line = Self.pad(result.outcome.text, width) + "  "
+        var line = Self.pad(text(result.outcome), width) + "  "
         line += String(repeating: " ", count: max(0, 10 - count.count)) + count + "  "
         line += share + "  "
         line += String(repeating: " ", count: max(0, 7 - preemptions.count)) + preemptions
@@ -95,7 +103,7 @@ struct ProgramExploreCommand: ParsableCommand {
       // How to see one happen on the real threads.
       if let rarest = results.min(by: { ($0.schedules ?? .max) < ($1.schedules ?? .max) }) {
         sink.line("")
-        let which = results.count == 1 ? "it" : "the rarest, \(rarest.outcome.text),"
+        let which = results.count == 1 ? "it" : "the rarest, \(text(rarest.outcome)),"
         sink.line(
           "to see \(which) on the real threads: interleave run "
             + "\(Self.quoted(file)) --plain --schedule '\(Self.schedule(rarest.witness))'")
