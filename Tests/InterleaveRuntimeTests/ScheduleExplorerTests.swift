@@ -53,6 +53,27 @@ struct ScheduleExplorerTests {
     return try explorer.explore()
   }
 
+  @Test("links spilled to a file give the same counts and witnesses as links kept in memory")
+  func spilledLinks() throws {
+    for scenario in [Scenario.race, .deadlock, .condition] {
+      let machine = scenario.model(
+        RunConfiguration(scenario: scenario, threads: 3, iterations: 1))
+      var kept = ScheduleExplorer(machine)
+      var spilled = ScheduleExplorer(machine)
+      spilled.linkBudget = 0
+      let (one, two) = (try kept.explore(), try spilled.explore())
+      #expect(one.map(\.outcome) == two.map(\.outcome), "\(scenario.id)")
+      #expect(one.map(\.schedules) == two.map(\.schedules), "\(scenario.id)")
+      #expect(one.map(\.witness) == two.map(\.witness), "\(scenario.id)")
+      // Each witness replays to its outcome on the model.
+      for result in two {
+        var state = machine.initial()
+        for thread in result.witness { machine.step(&state.values, thread - 1) }
+        #expect(machine.outcome(of: state) == result.outcome, "\(scenario.id) \(result.witness)")
+      }
+    }
+  }
+
   @Test("race 2x1: 70 schedules in 7 outcomes, 8 8 4 30 4 8 8")
   func raceTwoByOne() throws {
     let results = try Self.explore(.race, threads: 2, iterations: 1)
@@ -140,6 +161,42 @@ struct ScheduleExplorerTests {
     let configuration = RunConfiguration(scenario: .race, threads: 3, iterations: 3)
     var explorer = ScheduleExplorer(Scenario.race.model(configuration), limit: 1_000)
     #expect(throws: ScheduleExplorer.TooLarge.self) { try explorer.explore() }
+  }
+
+  @Test("a machine far past the limit is refused early, from an estimate, before the work")
+  func refusedFromEstimate() throws {
+    let configuration = RunConfiguration(scenario: .race, threads: 3, iterations: 3)
+    var explorer = ScheduleExplorer(Scenario.race.model(configuration), limit: 1_000_000)
+    do {
+      _ = try explorer.explore()
+      Issue.record("3x3 (5,764,202 states) was explored under a limit of 1,000,000")
+    } catch {
+      #expect(error.estimated, "\(error)")
+      #expect(error.states > 1_000_000)
+      // Decided before the limit's worth of states was counted.
+      #expect(explorer.states < 1_000_000, "\(explorer.states) states counted first")
+    }
+  }
+
+  @Test(
+    "an estimate never refuses a count that fits: each scenario explores with its exact count as the limit"
+  )
+  func estimateRefusesNothingThatFits() throws {
+    for scenario in Scenario.all {
+      for (threads, iterations) in [(2, 3), (3, 2)] {
+        let machine = scenario.model(
+          RunConfiguration(scenario: scenario, threads: threads, iterations: iterations))
+        var exact = ScheduleExplorer(machine, limit: .max)
+        let results = try exact.explore()
+        var tight = ScheduleExplorer(machine, limit: exact.states)
+        do {
+          let again = try tight.explore()
+          #expect(again.map(\.schedules) == results.map(\.schedules), "\(scenario.id)")
+        } catch {
+          Issue.record("\(scenario.id) \(threads)x\(iterations), \(exact.states) states: \(error)")
+        }
+      }
+    }
   }
 
   @Test("counts past 64 bits stay exact, in decimal")

@@ -149,8 +149,10 @@ struct DriveModel: Equatable, Sendable {
         })
       witnesses = results.map(\.witness)
     case .failure(let error):
-      fork =
-        error.stopped ? nil : ForkView(total: "?", rows: [], tooLarge: Format.grouped(error.states))
+      // An early refusal's figure is an estimate: the limit is what is sure
+      // (the levels counted so far already point past it).
+      let states = error.estimated ? DriveModel.forkStateLimit : error.states
+      fork = error.stopped ? nil : ForkView(total: "?", rows: [], tooLarge: Format.grouped(states))
       witnesses = []
     }
   }

@@ -195,9 +195,14 @@ struct ExploreCommand: ParsableCommand {
       progress.clear()
       let steps = Int(scenario.model(configuration).steps)
       InterleaveMain.notice(
-        "error: \(sizeText) has more than \(Format.grouped(error.states)) states (passed by step "
-          + "\(error.step) of \(steps)); the explorer stops there (use fewer threads or "
-          + "iterations, or raise --max-states)")
+        error.estimated
+          ? "error: \(sizeText) has more states than the limit of \(Format.grouped(maxStates)) "
+            + "(estimated at step \(error.step) of \(steps) from the steps counted so far: about "
+            + "\(Format.grouped(error.states)) or more); the explorer stops there (use fewer "
+            + "threads or iterations, or raise --max-states)"
+          : "error: \(sizeText) has more than \(Format.grouped(error.states)) states (passed by "
+            + "step \(error.step) of \(steps)); the explorer stops there (use fewer threads or "
+            + "iterations, or raise --max-states)")
       throw ExitCode(64)
     }
     progress.clear()

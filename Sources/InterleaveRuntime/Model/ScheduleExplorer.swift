@@ -25,8 +25,13 @@ public struct ScheduleExplorer {
     public var step: Int
     /// Stopped on request, not by the limit.
     public var stopped = false
+    /// Refused early: `states` is an estimate from the steps counted so
+    /// far, not a count.
+    public var estimated = false
     public var description: String {
-      "more than \(states) states by step \(step): too large to explore here"
+      estimated
+        ? "about \(states) states or more (estimated at step \(step)): too large to explore here"
+        : "more than \(states) states by step \(step): too large to explore here"
     }
   }
 
@@ -38,6 +43,8 @@ public struct ScheduleExplorer {
   /// once per number).
   public private(set) var states = 0
   private let limit: Int
+  /// Bytes of parent links held in memory; the rest go to a file.
+  var linkBudget = 512 << 20
   private let progress: (Int) -> Void
   private let shouldStop: () -> Bool
 
@@ -78,7 +85,7 @@ public struct ScheduleExplorer {
       }
       large[j] = self.count(j) + (big ?? ScheduleCount(count))
     }
-    /// Per state and arriving thread (slot `threads` for "none"): the
+    /// Per state and arriving thread (the start: slot 0 or `last`): the
     /// simplest way there, as preemptions x 2^16 + switches (`Int32.max`
     /// when no schedule gets there).
     let fewest: PageBuffer<Int32>
@@ -94,13 +101,18 @@ public struct ScheduleExplorer {
     }
 
     /// Emptied for reuse, with room for `capacity` states; its parent
-    /// links are new (the old ones are kept for walking witnesses back).
-    mutating func reset(capacity: Int, slots: Int) {
+    /// links are new unless `spilled` (kept for walking witnesses back,
+    /// in memory, or already in the links' file).
+    mutating func reset(capacity: Int, slots: Int, spilled: Bool) {
       states.reset(capacity: capacity)
       large = [:]
       fewest.reset(count: 0)
       counts.reset(count: 0)
-      parent = PageBuffer(capacity: capacity * slots)
+      if spilled {
+        parent.reset(count: 0)
+      } else {
+        parent = PageBuffer(capacity: capacity * slots)
+      }
     }
   }
 
@@ -119,18 +131,18 @@ public struct ScheduleExplorer {
   public mutating func explore(from state: MachineState? = nil, last: Int = -1)
     throws(TooLarge) -> [Result]
   {
-    let slots = machine.threads + 1
+    // One slot per thread a state was arrived at by. The start, when no
+    // thread came before it, uses slot 0, and its first step switches nothing.
+    let slots = machine.threads
     let size = machine.size
     var level = Level(size: size, capacity: 1, slots: slots)
     _ = Self.add((state ?? machine.initial()).values, to: &level, slots: slots)
     level.counts[0] = 1
-    let arrival = last >= 0 ? last : machine.threads
-    level.fewest[arrival] = 0
+    level.fewest[max(last, 0)] = 0
     // Every level's parent links, for walking a witness back: entry
     // `starts[k] + i * slots + slot` is state i of level k, arrived at by
-    // `slot`, found at `parents[k][i * slots + slot]`.
-    var parents: [PageBuffer<Int32>] = []
-    var starts: [Int] = []
+    // `slot`, found at `links[k, i * slots + slot]`.
+    let links = ParentLinks(budget: linkBudget)
     var best: [Outcome: Best] = [:]
     states = 0
     // Two states' work in flight: while state i's successors go into the
@@ -144,18 +156,34 @@ public struct ScheduleExplorer {
     var runnable = [Bool](repeating: false, count: 2 * threads)
     var ends = [false, false]
     var canRun = [Bool](repeating: false, count: threads)
-    // The level before last, whose memory the next one reuses.
+    // Every schedule's length, when no program loops (a floor otherwise).
+    let depth = machine.steps
+    var previous = 0
+    // The level before last, whose memory the next one reuses, and
+    // whether its links went to the file (so that memory is free too).
     var spare: Level?
+    var spareSpilled = false
     while level.states.count > 0 {
       states += level.states.count
-      guard states <= limit else { throw TooLarge(states: limit, step: starts.count) }
-      let start = (starts.last ?? 0) + (parents.last?.count ?? 0)
-      starts.append(start)
-      parents.append(level.parent)
+      guard states <= limit else { throw TooLarge(states: limit, step: links.count) }
+      // While the levels still grow fast, the ones to come are about this
+      // one's size (half of it on average, were they to shrink back at
+      // once): refuse now, from that estimate, rather than after the work.
+      // Counts that peak late make it overshoot by up to a tenth (every
+      // scenario at 2x3 and 3x2, measured), so it refuses only past twice
+      // the limit: a count that fits is never refused by the estimate.
+      let step = links.count
+      if step >= 8, level.states.count * 10 > previous * 11, depth > step {
+        let estimate = states + level.states.count * (depth - step) / 2
+        if estimate / 2 > limit { throw TooLarge(states: estimate, step: step, estimated: true) }
+      }
+      previous = level.states.count
+      let spilled = links.append(level.parent)
+      let start = links.starts[links.count - 1]
       let capacity = level.states.count * 2
       var next: Level
       if var reused = spare.take() {
-        reused.reset(capacity: capacity, slots: slots)
+        reused.reset(capacity: capacity, slots: slots, spilled: spareSpilled)
         next = reused
       } else {
         next = Level(size: size, capacity: capacity, slots: slots)
@@ -187,7 +215,7 @@ public struct ScheduleExplorer {
       for i in 0..<level.states.count {
         // Within a level too: one level can take seconds (a sanitizer build).
         if i & 4095 == 4095, shouldStop() {
-          throw TooLarge(states: states, step: starts.count, stopped: true)
+          throw TooLarge(states: states, step: links.count, stopped: true)
         }
         if i + 1 < level.states.count { prepare(i + 1) }
         let half = i & 1
@@ -204,7 +232,7 @@ public struct ScheduleExplorer {
           for slot in 0..<slots {
             let known = level.fewest[i * slots + slot]
             guard known != .max else { continue }
-            let switches = slot < threads && slot != thread
+            let switches = slot != thread && (last >= 0 || step > 0)
             let preempts = switches && runnable[half * threads + slot]
             let total = Self.cost(known, preempts: preempts, switches: switches)
             let target = j * slots + thread
@@ -217,15 +245,16 @@ public struct ScheduleExplorer {
       }
       if states >> 18 != (states - level.states.count) >> 18 {
         progress(states)
-        if shouldStop() { throw TooLarge(states: states, step: starts.count, stopped: true) }
+        if shouldStop() { throw TooLarge(states: states, step: links.count, stopped: true) }
       }
       spare = level
+      spareSpilled = spilled
       level = next
     }
     return best.map { outcome, found in
       Result(
         outcome: outcome, schedules: found.schedules,
-        witness: Self.walk(back: found.entry, parents: parents, starts: starts, slots: slots),
+        witness: Self.walk(back: found.entry, links: links, slots: slots),
         preemptions: Int(found.preemptions >> 16))
     }.sorted { $0.outcome < $1.outcome }
   }
@@ -274,8 +303,9 @@ public struct ScheduleExplorer {
 
   /// The threads (1-based) of the steps that led to `entry`, first first.
   private static func walk(
-    back entry: Int, parents: [PageBuffer<Int32>], starts: [Int], slots: Int
+    back entry: Int, links: ParentLinks, slots: Int
   ) -> [Int] {
+    let starts = links.starts
     var order: [Int] = []
     var entry = entry
     var level = starts.count - 1
@@ -283,7 +313,7 @@ public struct ScheduleExplorer {
       while starts[level] > entry { level -= 1 }
       guard level > 0 else { break }
       order.append((entry - starts[level]) % slots + 1)
-      entry = Int(parents[level][entry - starts[level]])
+      entry = Int(links[level, entry - starts[level]])
       level -= 1
     }
     return order.reversed()
