@@ -28,16 +28,22 @@ public enum Dashboard {
     }
     StripWidget.render(state, in: layout.strip, on: &canvas)
     if state.figures.isEmpty && state.hang == nil {
-      if StoryWidget.applies(to: state) {
-        StoryWidget.render(state, in: layout.side, on: &canvas)
-      } else {
-        PrimitivesWidget.render(state, in: layout.side, on: &canvas)
+      let story = StoryWidget.applies(to: state)
+      let upper: (DashboardState, Rect, inout Canvas) -> Void = { state, area, canvas in
+        if story {
+          StoryWidget.render(state, in: area, on: &canvas)
+        } else {
+          PrimitivesWidget.render(state, in: area, on: &canvas)
+        }
       }
-      GaugeWidget.render(state, in: layout.gauge, on: &canvas)
+      let (side, gauge) = Self.shared(layout, state, upper: upper)
+      upper(state, side, &canvas)
+      GaugeWidget.render(state, in: gauge, on: &canvas)
     } else if state.scenario.traits.usesBalance {
       // gil, process: their figures, then the balance.
-      FiguresWidget.render(state, in: layout.side, on: &canvas)
-      GaugeWidget.render(state, in: layout.gauge, on: &canvas)
+      let (side, gauge) = Self.shared(layout, state) { FiguresWidget.render($0, in: $1, on: &$2) }
+      FiguresWidget.render(state, in: side, on: &canvas)
+      GaugeWidget.render(state, in: gauge, on: &canvas)
     } else if state.primitiveSpecs.isEmpty || !state.scenario.traits.showsPrimitives {
       FiguresWidget.render(state, in: layout.side.union(layout.gauge), on: &canvas)
     } else {
@@ -56,6 +62,40 @@ public enum Dashboard {
     if let chosen = state.picker { PickerWidget.render(chosen, state, on: &canvas) }
     if state.showHelp { HelpWidget.render(state, on: &canvas) }
     return canvas
+  }
+
+  /// The side column shared by a box above the balance gauge, each as tall
+  /// as what it has to show: a box cut short loses its last lines (a lock's
+  /// owner, a sampled range), so the room goes where it is needed.
+  static func shared(
+    _ layout: Layout, _ state: DashboardState,
+    upper: (DashboardState, Rect, inout Canvas) -> Void
+  ) -> (Rect, Rect) {
+    let whole = layout.side.union(layout.gauge)
+    let width = whole.width
+    let lower = min(
+      GaugeWidget.height, rowsNeeded(width: width) { GaugeWidget.render(state, in: $0, on: &$1) })
+    let above = rowsNeeded(width: width) { upper(state, $0, &$1) }
+    return whole.splitBottom(lowerRows(total: whole.height, upper: above, lower: lower))
+  }
+
+  /// Rows for the lower of two boxes that need `upper` and `lower` rows out
+  /// of `total`: its need when both fit (the upper takes the rest); else its
+  /// need up to what the upper leaves, and at least half.
+  static func lowerRows(total: Int, upper: Int, lower: Int) -> Int {
+    min(lower, max(total / 2, total - upper))
+  }
+
+  /// The rows a boxed widget draws in when it has all it wants: its last
+  /// written row and the border under it.
+  static func rowsNeeded(width: Int, _ render: (Rect, inout Canvas) -> Void) -> Int {
+    let height = 40
+    var canvas = Canvas(width: width, height: height)
+    render(canvas.bounds, &canvas)
+    let last = (1..<height - 1).last { row in
+      !canvas.line(row).dropFirst().dropLast().allSatisfy { $0 == " " }
+    }
+    return (last ?? 0) + 2
   }
 
   /// What is under a cell, for a click or the wheel.

@@ -85,9 +85,11 @@ public struct Chinese: Strings {
 
   public func sleeps(_ duration: UInt64, written: UInt64) -> String {
     if duration == 0 { return written > 0 ? "time.sleep(\(Duration.python(written)))" : "睡眠" }
-    if written == 0 { return "睡眠一步：\(Duration.text(duration))" }
-    guard written != duration else { return "睡眠 \(Duration.text(duration))" }
-    return "time.sleep(\(Duration.python(written)))：按当前节奏睡眠 \(Duration.text(duration))"
+    if written == 0 { return "睡眠 \(Duration.text(duration))，好让别的线程先跑" }
+    let call = "time.sleep(\(Duration.python(written)))"
+    if written == duration { return call }
+    let how = duration < written ? "缩短" : "延长"
+    return "\(call)：为便于观看\(how)为 \(Duration.text(duration))"
   }
 
   public func deadlockFound(threads: Int) -> String { "检测到死锁：\(threads) 个线程互相等待" }
@@ -104,7 +106,7 @@ public struct Chinese: Strings {
     case "loop":
       return "主线程启动一个名为“循环线程”的线程并 join 它：每个线程都有名字，current_thread() 返回当前线程。"
     case "race":
-      return "没有锁：balance += n 是先读后写，两个线程交错时，一个线程的写会覆盖另一个的，更新就丢了。"
+      return "没有锁：balance += n 是先读后写，两个线程交错时，一个线程写入的值会覆盖另一个线程写入的值，更新就丢了。"
     case "locked":
       return "给 change_it() 上一把锁：同一时刻最多一个线程持有它，所以 balance 总是 0。"
     case "coarse":
@@ -204,13 +206,18 @@ public struct Chinese: Strings {
 
   public var helpTitle: String { "按键" }
   public var legendTitle: String { "交错图" }
+  public func perStep(_ pace: String) -> String { "每步 \(pace)" }
+  public var notListedFromHere: String { "全速：此后不再逐步列出" }
+  public func lostAtLeast(_ count: String) -> String { "丢失更新 ≥ \(count)（之后未追踪）" }
   public var figuresTitle: String { "数字的含义" }
   public var figureDefinitions: [(String, String)] {
     [
       ("迭代  M/s", "已完成的迭代；全速时为最近 2 秒每秒的迭代数"),
+      ("▁▃▇", "这个速率随时间的变化，每 0.25 秒一格"),
       ("平均 M/s", "线程结束后：迭代数除以它自己的运行时间（含等待）"),
       ("cpu %", "该线程占用一个核心的比例（从系统采样）"),
-      ("忙碌核心", "工作线程的 CPU 时间除以运行时间：平均有几个同时在跑"),
+      ("忙碌核心", "工作线程的 CPU 时间除以从第一个开始到最后一个结束的时间：平均几个在同时运行"),
+      ("─┼███─", "┼ 标出余额应有的终值；色条显示它现在在哪里"),
       ("争用 %", "需要等待的请求占全部请求的比例"),
       ("持有时间占比", "锁被持有的时间占整个运行的比例（含正在进行的持有）"),
     ]
@@ -331,7 +338,7 @@ public struct Chinese: Strings {
   public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }
   public func lockHeld(_ share: String) -> String { "锁的持有时间占比：\(share)" }
   public func lockWaitsNoneEnded(waiting: Int) -> String {
-    "等待：\(waiting) 个线程正在等锁，尚无已结束的等待"
+    "等待：\(waiting) 个线程正在等锁，还没有哪次等待结束"
   }
 
   // MARK: - The lost update, told step by step

@@ -80,9 +80,11 @@ public struct English: Strings {
   /// duration; one the pace stretches or shortens says what the code asked.
   public func sleeps(_ duration: UInt64, written: UInt64) -> String {
     if duration == 0 { return written > 0 ? "time.sleep(\(Duration.python(written)))" : "sleep" }
-    if written == 0 { return "sleep one step: \(Duration.text(duration))" }
-    guard written != duration else { return "sleep \(Duration.text(duration))" }
-    return "time.sleep(\(Duration.python(written))): \(Duration.text(duration)) at this pace"
+    if written == 0 { return "sleep \(Duration.text(duration)) so the others can run" }
+    let call = "time.sleep(\(Duration.python(written)))"
+    if written == duration { return call }
+    let how = duration < written ? "shortened" : "stretched"
+    return "\(call), \(how) to \(Duration.text(duration)) to match the speed"
   }
 
   public func deadlockFound(threads: Int) -> String {
@@ -216,13 +218,18 @@ public struct English: Strings {
 
   public var helpTitle: String { "keys" }
   public var legendTitle: String { "the interleaving strip" }
+  public func perStep(_ pace: String) -> String { "\(pace)/step" }
+  public var notListedFromHere: String { "full speed: steps no longer listed" }
+  public func lostAtLeast(_ count: String) -> String { "lost updates ≥ \(count), then untraced" }
   public var figuresTitle: String { "the figures" }
   public var figureDefinitions: [(String, String)] {
     [
       ("iter  M/s", "iterations done; at full speed, a second over the last 2 s"),
+      ("▁▃▇", "that rate over time, one bar each quarter second"),
       ("avg M/s", "an ended thread: its iterations over its own time, waits included"),
       ("cpu %", "the share of one core the thread got, sampled from the system"),
-      ("cores busy", "the workers' CPU time over the run's time: how many ran at once"),
+      ("cores busy", "workers' CPU time over first start to last end: how many ran at once"),
+      ("─┼███─", "┼ marks where the balance should end; the bar shows where it is now"),
       ("contended %", "acquisitions that had to wait, of all acquisitions"),
       ("held %", "the share of the run the lock was held, the current hold included"),
     ]

@@ -89,6 +89,12 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var legendTitle: String { get }
   /// `figures`, above what each figure on screen counts.
   var figuresTitle: String { get }
+  /// Under a pane's last step when the run is let go at full speed.
+  var notListedFromHere: String { get }
+  /// Lost updates traced while paced, before the run was let go.
+  func lostAtLeast(_ count: String) -> String
+  /// A paced run's pace in the header: `400 ms/step`.
+  func perStep(_ pace: String) -> String
   /// Each figure on screen, as it is written, and what it counts.
   var figureDefinitions: [(String, String)] { get }
   func themeNotice(_ name: String) -> String

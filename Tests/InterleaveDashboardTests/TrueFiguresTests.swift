@@ -128,6 +128,50 @@ struct TrueFiguresTests {
     }
   }
 
+  @Test(
+    "the side boxes share the column by need: with a three-line caption at 80x24, a deadlock shows both owners and the balance"
+  )
+  func sideByNeed() {
+    for language in Language.allCases {
+      var state = WidgetTests.deadlocked(language)
+      state.apply(Fixtures.sample(threads: 2))
+      state.deadlock = WidgetTests.deadlocked(language).deadlock
+      state.primitives = WidgetTests.deadlocked(language).primitives
+      state.caption = String(repeating: "A caption long enough to take three lines. ", count: 5)
+      let text = Dashboard.render(state, width: 80, height: 24).lines.joined(separator: "\n")
+      let owner = language == .en ? ["A owner Thread-2", "B owner Thread-1"] : ["A 持有者", "B 持有者"]
+      for line in owner { #expect(text.contains(line), "\(language) lacks \(line):\n\(text)") }
+      #expect(text.contains("balance 0"), "\(text)")
+    }
+    // Both fit: the lower box its need, the upper the rest; else the lower
+    // at least half, the upper whole where it can be.
+    #expect(Dashboard.lowerRows(total: 14, upper: 8, lower: 5) == 5)
+    #expect(Dashboard.lowerRows(total: 12, upper: 10, lower: 7) == 6)
+    #expect(Dashboard.lowerRows(total: 12, upper: 4, lower: 9) == 8)
+  }
+
+  @Test(
+    "let go at full speed part-way: panes say their steps stop being listed, traced losses stay counted, no average mixes in the pace"
+  )
+  func letGoPartWay() {
+    var state = Fixtures.state(.race, threads: 2, speed: .normal)
+    var paced = Self.fullSpeed([400, 400], elapsed: 1_000_000_000)
+    paced.speed = .normal
+    paced.lostUpdates = 3
+    paced.threads[1].lostUpdates = 3
+    state.apply(paced)
+    var free = Self.fullSpeed([4_000_000, 4_000_000], elapsed: 2_000_000_000, finished: true)
+    free.threads[1].lostUpdates = 3
+    for index in 1...2 { free.threads[index].span = 0...2_000_000_000 }
+    free.balance = 1
+    state.apply(free)
+    #expect(state.panes[1].recent.last?.text == "full speed: steps no longer listed")
+    let text = Dashboard.render(state, width: 120, height: 40).lines.joined(separator: "\n")
+    #expect(text.contains("lost updates ≥ 3, then untraced"), "\(text)")
+    #expect(!text.contains("avg"), "\(text)")
+    #expect(!text.contains("cores busy 2.0"), "\(text)")
+  }
+
   @Test("while paused the footer offers to run, not to pause")
   func footerWhilePaused() {
     var state = Fixtures.state(.race, threads: 2)

@@ -574,14 +574,14 @@ struct PaneLineTests {
     state.apply(
       Event(time: 2, thread: 1, kind: .sleep(duration: 1_000_000_000, written: 1_000_000_000)))
     #expect(
-      state.panes[1].recent.map(\.text) == ["started", "Thread LoopThread >>> 2", "sleep 1.00 s"])
+      state.panes[1].recent.map(\.text) == ["started", "Thread LoopThread >>> 2", "time.sleep(1)"])
   }
 
   @Test("a sleep the pace stretches or shortens says what the code asked for, in every language")
   func pacedSleep() {
     for (language, paced, unpaced) in [
-      (Language.en, "time.sleep(0.1): 150 ms at this pace", "time.sleep(1)"),
-      (Language.zh, "time.sleep(0.1)：按当前节奏睡眠 150 ms", "time.sleep(1)"),
+      (Language.en, "time.sleep(0.1), stretched to 150 ms to match the speed", "time.sleep(1)"),
+      (Language.zh, "time.sleep(0.1)：为便于观看延长为 150 ms", "time.sleep(1)"),
     ] {
       var state = Fixtures.state(.coarse, threads: 1, language: language)
       state.apply(

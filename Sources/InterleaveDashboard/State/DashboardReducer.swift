@@ -45,6 +45,14 @@ extension DashboardState {
   /// Folds a counter sample into the header, panes, primitives and gauge.
   public mutating func apply(_ sample: Sample) {
     elapsedNs = sample.elapsedNs
+    if sample.speed != .full || sample.scheduled { pacedEarlier = true }
+    // Let go at full speed part-way: the panes' steps stop being listed,
+    // and each says so under its last one (which is not the last it took).
+    if sample.speed == .full, speed != .full, !sample.scheduled {
+      for index in panes.indices.dropFirst() where !panes[index].ended {
+        panes[index].add(PaneLine(strings.notListedFromHere, .dim))
+      }
+    }
     speed = sample.speed
     droppedEvents = sample.droppedEvents
     failedThreads = sample.failedThreads
@@ -99,7 +107,7 @@ extension DashboardState {
     parallelism = nil
     if strip.sampled, threadCount >= 2 {
       let workers = Array(sample.threads.dropFirst())
-      if let (cpu, span) = WorkerSnapshot.overlap(workers), span > 0 {
+      if !pacedEarlier, let (cpu, span) = WorkerSnapshot.overlap(workers), span > 0 {
         parallelism = Parallelism(value: Double(cpu) / Double(span), sampled: false)
       } else if !sample.cpuByTid.isEmpty {
         let busy = workers.reduce(0.0) { $0 + (sample.cpuByTid[$1.tid] ?? 0) }

@@ -8,6 +8,10 @@ public struct DashboardState: Equatable, Sendable {
   public var threadCount: Int
   public var iterations: Int
   public var speed: Speed
+  /// Some of the run went at a pace (or was driven): its whole-run figures
+  /// (an ended thread's average rate, cores busy over the workers' span)
+  /// would mix the paced time in, so they are not shown.
+  public var pacedEarlier = false
   public var cores: Int
   public var phase: RunPhase = .running
   /// Time the run has been running, pauses left out.

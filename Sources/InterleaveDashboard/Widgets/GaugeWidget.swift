@@ -67,6 +67,10 @@ enum GaugeWidget {
             strings.lostUpdates(Format.grouped(counted)),
             Style(counted > 0 ? .lostUpdate : .dim, bold: counted > 0)
           ))
+      } else if case let traced = state.panes.reduce(0, { $0 + $1.lostUpdates }), traced > 0 {
+        // Traced while paced, then let go: at least those were lost.
+        facts.append(
+          (strings.lostAtLeast(Format.grouped(traced)), Style(.lostUpdate, bold: true)))
       } else {
         facts.append((strings.lostNotTraced, Style(.dim)))
       }

@@ -47,7 +47,9 @@ enum HeaderWidget {
     // While driving, the learner's keys are the pace.
     let speed =
       state.drive != nil
-      ? "" : " · " + (state.speed == .full ? strings.fullSpeed : state.speed.description)
+      ? ""
+      : " · "
+        + (state.speed == .full ? strings.fullSpeed : strings.perStep(state.speed.description))
     // A finished run says how long it took, however short.
     let clock =
       " "
@@ -58,10 +60,13 @@ enum HeaderWidget {
     let driving = state.drive != nil && state.phase == .running
     let phase = " " + (driving ? strings.yourTurn : strings.phase(state.phase)) + " "
     // From the most to the least verbose; the first that leaves room for tabs wins.
+    // The pace before the thread count: the panes show the threads.
     let candidates = [
       strings.cores(state.cores) + " · "
         + strings.threads(state.threadCount, short: false) + speed + " ",
       strings.threads(state.threadCount, short: true) + speed + " ",
+      speed.isEmpty
+        ? strings.threads(state.threadCount, short: true) + " " : speed.dropFirst(3) + " ",
       strings.threads(state.threadCount, short: true) + " ",
       "",
     ]
@@ -90,11 +95,13 @@ enum HeaderWidget {
     func width(_ tabs: [String]) -> Int { tabs.reduce(0) { $0 + TextWidth.of($1) } }
     let fixed = TextWidth.of(phase) + TextWidth.of(clock)
     // Names first, then the speed, then the tabs' breathing room.
-    let order = [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (3, 0), (2, 1), (3, 1), (3, 2), (3, 3)]
+    let order = [
+      (0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (3, 0), (2, 1), (3, 1), (3, 2), (3, 3), (3, 4),
+    ]
     let (form, choice) =
       order.first { form, choice in
         x + width(forms[form]) + TextWidth.of(candidates[choice]) + fixed <= area.maxX
-      } ?? (3, 3)
+      } ?? (3, 4)
     return (forms[form], candidates[choice], phase, clock)
   }
 

@@ -175,8 +175,9 @@ enum ThreadPaneWidget {
       badge, x: max(bx, x), y: area.y, style: Style(role, bold: true, reverse: true), clip: area)
   }
 
-  /// Iterations, rate, lost updates and CPU use, as many as fit, then a
-  /// sparkline: CPU use goes first, then the lost counts shrink, then the rate goes.
+  /// Iterations, rate, lost updates and CPU use, as many as fit, then the
+  /// rate's sparkline: CPU use goes first, then the lost counts shrink,
+  /// then the rate goes.
   static func statsLine(
     _ pane: ThreadPane, _ state: DashboardState, in area: Rect, on canvas: inout Canvas
   ) {
@@ -186,8 +187,9 @@ enum ThreadPaneWidget {
     // A rate is shown only at full speed, where the threads set it: the
     // last two seconds' iterations a second while running, the count over
     // the thread's own time once it ended. A paced run's rate is the pace's.
+    // Once paced, an ended thread's average would count the pace.
     let rate: (String, Role)? =
-      state.speed != .full
+      state.speed != .full || (pane.ended && state.pacedEarlier)
       ? nil
       : ((pane.ended ? strings.average + " " : "") + Format.rate(pane.rate) + "/s", .text)
     let cpu = pane.cpuPercent.map { ("cpu " + Format.cpu($0), Role.dim) }
@@ -216,8 +218,9 @@ enum ThreadPaneWidget {
     for (text, role) in parts {
       x += canvas.put(text, x: x, y: area.y, style: Style(role), clip: area) + 2
     }
+    // The rate's history, where the rate is shown.
     let sparkWidth = area.maxX - x - 1
-    if sparkWidth >= 4 {
+    if sparkWidth >= 4, rate != nil {
       canvas.put(
         // The history itself, not an array of it: an empty `Deque` turned
         // into an array writes to the shared empty-array storage, a data
