@@ -22,7 +22,8 @@ let package = Package(
     .target(name: "InterleaveProgram", dependencies: ["CSystem", "InterleavePlatform"]),
     // Every word shown to a person, in English and Chinese; widths and formats.
     .target(
-      name: "InterleaveText", dependencies: ["CSystem", "InterleavePlatform", "InterleaveRuntime"]),
+      name: "InterleaveText",
+      dependencies: ["CSystem", "InterleavePlatform", "InterleaveProgram", "InterleaveRuntime"]),
     // The dashboard: state, reducer, layout, widgets, canvas.
     .target(
       name: "InterleaveDashboard",
@@ -74,7 +75,8 @@ let package = Package(
       path: "Tests/Support"),
     .testTarget(
       name: "InterleaveRuntimeTests", dependencies: ["InterleaveRuntime", "InterleaveTestSupport"]),
-    .testTarget(name: "InterleaveTextTests", dependencies: ["InterleaveText"]),
+    .testTarget(
+      name: "InterleaveTextTests", dependencies: ["InterleaveText", "InterleaveProgram"]),
     .testTarget(
       name: "InterleaveProgramTests",
       dependencies: ["InterleaveProgram", "InterleavePlatform", "InterleaveTestSupport"]),

@@ -1,42 +1,47 @@
 extension ProgramModel {
-  /// What thread `slot`'s next step does, in Python's words: `read balance, now 5`,
-  /// `write balance = 8`, `lock.acquire()`, `print(...)`, `with: acquire`.
+  /// What thread `slot`'s next step does: `read balance, now 5`,
+  /// `write balance = 8`, `lock.acquire()`, `print(...)`, `with lock: acquire`.
   /// Nil when it has no step to take.
-  public func nextStep(_ state: ModelState, _ slot: Int) -> String? {
+  public func nextStep(_ state: ModelState, _ slot: Int) -> StepSaid? {
     guard state.threads.indices.contains(slot), let frame = state.threads[slot].frames.last
     else { return nil }
-    if frame.waking != nil { return "wait(): wake" }
+    if frame.waking != nil { return .wake }
     let objects = state.world.objects
     let stack = frame.stack
     switch program.functions[frame.function].code[frame.pc] {
     case .loadGlobal(let index):
-      let now = state.world.globals[index].map { ", now " + $0.repr(objects) } ?? ""
-      return "read \(program.globalNames[index])" + now
+      return .read(
+        global: program.globalNames[index], value: state.world.globals[index]?.repr(objects),
+        taken: false)
     case .storeGlobal(let index):
-      let value = stack.last.map { $0.repr(objects) } ?? "?"
-      return "write \(program.globalNames[index]) = \(value)"
-    case .callGlobalMethod(let index, let name, _): return "\(program.globalNames[index]).\(name)()"
-    case .enter: return "with \(name(of: stack.last, state)): acquire" + held(stack.last, state)
-    case .exit: return "with: release"
+      return .write(
+        global: program.globalNames[index], value: stack.last.map { $0.repr(objects) } ?? "?")
+    case .callGlobalMethod(let index, let name, _):
+      return .method(receiver: program.globalNames[index], name: name, holder: nil)
+    case .enter:
+      return .enterWith(name: name(of: stack.last, state), holder: holder(stack.last, state))
+    case .exit: return .exitWith
     case .call(let count, _):
       guard stack.count > count, case .builtin(let builtin) = stack[stack.count - count - 1] else {
         return nil
       }
-      return builtin == .print ? "print(...)" : builtin == .sleep ? "time.sleep(...)" : nil
+      return builtin == .print
+        ? .code("print(...)") : builtin == .sleep ? .code("time.sleep(...)") : nil
     case .callMethod(let method, let count, _):
-      guard stack.count > count else { return "\(method)()" }
+      guard stack.count > count else { return .code("\(method)()") }
       let receiver = stack[stack.count - count - 1]
       if case .module(let module) = receiver {
         // Stepped, a sleep keeps its place in the order, not its time: three
         // seconds are one step, as a tenth of one is.
         if method == "sleep", count == 1, let seconds = stack.last {
-          return "\(module.rawValue).sleep(\(seconds.repr(objects))): 1 step"
+          return .sleep(call: "\(module.rawValue).sleep(\(seconds.repr(objects)))")
         }
-        return "\(module.rawValue).\(method)(...)"
+        return .code("\(module.rawValue).\(method)(...)")
       }
-      guard case .object = receiver else { return "\(method)()" }
-      let wait = method.hasPrefix("acquire") ? held(receiver, state) : ""
-      return "\(name(of: receiver, state)).\(method)()" + wait
+      guard case .object = receiver else { return .code("\(method)()") }
+      return .method(
+        receiver: name(of: receiver, state), name: method,
+        holder: method.hasPrefix("acquire") ? holder(receiver, state) : nil)
     default: return nil
     }
   }
@@ -65,13 +70,12 @@ extension ProgramModel {
     return "lock"
   }
 
-  /// `, 2 has it` for a lock thread 2 (by slot, as the screen numbers
-  /// threads) holds, else nothing.
-  private func held(_ value: Value?, _ state: ModelState) -> String {
+  /// The thread (by slot, as the screen numbers threads) that holds the
+  /// lock `value`, if any.
+  private func holder(_ value: Value?, _ state: ModelState) -> Int? {
     guard let value, case .object(let index) = value,
-      case .lock(let lock) = state.world.objects.objects[index], let owner = lock.owner,
-      let slot = state.threads.firstIndex(where: { $0.object == owner })
-    else { return "" }
-    return ", \(slot) has it"
+      case .lock(let lock) = state.world.objects.objects[index], let owner = lock.owner
+    else { return nil }
+    return state.threads.firstIndex(where: { $0.object == owner })
   }
 }

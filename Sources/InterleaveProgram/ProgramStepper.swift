@@ -17,7 +17,7 @@ public final class ProgramStepper: Sendable {
     /// when it is running).
     public var line: Int?
     /// What that step does (`read balance`, `write balance = 8`).
-    public var next: String? = nil
+    public var next: StepSaid? = nil
     /// Finished without reaching its end: the program ended under it (a
     /// daemon or `_thread` thread when the main thread was done).
     public var cutOff = false
@@ -81,7 +81,7 @@ public final class ProgramStepper: Sendable {
   /// By global: the slot whose step wrote it last.
   private let writers = LockedBox<[Int: Int]>([:])
   /// By slot: the steps it took on the line it is on, as they were said.
-  private let lineLog = LockedBox<[Int: (line: Int, steps: [String])]>([:])
+  private let lineLog = LockedBox<[Int: (line: Int, steps: [StepSaid])]>([:])
 
   public init(program: Program, cpuCount: Int) {
     self.program = program
@@ -134,7 +134,7 @@ public final class ProgramStepper: Sendable {
     }
     let line = model.nextLine(state, slot)
     // As taken: a read says the value it got (`read balance → 0`).
-    let said = (model.nextStep(state, slot) ?? "step").replacingOnce(", now ", with: " → ")
+    let said = (model.nextStep(state, slot) ?? .code("step")).taken
     lineLog.withLockedValue { log in
       if log[slot]?.line != line { log[slot] = (line, []) }
       log[slot]?.steps.append(said)
@@ -151,7 +151,7 @@ public final class ProgramStepper: Sendable {
   /// `read balance, now 0`, `write balance = 5`): those it took, as they
   /// were, then those it would take next if it went on alone (at most
   /// `limit`; the first is its next step). Empty when it has no line.
-  public func lineSteps(_ slot: Int, limit: Int = 8) -> (taken: [String], coming: [String]) {
+  public func lineSteps(_ slot: Int, limit: Int = 8) -> (taken: [StepSaid], coming: [StepSaid]) {
     guard !free.load(ordering: .relaxed) else { return ([], []) }
     var state = modelState.snapshot
     guard state.threads.indices.contains(slot), !state.threads[slot].finished else {
@@ -160,7 +160,7 @@ public final class ProgramStepper: Sendable {
     let line = model.nextLine(state, slot)
     let log = lineLog.snapshot[slot]
     let taken = log?.line == line ? log?.steps ?? [] : []
-    var coming: [String] = []
+    var coming: [StepSaid] = []
     if let next = model.nextStep(state, slot) { coming.append(next) }
     // Ahead on a copy of the model, this thread alone, while on this line.
     while coming.count < limit, model.runnable(state).contains(slot) {
@@ -357,19 +357,12 @@ extension ProgramStepper {
   }
 }
 
-extension String {
-  /// The text with the first `target` replaced.
-  fileprivate func replacingOnce(_ target: String, with replacement: String) -> String {
-    replacing(target, with: replacement, maxReplacements: 1)
-  }
-}
-
 extension ProgramStepper.View {
   /// What the model says of each thread's next step, with real idents.
   fileprivate func withRealIdents() -> Self {
     var view = self
     for index in view.threads.indices {
-      view.threads[index].next = view.threads[index].next.map(realIdents)
+      view.threads[index].next = view.threads[index].next.map { $0.mapValues(realIdents) }
     }
     return view
   }

@@ -1,3 +1,5 @@
+import InterleaveProgram
+
 /// The words of the program dashboard (`interleave run FILE.py`), in each
 /// language; a table the compiler checks, so no language lacks one.
 public struct ProgramWords: Sendable {
@@ -50,10 +52,10 @@ public struct ProgramWords: Sendable {
   /// After a global's value: the thread whose step wrote it last.
   public var writtenBy: @Sendable (Int) -> String
 
-  /// What a step does, as the model says it in English (`read balance,
-  /// now 5`, `write balance = 8`, `with lock: acquire, 2 has it`), in this
-  /// language. Code (names, values, calls) stays as written.
-  public var stepSaid: @Sendable (String) -> String = { $0 }
+  /// What a step does (`read balance, now 5`, `write balance = 8`,
+  /// `with lock: acquire, 2 has it`), in this language. Code (names,
+  /// values, calls) stays as written.
+  public var stepSaid: @Sendable (StepSaid) -> String = { $0.english }
   /// An outcome as the explorer says it in English (`deadlock, alice 70`,
   /// `IndexError in Thread-1 (consume)`), in this language; globals stay.
   public var outcomeSaid: @Sendable (String) -> String = { $0 }
@@ -131,32 +133,21 @@ public struct ProgramWords: Sendable {
     }.joined(separator: "，")
   }
 
-  /// A step's English words in Chinese; code stays as it is.
-  @Sendable static func chineseStep(_ text: String) -> String {
-    var text = text
-    var holder = ""
-    if let match = text.firstMatch(of: /, (\d+) has it$/) {
-      holder = "（由 \(match.1) 持有）"
-      text.removeSubrange(match.range)
+  /// A step in Chinese; code stays as it is.
+  @Sendable static func chineseStep(_ step: StepSaid) -> String {
+    let holder = step.heldLock.map { "（由 \($0.holder) 持有）" } ?? ""
+    switch step {
+    case .read(let global, let value, let taken):
+      guard let value else { return "读 \(global)" }
+      return taken ? "读 \(global) → \(value)" : "读 \(global)，当前值 \(value)"
+    case .write(let global, let value): return "写 \(global) = \(value)"
+    case .enterWith(let name, _): return "with \(name)：获取" + holder
+    case .exitWith: return "with：释放"
+    case .wake: return "wait()：醒来，取回锁"
+    case .sleep(let call): return "\(call)：只算一步"
+    case .method(let receiver, let name, _): return "\(receiver).\(name)()" + holder
+    case .code(let text): return text
     }
-    if let match = text.wholeMatch(of: /read (\w+), now (.*)/) {
-      text = "读 \(match.1)，当前值 \(match.2)"
-    } else if let match = text.wholeMatch(of: /read (\w+) → (.*)/) {
-      text = "读 \(match.1) → \(match.2)"
-    } else if let match = text.wholeMatch(of: /read (\w+)/) {
-      text = "读 \(match.1)"
-    } else if let match = text.wholeMatch(of: /write (\w+) = (.*)/) {
-      text = "写 \(match.1) = \(match.2)"
-    } else if let match = text.wholeMatch(of: /with (\w+): acquire/) {
-      text = "with \(match.1)：获取"
-    } else if text == "with: release" {
-      text = "with：释放"
-    } else if text == "wait(): wake" {
-      text = "wait()：醒来，取回锁"
-    } else if let match = text.wholeMatch(of: /(\w+\.sleep\(.*\)): 1 step/) {
-      text = "\(match.1)：只算一步"
-    }
-    return text + holder
   }
 
   static let chineseWords = ProgramWords(

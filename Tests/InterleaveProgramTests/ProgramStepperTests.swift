@@ -13,7 +13,7 @@ struct ProgramStepperTests {
     var said: Set<String> = []
     for slot in schedule {
       let view = stepper.view()
-      said.formUnion(view.threads.compactMap(\.next))
+      said.formUnion(view.threads.compactMap { $0.next?.english })
       #expect(view.runnable.contains(slot), "step \(slot) of \(schedule)")
       let expected = stepper.modelLines()
       for (index, thread) in view.threads.enumerated() where thread.state != .finished {
@@ -132,7 +132,7 @@ struct ProgramStepperTests {
     #expect(stepper.start())
     var said: String?
     for _ in 0..<20 where stepper.view().runnable.contains(0) {
-      if let next = stepper.view().threads[0].next, next.hasPrefix("write t = "),
+      if let next = stepper.view().threads[0].next?.english, next.hasPrefix("write t = "),
         next != "write t = 0"
       {
         said = next
@@ -145,7 +145,7 @@ struct ProgramStepperTests {
     #expect(written != nil && written != "0" && written != "1001")
     #expect(said == "write t = \(written ?? "?")")
     // Next, the sleep: one step, whatever its length, and the screen says so.
-    #expect(stepper.view().threads[0].next == "time.sleep(1): 1 step")
+    #expect(stepper.view().threads[0].next == .sleep(call: "time.sleep(1)"))
   }
 
   @Test("a _thread thread the main thread's end cuts off is shown cut off, not finished")

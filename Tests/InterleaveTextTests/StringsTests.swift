@@ -1,3 +1,4 @@
+import InterleaveProgram
 import InterleaveRuntime
 import Testing
 
@@ -49,20 +50,42 @@ struct ProgramStepWordsTests {
   @Test(
     "each step the model says is said in Chinese, code and values as written",
     arguments: [
-      ("read balance, now 5", "读 balance，当前值 5"),
-      ("read balance → -8", "读 balance → -8"),
-      ("write balance = 8", "写 balance = 8"),
-      ("with lock_b: acquire, 2 has it", "with lock_b：获取（由 2 持有）"),
-      ("lock.acquire(), 1 has it", "lock.acquire()（由 1 持有）"),
-      ("with: release", "with：释放"),
-      ("wait(): wake", "wait()：醒来，取回锁"),
-      ("print(...)", "print(...)"),
-      ("time.sleep(0.1): 1 step", "time.sleep(0.1)：只算一步"),
-      ("write name = 'read x, now 1'", "写 name = 'read x, now 1'"),
+      (
+        StepSaid.read(global: "balance", value: "5", taken: false), "read balance, now 5",
+        "读 balance，当前值 5"
+      ),
+      (.read(global: "balance", value: "-8", taken: true), "read balance → -8", "读 balance → -8"),
+      (.read(global: "x", value: nil, taken: false), "read x", "读 x"),
+      (.write(global: "balance", value: "8"), "write balance = 8", "写 balance = 8"),
+      (
+        .enterWith(name: "lock_b", holder: 2), "with lock_b: acquire, 2 has it",
+        "with lock_b：获取（由 2 持有）"
+      ),
+      (
+        .method(receiver: "lock", name: "acquire", holder: 1), "lock.acquire(), 1 has it",
+        "lock.acquire()（由 1 持有）"
+      ),
+      (.exitWith, "with: release", "with：释放"),
+      (.wake, "wait(): wake", "wait()：醒来，取回锁"),
+      (.code("print(...)"), "print(...)", "print(...)"),
+      (.sleep(call: "time.sleep(0.1)"), "time.sleep(0.1): 1 step", "time.sleep(0.1)：只算一步"),
+      (
+        .write(global: "name", value: "'read x, now 1'"), "write name = 'read x, now 1'",
+        "写 name = 'read x, now 1'"
+      ),
     ])
-  func chinese(english: String, chinese: String) {
-    #expect(ProgramWords.of(.zh).stepSaid(english) == chinese)
-    #expect(ProgramWords.of(.en).stepSaid(english) == english)
+  func chinese(step: StepSaid, english: String, chinese: String) {
+    #expect(ProgramWords.of(.zh).stepSaid(step) == chinese)
+    #expect(ProgramWords.of(.en).stepSaid(step) == english)
+    #expect(step.english == english)
+  }
+
+  @Test("a step that waits for a held lock names the lock and its holder; others name none")
+  func heldLock() {
+    #expect(StepSaid.enterWith(name: "bob_lock", holder: 2).heldLock! == ("bob_lock", 2))
+    #expect(StepSaid.method(receiver: "lock", name: "acquire", holder: 0).heldLock! == ("lock", 0))
+    #expect(StepSaid.enterWith(name: "lock", holder: nil).heldLock == nil)
+    #expect(StepSaid.write(global: "lock", value: "1").heldLock == nil)
   }
 }
 

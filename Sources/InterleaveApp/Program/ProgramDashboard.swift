@@ -197,7 +197,8 @@ struct ProgramDashboard {
           let thread = view.threads[digit]
           notice =
             thread.state == .finished
-            ? words.hasFinished(digit) : words.cannotGo(digit, words.stepSaid(thread.next ?? ""))
+            ? words.hasFinished(digit)
+            : words.cannotGo(digit, thread.next.map(words.stepSaid) ?? "")
         }
       } else if let digit = character.wholeNumberValue, !view.free {
         notice = words.noSuchThread(digit, view.threads.count - 1)

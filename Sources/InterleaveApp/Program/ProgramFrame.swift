@@ -29,7 +29,7 @@ struct ProgramFrame {
   var notice: String?
   /// The focused thread's line taken apart into its steps (`e`): those
   /// taken, then those to come (empty: not shown).
-  var expansion: (taken: [String], coming: [String]) = ([], [])
+  var expansion: (taken: [StepSaid], coming: [StepSaid]) = ([], [])
   /// A program lesson's caption, over the footer (at most three lines).
   var caption: String?
   /// The footer's keys when not the dashboard's own (a challenge's).
@@ -244,16 +244,12 @@ struct ProgramFrame {
         style: Style(role, bold: slot == focus), clip: clip)
       canvas.put(
         TextWidth.cut(thread.name, to: clip.width - used), x: area.x + 1 + used, y: y, clip: clip)
-      if rows == 2, var next = thread.next, thread.state != .finished {
+      if rows == 2, let step = thread.next, thread.state != .finished {
         // Waiting for a lock, the lock and its holder are what matter
         // (the code shows the line): `bob_lock: 2 has it`.
-        if thread.state == .waiting, TextWidth.of(words.stepSaid(next)) > clip.width - 2,
-          let match = next.wholeMatch(
-            of: /(?:with )?([^ :]+?)(?:: acquire|\.acquire\(.*\)), (\d+) has it/)
-        {
-          next = words.lockHeldBy(String(match.1), String(match.2))
-        } else {
-          next = words.stepSaid(next)
+        var next = words.stepSaid(step)
+        if thread.state == .waiting, TextWidth.of(next) > clip.width - 2, let held = step.heldLock {
+          next = words.lockHeldBy(held.name, String(held.holder))
         }
         canvas.put(
           "  " + TextWidth.cut(next, to: clip.width - 2), x: area.x + 1, y: y + 1,
