@@ -369,7 +369,6 @@ public struct Chinese: Strings {
     "balance \(value)，结束时应为 \(expected)"
   }
 
-  public func drift(_ value: String) -> String { "偏差 \(value)" }
   public func lostUpdates(_ count: String) -> String { "丢失更新 \(count)" }
   public var lostNotTraced: String { "丢失更新：未追踪" }
   public var verdictCorrect: String { "✔ 正确" }

@@ -384,7 +384,6 @@ public struct English: Strings {
     "balance \(value), should end at \(expected)"
   }
 
-  public func drift(_ value: String) -> String { "drift \(value)" }
   public func lostUpdates(_ count: String) -> String { "lost updates \(count)" }
   public var lostNotTraced: String { "lost updates: not traced" }
   public var verdictCorrect: String { "✔ correct" }

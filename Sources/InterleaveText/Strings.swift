@@ -181,7 +181,6 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func balance(_ value: String, expected: String) -> String
   /// In flight: the balance now and the one a correct run ends with.
   func balanceNow(_ value: String, atEnd expected: String) -> String
-  func drift(_ value: String) -> String
   func lostUpdates(_ count: String) -> String
   var lostNotTraced: String { get }
   var verdictCorrect: String { get }

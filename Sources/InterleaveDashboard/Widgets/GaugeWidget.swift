@@ -58,29 +58,19 @@ enum GaugeWidget {
           ? Style(.text, bold: true)
           : Style(correct ? .gaugeOK : .gaugeDrift, bold: true, reverse: true))
     }
-    var facts: [(String, Style)] = []
-    if over { facts.append((strings.drift(Format.signed(drift)), Style(tone))) }
+    // The verdict says the drift ("wrong by +774"); under it, the losses.
     if state.scenario.traits.tracksLostUpdates {
       if let counted = view.lostUpdates {
-        facts.append(
-          (
-            strings.lostUpdates(Format.grouped(counted)),
-            Style(counted > 0 ? .lostUpdate : .dim, bold: counted > 0)
-          ))
+        line(
+          strings.lostUpdates(Format.grouped(counted)),
+          Style(counted > 0 ? .lostUpdate : .dim, bold: counted > 0))
       } else if case let traced = state.panes.reduce(0, { $0 + $1.lostUpdates }), traced > 0 {
         // Traced while paced, then let go: at least those were lost.
-        facts.append(
-          (strings.lostAtLeast(Format.grouped(traced)), Style(.lostUpdate, bold: true)))
+        line(strings.lostAtLeast(Format.grouped(traced)), Style(.lostUpdate, bold: true))
       } else {
-        facts.append((strings.lostNotTraced, Style(.dim)))
+        line(strings.lostNotTraced, Style(.dim))
       }
     }
-    if facts.count == 2, TextWidth.of(facts[0].0 + "  " + facts[1].0) <= inner.width {
-      facts = [
-        (facts[0].0 + "  " + facts[1].0, facts[1].1.role == .lostUpdate ? facts[1].1 : facts[0].1)
-      ]
-    }
-    for (text, style) in facts { line(text, style) }
     line(
       strings.range(
         min: Format.grouped(view.minimum ?? value), max: Format.grouped(view.maximum ?? value),
