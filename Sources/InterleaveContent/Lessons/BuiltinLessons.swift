@@ -32,7 +32,7 @@ enum BuiltinLessons {
 
       [[steps]]
       key = "space"
-      caption = { en = "Meanwhile the main thread waits in join() (its line says so) until LoopThread is done; then its line says it joined every worker, and only then does it go on.", zh = "与此同时，主线程在 join() 里等着（它那一行写着），直到循环线程结束；然后那一行变成“join() 完毕：工作线程都已结束”，主线程这才继续往下执行。" }
+      caption = { en = "Meanwhile the main thread waits in join() (its line says so) until LoopThread is done; then its line says it joined every worker, and only then does it go on.", zh = "与此同时，主线程在 join() 处等待（见 MainThread 那一行），直到循环线程结束；然后那一行变成“join() 完毕：工作线程都已结束”，主线程这才继续往下执行。" }
       wait = "finished"
       timeout = "30s"
       expect = ["finished", "visible: >>> 6", "visible: joined every worker | join() 完毕：工作线程都已结束"]
@@ -78,7 +78,7 @@ enum BuiltinLessons {
 
       [[steps]]
       key = "space"
-      caption = { en = "At this speed Interleave orders the steps from the seed, so the same seed replays the same loss; in a real program the order differs every run. Watch the balance.", zh = "慢速时由 Interleave 按种子安排两个线程的先后，同一个种子每次都是同样的交错顺序，所以丢失可以重现；真实程序里每次都不一样。看 balance 的变化。" }
+      caption = { en = "At this speed Interleave orders the steps from the seed, so the same seed replays the same loss; in a real program the order differs every run. Watch the balance.", zh = "慢速时由 Interleave 按一个随机数种子安排两个线程的先后：种子相同，交错的顺序就相同，所以丢失可以重现；真实程序里每次都不一样。看 balance 的变化。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "drift != 0"]
@@ -87,7 +87,7 @@ enum BuiltinLessons {
       scenario = "race"
       iterations = 1000000
       speed = "full"
-      caption = { en = "Now the same loop compiled, not in CPython: full speed, 1,000,000 times each, free to run at once on separate cores (cores busy says how much they did). The balance drifts from 0.", zh = "现在换成编译后的同样循环（不在 CPython 里跑）：全速，各做 1,000,000 次，两个线程可以同时在不同核心上跑（“忙碌核心”显示实际同时跑了多少）。balance 偏离了 0。" }
+      caption = { en = "Now the same loop compiled, not in CPython: full speed, 1,000,000 times each, free to run at once on separate cores (cores busy says how many ran at once, on average). The balance drifts from 0.", zh = "现在换成同一循环的编译版本（不在 CPython 里跑）：全速，各做 1,000,000 次，两个线程可以同时在不同核心上运行（“忙碌核心”显示平均有几个核心在同时运行）。balance 偏离了 0。" }
       wait = "finished"
       timeout = "60s"
       retry = 5
@@ -141,7 +141,7 @@ enum BuiltinLessons {
       [[steps]]
       caption = { en = "Correct, and not free: every change_it() takes and gives back the lock (calls in the lock panel), and a thread that finds it taken waits (contended, wait). Lesson 4 shows the cost.", zh = "结果正确，但不是没有代价：每次 change_it() 都要拿锁、还锁（锁面板里的“请求”），拿不到锁的线程只能停下来等（“争用”和“等待”）。线程只能轮流执行 change_it()；第 4 课会看到这样做的代价。" }
       wait = "1s"
-      expect = ["contended", "visible: wait avg | 等待 平均 | none done yet | 尚无已结束的等待"]
+      expect = ["contended", "visible: wait avg | 等待 平均 | none done yet | 还没有哪次等待结束"]
       """#
     ),
     (
@@ -391,7 +391,7 @@ enum BuiltinLessons {
       iterations = 1
       seed = 2
       speed = 120
-      caption = { en = "The bug: if instead of while. A woken consumer does not look again, but the other one took the item first: pop(0) on an empty buffer raises IndexError.", zh = "错误写法：用 if 代替 while。被唤醒的消费者不再检查，而另一个消费者已先取走了东西，于是对空缓冲区 pop(0)，抛出 IndexError。" }
+      caption = { en = "The bug: if instead of while (one item each now). A woken consumer does not look again, but the other took the item first: pop(0) on an empty buffer raises IndexError, and that thread ends.", zh = "错误写法：用 if 代替 while（这次每个线程只做一次）。被唤醒的消费者不再检查，而另一个消费者已先取走了东西，于是对空缓冲区 pop(0)，抛出 IndexError，这个线程就此结束。" }
       wait = "raised"
       timeout = "60s"
       pause = true
@@ -402,7 +402,7 @@ enum BuiltinLessons {
       iterations = 1
       seed = 2
       speed = 120
-      caption = { en = "Another bug: notify() instead of notify_all() wakes just one waiter, which may be a consumer when only the producer could go on. Soon every thread left waits and none is left to notify: a hang.", zh = "另一个错误：该用 notify_all() 却用了 notify()，只唤醒一个等待者，而它可能是消费者，可这时只有生产者能继续。很快剩下的线程都在等，没人再 notify：挂起。" }
+      caption = { en = "Another bug: notify() instead of notify_all() wakes just one waiter, which may be a consumer when only the producer could go on. Soon every thread left waits and none is left to notify: a hang.", zh = "另一个错误：该用 notify_all() 却用了 notify()，只唤醒一个等待者；如果叫醒的是消费者，而此时只有生产者能继续，它就只能接着等。很快剩下的线程都在等，没人再 notify：挂起。" }
       wait = "hang"
       timeout = "60s"
       expect = ["hang"]
