@@ -101,35 +101,7 @@ public struct Chinese: Strings {
 
   // MARK: - Scenarios
 
-  public func blurb(_ scenario: Scenario) -> String {
-    switch scenario.id {
-    case "loop":
-      return "主线程启动一个名为“循环线程”的线程并 join 它：每个线程都有名字，current_thread() 返回当前线程。"
-    case "race":
-      return "没有锁：balance += n 是先读后写，两个线程交错时，一个线程写入的值会覆盖另一个线程写入的值，更新就丢了。"
-    case "locked":
-      return "给 change_it() 上一把锁：同一时刻最多一个线程持有它，所以 balance 总是 0。"
-    case "coarse":
-      return "_thread 锁：acquire(timeout=…) 后整个循环都持有锁，其他线程只能等待——锁让并发变成了串行。"
-    case "deadlock":
-      return "两把锁，相反的顺序：每个线程都持有对方需要的锁，全部挂起——这就是死锁。"
-    case "atomic":
-      return "原子加法：读和写是一个不可分割的操作，不需要锁也不会丢失更新。"
-    case "process":
-      return "把竞争放进子进程：每个进程都有自己的一份 balance，什么都不共享，所以每个 balance 最后都是 0。"
-    case "gil":
-      return "在 CPython GIL 的模型下跑竞争：同一时刻只有一个线程执行字节码，GIL 只在切换点换人。"
-    case "condition":
-      return "生产者和消费者共用一个单格缓冲区：持有锁，满了或空了就 wait()，每次改动后 notify_all()。"
-    case "semaphore":
-      return "Semaphore(k) 守护一个有 k 个连接的池：连接都在用时 acquire() 就等待，所以同时最多用 k 个。"
-    case "reorder":
-      return "两个核上分别执行 x = 1; r1 = y 和 y = 1; r2 = x：任何交错中总有一次读到 1，但 CPU 的存储缓冲能让两次都读到 0。"
-    case "split":
-      return "每次读、每次写都各自加锁，却没有把整个更新锁住：读和写之间锁被放开了，更新照样会丢。"
-    default: return scenario.id
-    }
-  }
+  public func blurb(_ scenario: Scenario) -> String { scenario.words.blurb.zh }
 
   public func mainThreadDoing(_ state: ThreadState, waitsBy: ScenarioTraits.MainWait) -> String {
     switch (state, waitsBy) {

@@ -65,14 +65,7 @@ extension Chinese: ScenarioStrings {
   public var pickerKeys: String { "↑↓ 选择 · Enter 或它的键切换 · Esc 关闭" }
 
   public func figuresTitle(_ scenario: String) -> String {
-    switch scenario {
-    case "semaphore": return "连接池"
-    case "condition": return "有界缓冲区"
-    case "gil": return "GIL 全局解释器锁"
-    case "reorder": return "CPU 实际做了什么"
-    case "process": return "每个进程一份 balance"
-    default: return scenario
-    }
+    Scenario(id: scenario)?.words.figuresTitle?.zh ?? scenario
   }
 
   public func figure(_ figure: ScenarioFigure, names: (Int) -> String) -> [String] {

@@ -98,47 +98,7 @@ public struct English: Strings {
 
   // MARK: - Scenarios
 
-  public func blurb(_ scenario: Scenario) -> String {
-    switch scenario.id {
-    case "loop":
-      return "The main thread starts a named thread and joins it: every thread has a name, "
-        + "current_thread() returns the calling thread."
-    case "race":
-      return "No lock: balance += n is a read then a write; when threads interleave, one write "
-        + "overwrites another and an update is lost."
-    case "locked":
-      return "A lock around change_it(): at most one thread holds it at a time, so the balance "
-        + "always ends at 0."
-    case "coarse":
-      return "The _thread lock: acquire(timeout=…), then hold it for the whole loop; everyone "
-        + "else waits. Locks serialise work."
-    case "deadlock":
-      return "Two locks taken in opposite orders: each thread holds what the other needs, and "
-        + "all of them hang. A deadlock."
-    case "atomic":
-      return "An atomic add: the read and the write are one indivisible step, so no update is "
-        + "lost and no lock is needed."
-    case "process":
-      return "The race in child processes: each process has its own copy of balance, so nothing "
-        + "is shared and every balance ends at 0."
-    case "gil":
-      return "The race under a model of CPython's GIL: one thread runs bytecodes at a time, and "
-        + "the GIL changes hands only at switch points."
-    case "condition":
-      return "Producers and consumers share a one-slot buffer: with the lock held, wait() while "
-        + "it is full or empty, notify_all() after each change."
-    case "semaphore":
-      return "A Semaphore(k) guards a pool of k connections: acquire() waits while all are in "
-        + "use, so never more than k are used at once."
-    case "reorder":
-      return "x = 1; r1 = y against y = 1; r2 = x, on two cores: in any interleaving one load "
-        + "sees 1, but the CPU's store buffer can make both see 0."
-    case "split":
-      return "A lock around each read and each write, not around the update: the lock is let "
-        + "go in between, so updates are still lost."
-    default: return scenario.id
-    }
-  }
+  public func blurb(_ scenario: Scenario) -> String { scenario.words.blurb.en }
 
   public func mainThreadDoing(_ state: ThreadState, waitsBy: ScenarioTraits.MainWait) -> String {
     switch (state, waitsBy) {

@@ -67,14 +67,7 @@ extension English: ScenarioStrings {
   public var pickerKeys: String { "↑↓ choose · Enter or its key switch · Esc close" }
 
   public func figuresTitle(_ scenario: String) -> String {
-    switch scenario {
-    case "semaphore": return "connection pool"
-    case "condition": return "bounded buffer"
-    case "gil": return "the GIL"
-    case "reorder": return "what the CPU did"
-    case "process": return "one balance per process"
-    default: return scenario
-    }
+    Scenario(id: scenario)?.words.figuresTitle?.en ?? scenario
   }
 
   public func figure(_ figure: ScenarioFigure, names: (Int) -> String) -> [String] {

@@ -5,6 +5,12 @@ extension Scenario {
 
 struct AtomicScenario: ScenarioDescriptor {
   let id = "atomic"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "An atomic add: the read and the write are one indivisible step, so no "
+        + "update is lost and no lock is needed.",
+      zh: "原子加法：读和写是一个不可分割的操作，不需要锁也不会丢失更新。"))
   let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
   let stepsPerFullSpeedIteration = 2  // two atomic adds
 

@@ -9,6 +9,14 @@ struct CoarseScenario: ScenarioDescriptor {
   static let rounds = 10
 
   let id = "coarse"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "The _thread lock: acquire(timeout=…), then hold it for the whole loop; "
+        + "everyone else waits. Locks serialise work.",
+      zh:
+        "_thread 锁：acquire(timeout=…) 后整个循环都持有锁，"
+        + "其他线程只能等待——锁让并发变成了串行。"))
   let traits = ScenarioTraits(
     usesBalance: true, usesIterations: false, tracksLostUpdates: false, mainWaits: .sleep)
 

@@ -11,6 +11,15 @@ struct ConditionScenario: ScenarioDescriptor {
   static let capacity = 1
 
   let id = "condition"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "Producers and consumers share a one-slot buffer: with the lock held, "
+        + "wait() while it is full or empty, notify_all() after each change.",
+      zh:
+        "生产者和消费者共用一个单格缓冲区：持有锁，满了或空了就 wait()，"
+        + "每次改动后 notify_all()。"),
+    figuresTitle: Localized(en: "bounded buffer", zh: "有界缓冲区"))
   let traits = ScenarioTraits(
     usesBalance: false, usesIterations: true, tracksLostUpdates: false, minimumThreads: 3)
 

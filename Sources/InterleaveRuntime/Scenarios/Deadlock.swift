@@ -6,6 +6,14 @@ extension Scenario {
 
 struct DeadlockScenario: ScenarioDescriptor {
   let id = "deadlock"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "Two locks taken in opposite orders: each thread holds what the other "
+        + "needs, and all of them hang. A deadlock.",
+      zh:
+        "两把锁，相反的顺序：每个线程都持有对方需要的锁，"
+        + "全部挂起——这就是死锁。"))
   let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: false)
 
   func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] {

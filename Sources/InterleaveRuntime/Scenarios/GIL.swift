@@ -11,6 +11,15 @@ extension Scenario {
 
 struct GILScenario: ScenarioDescriptor {
   let id = "gil"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "The race under a model of CPython's GIL: one thread runs bytecodes at "
+        + "a time, and the GIL changes hands only at switch points.",
+      zh:
+        "在 CPython GIL 的模型下跑竞争：同一时刻只有一个线程执行字节码，"
+        + "GIL 只在切换点换人。"),
+    figuresTitle: Localized(en: "the GIL", zh: "GIL 全局解释器锁"))
   let traits = ScenarioTraits(
     usesBalance: true, usesIterations: true, tracksLostUpdates: true, losesUpdates: true)
 

@@ -5,6 +5,14 @@ extension Scenario {
 
 struct LockedScenario: ScenarioDescriptor {
   let id = "locked"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "A lock around change_it(): at most one thread holds it at a time, so "
+        + "the balance always ends at 0.",
+      zh:
+        "给 change_it() 上一把锁：同一时刻最多一个线程持有它，"
+        + "所以 balance 总是 0。"))
   let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
   let stepsPerFullSpeedIteration = 6  // acquire, the race's four, release
 

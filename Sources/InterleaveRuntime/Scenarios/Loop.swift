@@ -9,6 +9,14 @@ struct LoopScenario: ScenarioDescriptor {
   static let limit = 5
 
   let id = "loop"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "The main thread starts a named thread and joins it: every thread has a "
+        + "name, current_thread() returns the calling thread.",
+      zh:
+        "主线程启动一个名为“循环线程”的线程并 join 它："
+        + "每个线程都有名字，current_thread() 返回当前线程。"))
   let traits = ScenarioTraits(
     usesBalance: false, usesIterations: false, tracksLostUpdates: false, naming: .loop)
 

@@ -11,6 +11,15 @@ extension Scenario {
 
 struct ProcessScenario: ScenarioDescriptor {
   let id = "process"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "The race in child processes: each process has its own copy of balance, "
+        + "so nothing is shared and every balance ends at 0.",
+      zh:
+        "把竞争放进子进程：每个进程都有自己的一份 balance，"
+        + "什么都不共享，所以每个 balance 最后都是 0。"),
+    figuresTitle: Localized(en: "one balance per process", zh: "每个进程一份 balance"))
   let traits = ScenarioTraits(
     usesBalance: true, usesIterations: true, tracksLostUpdates: false, naming: .process,
     workersAreProcesses: true)

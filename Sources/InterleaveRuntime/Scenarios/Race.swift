@@ -5,6 +5,14 @@ extension Scenario {
 
 struct RaceScenario: ScenarioDescriptor {
   let id = "race"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "No lock: balance += n is a read then a write; when threads interleave, "
+        + "one write overwrites another and an update is lost.",
+      zh:
+        "没有锁：balance += n 是先读后写，两个线程交错时，"
+        + "一个线程写入的值会覆盖另一个线程写入的值，更新就丢了。"))
   let traits = ScenarioTraits(
     usesBalance: true, usesIterations: true, tracksLostUpdates: true, losesUpdates: true)
   let stepsPerFullSpeedIteration = 4  // read, write, read, write

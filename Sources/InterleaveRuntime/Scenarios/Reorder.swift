@@ -11,6 +11,15 @@ extension Scenario {
 
 struct ReorderScenario: ScenarioDescriptor {
   let id = "reorder"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "x = 1; r1 = y against y = 1; r2 = x, on two cores: in any interleaving "
+        + "one load sees 1, but the CPU's store buffer can make both see 0.",
+      zh:
+        "两个核上分别执行 x = 1; r1 = y 和 y = 1; r2 = x："
+        + "任何交错中总有一次读到 1，但 CPU 的存储缓冲能让两次都读到 0。"),
+    figuresTitle: Localized(en: "what the CPU did", zh: "CPU 实际做了什么"))
   let traits = ScenarioTraits(
     usesBalance: false, usesIterations: true, tracksLostUpdates: false, fixedThreads: 2,
     showsPrimitives: false, preferredSpeed: .full, pacingFixedAtStart: true,

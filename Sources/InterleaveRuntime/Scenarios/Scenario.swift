@@ -11,6 +11,7 @@ public struct Scenario: Hashable, Sendable, CustomStringConvertible {
   public var id: String { descriptor.id }
   public var description: String { id }
   public var traits: ScenarioTraits { descriptor.traits }
+  public var words: ScenarioWords { descriptor.words }
 
   /// Every scenario, in the order of their keys (1, 2, ...) in the dashboard.
   public static var all: [Scenario] { ScenarioCatalog.all }
@@ -74,6 +75,8 @@ protocol ScenarioDescriptor: Sendable {
   /// The command-line name (`race`).
   var id: String { get }
   var traits: ScenarioTraits { get }
+  /// Its blurb (and figures box title) in every language.
+  var words: ScenarioWords { get }
   /// The primitives a run creates, in id order (empty: none).
   func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec]
   /// Step points in one iteration of the full-speed path (0: it has none).

@@ -9,6 +9,15 @@ extension Scenario {
 
 struct SemaphoreScenario: ScenarioDescriptor {
   let id = "semaphore"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "A Semaphore(k) guards a pool of k connections: acquire() waits while "
+        + "all are in use, so never more than k are used at once.",
+      zh:
+        "Semaphore(k) 守护一个有 k 个连接的池："
+        + "连接都在用时 acquire() 就等待，所以同时最多用 k 个。"),
+    figuresTitle: Localized(en: "connection pool", zh: "连接池"))
   let traits = ScenarioTraits(
     usesBalance: false, usesIterations: true, tracksLostUpdates: false, minimumThreads: 3)
 

@@ -9,6 +9,14 @@ extension Scenario {
 /// can land in the gap and be overwritten.
 struct SplitScenario: ScenarioDescriptor {
   let id = "split"
+  let words = ScenarioWords(
+    blurb: Localized(
+      en:
+        "A lock around each read and each write, not around the update: the "
+        + "lock is let go in between, so updates are still lost.",
+      zh:
+        "每次读、每次写都各自加锁，却没有把整个更新锁住："
+        + "读和写之间锁被放开了，更新照样会丢。"))
   let traits = ScenarioTraits(
     usesBalance: true, usesIterations: true, tracksLostUpdates: true, losesUpdates: true)
   /// Per iteration, twice: acquire, read, release, acquire, write, release.
