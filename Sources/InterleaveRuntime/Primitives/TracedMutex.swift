@@ -40,11 +40,19 @@ final class TracedMutex: Primitive {
 
   let timedHolds = Atomic<Int>(0)
   let timedHold = Atomic<UInt64>(0)
-  /// Holds not timed (the full-speed path's 63 in 64): while none, the hold
-  /// time is exact, even with a hold in progress.
-  let untimedHolds = Atomic<Int>(0)
-  /// Whether the current holder is timing this hold.
+  /// Acquisitions whose hold was timed (all but the full-speed path's 63
+  /// in 64); the rest are untimed, and while there are none the hold time
+  /// is exact, even with a hold in progress.
+  let timedAcquisitions = Atomic<Int>(0)
+  /// Whether the current holder is timing this hold (set by a timed
+  /// acquisition, cleared by its release: an untimed one writes nothing).
   let timingHold = Atomic<Bool>(false)
+
+  /// Acquisitions whose hold was not timed (read while the holder may be
+  /// counting one: never below 0).
+  private var untimedHolds: Int {
+    max(0, acquisitions.load(ordering: .relaxed) &- timedAcquisitions.load(ordering: .relaxed))
+  }
 
   /// Records a successful acquisition; called with the mutex held.
   func didAcquire(by thread: Int, waited: UInt64?, timed: Bool) {
@@ -56,12 +64,10 @@ final class TracedMutex: Primitive {
       contended.store(contended.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
       waitEnded(waited)
     }
-    let timing = timed || count % TracedMutex.holdSampling == 0
-    timingHold.store(timing, ordering: .relaxed)
-    if timing {
+    if timed || count % TracedMutex.holdSampling == 0 {
+      timingHold.store(true, ordering: .relaxed)
+      timedAcquisitions.store(timedAcquisitions.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
       acquiredAt.store(clock(), ordering: .relaxed)
-    } else {
-      untimedHolds.store(untimedHolds.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
     }
   }
 
@@ -79,6 +85,7 @@ final class TracedMutex: Primitive {
       let span = clock() &- acquiredAt.load(ordering: .relaxed)
       timedHold.store(timedHold.load(ordering: .relaxed) &+ span, ordering: .relaxed)
       timedHolds.store(timedHolds.load(ordering: .relaxed) &+ 1, ordering: .relaxed)
+      timingHold.store(false, ordering: .relaxed)
       held = span
     }
     owner.store(-1, ordering: .relaxed)
@@ -101,7 +108,7 @@ final class TracedMutex: Primitive {
   /// sample (each sampled span less what the clock itself cost).
   var estimatedHold: UInt64 {
     let timed = timedHolds.load(ordering: .relaxed)
-    let untimed = untimedHolds.load(ordering: .relaxed)
+    let untimed = untimedHolds
     let sum = timedHold.load(ordering: .relaxed)
     guard timed > 0, untimed > 0 else { return sum }
     let clock = min(sum, TracedMutex.clockCost &* UInt64(timed))
@@ -139,6 +146,6 @@ final class TracedMutex: Primitive {
       totalWaitNs: totalWait.load(ordering: .relaxed),
       maxWaitNs: maxWait.load(ordering: .relaxed),
       totalHoldNs: min(estimatedHold &+ holdInProgress(holder), span),
-      holdSampled: untimedHolds.load(ordering: .relaxed) > 0)
+      holdSampled: untimedHolds > 0)
   }
 }
