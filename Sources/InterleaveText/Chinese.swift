@@ -182,15 +182,19 @@ public struct Chinese: Strings {
   public var notListedFromHere: String { "全速：此后不再逐步列出" }
   public func lostAtLeast(_ count: String) -> String { "丢失更新 ≥ \(count)（之后未追踪）" }
   public var figuresTitle: String { "数字的含义" }
+  public var figuresElsewhere: String { "各个数字的含义：interleave help figures" }
   public var figureDefinitions: [(String, String)] {
     [
       ("迭代  M/s", "已完成的迭代；全速时为最近 2 秒每秒的迭代数"),
       ("▁▃▇", "这个速率随时间的变化，每 0.25 秒一格"),
       ("平均 M/s", "线程结束后：迭代数除以它自己的运行时间（含等待）"),
       ("cpu %", "该线程占用一个核心的比例（从系统采样）"),
-      ("忙碌核心", "工作线程的 CPU 时间除以从第一个开始到最后一个结束的时间：平均几个在同时运行"),
+      ("忙碌核心", "工作线程的 CPU 时间除以它们的运行跨度：平均几个同时在跑"),
       ("─┼███─", "┼ 标出余额应有的终值；色条显示它现在在哪里"),
+      ("覆盖别人 · 被覆盖", "它的写抹掉别人更新的次数 · 它的更新被别人抹掉的次数"),
+      ("请求", "对这把锁调用 acquire() 的次数"),
       ("争用 %", "需要等待的请求占全部请求的比例"),
+      ("等待 平均 最长", "需要等待的请求等了多久"),
       ("持有时间占比", "锁被持有的时间占整个运行的比例（含正在进行的持有）"),
     ]
   }

@@ -182,6 +182,7 @@ public struct English: Strings {
   public var notListedFromHere: String { "full speed: steps no longer listed" }
   public func lostAtLeast(_ count: String) -> String { "lost updates ≥ \(count), then untraced" }
   public var figuresTitle: String { "the figures" }
+  public var figuresElsewhere: String { "what each figure means: interleave help figures" }
   public var figureDefinitions: [(String, String)] {
     [
       ("iter  M/s", "iterations done; at full speed, a second over the last 2 s"),
@@ -190,7 +191,10 @@ public struct English: Strings {
       ("cpu %", "the share of one core the thread got, sampled from the system"),
       ("cores busy", "workers' CPU time over first start to last end: how many ran at once"),
       ("─┼███─", "┼ marks where the balance should end; the bar shows where it is now"),
+      ("overwrote · overwritten", "its writes that erased another's update · its own erased"),
+      ("calls", "acquire() calls on the lock"),
       ("contended %", "acquisitions that had to wait, of all acquisitions"),
+      ("wait avg max", "how long the calls that had to wait waited"),
       ("held %", "the share of the run the lock was held, the current hold included"),
     ]
   }

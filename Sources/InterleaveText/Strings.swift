@@ -89,6 +89,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var legendTitle: String { get }
   /// `figures`, above what each figure on screen counts.
   var figuresTitle: String { get }
+  /// Where the figures are defined, when the help box has no room for them.
+  var figuresElsewhere: String { get }
   /// Under a pane's last step when the run is let go at full speed.
   var notListedFromHere: String { get }
   /// Lost updates traced while paced, before the run was let go.

@@ -182,6 +182,8 @@ struct PlainModeTests {
     for name in ["cores busy", "contended %", "held %", "avg M/s"] {
       #expect(figures.stdout.contains(name), "\(figures.stdout)")
     }
+    let chinese = try Binary.run(["help", "figures", "--lang", "zh"])
+    #expect(chinese.status == 0 && chinese.stdout.contains("忙碌核心"), "\(chinese.stdout)")
     let unknown = try Binary.run(["help", "figure"])
     #expect(unknown.status != 0)
     #expect(unknown.stderr.contains("'figure'") && unknown.stderr.contains("figures"))

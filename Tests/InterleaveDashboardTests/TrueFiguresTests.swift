@@ -124,7 +124,8 @@ struct TrueFiguresTests {
       // At 80x24 the keys and glyphs fill the box: the figures are left
       // out whole rather than cut.
       let small = Dashboard.render(state, width: 80, height: 24).lines.joined(separator: "\n")
-      #expect(!small.contains(state.strings.figuresTitle))
+      #expect(!small.contains(state.strings.figureDefinitions[0].1))
+      #expect(small.contains(state.strings.figuresElsewhere), "\(small)")
     }
   }
 
@@ -166,6 +167,15 @@ struct TrueFiguresTests {
     free.balance = 1
     state.apply(free)
     #expect(state.panes[1].recent.last?.text == "full speed: steps no longer listed")
+    // Let go by a key, before any sample says so: said once, at the key.
+    var keyed = Fixtures.state(.race, threads: 2, speed: .normal)
+    keyed.apply(paced)
+    keyed.changeSpeed(to: .full)
+    var running = Self.fullSpeed([500, 500], elapsed: 1_100_000_000)
+    running.threads[1].lostUpdates = 3
+    keyed.apply(running)
+    #expect(
+      keyed.panes[1].recent.filter { $0.text == "full speed: steps no longer listed" }.count == 1)
     let text = Dashboard.render(state, width: 120, height: 40).lines.joined(separator: "\n")
     #expect(text.contains("lost updates ≥ 3, then untraced"), "\(text)")
     #expect(!text.contains("avg"), "\(text)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSystem
 import Glibc
+import InterleaveContent
 import InterleavePlatform
 import InterleaveText
 
@@ -59,7 +60,17 @@ public enum InterleaveMain {
       return 0
     }
     if name == "figures" {
-      print(ProgramHelp.figures(English()))
+      // In the language the dashboard would speak: --lang, else LANG.
+      var language =
+        ConfigFile.settings.language ?? Language.fromEnvironment(Environment.current)
+      if let at = arguments.firstIndex(of: "--lang"), at + 1 < arguments.count {
+        guard let chosen = Language(rawValue: arguments[at + 1]) else {
+          notice("error: --lang must be en or zh (got '\(arguments[at + 1])')")
+          return usageError
+        }
+        language = chosen
+      }
+      print(ProgramHelp.figures(language.strings))
       return 0
     }
     guard let command = subcommands[name] else {

@@ -311,7 +311,7 @@ struct SessionModel: Equatable, Sendable {
     let before = settings.configuration.speed
     chosenSpeed = speed
     settings.configuration.speed = speed
-    dashboard.speed = speed
+    dashboard.changeSpeed(to: speed)
     if settings.configuration.scenario.traits.pacingFixedAtStart,
       (before == .full) != (speed == .full)
     {

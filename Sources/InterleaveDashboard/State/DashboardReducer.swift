@@ -42,18 +42,25 @@ extension DashboardState {
     }
   }
 
-  /// Folds a counter sample into the header, panes, primitives and gauge.
-  public mutating func apply(_ sample: Sample) {
-    elapsedNs = sample.elapsedNs
-    if sample.speed != .full || sample.scheduled { pacedEarlier = true }
-    // Let go at full speed part-way: the panes' steps stop being listed,
-    // and each says so under its last one (which is not the last it took).
-    if sample.speed == .full, speed != .full, !sample.scheduled {
+  /// The run's speed is now `new` (a key, a lesson, or a sample that says
+  /// so). Let go at full speed part-way, the panes' steps stop being
+  /// listed, and each says so under its last one (which is not the last
+  /// it took); once paced, whole-run figures would mix the pace in.
+  public mutating func changeSpeed(to new: Speed, scheduled: Bool = false) {
+    if new != .full { pacedEarlier = true }
+    if new == .full, speed != .full, !scheduled, phase == .running || phase == .paused {
       for index in panes.indices.dropFirst() where !panes[index].ended {
         panes[index].add(PaneLine(strings.notListedFromHere, .dim))
       }
     }
-    speed = sample.speed
+    speed = new
+  }
+
+  /// Folds a counter sample into the header, panes, primitives and gauge.
+  public mutating func apply(_ sample: Sample) {
+    elapsedNs = sample.elapsedNs
+    if sample.scheduled { pacedEarlier = true }
+    changeSpeed(to: sample.speed, scheduled: sample.scheduled)
     droppedEvents = sample.droppedEvents
     failedThreads = sample.failedThreads
     primitives = sample.primitives

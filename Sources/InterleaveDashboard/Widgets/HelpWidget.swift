@@ -50,7 +50,8 @@ enum HelpWidget {
     }
     // What each figure counts, where the screen has room for all of them.
     let figures = strings.figureDefinitions
-    if rows.count + figures.count + 1 <= canvas.height - 4 {
+    let figuresFit = rows.count + figures.count + 1 <= canvas.height - 4
+    if figuresFit {
       rows.append(("", strings.figuresTitle, .title))
       rows += figures.map { ($0.0, $0.1, .keyHint) }
     }
@@ -61,6 +62,12 @@ enum HelpWidget {
       x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
     canvas.fill(area)
     canvas.box(area, title: strings.helpTitle)
+    // Else where to find them, on the bottom border.
+    if !figuresFit {
+      canvas.put(
+        " " + strings.figuresElsewhere + " ", x: area.x + 2, y: area.maxY - 1, style: Style(.title),
+        clip: Rect(x: area.x + 2, y: area.maxY - 1, width: max(0, area.width - 4), height: 1))
+    }
     let inner = area.inset(1)
     for (offset, row) in rows.prefix(inner.height).enumerated() {
       let y = inner.y + offset
