@@ -34,7 +34,14 @@ extension ProgramModel {
         // Stepped, a sleep keeps its place in the order, not its time: three
         // seconds are one step, as a tenth of one is.
         if method == "sleep", count == 1, let seconds = stack.last {
-          return .sleep(call: "\(module.rawValue).sleep(\(seconds.repr(objects)))")
+          let number: Double? =
+            switch seconds {
+            case .int(let value): Double(value)
+            case .float(let value): value
+            case .bool(let value): value ? 1 : 0
+            default: nil
+            }
+          return .sleep(call: "\(module.rawValue).sleep(\(seconds.repr(objects)))", seconds: number)
         }
         return .code("\(module.rawValue).\(method)(...)")
       }

@@ -173,6 +173,9 @@ public final class ProgramStepper: Sendable {
     return (taken, coming)
   }
 
+  /// What thread `slot`'s next step does, as the model says it now.
+  public func nextStep(_ slot: Int) -> StepSaid? { model.nextStep(modelState.snapshot, slot) }
+
   /// The steps taken so far, by slot (to replay them, as an undo does).
   public var taken: [Int] { history.snapshot }
 

@@ -11,8 +11,9 @@ public enum StepSaid: Sendable, Hashable {
   case exitWith
   /// `wait()` woken: it takes its lock back.
   case wake
-  /// `time.sleep(3)`: one step, however long it was written to take.
-  case sleep(call: String)
+  /// `time.sleep(3)`: one step, however long it was written to take
+  /// (`seconds`, when a number).
+  case sleep(call: String, seconds: Double?)
   /// `lock.acquire()`, `items.append()`: a method of a named object, and
   /// the lock's holder when the step acquires a held lock.
   case method(receiver: String, name: String, holder: Int?)
@@ -29,7 +30,7 @@ public enum StepSaid: Sendable, Hashable {
     case .enterWith(let name, let holder): return "with \(name): acquire" + Self.has(holder)
     case .exitWith: return "with: release"
     case .wake: return "wait(): wake"
-    case .sleep(let call): return "\(call): 1 step"
+    case .sleep(let call, _): return "\(call): 1 step"
     case .method(let receiver, let name, let holder):
       return "\(receiver).\(name)()" + Self.has(holder)
     case .code(let text): return text
@@ -43,6 +44,12 @@ public enum StepSaid: Sendable, Hashable {
     case .method(let receiver, _, let holder?): return (receiver, holder)
     default: return nil
     }
+  }
+
+  /// The seconds a `time.sleep` step asks for, if it is one.
+  public var sleepSeconds: Double? {
+    guard case .sleep(_, let seconds) = self else { return nil }
+    return seconds
   }
 
   /// As taken: a read says the value it got.

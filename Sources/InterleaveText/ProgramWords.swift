@@ -87,7 +87,7 @@ public struct ProgramWords: Sendable {
     heldBy: { name, holder in name.map { "\($0) held by \(holder)" } ?? "\(holder)'s own lock" },
     lessonKeys: " e expand  q quit", lessonTakesSteps: "The lesson takes the steps here; q quits.",
     counting: "counting the outcomes…", more: { "  and \($0) more" },
-    stillPossibleOf: { "can still end (1 of \($0)):" },
+    stillPossibleOf: { "can still end (1 of \($0); schedules):" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
     noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" },
@@ -144,7 +144,7 @@ public struct ProgramWords: Sendable {
     case .enterWith(let name, _): return "with \(name)：获取" + holder
     case .exitWith: return "with：释放"
     case .wake: return "wait()：醒来，取回锁"
-    case .sleep(let call): return "\(call)：只算一步"
+    case .sleep(let call, _): return "\(call)：只算一步"
     case .method(let receiver, let name, _): return "\(receiver).\(name)()" + holder
     case .code(let text): return text
     }
@@ -164,7 +164,7 @@ public struct ProgramWords: Sendable {
     heldBy: { name, holder in name.map { "\($0) 由 \(holder) 号持有" } ?? "\(holder) 号自己的锁" },
     lessonKeys: " e 展开  q 退出", lessonTakesSteps: "这里由课程来走每一步；按 q 退出。", counting: "正在计数可能的结果…",
     more: { "  还有 \($0) 种" },
-    stillPossibleOf: { "可能结果（\($0) 种之一）：" },
+    stillPossibleOf: { "可能结果（\($0) 种之一；调度数）：" },
     cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
     hasFinished: { "线程 \($0) 已经结束" },
     noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" },

@@ -267,3 +267,23 @@ struct ProgramDashboardTests {
     #expect(plain.stderr.contains("--record \(cast): --plain"), "\(plain.stderr)")
   }
 }
+
+@Suite("The next thread in turn, with sleeps on their own clock")
+struct SleepClockTests {
+  @Test("a sleeping thread waits while others can go; when none can, the first to wake goes")
+  func sleepersGoLast() {
+    // Main (0) sleeps 3 s; worker 1 sleeps 0.1 s: 1 goes on while 0 sleeps.
+    #expect(SleepClock.next(runnable: [0, 1, 2], turn: 0, taken: [0], slept: [3]) == 1)
+    #expect(
+      SleepClock.next(runnable: [0, 1, 2], turn: 1, taken: [0, 1], slept: [3, 0.1]) == 2)
+    // Only sleepers left: the one that wakes first, 1 at 0.1 s.
+    #expect(SleepClock.next(runnable: [0, 1], turn: 1, taken: [0, 1], slept: [3, 0.1]) == 1)
+    // 1 has slept its 0.1 s (the clock moved on) and sleeps 0.1 s again
+    // (waking at 0.2 s), before 0 at 3 s.
+    #expect(
+      SleepClock.next(runnable: [0, 1], turn: 1, taken: [0, 1, 1], slept: [3, 0.1, 0.1]) == 1)
+    // With no sleeps, the threads take turns as before.
+    #expect(SleepClock.next(runnable: [0, 1, 2], turn: 2, taken: [2], slept: [nil]) == 0)
+    #expect(SleepClock.next(runnable: [], turn: 0, taken: [], slept: []) == nil)
+  }
+}

@@ -145,7 +145,7 @@ struct ProgramStepperTests {
     #expect(written != nil && written != "0" && written != "1001")
     #expect(said == "write t = \(written ?? "?")")
     // Next, the sleep: one step, whatever its length, and the screen says so.
-    #expect(stepper.view().threads[0].next == .sleep(call: "time.sleep(1)"))
+    #expect(stepper.view().threads[0].next == .sleep(call: "time.sleep(1)", seconds: 1))
   }
 
   @Test("a _thread thread the main thread's end cuts off is shown cut off, not finished")

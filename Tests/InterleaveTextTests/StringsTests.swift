@@ -68,7 +68,10 @@ struct ProgramStepWordsTests {
       (.exitWith, "with: release", "with：释放"),
       (.wake, "wait(): wake", "wait()：醒来，取回锁"),
       (.code("print(...)"), "print(...)", "print(...)"),
-      (.sleep(call: "time.sleep(0.1)"), "time.sleep(0.1): 1 step", "time.sleep(0.1)：只算一步"),
+      (
+        .sleep(call: "time.sleep(0.1)", seconds: 0.1), "time.sleep(0.1): 1 step",
+        "time.sleep(0.1)：只算一步"
+      ),
       (
         .write(global: "name", value: "'read x, now 1'"), "write name = 'read x, now 1'",
         "写 name = 'read x, now 1'"

@@ -68,6 +68,8 @@ struct ProgramDashboard {
   var expanded = false
   /// The slot the last `n` or automatic step went to.
   private var turn = -1
+  /// Beside each step taken (`stepper.taken`), the seconds it slept.
+  private var slept: [Double?] = []
   private var lastStep: UInt64 = 0
 
   init(
@@ -173,7 +175,7 @@ struct ProgramDashboard {
       case .step(let slot):
         pace = .paused
         focus = slot
-        if stepper.step(slot) { stepped() }
+        if take(slot) { stepped() }
       case .none: break
       }
     case "f" where challenge != nil, " " where challenge != nil:
@@ -191,7 +193,7 @@ struct ProgramDashboard {
       if let digit = character.wholeNumberValue, view.threads.indices.contains(digit) {
         focus = digit
         pace = .paused
-        if stepper.step(digit) {
+        if take(digit) {
           stepped()
         } else if !view.free {
           let thread = view.threads[digit]
@@ -240,6 +242,7 @@ struct ProgramDashboard {
     stepper = makeStepper()
     guard stepper.start() else { return }
     for slot in replay { stepper.step(slot) }
+    slept = Array(slept.prefix(replay.count))
     turn = replay.last ?? -1
     stepped()
   }
@@ -294,7 +297,7 @@ struct ProgramDashboard {
       // What the last key could not do is old news once the run moves.
       notice = nil
       focus = slot
-      if stepper.step(slot) { stepped() } else { script.refused(slot) }
+      if take(slot) { stepped() } else { script.refused(slot) }
       move = script.next(now: MonotonicClock.now(), seen: seen)
     }
     switch move {
@@ -346,10 +349,20 @@ struct ProgramDashboard {
 
   /// Steps the next thread after the last one that can go, in turn.
   private mutating func stepNext(_ view: ProgramStepper.View) {
-    guard !view.runnable.isEmpty else { return }
-    let slot = view.runnable.first { $0 > turn } ?? view.runnable[0]
+    guard
+      let slot = SleepClock.next(
+        runnable: view.runnable, turn: turn, taken: stepper.taken, slept: slept)
+    else { return }
     turn = slot
     focus = slot
-    if stepper.step(slot) { stepped() }
+    if take(slot) { stepped() }
+  }
+
+  /// Thread `slot` takes its next step, noting whether it was a sleep.
+  private mutating func take(_ slot: Int) -> Bool {
+    let seconds = stepper.nextStep(slot)?.sleepSeconds
+    guard stepper.step(slot) else { return false }
+    slept.append(seconds)
+    return true
   }
 }
