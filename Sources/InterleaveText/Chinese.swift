@@ -181,6 +181,9 @@ public struct Chinese: Strings {
   public func perStep(_ pace: String) -> String { "每步 \(pace)" }
   public var notListedFromHere: String { "全速：此后不再逐步列出" }
   public func lostAtLeast(_ count: String) -> String { "丢失更新 ≥ \(count)（之后未追踪）" }
+  public func lostNowMissing(_ count: String, missing: String) -> String {
+    "丢失更新 \(count)，现在缺 \(missing)"
+  }
   public var figuresTitle: String { "数字的含义" }
   public var figuresElsewhere: String { "各个数字的含义：interleave help figures" }
   public var figureDefinitions: [(String, String)] {

@@ -181,6 +181,9 @@ public struct English: Strings {
   public func perStep(_ pace: String) -> String { "\(pace)/step" }
   public var notListedFromHere: String { "full speed: steps no longer listed" }
   public func lostAtLeast(_ count: String) -> String { "lost updates ≥ \(count), then untraced" }
+  public func lostNowMissing(_ count: String, missing: String) -> String {
+    "lost updates \(count), now missing \(missing)"
+  }
   public var figuresTitle: String { "the figures" }
   public var figuresElsewhere: String { "what each figure means: interleave help figures" }
   public var figureDefinitions: [(String, String)] {

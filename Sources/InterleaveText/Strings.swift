@@ -89,6 +89,9 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var legendTitle: String { get }
   /// `figures`, above what each figure on screen counts.
   var figuresTitle: String { get }
+  /// Lost updates, and what the balance lacks now when that differs
+  /// (`lost updates 3, now missing -5 -8`).
+  func lostNowMissing(_ count: String, missing: String) -> String
   /// Where the figures are defined, when the help box has no room for them.
   var figuresElsewhere: String { get }
   /// Under a pane's last step when the run is let go at full speed.

@@ -222,3 +222,53 @@ struct TrueFiguresTests {
     #expect(title.contains("cores busy 1.2/2") && !title.contains("~"), "\(title)")
   }
 }
+
+@Suite("What the balance lacks")
+struct UpdateChainTests {
+  /// Lesson 2's run: Thread-2's +8 is overwritten by Thread-1's -5, then
+  /// Thread-2 writes its -8 from the 13 it read before: the +8 is back,
+  /// and Thread-1's -5 is lost instead.
+  static func comesBack(_ state: inout DashboardState) {
+    func read(_ thread: Int, _ value: Int) {
+      state.apply(Event(time: 0, thread: thread, kind: .read(value: value)))
+    }
+    func write(_ thread: Int, _ value: Int) {
+      state.apply(Event(time: 0, thread: thread, kind: .write(value: value)))
+    }
+    read(1, 0)
+    write(1, 5)
+    read(2, 5)
+    read(1, 5)
+    write(2, 13)
+    read(2, 13)
+    write(1, 0)  // over Thread-2's 13: its +8 is lost
+    write(2, 5)  // from the 13: the +8 is back, Thread-1's -5 lost
+  }
+
+  @Test(
+    "a loss built on again by a stale read comes back: the gauge says what is missing now, which the drift undoes"
+  )
+  func lossComesBack() {
+    var state = Fixtures.state(.race, threads: 2)
+    Self.comesBack(&state)
+    state.balance.value = 5
+    state.balance.lostUpdates = 2
+    #expect(state.balance.missingCount == 1)
+    #expect(state.balance.missingChanges == [-5])
+    let text = WidgetTests.gauge(state, width: 44).lines.joined(separator: "\n")
+    #expect(text.contains("lost updates 2, now missing -5"), "\(text)")
+  }
+
+  @Test("one stale write can leave out several updates, and the drift is their sum undone")
+  func severalLeftOut() {
+    var state = Fixtures.state(.race, threads: 2)
+    for (thread, kind) in [
+      (1, EventKind.read(value: 0)), (2, .read(value: 0)), (2, .write(value: 8)),
+      (2, .read(value: 8)), (2, .write(value: 0)), (1, .write(value: 5)),
+    ] {
+      state.apply(Event(time: 0, thread: thread, kind: kind))
+    }
+    #expect(state.balance.missingChanges == [8, -8])
+    #expect(state.balance.missingChanges.reduce(0, +) == 5 - 5)
+  }
+}

@@ -25,6 +25,16 @@ extension DashboardState {
       }
       strip.append(.init(thread: thread, kind: kind))
     }
+    if scenario.traits.tracksLostUpdates {
+      switch event.kind {
+      case .read(let value): balance.chain.read(by: thread, value: value)
+      case .write(let value):
+        balance.chain.write(by: thread, value: value)
+        balance.missingCount = balance.chain.missing
+        balance.missingChanges = balance.chain.missing <= 3 ? balance.chain.missingChanges : []
+      default: break
+      }
+    }
     switch event.kind {
     case .raised(let error): panes[thread].raised = error
     // Every traced write: the range is exact while every step is traced.

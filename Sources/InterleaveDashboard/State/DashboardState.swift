@@ -93,6 +93,13 @@ public struct BalanceView: Equatable, Sendable {
   public var maximum: Int?
   /// Lost updates seen; nil when not counted (full speed, or not tracked).
   public var lostUpdates: Int?
+  /// The changes not in the balance now, from every traced read and write
+  /// (nil until a write is seen): a loss built on again by a stale read
+  /// comes back, and one write can leave out several.
+  public var missingCount: Int?
+  /// Their changes, oldest first, while there are at most three.
+  public var missingChanges: [Int] = []
+  var chain = UpdateChain()
   /// Whether `minimum` and `maximum` come from frame samples (full speed),
   /// so the balance may have gone further between two frames.
   public var rangeSampled = false

@@ -18,7 +18,8 @@ enum GaugeWidget {
     }
     let expected = view.expected ?? 0
     let drift = value - expected
-    let lost = view.lostUpdates ?? 0
+    // What the balance lacks at the end, where every write was traced.
+    let lost = view.missingCount ?? view.lostUpdates ?? 0
     let over = state.phase == .finished
     let correct = drift == 0 && lost == 0 && state.failedThreads == 0
     // Right in a race whose losses nobody counted: they may have cancelled out.
@@ -61,9 +62,18 @@ enum GaugeWidget {
     // The verdict says the drift ("wrong by +774"); under it, the losses.
     if state.scenario.traits.tracksLostUpdates {
       if let counted = view.lostUpdates {
-        line(
-          strings.lostUpdates(Format.grouped(counted)),
-          Style(counted > 0 ? .lostUpdate : .dim, bold: counted > 0))
+        // What the balance lacks now, where that is not simply every loss
+        // (one came back, or one write left out several): the drift is
+        // exactly these changes, undone.
+        var text = strings.lostUpdates(Format.grouped(counted))
+        if let missing = view.missingCount, missing != counted {
+          text = strings.lostNowMissing(
+            Format.grouped(counted),
+            missing: view.missingChanges.isEmpty
+              ? Format.grouped(missing)
+              : view.missingChanges.map(Format.signed).joined(separator: " "))
+        }
+        line(text, Style(counted > 0 ? .lostUpdate : .dim, bold: counted > 0))
       } else if case let traced = state.panes.reduce(0, { $0 + $1.lostUpdates }), traced > 0 {
         // Traced while paced, then let go: at least those were lost.
         line(strings.lostAtLeast(Format.grouped(traced)), Style(.lostUpdate, bold: true))
