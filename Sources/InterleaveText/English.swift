@@ -195,6 +195,7 @@ public struct English: Strings {
       ("cores busy", "workers' CPU time over first start to last end: how many ran at once"),
       ("─┼███─", "┼ marks where the balance should end; the bar shows where it is now"),
       ("overwrote · overwritten", "its writes that erased another's update · its own erased"),
+      ("now missing", "updates the balance lacks now (a lost one can come back)"),
       ("calls", "acquire() calls on the lock"),
       ("contended %", "acquisitions that had to wait, of all acquisitions"),
       ("wait avg max", "how long the calls that had to wait waited"),
