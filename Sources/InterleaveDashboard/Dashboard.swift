@@ -29,19 +29,21 @@ public enum Dashboard {
     StripWidget.render(state, in: layout.strip, on: &canvas)
     if state.figures.isEmpty && state.hang == nil {
       let story = StoryWidget.applies(to: state)
-      let upper: (DashboardState, Rect, inout Canvas) -> Void = { state, area, canvas in
+      func upper(_ area: Rect, _ canvas: inout Canvas) {
         if story {
           StoryWidget.render(state, in: area, on: &canvas)
         } else {
           PrimitivesWidget.render(state, in: area, on: &canvas)
         }
       }
-      let (side, gauge) = Self.shared(layout, state, upper: upper)
-      upper(state, side, &canvas)
+      let width = layout.side.width
+      let (side, gauge) = Self.shared(layout, state, upper: rowsNeeded(width: width, upper))
+      upper(side, &canvas)
       GaugeWidget.render(state, in: gauge, on: &canvas)
     } else if state.scenario.traits.usesBalance {
       // gil, process: their figures, then the balance.
-      let (side, gauge) = Self.shared(layout, state) { FiguresWidget.render($0, in: $1, on: &$2) }
+      let (side, gauge) = Self.shared(
+        layout, state, upper: FiguresWidget.height(state, width: layout.side.width))
       FiguresWidget.render(state, in: side, on: &canvas)
       GaugeWidget.render(state, in: gauge, on: &canvas)
     } else if state.primitiveSpecs.isEmpty || !state.scenario.traits.showsPrimitives {
@@ -64,19 +66,16 @@ public enum Dashboard {
     return canvas
   }
 
-  /// The side column shared by a box above the balance gauge, each as tall
-  /// as what it has to show: a box cut short loses its last lines (a lock's
-  /// owner, a sampled range), so the room goes where it is needed.
-  static func shared(
-    _ layout: Layout, _ state: DashboardState,
-    upper: (DashboardState, Rect, inout Canvas) -> Void
-  ) -> (Rect, Rect) {
+  /// The side column shared by a box above the balance gauge that needs
+  /// `upper` rows, each as tall as what it has to show: a box cut short
+  /// loses its last lines (a lock's owner, a sampled range), so the room
+  /// goes where it is needed.
+  static func shared(_ layout: Layout, _ state: DashboardState, upper: Int) -> (Rect, Rect) {
     let whole = layout.side.union(layout.gauge)
-    let width = whole.width
     let lower = min(
-      GaugeWidget.height, rowsNeeded(width: width) { GaugeWidget.render(state, in: $0, on: &$1) })
-    let above = rowsNeeded(width: width) { upper(state, $0, &$1) }
-    return whole.splitBottom(lowerRows(total: whole.height, upper: above, lower: lower))
+      GaugeWidget.height,
+      rowsNeeded(width: whole.width) { GaugeWidget.render(state, in: $0, on: &$1) })
+    return whole.splitBottom(lowerRows(total: whole.height, upper: upper, lower: lower))
   }
 
   /// Rows for the lower of two boxes that need `upper` and `lower` rows out

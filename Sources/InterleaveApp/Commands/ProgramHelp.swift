@@ -1,17 +1,5 @@
-import InterleaveText
-
-/// `interleave help programs`: the Python subset a program may use;
-/// `interleave help figures`: what each figure on the dashboard counts.
+/// `interleave help programs`: the Python subset a program may use.
 enum ProgramHelp {
-  /// One figure a line, its name padded to a column.
-  static func figures(_ strings: any Strings) -> String {
-    let rows = strings.figureDefinitions
-    let width = rows.map { TextWidth.of($0.0) }.max() ?? 0
-    return rows.map { name, meaning in
-      name + String(repeating: " ", count: width - TextWidth.of(name) + 2) + meaning
-    }.joined(separator: "\n")
-  }
-
   static let text = """
     A program is a Python file in a subset of the language, run as python3 would \
     run it, but every Python thread is a real OS thread and nothing holds a GIL: \

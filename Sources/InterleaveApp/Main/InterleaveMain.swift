@@ -70,7 +70,7 @@ public enum InterleaveMain {
         }
         language = chosen
       }
-      print(ProgramHelp.figures(language.strings))
+      print(FiguresHelp.text(language.strings))
       return 0
     }
     guard let command = subcommands[name] else {

@@ -45,11 +45,10 @@ enum HeaderWidget {
     let strings = state.strings
     let x = area.x + TextWidth.of(name)
     // While driving, the learner's keys are the pace.
-    let speed =
+    let pace =
       state.drive != nil
-      ? ""
-      : " · "
-        + (state.speed == .full ? strings.fullSpeed : strings.perStep(state.speed.description))
+      ? "" : state.speed == .full ? strings.fullSpeed : strings.perStep(state.speed.description)
+    let speed = pace.isEmpty ? "" : " · " + pace
     // A finished run says how long it took, however short.
     let clock =
       " "
@@ -65,8 +64,7 @@ enum HeaderWidget {
       strings.cores(state.cores) + " · "
         + strings.threads(state.threadCount, short: false) + speed + " ",
       strings.threads(state.threadCount, short: true) + speed + " ",
-      speed.isEmpty
-        ? strings.threads(state.threadCount, short: true) + " " : speed.dropFirst(3) + " ",
+      (pace.isEmpty ? strings.threads(state.threadCount, short: true) : pace) + " ",
       strings.threads(state.threadCount, short: true) + " ",
       "",
     ]
