@@ -259,6 +259,21 @@ struct UpdateChainTests {
     #expect(text.contains("lost updates 2, now missing -5"), "\(text)")
   }
 
+  @Test("let go at full speed, the verdict does not count what the traced part left missing")
+  func untracedVerdict() {
+    var state = Fixtures.state(.race, threads: 2)
+    Self.comesBack(&state)
+    #expect(state.balance.missingCount == 1)
+    // Then untraced at full speed, ending right: nothing counted says a
+    // loss stays in it (the drift is exact), so no "lost by luck".
+    state.balance.value = 0
+    state.balance.lostUpdates = nil
+    state.phase = .finished
+    let text = WidgetTests.gauge(state, width: 44).lines.joined(separator: "\n")
+    #expect(!text.contains("luck"), "\(text)")
+    #expect(text.contains("as expected (not proof)"), "\(text)")
+  }
+
   @Test("one stale write can leave out several updates, and the drift is their sum undone")
   func severalLeftOut() {
     var state = Fixtures.state(.race, threads: 2)

@@ -18,8 +18,9 @@ enum GaugeWidget {
     }
     let expected = view.expected ?? 0
     let drift = value - expected
-    // What the balance lacks at the end, where every write was traced.
-    let lost = view.missingCount ?? view.lostUpdates ?? 0
+    // What the balance lacks at the end, where every write was traced (a
+    // run let go at full speed keeps the traced part's count, now stale).
+    let lost = view.lostUpdates.map { view.missingCount ?? $0 } ?? 0
     let over = state.phase == .finished
     let correct = drift == 0 && lost == 0 && state.failedThreads == 0
     // Right in a race whose losses nobody counted: they may have cancelled out.
