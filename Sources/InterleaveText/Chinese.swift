@@ -186,6 +186,7 @@ public struct Chinese: Strings {
   }
   public var figuresTitle: String { "数字的含义" }
   public var figuresElsewhere: String { "各个数字的含义：interleave help figures" }
+  public var moreInTallerWindow: String { "… 窗口再高一些可看到更多" }
   public var figureDefinitions: [(String, String)] {
     [
       ("迭代  M/s", "已完成的迭代；全速时为最近 2 秒每秒的迭代数"),

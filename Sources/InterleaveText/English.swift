@@ -186,6 +186,7 @@ public struct English: Strings {
   }
   public var figuresTitle: String { "the figures" }
   public var figuresElsewhere: String { "what each figure means: interleave help figures" }
+  public var moreInTallerWindow: String { "… more with more rows" }
   public var figureDefinitions: [(String, String)] {
     [
       ("iter  M/s", "iterations done; at full speed, a second over the last 2 s"),

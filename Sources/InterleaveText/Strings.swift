@@ -94,6 +94,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func lostNowMissing(_ count: String, missing: String) -> String
   /// Where the figures are defined, when the help box has no room for them.
   var figuresElsewhere: String { get }
+  /// On a box's bottom border, where lines of it were left out for want of rows.
+  var moreInTallerWindow: String { get }
   /// Under a pane's last step when the run is let go at full speed.
   var notListedFromHere: String { get }
   /// Lost updates traced while paced, before the run was let go.

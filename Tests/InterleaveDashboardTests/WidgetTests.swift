@@ -147,6 +147,27 @@ struct WidgetTests {
     }
   }
 
+  @Test("lines the locks box leaves out for want of rows are said on its border, and only then")
+  func primitivesLeftOutSaid() {
+    for language in [Language.en, .zh] {
+      var state = Fixtures.state(.locked, threads: 2, language: language)
+      state.elapsedNs = 2_000_000_000
+      state.primitives = [
+        PrimitiveSnapshot(
+          id: 0, name: "lock", holders: [], waiters: [], acquisitions: 2_000_000, contended: 125,
+          totalHoldNs: 3_000_000, holdSampled: true)
+      ]
+      let note = state.strings.moreInTallerWindow
+      // Owner, counts and waits fit in four rows; the hold line does not.
+      var short = Canvas(width: 30, height: 6)
+      PrimitivesWidget.render(state, in: short.bounds, on: &short)
+      #expect(short.lines.last?.contains(note) == true, "\(short.lines)")
+      var tall = Canvas(width: 30, height: 12)
+      PrimitivesWidget.render(state, in: tall.bounds, on: &tall)
+      #expect(!tall.lines.contains { $0.contains(note) }, "\(tall.lines)")
+    }
+  }
+
   @Test("a lock just released with its waiters still listed says they are waking, not just 'free'")
   func freeWithWaiters() {
     var state = Fixtures.state(.locked, threads: 2)

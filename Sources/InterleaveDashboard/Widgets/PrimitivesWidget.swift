@@ -39,6 +39,13 @@ enum PrimitivesWidget {
       Detail.allCases.first { rowsNeeded(state, detail: $0, width: writer.area.width) <= room }
       ?? .owners
     lines(state, detail: detail, &writer, on: &canvas)
+    // Lines left out are said, on the bottom border, not dropped unsaid.
+    if detail != .full {
+      canvas.put(
+        " " + strings.moreInTallerWindow + " ", x: area.x + 2, y: area.maxY - 1,
+        style: Style(.dim),
+        clip: Rect(x: area.x + 2, y: area.maxY - 1, width: max(0, area.width - 4), height: 1))
+    }
   }
 
   /// How much of a mutex's account is shown.
