@@ -90,7 +90,8 @@ let package = Package(
     .testTarget(
       name: "InterleaveAppTests",
       dependencies: [
-        "InterleaveApp", "InterleaveContent", "InterleaveTerminal", "InterleaveTestSupport",
+        "InterleaveApp", "InterleaveContent", "InterleaveTerminal", "InterleaveProgram",
+        "InterleaveTestSupport",
       ]),
   ],
   swiftLanguageModes: [.v6]
