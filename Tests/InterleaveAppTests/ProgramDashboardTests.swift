@@ -173,6 +173,41 @@ struct ProgramDashboardTests {
     try tmux.waitFor("EXIT=0")
   }
 
+  @Test(
+    "--speed starts the steps on their own (full: freely to the end), --paused holds them",
+    Tmux.suite)
+  func startingSpeed() throws {
+    // The race with 1,000 rounds a thread: the debug build's interpreter
+    // takes seconds over a million.
+    let text = try String(
+      contentsOfFile: ProgramCommandTests.program("race.py"), encoding: .utf8
+    ).replacingOccurrences(of: "range(1000000)", with: "range(1000)")
+    let race = FileManager.default.temporaryDirectory
+      .appendingPathComponent("interleave-speed-\(getpid()).py").path
+    try text.write(toFile: race, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: race) }
+    // A session each: a finished run's EXIT=0 stays on the shell's screen.
+    let free = try Tmux(width: 80, height: 24)
+    try free.launch("run '\(race)' --speed full")
+    let end = try free.waitFor("· finished")
+    #expect(end.contains { $0.hasPrefix("│balance = ") }, "\(end)")
+    try free.keys("q")
+    try free.waitFor("EXIT=0")
+    let paced = try Tmux(width: 80, height: 24)
+    try paced.launch("run '\(race)' --speed 100")
+    // It steps unasked.
+    try paced.waitFor("step 3 · stepping, 10 steps/s")
+    try paced.keys("q")
+    try paced.waitFor("EXIT=0")
+    let held = try Tmux(width: 80, height: 24)
+    try held.launch("run '\(race)' --speed 100 --paused")
+    try held.waitFor("step 0 · paused")
+    try held.keys(" ")
+    try held.waitFor("stepping, 10 steps/s")
+    try held.keys("q")
+    try held.waitFor("EXIT=0")
+  }
+
   @Test("the seed's race at 80x24 after a lost update's first half: a whole-frame snapshot")
   func raceSnapshot() throws {
     let path = ProgramCommandTests.program("seed-race.py")

@@ -47,8 +47,32 @@ struct RunCommand: ParsableCommand {
       valueName: "FILE.cast"))
   var record: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "On the screen, start the threads stepping on their own at this pace (full: run freely); space pauses.",
+      valueName: "full|fast|normal|slow|MS"))
+  var speed: Speed?
+
+  @Flag(name: .long, help: "Start paused (without --speed, the screen does): n takes one step.")
+  var paused = false
+
   func validate() throws {
     if let schedule { _ = try Self.slots(schedule) }
+    if plain || format != .text || schedule != nil || seed != nil {
+      if let speed {
+        throw ValidationError(
+          "--speed \(speed): --plain, --format, --schedule and --seed run without a screen, "
+            + "as fast as the threads go")
+      }
+      if paused {
+        throw ValidationError(
+          "--paused: --plain, --format, --schedule and --seed run without a screen to pause")
+      }
+    }
+    if speed == .full, paused {
+      throw ValidationError("--speed full --paused: a free run cannot start paused; give one")
+    }
     if seed != nil, schedule != nil {
       throw ValidationError("--seed and --schedule both choose the order: give one")
     }
@@ -184,9 +208,11 @@ struct RunCommand: ParsableCommand {
       recording: record.map { DashboardMode.Recording(path: $0, headlessSize: nil) },
       theme: theme, environment: environment
     ) { screen, _ in
-      ProgramDashboard(file: file, screen: screen, words: words) {
+      var dashboard = ProgramDashboard(file: file, screen: screen, words: words) {
         ProgramStepper(program: program, cpuCount: Self.cpuCount)
       }
+      if let speed { dashboard.start(at: speed, paused: paused) }
+      return dashboard
     }
     if status == nil { InterleaveMain.notice("running \(file) as with --plain") }
     return status

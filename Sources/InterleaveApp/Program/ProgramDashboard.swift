@@ -3,6 +3,7 @@ import InterleaveContent
 import InterleaveDashboard
 import InterleavePlatform
 import InterleaveProgram
+import InterleaveRuntime
 import InterleaveTerminal
 import InterleaveText
 
@@ -83,6 +84,20 @@ struct ProgramDashboard {
     self.screen = screen
   }
 
+  /// Starts at `speed` (`--speed`): a pace of steps a second (paused at
+  /// it, with `--paused`, until space), or free at full speed.
+  mutating func start(at speed: Speed, paused: Bool) {
+    switch speed {
+    case .full: startsFree = true
+    case .delay(let nanoseconds):
+      rate = Int(min(256, max(1, 1_000_000_000 / max(nanoseconds, 1))))
+      if !paused { pace = .stepping(rate) }
+    }
+  }
+
+  /// Let go at full speed as soon as the threads are started (`--speed full`).
+  private var startsFree = false
+
   /// Runs until `q` or a quit signal. Returns the exit status.
   mutating func loop() -> Int32 {
     guard stepper.start() else { return 1 }
@@ -92,6 +107,10 @@ struct ProgramDashboard {
       counter.stop()
     }
     stepped()
+    if startsFree {
+      pace = .free
+      stepper.letGo()
+    }
     while true {
       if let signal = screen.quitSignal { return 128 + signal }
       guard betweenFrames() else { return Session.ioError }
