@@ -184,6 +184,12 @@ public struct Chinese: Strings {
   public func lostNowMissing(_ count: String, missing: String) -> String {
     "丢失更新 \(count)，现在缺 \(missing)"
   }
+  public func lostNowMissingCount(_ count: String, missing: String) -> String {
+    "丢失更新 \(count)，现在缺 \(missing) 笔改动"
+  }
+  public func lostNoneMissing(_ count: String) -> String {
+    "丢失更新 \(count)，但现在一笔也不缺"
+  }
   public var figuresTitle: String { "数字的含义" }
   public var figuresElsewhere: String { "各个数字的含义：interleave help figures" }
   public var moreInTallerWindow: String { "… 窗口再高一些可看到更多" }

@@ -184,6 +184,12 @@ public struct English: Strings {
   public func lostNowMissing(_ count: String, missing: String) -> String {
     "lost updates \(count), now missing \(missing)"
   }
+  public func lostNowMissingCount(_ count: String, missing: String) -> String {
+    "lost updates \(count), now missing \(missing) changes"
+  }
+  public func lostNoneMissing(_ count: String) -> String {
+    "lost updates \(count), none missing now"
+  }
   public var figuresTitle: String { "the figures" }
   public var figuresElsewhere: String { "what each figure means: interleave help figures" }
   public var moreInTallerWindow: String { "… more with more rows" }

@@ -92,6 +92,11 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   /// Lost updates, and what the balance lacks now when that differs
   /// (`lost updates 3, now missing -5 -8`).
   func lostNowMissing(_ count: String, missing: String) -> String
+  /// The same where more are missing than a short list holds
+  /// (`lost updates 5, now missing 4 changes`).
+  func lostNowMissingCount(_ count: String, missing: String) -> String
+  /// Every loss came back or cancels out: the balance lacks nothing now.
+  func lostNoneMissing(_ count: String) -> String
   /// Where the figures are defined, when the help box has no room for them.
   var figuresElsewhere: String { get }
   /// On a box's bottom border, where lines of it were left out for want of rows.

@@ -274,7 +274,7 @@ struct UpdateChainTests {
     #expect(text.contains("as expected (not proof)"), "\(text)")
   }
 
-  @Test("one stale write can leave out several updates, and the drift is their sum undone")
+  @Test("one stale write can leave out several updates; two that cancel are not said missing")
   func severalLeftOut() {
     var state = Fixtures.state(.race, threads: 2)
     for (thread, kind) in [
@@ -283,7 +283,28 @@ struct UpdateChainTests {
     ] {
       state.apply(Event(time: 0, thread: thread, kind: kind))
     }
-    #expect(state.balance.missingChanges == [8, -8])
-    #expect(state.balance.missingChanges.reduce(0, +) == 5 - 5)
+    // Thread-2's +8 and -8 are both left out: together they take nothing
+    // from the balance (5, as Thread-1's write alone gives).
+    #expect(state.balance.missingChanges == [])
+    #expect(state.balance.missingCount == 0)
+    // A third write left out that does not cancel is said, alone.
+    for (thread, kind) in [
+      (2, EventKind.read(value: 5)), (1, .read(value: 5)), (2, .write(value: 13)),
+      (1, .write(value: 0)),
+    ] {
+      state.apply(Event(time: 0, thread: thread, kind: kind))
+    }
+    #expect(state.balance.missingChanges == [8])
+    #expect(state.balance.missingCount == 1)
+    #expect(state.balance.missingChanges.reduce(0, +) == 5 + 8 - 5)
+    state.balance.value = 0
+    state.balance.lostUpdates = 1
+    state.balance.missingCount = 0
+    let none = WidgetTests.gauge(state, width: 44).lines.joined(separator: "\n")
+    #expect(none.contains("lost updates 1, none missing now"), "\(none)")
+    state.balance.missingCount = 5
+    state.balance.missingChanges = []
+    let many = WidgetTests.gauge(state, width: 44).lines.joined(separator: "\n")
+    #expect(many.contains("lost updates 1, now missing 5 changes"), "\(many)")
   }
 }

@@ -26,11 +26,50 @@ struct UpdateChain: Equatable, Sendable {
   /// Writes with a change that are not in the balance now.
   private var missingWrites: Set<Int> = []
 
-  /// How many updates are not in the balance now.
-  var missing: Int { missingWrites.count }
+  /// The missing writes' changes, counted by amount.
+  private var missingByAmount: [Int: Int] = [:]
 
-  /// Their changes, in the order they were written (for a short list).
-  var missingChanges: [Int] { missingWrites.sorted().map { changes[$0] } }
+  /// How many updates the balance lacks now. Two that cancel (a +8 and a
+  /// -8 both left out) take nothing from it, so they are not counted.
+  var missing: Int {
+    missingByAmount.reduce(0) { sum, entry in
+      let (amount, count) = entry
+      if amount > 0 { return sum + abs(count - (missingByAmount[-amount] ?? 0)) }
+      return missingByAmount[-amount] == nil ? sum + count : sum
+    }
+  }
+
+  /// Their changes, in the order they were written, less pairs that
+  /// cancel (for a short list: it sorts every missing write).
+  var missingChanges: [Int] {
+    var cancel: [Int: Int] = [:]
+    for (amount, count) in missingByAmount where amount > 0 {
+      cancel[amount] = min(count, missingByAmount[-amount] ?? 0)
+      cancel[-amount] = cancel[amount]
+    }
+    var kept: [Int] = []
+    for write in missingWrites.sorted() {
+      let change = changes[write]
+      if let left = cancel[change], left > 0 {
+        cancel[change] = left - 1
+      } else {
+        kept.append(change)
+      }
+    }
+    return kept
+  }
+
+  private mutating func leaveOut(_ write: Int) {
+    guard missingWrites.insert(write).inserted else { return }
+    missingByAmount[changes[write], default: 0] += 1
+  }
+
+  private mutating func putBack(_ write: Int) {
+    guard missingWrites.remove(write) != nil else { return }
+    let amount = changes[write]
+    missingByAmount[amount]! -= 1
+    if missingByAmount[amount] == 0 { missingByAmount[amount] = nil }
+  }
 
   mutating func read(by thread: Int, value: Int) {
     readFrom[thread] = Read(write: last, value: value)
@@ -53,12 +92,12 @@ struct UpdateChain: Equatable, Sendable {
     var gone = last
     while gone != node, gone >= 0 {
       inBalance[gone] = false
-      if changes[gone] != 0 { missingWrites.insert(gone) }
+      if changes[gone] != 0 { leaveOut(gone) }
       gone = Int(parents[gone])
     }
     for write in back {
       inBalance[write] = true
-      missingWrites.remove(write)
+      putBack(write)
     }
     last = index
   }

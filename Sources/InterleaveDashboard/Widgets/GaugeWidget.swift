@@ -68,11 +68,16 @@ enum GaugeWidget {
         // exactly these changes, undone.
         var text = strings.lostUpdates(Format.grouped(counted))
         if let missing = view.missingCount, missing != counted {
-          text = strings.lostNowMissing(
-            Format.grouped(counted),
-            missing: view.missingChanges.isEmpty
-              ? Format.grouped(missing)
-              : view.missingChanges.map(Format.signed).joined(separator: " "))
+          if missing == 0 {
+            text = strings.lostNoneMissing(Format.grouped(counted))
+          } else if view.missingChanges.isEmpty {
+            text = strings.lostNowMissingCount(
+              Format.grouped(counted), missing: Format.grouped(missing))
+          } else {
+            text = strings.lostNowMissing(
+              Format.grouped(counted),
+              missing: view.missingChanges.map(Format.signed).joined(separator: " "))
+          }
         }
         line(text, Style(counted > 0 ? .lostUpdate : .dim, bold: counted > 0))
       } else if case let traced = state.panes.reduce(0, { $0 + $1.lostUpdates }), traced > 0 {
