@@ -187,6 +187,7 @@ public struct Chinese: Strings {
   public func lostNowMissingCount(_ count: String, missing: String) -> String {
     "丢失更新 \(count)，现在缺 \(missing) 笔改动"
   }
+  public func paceThenNext(_ pace: String, next: String) -> String { "\(pace)，下次 \(next)" }
   public func lostNoneMissing(_ count: String) -> String {
     "丢失更新 \(count)，但现在一笔也不缺"
   }

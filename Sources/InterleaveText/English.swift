@@ -187,6 +187,7 @@ public struct English: Strings {
   public func lostNowMissingCount(_ count: String, missing: String) -> String {
     "lost updates \(count), now missing \(missing) changes"
   }
+  public func paceThenNext(_ pace: String, next: String) -> String { "\(pace), next \(next)" }
   public func lostNoneMissing(_ count: String) -> String {
     "lost updates \(count), none missing now"
   }

@@ -97,6 +97,9 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   func lostNowMissingCount(_ count: String, missing: String) -> String
   /// Every loss came back or cancels out: the balance lacks nothing now.
   func lostNoneMissing(_ count: String) -> String
+  /// The header's pace of a run that is over, and the next run's, chosen
+  /// since (`full speed, next 1 ms/step`).
+  func paceThenNext(_ pace: String, next: String) -> String
   /// Where the figures are defined, when the help box has no room for them.
   var figuresElsewhere: String { get }
   /// On a box's bottom border, where lines of it were left out for want of rows.

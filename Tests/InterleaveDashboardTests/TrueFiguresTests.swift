@@ -221,6 +221,38 @@ struct TrueFiguresTests {
     let title = Self.strip(state, width: 80).line(0)
     #expect(title.contains("cores busy 1.2/2") && !title.contains("~"), "\(title)")
   }
+
+  @Test(
+    "a speed chosen once the run is over is the next run's: the ended run's pace and story stay")
+  func speedAfterTheEnd() {
+    for language in [Language.en, .zh] {
+      var state = Fixtures.state(.race, threads: 2, language: language, speed: .full)
+      state.apply(
+        Sample(
+          elapsedNs: 14_000_000, threads: Fixtures.workers(2, state: .finished), balance: 149,
+          finished: true, speed: .full))
+      let strings = state.strings
+      state.changeSpeed(to: .delay(1_000_000))
+      // The run's own sample after the key carries the new speed too.
+      state.apply(
+        Sample(
+          elapsedNs: 14_000_000, threads: Fixtures.workers(2, state: .finished), balance: 149,
+          finished: true, speed: .delay(1_000_000)))
+      #expect(state.speed == .full)
+      #expect(state.strip.sampled, "the ended run went untraced")
+      var header = Canvas(width: 120, height: 1)
+      HeaderWidget.render(state, in: header.bounds, on: &header)
+      let next = strings.paceThenNext(strings.fullSpeed, next: strings.perStep("1 ms"))
+      #expect(header.line(0).contains(next), "\(header.line(0))")
+      var story = Canvas(width: 40, height: 8)
+      StoryWidget.render(state, in: story.bounds, on: &story)
+      #expect(
+        !story.lines.contains { $0.contains(strings.storyWaiting.prefix(10)) }, "\(story.lines)")
+      // Back to the run's own speed: nothing to say about the next.
+      state.changeSpeed(to: .full)
+      #expect(state.nextSpeed == nil)
+    }
+  }
 }
 
 @Suite("What the balance lacks")

@@ -57,6 +57,12 @@ extension DashboardState {
   /// listed, and each says so under its last one (which is not the last
   /// it took); once paced, whole-run figures would mix the pace in.
   public mutating func changeSpeed(to new: Speed, scheduled: Bool = false) {
+    // A run that is over went at its speed: a change is for the next run,
+    // and what this one shows (its pace, whether it was traced) stays true.
+    if phase != .running, phase != .paused {
+      nextSpeed = new == speed ? nil : new
+      return
+    }
     if new != .full { pacedEarlier = true }
     if new == .full, speed != .full, !scheduled, phase == .running || phase == .paused {
       for index in panes.indices.dropFirst() where !panes[index].ended {
@@ -68,6 +74,7 @@ extension DashboardState {
 
   /// Folds a counter sample into the header, panes, primitives and gauge.
   public mutating func apply(_ sample: Sample) {
+    let wasOver = phase != .running && phase != .paused
     elapsedNs = sample.elapsedNs
     if sample.scheduled { pacedEarlier = true }
     changeSpeed(to: sample.speed, scheduled: sample.scheduled)
@@ -86,7 +93,7 @@ extension DashboardState {
     } else {
       phase = sample.paused ? .paused : .running
     }
-    strip.sampled = sample.speed == .full && !sample.scheduled
+    if !wasOver { strip.sampled = sample.speed == .full && !sample.scheduled }
     // At full speed a column is a frame: every thread that made progress
     // in it gets its mark in that one column, so threads running at once
     // show side by side, never taking turns they did not take.

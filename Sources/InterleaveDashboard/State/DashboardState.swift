@@ -7,7 +7,10 @@ public struct DashboardState: Equatable, Sendable {
   public var scenario: Scenario
   public var threadCount: Int
   public var iterations: Int
+  /// The speed the run goes (or went) at.
   public var speed: Speed
+  /// A speed chosen once the run was over: the next run's, not this one's.
+  public var nextSpeed: Speed?
   /// Some of the run went at a pace (or was driven): its whole-run figures
   /// (an ended thread's average rate, cores busy over the workers' span)
   /// would mix the paced time in, so they are not shown.

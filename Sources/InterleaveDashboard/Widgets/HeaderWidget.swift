@@ -45,9 +45,13 @@ enum HeaderWidget {
     let strings = state.strings
     let x = area.x + TextWidth.of(name)
     // While driving, the learner's keys are the pace.
-    let pace =
-      state.drive != nil
-      ? "" : state.speed == .full ? strings.fullSpeed : strings.perStep(state.speed.description)
+    func paceText(_ speed: Speed) -> String {
+      speed == .full ? strings.fullSpeed : strings.perStep(speed.description)
+    }
+    var pace = state.drive != nil ? "" : paceText(state.speed)
+    if !pace.isEmpty, let next = state.nextSpeed {
+      pace = strings.paceThenNext(pace, next: paceText(next))
+    }
     let speed = pace.isEmpty ? "" : " · " + pace
     // A finished run says how long it took, however short.
     let clock =
