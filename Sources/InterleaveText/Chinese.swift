@@ -68,9 +68,10 @@ public struct Chinese: Strings {
   }
 
   public func acquired(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
-    primitive.kind == .semaphore
-      ? "拿到 \(primitive.name) 的许可（等了 \(Duration.text(waited))）"
-      : "获得锁 \(primitive.name)（等了 \(Duration.text(waited))）"
+    let wait = waited == 0 ? "无需等待" : "等了 \(Duration.text(waited))"
+    return primitive.kind == .semaphore
+      ? "拿到 \(primitive.name) 的许可（\(wait)）"
+      : "获得锁 \(primitive.name)（\(wait)）"
   }
 
   public func timedOut(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
@@ -197,9 +198,10 @@ public struct Chinese: Strings {
   public var figureDefinitions: [(String, String)] {
     [
       ("迭代  M/s", "已完成的迭代；全速时为最近 2 秒每秒的迭代数"),
+      ("~  ≥", "~ 近似值（成批计数或采样所得）· ≥ 至少（只算追踪到的部分）"),
       ("▁▃▇", "这个速率随时间的变化，每 0.25 秒一格"),
       ("平均 M/s", "线程结束后：迭代数除以它自己的运行时间（含等待）"),
-      ("cpu %", "该线程占用一个核心的比例（从系统采样）"),
+      ("~cpu %", "该线程最近占用一个核心的比例（从系统采样）"),
       ("忙碌核心", "工作线程的 CPU 时间除以它们的运行跨度：平均几个同时在跑"),
       ("─┼███─", "┼ 标出余额应有的终值；色条显示它现在在哪里"),
       ("覆盖别人 · 被覆盖", "它的写抹掉别人更新的次数 · 它的更新被别人抹掉的次数"),
@@ -247,8 +249,11 @@ public struct Chinese: Strings {
   public var trials: String { "试验" }
   public var average: String { "平均" }
 
-  public func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String {
-    short ? "✗ \(overwrote)/\(overwritten)" : "覆盖别人 \(overwrote) · 被覆盖 \(overwritten)"
+  public func lostCounts(overwrote: Int, overwritten: Int, short: Bool, atLeast: Bool) -> String {
+    let more = atLeast ? "≥" : ""
+    return short
+      ? "✗ \(more)\(overwrote)/\(more)\(overwritten)"
+      : "覆盖别人 \(more)\(overwrote) · 被覆盖 \(more)\(overwritten)"
   }
 
   public func tableHeader(_ column: TableColumn) -> String {
@@ -258,7 +263,7 @@ public struct Chinese: Strings {
     case .iterations: return "迭代"
     case .lost: return "丢失"
     case .rate: return "速率"
-    case .cpuPercent: return "cpu%"
+    case .cpuPercent: return "~cpu%"
     case .core: return "核心"
     case .tid: return "tid"
     case .lastEvent: return "最近事件"
@@ -325,6 +330,7 @@ public struct Chinese: Strings {
 
   public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }
   public func lockHeld(_ share: String) -> String { "锁的持有时间占比：\(share)" }
+  public var lockNoWaits: String { "等待：还没有请求需要等待" }
   public func lockWaitsNoneEnded(waiting: Int) -> String {
     "等待：\(waiting) 个线程正在等锁，还没有哪次等待结束"
   }

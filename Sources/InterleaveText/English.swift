@@ -62,7 +62,10 @@ public struct English: Strings {
   public func waits(for primitive: PrimitiveSpec) -> String { "wait for \(primitive.name)" }
 
   public func acquired(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
-    "acquire \(primitive.name) (waited \(Duration.text(waited)))"
+    // Taken at once: no wait was timed, so none is said (not "0 ns").
+    waited == 0
+      ? "acquire \(primitive.name) (free: no wait)"
+      : "acquire \(primitive.name) (waited \(Duration.text(waited)))"
   }
 
   public func timedOut(_ primitive: PrimitiveSpec, waited: UInt64) -> String {
@@ -197,15 +200,20 @@ public struct English: Strings {
   public var figureDefinitions: [(String, String)] {
     [
       ("iter  M/s", "iterations done; at full speed, a second over the last 2 s"),
+      (
+        "~  ≥", "~ near, not exact (counted in batches, or sampled) · ≥ at least (traced part only)"
+      ),
       ("▁▃▇", "that rate over time, one bar each quarter second"),
       ("avg M/s", "an ended thread: its iterations over its own time, waits included"),
-      ("cpu %", "the share of one core the thread got, sampled from the system"),
+      ("~cpu %", "the share of one core the thread got lately, sampled from the system"),
       ("cores busy", "workers' CPU time over first start to last end: how many ran at once"),
       ("─┼███─", "┼ marks where the balance should end; the bar shows where it is now"),
-      ("overwrote · overwritten", "its writes that erased another's update · its own erased"),
+      (
+        "overwrote · overwritten", "its writes that erased another's update · its own erased"
+      ),
       ("now missing", "updates the balance lacks now (a lost one can come back)"),
       ("calls", "acquire() calls on the lock"),
-      ("contended %", "acquisitions that had to wait, of all acquisitions"),
+      ("contended %", "calls that had to wait, of all calls"),
       ("wait avg max", "how long the calls that had to wait waited"),
       ("held %", "the share of the run the lock was held, the current hold included"),
     ]
@@ -247,8 +255,11 @@ public struct English: Strings {
   public var trials: String { "trials" }
   public var average: String { "avg" }
 
-  public func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String {
-    short ? "✗ \(overwrote)/\(overwritten)" : "overwrote \(overwrote) · overwritten \(overwritten)"
+  public func lostCounts(overwrote: Int, overwritten: Int, short: Bool, atLeast: Bool) -> String {
+    let more = atLeast ? "≥" : ""
+    return short
+      ? "✗ \(more)\(overwrote)/\(more)\(overwritten)"
+      : "overwrote \(more)\(overwrote) · overwritten \(more)\(overwritten)"
   }
 
   public func tableHeader(_ column: TableColumn) -> String {
@@ -258,7 +269,7 @@ public struct English: Strings {
     case .iterations: return "iterations"
     case .lost: return "lost"
     case .rate: return "rate"
-    case .cpuPercent: return "cpu%"
+    case .cpuPercent: return "~cpu%"
     case .core: return "core"
     case .tid: return "tid"
     case .lastEvent: return "last event"
@@ -328,6 +339,7 @@ public struct English: Strings {
     "wait avg \(average)  max \(max)"
   }
   public func lockHeld(_ share: String) -> String { "held \(share) of the time" }
+  public var lockNoWaits: String { "waits: none so far" }
   public func lockWaitsNoneEnded(waiting: Int) -> String {
     "waits: \(waiting) waiting now, none done yet"
   }

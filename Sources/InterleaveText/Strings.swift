@@ -143,7 +143,7 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   /// `avg`, before an ended thread's rate: its count over its own time.
   var average: String { get }
   /// `overwrote 3 · overwritten 2`, short when room is tight.
-  func lostCounts(overwrote: Int, overwritten: Int, short: Bool) -> String
+  func lostCounts(overwrote: Int, overwritten: Int, short: Bool, atLeast: Bool) -> String
   func tableHeader(_ column: TableColumn) -> String
   func tablePage(first: Int, last: Int, of count: Int) -> String
 
@@ -174,6 +174,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   /// No wait has ended yet while `waiting` threads wait (an average of
   /// none would read as 0 ns).
   func lockWaitsNoneEnded(waiting: Int) -> String
+  /// No call has had to wait yet (not "wait avg 0 ns").
+  var lockNoWaits: String { get }
   func lockHeld(_ share: String) -> String
   /// Said instead of a hold share when holds went untimed (full speed
   /// times a sample of them, too small to say a share truly).

@@ -178,6 +178,9 @@ struct TrueFiguresTests {
       keyed.panes[1].recent.filter { $0.text == "full speed: steps no longer listed" }.count == 1)
     let text = Dashboard.render(state, width: 120, height: 40).lines.joined(separator: "\n")
     #expect(text.contains("lost updates ≥ 3, then untraced"), "\(text)")
+    // The pane's counts are the traced part's too: at least.
+    #expect(text.contains("overwrote ≥3 · overwritten ≥0"), "\(text)")
+    #expect(!text.contains("overwrote 3 "), "\(text)")
     #expect(!text.contains("avg"), "\(text)")
     #expect(!text.contains("cores busy 2.0"), "\(text)")
   }

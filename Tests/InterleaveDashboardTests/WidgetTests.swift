@@ -185,6 +185,24 @@ struct WidgetTests {
     #expect(empty.lines.contains { $0.contains("lock free ") && !$0.contains("waking") })
   }
 
+  @Test("a lock nobody had to wait for says so, not 'wait avg 0 ns', in en and zh")
+  func noWaitsYet() {
+    for language in [Language.en, .zh] {
+      var state = Fixtures.state(.locked, threads: 2, language: language)
+      state.primitives = [
+        PrimitiveSnapshot(id: 0, name: "lock", holders: [1], waiters: [], acquisitions: 3)
+      ]
+      var canvas = Canvas(width: 40, height: 10)
+      PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
+      #expect(canvas.lines.contains { $0.contains(state.strings.lockNoWaits) }, "\(canvas.lines)")
+      #expect(!canvas.lines.contains { $0.contains("0 ns") }, "\(canvas.lines)")
+      // A pane's uncontended acquire: taken at once, no "waited 0 ns".
+      let lock = PrimitiveSpec.mutex("lock")
+      #expect(!state.strings.acquired(lock, waited: 0).contains("0 ns"))
+      #expect(state.strings.acquired(lock, waited: 2_000_000).contains("2.0 ms"))
+    }
+  }
+
   @Test("while a thread waits and no wait is over, the waits are not said to average 0 ns")
   func noWaitOverYet() {
     var state = Fixtures.state(.locked, threads: 2)
@@ -449,7 +467,31 @@ struct WidgetTests {
     }
     var canvas = Canvas(width: 40, height: 3)
     ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
-    #expect(canvas.line(1).hasPrefix(" iter 2  <1/s"))
+    // Running at full speed, the race counts a batch at a time: `~`.
+    #expect(canvas.line(1).hasPrefix(" iter ~2  <1/s"), "\(canvas.line(1))")
+    // Once it ended, its count is exact.
+    state.apply(
+      Sample(
+        elapsedNs: 7_000_000_000,
+        threads: [
+          WorkerSnapshot(index: 0, name: "MainThread", state: .waiting),
+          WorkerSnapshot(index: 1, name: "Thread-1", state: .finished, iterations: 2),
+        ], finished: true))
+    var ended = Canvas(width: 40, height: 3)
+    ThreadPaneWidget.render(state.panes[1], state, in: ended.bounds, on: &ended)
+    #expect(ended.line(1).hasPrefix(" iter 2 "), "\(ended.line(1))")
+    // A scenario that counts every iteration is exact while it runs.
+    var loop = Fixtures.state(.loop, threads: 1)
+    loop.apply(
+      Sample(
+        elapsedNs: 1_000_000_000,
+        threads: [
+          WorkerSnapshot(index: 0, name: "MainThread", state: .waiting),
+          WorkerSnapshot(index: 1, name: "LoopThread", state: .running, iterations: 2),
+        ]))
+    var exact = Canvas(width: 40, height: 3)
+    ThreadPaneWidget.render(loop.panes[1], loop, in: exact.bounds, on: &exact)
+    #expect(exact.line(1).contains("iter 2"), "\(exact.line(1))")
   }
 
   @Test("the story's lost amount is the victim's own change, not the balance's move since the read")

@@ -65,7 +65,7 @@ enum BuiltinLessons {
       iterations = 3
       seed = 2
       speed = 400
-      caption = { en = "No lock. balance += n is two steps: read the balance, then write back what was read plus n. Watch for a red ✗: an update lost.", zh = "没有锁。balance += n 其实是两步：先读出 balance，再把读到的值加上 n 写回去。留意红色的 ✗：那是一次丢失的更新。" }
+      caption = { en = "No lock. balance += n is two steps: read the balance, then write back what was read plus n (and -= n the same, minus n). Watch for a red ✗: an update lost.", zh = "没有锁。balance += n 其实是两步：先读出 balance，再把读到的值加上 n 写回去（-= n 也一样，是减去 n）。留意红色的 ✗：那是一次丢失的更新。" }
       wait = "lost-update"
       timeout = "60s"
       pause = true

@@ -5,6 +5,183 @@ enum BuiltinPrograms {
   /// Name and text of each file, in order.
   static let sources: [(name: String, text: String)] = [
     (
+      "coarse",
+      #"""
+      # coarse: each thread holds the lock across its whole loop.
+      # The balance is right, but the other thread waits the whole time:
+      # a lock held this long turns parallel work into one-at-a-time work.
+      # The same steps as the built-in scenario `interleave coarse`.
+      import threading, time
+
+      balance = 0
+      lock = threading.Lock()
+
+
+      def run_thread(n):
+          global balance
+          with lock:
+              for _ in range(10):
+                  balance += n
+                  time.sleep(0.1)
+
+
+      threads = [threading.Thread(target=run_thread, args=(n,)) for n in [1, 10]]
+      for t in threads:
+          t.start()
+      for t in threads:
+          t.join()
+      print(f"balance = {balance}")
+      """#
+    ),
+    (
+      "condition",
+      #"""
+      # condition: a producer and two consumers share a one-slot buffer.
+      # Each holds the lock, waits on the condition while the buffer is full
+      # (producer) or empty (consumer), changes it, and wakes everyone waiting.
+      # Two bugs the built-in scenario shows (`interleave condition --variant`):
+      #   if:     a consumer checks `if not buffer:` instead of `while`, wakes
+      #           to an empty buffer, and pop(0) raises IndexError;
+      #   notify: notify() instead of notify_all() can wake the wrong thread,
+      #           and everyone left waits for ever.
+      # The same steps as `interleave condition --threads 3`, except that
+      # here reading `buffer` to test it is a step of its own.
+      import threading
+
+      buffer = []
+      lock = threading.Lock()
+      cond = threading.Condition(lock)
+
+
+      def produce(count):
+          for item in range(count):
+              with lock:
+                  while len(buffer) >= 1:
+                      cond.wait()
+                  buffer.append(item)
+                  cond.notify_all()
+
+
+      def consume(count):
+          for _ in range(count):
+              with lock:
+                  while not buffer:
+                      cond.wait()
+                  buffer.pop(0)
+                  cond.notify_all()
+
+
+      threads = [
+          threading.Thread(target=produce, args=(20,)),
+          threading.Thread(target=consume, args=(10,)),
+          threading.Thread(target=consume, args=(10,)),
+      ]
+      for t in threads:
+          t.start()
+      for t in threads:
+          t.join()
+      print("every item made was taken")
+      """#
+    ),
+    (
+      "deadlock",
+      #"""
+      # deadlock: two locks taken in opposite orders.
+      # Thread-1 takes lock_b then lock_a; Thread-2 takes lock_a then lock_b.
+      # If each gets its first lock before the other's second, both wait
+      # for ever: a deadlock. Taking the locks in one order everywhere cures it.
+      # The same steps as the built-in scenario `interleave deadlock`.
+      import threading, time
+
+      balance = 0
+      lock_a = threading.Lock()
+      lock_b = threading.Lock()
+
+
+      def run_thread(n, first, second):
+          global balance
+          for _ in range(1000000):
+              with first:
+                  time.sleep(0.01)
+                  with second:
+                      balance += n
+                      balance -= n
+
+
+      t1 = threading.Thread(target=run_thread, args=(5, lock_b, lock_a))
+      t2 = threading.Thread(target=run_thread, args=(8, lock_a, lock_b))
+      t1.start()
+      t2.start()
+      t1.join()
+      t2.join()
+      print(f"balance = {balance}")
+      """#
+    ),
+    (
+      "locked",
+      #"""
+      # locked: the race with a lock around each change.
+      # Only the thread holding the lock may read and write balance, so no
+      # write is ever based on a stale read: balance ends 0 on every schedule.
+      # The same steps as the built-in scenario `interleave locked`.
+      import threading
+
+      balance = 0
+      lock = threading.Lock()
+
+
+      def change_it(n):
+          global balance
+          with lock:
+              balance += n
+              balance -= n
+
+
+      def run_thread(n):
+          for _ in range(1000000):
+              change_it(n)
+
+
+      threads = [threading.Thread(target=run_thread, args=(n,)) for n in [5, 8]]
+      for t in threads:
+          t.start()
+      for t in threads:
+          t.join()
+      print(f"balance = {balance}")
+      """#
+    ),
+    (
+      "race",
+      #"""
+      # race: two threads change one balance with no lock.
+      # `balance += n` is a read of balance and then a write: when the threads
+      # interleave, one write overwrites the other's and an update is lost.
+      # The same steps as the built-in scenario `interleave race`.
+      import threading
+
+      balance = 0
+
+
+      def change_it(n):
+          global balance
+          balance += n
+          balance -= n
+
+
+      def run_thread(n):
+          for _ in range(1000000):
+              change_it(n)
+
+
+      threads = [threading.Thread(target=run_thread, args=(n,)) for n in [5, 8]]
+      for t in threads:
+          t.start()
+      for t in threads:
+          t.join()
+      print(f"balance = {balance}")
+      """#
+    ),
+    (
       "seed-cpu-count",
       #"""
       import multiprocessing, threading
@@ -139,6 +316,81 @@ enum BuiltinPrograms {
       t2 = _thread.start_new_thread(increase, (10, lock))
       time.sleep(3)
       print("Mainthread Finished")
+      """#
+    ),
+    (
+      "semaphore",
+      #"""
+      # semaphore: three threads share a pool of two connections.
+      # acquire() waits while both are in use, so never more than two are used
+      # at once: `most` ends at most 2 on every schedule.
+      # The same steps as `interleave semaphore --threads 3`, except that here
+      # the in-use count is kept under a lock of its own (Python has no atomic
+      # add), so taking and giving back a connection are more steps.
+      import threading, time
+
+      pool = threading.Semaphore(2)
+      count_lock = threading.Lock()
+      in_use = 0
+      most = 0
+
+
+      def use_pool(times):
+          global in_use, most
+          for _ in range(times):
+              pool.acquire()
+              with count_lock:
+                  in_use += 1
+                  if in_use > most:
+                      most = in_use
+              time.sleep(0.05)
+              with count_lock:
+                  in_use -= 1
+              pool.release()
+
+
+      threads = [threading.Thread(target=use_pool, args=(5,)) for _ in range(3)]
+      for t in threads:
+          t.start()
+      for t in threads:
+          t.join()
+      print(f"most connections in use at once: {most}")
+      """#
+    ),
+    (
+      "split",
+      #"""
+      # split: a lock around the read and another around the write.
+      # Each access is locked, yet the update is not: between reading balance
+      # and writing it back, the other thread can change it, and its update
+      # is lost. A lock must cover the whole read-change-write.
+      # The same steps as the built-in scenario `interleave split`.
+      import threading
+
+      balance = 0
+      lock = threading.Lock()
+
+
+      def update(change):
+          global balance
+          with lock:
+              seen = balance
+          with lock:
+              balance = seen + change
+
+
+      def run_thread(n):
+          for _ in range(1000000):
+              update(n)
+              update(-n)
+
+
+      threads = [threading.Thread(target=run_thread, args=(n,)) for n in [5, 8]]
+      for t in threads:
+          t.start()
+      for t in threads:
+          t.join()
+      print(f"balance = {balance}")
       """#
     ),
   ]

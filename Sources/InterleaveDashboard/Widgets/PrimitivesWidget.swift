@@ -107,11 +107,14 @@ enum PrimitivesWidget {
       // Averages of waits that are over: while none is, and some thread
       // waits, "0 ns" would be false.
       let noneOver = lock.contended + lock.timeouts == 0 && !lock.waiters.isEmpty
+      let noneWaited = lock.contended + lock.timeouts == 0 && lock.waiters.isEmpty
       writer.line(
-        noneOver
-          ? strings.lockWaitsNoneEnded(waiting: lock.waiters.count)
-          : strings.lockWaits(
-            average: Duration.text(lock.averageWaitNs), max: Duration.text(lock.maxWaitNs)),
+        noneWaited
+          ? strings.lockNoWaits
+          : noneOver
+            ? strings.lockWaitsNoneEnded(waiting: lock.waiters.count)
+            : strings.lockWaits(
+              average: Duration.text(lock.averageWaitNs), max: Duration.text(lock.maxWaitNs)),
         .text, indent: 1, on: &canvas)
       guard detail == .full else { continue }
       writer.line(

@@ -183,7 +183,13 @@ enum ThreadPaneWidget {
   ) {
     let strings = state.strings
     let noun = state.scenario.traits.countsTrials ? strings.trials : strings.iterations
-    let iterations = (noun + " " + Format.grouped(pane.iterations), Role.text)
+    // Running at full speed, a thread counts its iterations in batches.
+    let batched =
+      state.scenario.traits.countsInBatches && state.speed == .full && !pane.ended
+      && state.phase == .running
+    let iterations = (
+      noun + " " + (batched ? "~" : "") + Format.grouped(pane.iterations), Role.text
+    )
     // A rate is shown only at full speed, where the threads set it: the
     // last two seconds' iterations a second while running, the count over
     // the thread's own time once it ended. A paced run's rate is the pace's.
@@ -192,17 +198,23 @@ enum ThreadPaneWidget {
       state.speed != .full || (pane.ended && state.pacedEarlier)
       ? nil
       : ((pane.ended ? strings.average + " " : "") + Format.rate(pane.rate) + "/s", .text)
-    let cpu = pane.cpuPercent.map { ("cpu " + Format.cpu($0), Role.dim) }
+    // Sampled from the system over the last moments: `~`.
+    let cpu = pane.cpuPercent.map { ("~cpu " + Format.cpu($0), Role.dim) }
+    // Traced while paced, then let go at full speed: only the traced part's.
+    let atLeast = state.speed == .full && state.pacedEarlier
     var lost: (String, Role)?
     var shortLost: (String, Role)?
     if pane.lostUpdates > 0 || pane.overwritten > 0 {
       lost = (
         strings.lostCounts(
-          overwrote: pane.lostUpdates, overwritten: pane.overwritten, short: false),
+          overwrote: pane.lostUpdates, overwritten: pane.overwritten, short: false,
+          atLeast: atLeast),
         .lostUpdate
       )
       shortLost = (
-        strings.lostCounts(overwrote: pane.lostUpdates, overwritten: pane.overwritten, short: true),
+        strings.lostCounts(
+          overwrote: pane.lostUpdates, overwritten: pane.overwritten, short: true,
+          atLeast: atLeast),
         .lostUpdate
       )
     }

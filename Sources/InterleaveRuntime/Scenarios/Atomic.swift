@@ -11,7 +11,8 @@ struct AtomicScenario: ScenarioDescriptor {
         "An atomic add: the read and the write are one indivisible step, so no "
         + "update is lost and no lock is needed.",
       zh: "原子加法：读和写是一个不可分割的操作，不需要锁也不会丢失更新。"))
-  let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
+  let traits = ScenarioTraits(
+    usesBalance: true, usesIterations: true, tracksLostUpdates: true, countsInBatches: true)
   let stepsPerFullSpeedIteration = 2  // two atomic adds
 
   func model(_ configuration: RunConfiguration) -> Machine {

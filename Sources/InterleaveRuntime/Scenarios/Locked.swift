@@ -12,8 +12,9 @@ struct LockedScenario: ScenarioDescriptor {
         + "the balance always ends at 0.",
       zh:
         "给 change_it() 上一把锁：同一时刻最多一个线程持有它，"
-        + "所以 balance 总是 0。"))
-  let traits = ScenarioTraits(usesBalance: true, usesIterations: true, tracksLostUpdates: true)
+        + "所以 balance 最后总是 0。"))
+  let traits = ScenarioTraits(
+    usesBalance: true, usesIterations: true, tracksLostUpdates: true, countsInBatches: true)
   let stepsPerFullSpeedIteration = 6  // acquire, the race's four, release
 
   func primitives(_ configuration: RunConfiguration) -> [PrimitiveSpec] { [.mutex("lock")] }

@@ -14,7 +14,8 @@ struct RaceScenario: ScenarioDescriptor {
         "没有锁：balance += n 是先读后写，两个线程交错时，"
         + "一个线程写入的值会覆盖另一个线程写入的值，更新就丢了。"))
   let traits = ScenarioTraits(
-    usesBalance: true, usesIterations: true, tracksLostUpdates: true, losesUpdates: true)
+    usesBalance: true, usesIterations: true, tracksLostUpdates: true, losesUpdates: true,
+    countsInBatches: true)
   let stepsPerFullSpeedIteration = 4  // read, write, read, write
 
   func model(_ configuration: RunConfiguration) -> Machine {

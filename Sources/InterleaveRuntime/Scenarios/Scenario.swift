@@ -153,14 +153,19 @@ public struct ScenarioTraits: Sendable, Equatable {
   public var pacingFixedAtStart: Bool
   /// Each iteration is a trial (reorder's), and panes count them so.
   public var countsTrials: Bool
+  /// At full speed its workers count iterations a batch (of up to 1,024)
+  /// at a time: a running count is near, not exact.
+  public var countsInBatches: Bool
 
   public init(
     usesBalance: Bool, usesIterations: Bool, tracksLostUpdates: Bool, losesUpdates: Bool = false,
     naming: Naming = .python,
     mainWaits: MainWait = .join, fixedThreads: Int? = nil, minimumThreads: Int = 1,
     workersAreProcesses: Bool = false, showsPrimitives: Bool = true,
-    preferredSpeed: Speed? = nil, pacingFixedAtStart: Bool = false, countsTrials: Bool = false
+    preferredSpeed: Speed? = nil, pacingFixedAtStart: Bool = false, countsTrials: Bool = false,
+    countsInBatches: Bool = false
   ) {
+    self.countsInBatches = countsInBatches
     self.countsTrials = countsTrials
     self.losesUpdates = losesUpdates
     self.preferredSpeed = preferredSpeed
