@@ -250,6 +250,8 @@ public final class ProgramStepper: Sendable {
     let state = modelState.snapshot
     let runnable = ended || isFree ? [] : model.runnable(state)
     let lines = world.lines.snapshot
+    // Let go, the real threads say only which of them are blocked, and where.
+    let blockedLines = isFree ? world.blockedLines : [:]
     let order = world.gate?.threadsBySlot ?? []
     let (threads, idents) = world.readObjects { objects in
       let threads = order.map { index -> ThreadView in
@@ -265,6 +267,9 @@ public final class ProgramStepper: Sendable {
         }
         if slot < state.threads.count, state.threads[slot].finished, !isFree {
           return ThreadView(name: name, state: .finished, line: nil)
+        }
+        if isFree, let line = blockedLines[index] {
+          return ThreadView(name: name, state: .waiting, line: line)
         }
         let waiting = !isFree && !runnable.contains(slot)
         return ThreadView(

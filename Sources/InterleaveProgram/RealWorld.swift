@@ -31,6 +31,8 @@ final class RealWorld: World, Sendable {
   private let blocked = LockedBox<
     [Int: (line: Int, test: @Sendable (inout SharedObjects) -> Bool)]
   >([:])
+  /// The line of each thread blocked now (in a join, or a lock's wait).
+  var blockedLines: [Int: Int] { blocked.withLockedValue { $0.mapValues(\.line) } }
   /// Threads started and not ended (the main thread until its very end).
   private let alive = Atomic<Int>(0)
   /// The deadlock that ended the run, if one did.

@@ -4,6 +4,8 @@ import InterleaveProgram
 /// language; a table the compiler checks, so no language lacks one.
 public struct ProgramWords: Sendable {
   public var codeTitle: String
+  /// Let go at full speed: only a blocked thread's line is known.
+  public var codeTitleFree: String
   public var threadsTitle: String
   public var globalsTitle: String
   public var globalsSampled: String
@@ -68,7 +70,8 @@ public struct ProgramWords: Sendable {
   }
 
   static let english = ProgramWords(
-    codeTitle: "code, threads at their next step", threadsTitle: "threads",
+    codeTitle: "code, threads at their next step",
+    codeTitleFree: "code, blocked threads where they wait", threadsTitle: "threads",
     globalsTitle: "globals", globalsSampled: "globals, sampled", outputTitle: "output",
     step: "step", paused: "paused", stepping: { "stepping, \($0) steps/s" },
     free: "running freely at full speed", finished: "finished",
@@ -151,7 +154,8 @@ public struct ProgramWords: Sendable {
   }
 
   static let chineseWords = ProgramWords(
-    codeTitle: "代码：各线程下一步所在的行", threadsTitle: "线程", globalsTitle: "全局变量",
+    codeTitle: "代码：各线程下一步所在的行", codeTitleFree: "代码：阻塞的线程停在的行",
+    threadsTitle: "线程", globalsTitle: "全局变量",
     globalsSampled: "全局变量（抽样）", outputTitle: "输出", step: "第", paused: "已暂停",
     stepping: { "自动单步，每秒 \($0) 步" }, free: "全速自由运行", finished: "已结束",
     deadlock: "死锁",

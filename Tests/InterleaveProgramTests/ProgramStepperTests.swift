@@ -1,3 +1,4 @@
+import InterleaveTestSupport
 import Testing
 
 @testable import InterleaveProgram
@@ -146,6 +147,34 @@ struct ProgramStepperTests {
     #expect(said == "write t = \(written ?? "?")")
     // Next, the sleep: one step, whatever its length, and the screen says so.
     #expect(stepper.view().threads[0].next == .sleep(call: "time.sleep(1)", seconds: 1))
+  }
+
+  @Test("let go, a thread blocked in join() is shown waiting at its line, not running")
+  func blockedWhenFree() throws {
+    let program = try ProgramSource.compile(
+      """
+      import threading
+      import time
+      def work():
+          time.sleep(2)
+      t = threading.Thread(target=work)
+      t.start()
+      t.join()
+      """, file: "/t/j.py")
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    stepper.letGo()
+    var main: ProgramStepper.ThreadView?
+    let blocked = Wait.until(5) {
+      main = stepper.view().threads.first
+      return main?.state == .waiting
+    }
+    #expect(blocked, "\(String(describing: main))")
+    #expect(main?.line == 7)
+    // The sleeping thread is not blocked on anything: running.
+    #expect(stepper.view().threads.dropFirst().allSatisfy { $0.state != .waiting })
+    stepper.awaitEnd()
   }
 
   @Test("a _thread thread the main thread's end cuts off is shown cut off, not finished")

@@ -91,7 +91,7 @@ struct ProgramFrame {
   /// The code, with each thread's number in the gutter of the line whose
   /// step it takes next; the focused thread's line is kept in sight.
   private func code(_ canvas: inout Canvas, _ area: Rect) {
-    canvas.box(area, title: words.codeTitle)
+    canvas.box(area, title: view.free ? words.codeTitleFree : words.codeTitle)
     let inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 2)
     guard inner.height > 0, inner.width > 8 else { return }
     var marks: [Int: [Int]] = [:]
