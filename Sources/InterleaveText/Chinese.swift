@@ -120,7 +120,8 @@ public struct Chinese: Strings {
 
   public func cores(_ count: Int) -> String { "\(count) 核" }
   public func threads(_ count: Int, short: Bool) -> String {
-    short ? "\(count)个工作线程" : "\(count) 个工作线程"
+    // One spacing everywhere (a digit, a space, the measure word).
+    "\(count) 个工作线程"
   }
   public var fullSpeed: String { "全速" }
 
