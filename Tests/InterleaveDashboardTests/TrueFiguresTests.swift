@@ -176,6 +176,12 @@ struct TrueFiguresTests {
     keyed.apply(running)
     #expect(
       keyed.panes[1].recent.filter { $0.text == "full speed: steps no longer listed" }.count == 1)
+    // Steps traced before the key reach the panes after it: they go above
+    // the notice, which stays under the last step listed.
+    keyed.apply(Event(time: 0, thread: 1, kind: .read(value: 5)))
+    keyed.apply(Event(time: 0, thread: 1, kind: .write(value: 10)))
+    #expect(keyed.panes[1].recent.last?.text == "full speed: steps no longer listed")
+    #expect(keyed.panes[1].recent.dropLast().last?.text == "write balance = 10")
     let text = Dashboard.render(state, width: 120, height: 40).lines.joined(separator: "\n")
     #expect(text.contains("lost updates ≥ 3, then untraced"), "\(text)")
     // The pane's counts are the traced part's too: at least.

@@ -502,7 +502,9 @@ struct WidgetTests {
     #expect(LostStory(writer: 2, lost).amount == -5)
   }
 
-  @Test("a pane shows whole events: one whose start scrolled away goes, tail and all")
+  @Test(
+    "a pane shows whole events: one whose start scrolled away goes, tail and all, its start cut at a word in the rows left"
+  )
   func wholeEvents() {
     var state = Fixtures.state(.race, threads: 1)
     state.panes[1].recent = [
@@ -513,7 +515,7 @@ struct WidgetTests {
     var canvas = Canvas(width: 40, height: 5)
     ThreadPaneWidget.render(state.panes[1], state, in: canvas.bounds, on: &canvas)
     let events = canvas.lines.suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }
-    #expect(events == ["", "release lock", "finished"])
+    #expect(events == ["lost update: wrote 3 over…", "release lock", "finished"])
     // With room for it, the whole event shows.
     var tall = Canvas(width: 40, height: 6)
     ThreadPaneWidget.render(state.panes[1], state, in: tall.bounds, on: &tall)

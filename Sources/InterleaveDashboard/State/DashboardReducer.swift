@@ -6,6 +6,15 @@ extension DashboardState {
   public mutating func apply(_ event: Event) {
     guard panes.indices.contains(event.thread) else { return }
     let thread = event.thread
+    // A step's event (a strip glyph, or a loss) was traced before any
+    // let-go, however late it arrives: above the pane's "no longer listed".
+    var traced = InterleavingStrip.Kind(event.kind) != nil
+    switch event.kind {
+    case .raised: traced = false
+    case .lostUpdate: traced = true
+    default: break
+    }
+    let marker = traced && speed == .full && pacedEarlier ? strings.notListedFromHere : nil
     if case .finished = event.kind, let error = panes[thread].raised {
       // A thread that raised ended by its error, as Python's thread does:
       // not "finished" as if its work were done.
@@ -14,7 +23,7 @@ extension DashboardState {
       // The seed's `(Locked: True) ...` print goes in order with the rest,
       // and is kept as the pane's note for when it scrolls away.
       if case .lockState = event.kind { panes[thread].note = PaneLine(text, Role.of(event.kind)) }
-      panes[thread].add(PaneLine(text, Role.of(event.kind)))
+      panes[thread].add(PaneLine(text, Role.of(event.kind)), above: marker)
     }
     if var kind = InterleavingStrip.Kind(event.kind) {
       // The gil scenario's one lock is the GIL: its waits have their glyph.
@@ -47,7 +56,8 @@ extension DashboardState {
       if panes.indices.contains(lost.victim) {
         panes[lost.victim].overwritten += 1
         panes[lost.victim].add(
-          PaneLine(strings.overwritten(lost.overwritten, by: names[thread]), .lostUpdate))
+          PaneLine(strings.overwritten(lost.overwritten, by: names[thread]), .lostUpdate),
+          above: marker)
       }
     }
   }

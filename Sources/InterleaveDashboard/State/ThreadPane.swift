@@ -45,8 +45,15 @@ public struct ThreadPane: Equatable, Sendable {
     self.name = name
   }
 
-  mutating func add(_ line: PaneLine) {
-    recent.append(line)
+  /// Adds `line` last, or, given a `marker` line the pane holds, just
+  /// above it: a traced step that reaches the pane after the run was let
+  /// go at full speed still goes above "steps no longer listed".
+  mutating func add(_ line: PaneLine, above marker: String? = nil) {
+    if let marker, let at = recent.lastIndex(where: { $0.text == marker }) {
+      recent.insert(line, at: at)
+    } else {
+      recent.append(line)
+    }
     if recent.count > ThreadPane.recentLength { recent.removeFirst() }
   }
 

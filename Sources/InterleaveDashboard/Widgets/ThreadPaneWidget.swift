@@ -52,7 +52,6 @@ enum ThreadPaneWidget {
   static func tail(_ pane: ThreadPane, _ state: DashboardState, width: Int, room: Int)
     -> [(text: String, role: Role)]
   {
-    var row = 0
     // Newest at the bottom; a long line wraps at a word onto the next row.
     var rows: [(text: String, role: Role, starts: Bool)] = []
     for line in pane.recent.reversed() {
@@ -64,9 +63,16 @@ enum ThreadPaneWidget {
     // A focused pane scrolls back through its history (`j`/`k`, the wheel).
     let back = state.focus == pane.index ? min(state.focusScroll, max(0, rows.count - room)) : 0
     var shown = rows.dropLast(back).suffix(room)
-    // Whole events only: the tail of one whose start scrolled away goes too.
+    // Whole events only: the tail of one whose start scrolled away goes
+    // too, and its start stands in the rows it leaves, cut with "…".
+    var cut: [(text: String, role: Role)] = []
     if let first = shown.firstIndex(where: \.starts), first > shown.startIndex {
-      row += first - shown.startIndex
+      let blank = first - shown.startIndex
+      if let start = rows[..<first].lastIndex(where: \.starts) {
+        cut = rows[start..<(start + blank)].map { ($0.text, $0.role) }
+        // Cut at a word: "Thread-2's 1…" would misquote a 16.
+        cut[cut.count - 1].text = Wrap.shortened(cut[cut.count - 1].text + "…", width: width - 1)
+      }
       shown = shown[first...]
     } else if !shown.isEmpty, !shown[shown.startIndex].starts,
       let start = rows[..<shown.startIndex].lastIndex(where: \.starts)
@@ -80,8 +86,7 @@ enum ThreadPaneWidget {
       }
       return head.map { ($0.text, $0.role) }
     }
-    // Rows left blank at the top (a cut event) stay blank.
-    return Array(repeating: ("", Role.text), count: row) + shown.map { ($0.text, $0.role) }
+    return cut + shown.map { ($0.text, $0.role) }
   }
 
   /// While driving: the key that steps this thread and what its next step
