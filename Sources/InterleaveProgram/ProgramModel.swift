@@ -52,6 +52,10 @@ public struct ProgramOutcome: Hashable, Sendable, Comparable {
   var values: [Value] = []
   /// Threads still waiting when nothing can run.
   public var deadlock: Bool
+  /// Of such an end, one where no thread waits for a lock: those left wait
+  /// on a condition nobody will notify (or join them). Said `hang`, as the
+  /// built-in scenarios say it.
+  public var hang = false
   /// `IndexError in Thread-2`, in thread order.
   public var errors: [String]
   /// The run passed a state the explorer was asked to mark.
@@ -62,7 +66,7 @@ public struct ProgramOutcome: Hashable, Sendable, Comparable {
   /// never read the same.
   public var text: String {
     var parts: [String] = []
-    if deadlock { parts.append("deadlock") }
+    if deadlock { parts.append(hang ? "hang" : "deadlock") }
     parts += errors
     parts += globals
     // No global holds data and nothing went wrong: it just ends.
@@ -176,9 +180,24 @@ public struct ProgramModel: Sendable {
       // ends without it, as in Python.
       return object?.daemon == true ? nil : "\(name) loops without end"
     }
+    let stuck = !ended(state)
+    let live = state.threads.indices.filter { !state.threads[$0].finished }
+    let hang =
+      stuck && live.contains { state.threads[$0].frames.last?.waking != nil }
+      && !live.contains { waitsForLock(state, $0) }
     return ProgramOutcome(
-      globals: globals, values: values, deadlock: !ended(state), errors: errors,
+      globals: globals, values: values, deadlock: stuck, hang: hang, errors: errors,
       marked: state.marked)
+  }
+
+  /// Whether thread `slot` is at a lock's acquire (or a `with` on one).
+  private func waitsForLock(_ state: ModelState, _ slot: Int) -> Bool {
+    guard let frame = state.threads[slot].frames.last, frame.waking == nil else { return false }
+    switch program.functions[frame.function].code[frame.pc] {
+    case .enter: return true
+    case .callMethod(let name, _, _): return name.hasPrefix("acquire")
+    default: return false
+    }
   }
 
   /// The line of the step thread `slot` takes next.

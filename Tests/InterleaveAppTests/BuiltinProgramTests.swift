@@ -23,8 +23,8 @@ struct BuiltinProgramTests {
   }
 
   /// The program's outcomes by their schedules, each named as the built-in
-  /// explorer names it: `deadlock` (a condition nobody notifies: `hang`),
-  /// the error, else `balance N` or what `name` holds.
+  /// explorer names it: `deadlock`, `hang`, the error, else `balance N` or
+  /// what `name` holds.
   static func explore(_ text: String, value name: String) throws -> [String: UInt64] {
     var explorer = ProgramExplorer(ProgramModel(try ProgramSource.compile(text, file: "/t/p.py")))
     var histogram: [String: UInt64] = [:]
@@ -32,7 +32,7 @@ struct BuiltinProgramTests {
       let outcome = result.outcome
       let key: String
       if outcome.deadlock {
-        key = name == "buffer" ? "hang" : "deadlock"
+        key = outcome.hang ? "hang" : "deadlock"
       } else if outcome.errors.contains(where: { $0.hasPrefix("IndexError") }) {
         key = ModelError.popFromEmpty.python
       } else if name == "buffer" {

@@ -162,6 +162,26 @@ struct ProgramExplorerTests {
     #expect(deadlock.map(\.outcome.text) == ["done 2", "deadlock, done 0"])
   }
 
+  @Test("threads left waiting on a condition nobody will notify end in a hang, not a deadlock")
+  func hang() throws {
+    let results = try Self.explore(
+      """
+      import threading
+      lock = threading.Lock()
+      cond = threading.Condition(lock)
+      ready = False
+      def waiter():
+          with cond:
+              while not ready:
+                  cond.wait()
+      t = threading.Thread(target=waiter)
+      t.start()
+      t.join()
+      """)
+    #expect(results.map(\.outcome.text) == ["hang, ready False"], "\(results.map(\.outcome.text))")
+    #expect(results.allSatisfy { $0.outcome.deadlock && $0.outcome.hang })
+  }
+
   @Test("a check-then-act withdrawal can overdraw, and an empty pop raises IndexError in a thread")
   func errors() throws {
     let results = try Self.explore(

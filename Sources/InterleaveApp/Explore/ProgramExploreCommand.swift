@@ -14,7 +14,8 @@ struct ProgramExploreCommand: ParsableCommand {
       A step is one read or one write of a global that holds data, one lock, \
       condition or semaphore operation, one print or one sleep; the rest of the \
       code runs between them. Outcomes are the globals' final values, a \
-      deadlock, or the errors threads raised. Thread 0 is the main thread, the \
+      deadlock (threads wait for locks), a hang (threads wait on a condition \
+      nobody will notify), or the errors threads raised. Thread 0 is the main thread, the \
       others are numbered in the order they start.
       """)
 
@@ -54,7 +55,10 @@ struct ProgramExploreCommand: ParsableCommand {
           JSONValue.object([
             ("outcome", .string(result.outcome.text)),
             ("schedules", Self.count(result.schedules)),
-            ("deadlock", .bool(result.outcome.deadlock)),
+            // Stuck waiting for locks, or (a hang) on a condition nobody
+            // will notify.
+            ("deadlock", .bool(result.outcome.deadlock && !result.outcome.hang)),
+            ("hang", .bool(result.outcome.hang)),
             ("errors", .array(result.outcome.errors.map { .string($0) })),
             ("preemptions", .int(result.preemptions)),
             ("schedule", .string(Self.schedule(result.witness))),
