@@ -190,6 +190,7 @@ public struct Chinese: Strings {
     "丢失更新 \(count)，现在缺 \(missing) 笔改动"
   }
   public func paceThenNext(_ pace: String, next: String) -> String { "\(pace)，下次 \(next)" }
+  public func nextRunPace(_ pace: String) -> String { "下次运行：\(pace)（按 r 开始）" }
   public func lostNoneMissing(_ count: String) -> String {
     "丢失更新 \(count)，但现在一笔也不缺"
   }
@@ -332,6 +333,7 @@ public struct Chinese: Strings {
   public func lockWaits(average: String, max: String) -> String { "等待 平均 \(average)  最长 \(max)" }
   public func lockHeld(_ share: String) -> String { "锁的持有时间占比：\(share)" }
   public var lockNoWaits: String { "等待：还没有请求需要等待" }
+  public func lockWaitsSoFar(max: String) -> String { "已结束的等待最长 \(max)" }
   public func lockWaitsNoneEnded(waiting: Int) -> String {
     "等待：\(waiting) 个线程正在等锁，还没有哪次等待结束"
   }

@@ -191,6 +191,7 @@ public struct English: Strings {
     "lost updates \(count), now missing \(missing) changes"
   }
   public func paceThenNext(_ pace: String, next: String) -> String { "\(pace), next \(next)" }
+  public func nextRunPace(_ pace: String) -> String { "next run: \(pace) (r starts it)" }
   public func lostNoneMissing(_ count: String) -> String {
     "lost updates \(count), none missing now"
   }
@@ -340,6 +341,7 @@ public struct English: Strings {
   }
   public func lockHeld(_ share: String) -> String { "held \(share) of the time" }
   public var lockNoWaits: String { "waits: none so far" }
+  public func lockWaitsSoFar(max: String) -> String { "longest ended wait \(max)" }
   public func lockWaitsNoneEnded(waiting: Int) -> String {
     "waits: \(waiting) waiting now, none done yet"
   }

@@ -100,6 +100,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   /// The header's pace of a run that is over, and the next run's, chosen
   /// since (`full speed, next 1 ms/step`).
   func paceThenNext(_ pace: String, next: String) -> String
+  /// A speed chosen once the run is over, said in the footer.
+  func nextRunPace(_ pace: String) -> String
   /// Where the figures are defined, when the help box has no room for them.
   var figuresElsewhere: String { get }
   /// On a box's bottom border, where lines of it were left out for want of rows.
@@ -174,6 +176,9 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   /// No wait has ended yet while `waiting` threads wait (an average of
   /// none would read as 0 ns).
   func lockWaitsNoneEnded(waiting: Int) -> String
+  /// The longest wait that ended, while some thread still waits (its
+  /// wait is not in it); the waiters line says who.
+  func lockWaitsSoFar(max: String) -> String
   /// No call has had to wait yet (not "wait avg 0 ns").
   var lockNoWaits: String { get }
   func lockHeld(_ share: String) -> String

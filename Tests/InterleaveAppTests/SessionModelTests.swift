@@ -35,6 +35,16 @@ struct SessionModelTests {
     #expect(short.dashboard.notice == nil)
   }
 
+  @Test("a speed key after the run ended says, in the footer, that it is the next run's")
+  func speedAfterTheEnd() {
+    var model = Self.model()
+    model.dashboard.phase = .finished
+    _ = model.apply(.faster)
+    #expect(model.dashboard.speed == .normal, "the ended run keeps its pace")
+    #expect(model.dashboard.notice == "next run: 100 ms/step (r starts it)")
+    #expect(model.settings.configuration.speed == .delay(100_000_000))
+  }
+
   @Test("Esc closes the help when it is open, and quits when it is not")
   func escape() {
     #expect(KeyMap.action(for: .escape, helpOpen: true) == .closeHelp)

@@ -231,6 +231,15 @@ struct TrueFiguresTests {
     #expect(title.contains("cores busy 1.2/2") && !title.contains("~"), "\(title)")
   }
 
+  @Test("cores busy is out of the most that could run at once: no more than the cores")
+  func coresBusyDenominator() {
+    var state = Fixtures.state(.race, threads: 4, speed: .full)
+    state.apply(Self.fullSpeed([4_000, 4_000, 4_000, 4_000], elapsed: 1_000_000_000))
+    state.parallelism = Parallelism(value: 1.6, sampled: true)
+    let title = Self.strip(state, width: 120).line(0)
+    #expect(title.contains("cores busy 1.6/2"), "\(title)")
+  }
+
   @Test(
     "a speed chosen once the run is over is the next run's: the ended run's pace and story stay")
   func speedAfterTheEnd() {

@@ -185,6 +185,41 @@ struct WidgetTests {
     #expect(empty.lines.contains { $0.contains("lock free ") && !$0.contains("waking") })
   }
 
+  @Test("waits still going are said beside the ended ones' figures, which leave them out")
+  func waitsInProgress() {
+    var state = Fixtures.state(.condition, threads: 3)
+    state.primitives = [
+      PrimitiveSnapshot(
+        id: 0, name: "lock", holders: [1], waiters: [2], acquisitions: 5, contended: 2,
+        totalWaitNs: 840_000_000, maxWaitNs: 800_000_000)
+    ]
+    var canvas = Canvas(width: 60, height: 10)
+    PrimitivesWidget.render(state, in: canvas.bounds, on: &canvas)
+    #expect(
+      canvas.lines.contains { $0.contains("longest ended wait 800 ms") },
+      "\(canvas.lines)")
+    state.primitives[0].waiters = []
+    var done = Canvas(width: 60, height: 10)
+    PrimitivesWidget.render(state, in: done.bounds, on: &done)
+    #expect(done.lines.contains { $0.contains("wait avg 420 ms  max 800 ms") }, "\(done.lines)")
+  }
+
+  @Test("a gauge too short for its lines says so on its border; one with room does not")
+  func gaugeLeftOut() {
+    var state = Fixtures.state(.race, threads: 2)
+    state.balance = BalanceView(value: 13, expected: 0, minimum: 0, maximum: 18, lostUpdates: 3)
+    state.balance.missingCount = 2
+    state.balance.missingChanges = [-5, -8]
+    state.phase = .finished
+    let note = state.strings.moreInTallerWindow
+    let short = Self.gauge(state, width: 30)
+    #expect(short.lines.last?.contains(note) == true, "\(short.lines)")
+    var tall = Canvas(width: 30, height: 9)
+    GaugeWidget.render(state, in: tall.bounds, on: &tall)
+    #expect(!tall.lines.contains { $0.contains(note) }, "\(tall.lines)")
+    #expect(tall.lines.contains { $0.contains("max 18") }, "\(tall.lines)")
+  }
+
   @Test("a lock nobody had to wait for says so, not 'wait avg 0 ns', in en and zh")
   func noWaitsYet() {
     for language in [Language.en, .zh] {
@@ -222,7 +257,9 @@ struct WidgetTests {
     state.primitives[0].maxWaitNs = 4_000_000
     var later = Canvas(width: 40, height: 10)
     PrimitivesWidget.render(state, in: later.bounds, on: &later)
-    #expect(later.lines.contains { $0.contains("wait avg 4.0 ms  max 4.0 ms") }, "\(later.lines)")
+    // Thread-2 still waits: the figures are the ended waits'.
+    let text = later.lines.joined(separator: " ")
+    #expect(text.contains("longest ended wait 4.0 ms"), "\(later.lines)")
   }
 
   @Test("a hold share is shown only when every hold was timed; at full speed it is not measured")

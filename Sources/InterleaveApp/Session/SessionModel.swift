@@ -312,6 +312,11 @@ struct SessionModel: Equatable, Sendable {
     chosenSpeed = speed
     settings.configuration.speed = speed
     dashboard.changeSpeed(to: speed)
+    // Over, the run keeps its own pace: the key's is the next run's, said.
+    if let next = dashboard.nextSpeed {
+      dashboard.notice = strings.nextRunPace(
+        next == .full ? strings.fullSpeed : strings.perStep(next.description))
+    }
     if settings.configuration.scenario.traits.pacingFixedAtStart,
       (before == .full) != (speed == .full)
     {

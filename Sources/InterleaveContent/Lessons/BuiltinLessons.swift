@@ -87,7 +87,7 @@ enum BuiltinLessons {
       scenario = "race"
       iterations = 1000000
       speed = "full"
-      caption = { en = "Now the same loop compiled, not in CPython: full speed, 1,000,000 times each, free to run at once on separate cores (cores busy says how many ran at once, on average). The balance drifts from 0.", zh = "现在换成同一循环的编译版本（不在 CPython 里跑）：全速，各做 1,000,000 次，两个线程可以同时在不同核心上运行（“忙碌核心”显示平均有几个核心在同时运行）。balance 偏离了 0。" }
+      caption = { en = "Now the same loop compiled, not in CPython: full speed, 1,000,000 times each, free to run at once on separate cores (cores busy: how many did, on average; fewer when other programs want them). The balance drifts.", zh = "现在换成同一循环的编译版本（不在 CPython 里跑）：全速，各做 1,000,000 次，两个线程可以同时在不同核心上运行（“忙碌核心”显示平均有几个核心在同时运行；别的程序也在占用核心时会少一些）。balance 偏离了 0。" }
       wait = "finished"
       timeout = "60s"
       retry = 5
@@ -179,7 +179,7 @@ enum BuiltinLessons {
       expect = ["deadlock"]
 
       [[steps]]
-      caption = { en = "Each holds the lock the other needs and waits for it forever: the waits form a cycle. Both threads hang.", zh = "每个线程都持有对方需要的锁，又永远等着对方释放：等待形成了一个环，两个线程全部挂起。" }
+      caption = { en = "Each holds the lock the other needs and waits for it forever: the waits form a cycle. Both threads hang.", zh = "每个线程都持有对方需要的锁，又永远等着对方释放：等待形成了一个环，两个线程都卡住了。" }
       wait = "1s"
       expect = ["deadlock", "visible: DEADLOCK | 死锁"]
 

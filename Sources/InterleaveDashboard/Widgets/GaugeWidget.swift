@@ -91,6 +91,7 @@ enum GaugeWidget {
       strings.range(
         min: Format.grouped(view.minimum ?? value), max: Format.grouped(view.maximum ?? value),
         sampled: view.rangeSampled), Style(.dim))
+    if writer.leftOut { PrimitivesWidget.moreOnBorder(area, strings, on: &canvas) }
   }
 
   /// `────────┼████──────`: the fill runs from the expected value (centre)

@@ -39,13 +39,21 @@ enum PrimitivesWidget {
       Detail.allCases.first { rowsNeeded(state, detail: $0, width: writer.area.width) <= room }
       ?? .owners
     lines(state, detail: detail, &writer, on: &canvas)
-    // Lines left out are said, on the bottom border, not dropped unsaid.
-    if detail != .full {
-      canvas.put(
-        " " + strings.moreInTallerWindow + " ", x: area.x + 2, y: area.maxY - 1,
-        style: Style(.dim),
-        clip: Rect(x: area.x + 2, y: area.maxY - 1, width: max(0, area.width - 4), height: 1))
+    // Lines left out are said, in a row left spare, else on the bottom
+    // border, not dropped unsaid.
+    if detail != .full, writer.y < writer.area.maxY {
+      writer.line(strings.moreInTallerWindow, Style(.dim), on: &canvas)
+    } else if detail != .full || writer.leftOut {
+      moreOnBorder(area, strings, on: &canvas)
     }
+  }
+
+  /// `… more with more rows` on the bottom border of the box at `area`.
+  static func moreOnBorder(_ area: Rect, _ strings: any Strings, on canvas: inout Canvas) {
+    canvas.put(
+      " " + strings.moreInTallerWindow + " ", x: area.x + 2, y: area.maxY - 1,
+      style: Style(.dim),
+      clip: Rect(x: area.x + 2, y: area.maxY - 1, width: max(0, area.width - 4), height: 1))
   }
 
   /// How much of a mutex's account is shown.
@@ -108,13 +116,18 @@ enum PrimitivesWidget {
       // waits, "0 ns" would be false.
       let noneOver = lock.contended + lock.timeouts == 0 && !lock.waiters.isEmpty
       let noneWaited = lock.contended + lock.timeouts == 0 && lock.waiters.isEmpty
+      let average = Duration.text(lock.averageWaitNs)
+      let longest = Duration.text(lock.maxWaitNs)
+      // A wait in progress is in neither figure: said beside them, so a
+      // thread stuck for seconds does not sit under "max 800 ms" unsaid.
       writer.line(
         noneWaited
           ? strings.lockNoWaits
           : noneOver
             ? strings.lockWaitsNoneEnded(waiting: lock.waiters.count)
-            : strings.lockWaits(
-              average: Duration.text(lock.averageWaitNs), max: Duration.text(lock.maxWaitNs)),
+            : lock.waiters.isEmpty
+              ? strings.lockWaits(average: average, max: longest)
+              : strings.lockWaitsSoFar(max: longest),
         .text, indent: 1, on: &canvas)
       guard detail == .full else { continue }
       writer.line(
@@ -171,6 +184,8 @@ enum PrimitivesWidget {
 struct LineWriter {
   let area: Rect
   var y: Int
+  /// A line, or its rest, found no row (said on the border by the caller).
+  private(set) var leftOut = false
 
   init(area: Rect) {
     self.area = area
@@ -187,7 +202,10 @@ struct LineWriter {
     let width = area.width - indent
     let pieces = Wrap.hanging(text, width: width, indent: hang)
     for (offset, piece) in pieces.enumerated() {
-      guard y < area.maxY else { return }
+      guard y < area.maxY else {
+        leftOut = true
+        return
+      }
       // The last row there is room for says, with `…`, that the text goes on.
       var shown = piece
       if y == area.maxY - 1, offset < pieces.count - 1 {

@@ -79,7 +79,8 @@ enum StripWidget {
     if state.strip.sampled, let parallelism = state.parallelism {
       title +=
         " · " + (parallelism.sampled ? "~" : "")
-        + strings.atOnce(parallelism.value, of: state.threadCount)
+        // Out of the most that could run at once: no more than the cores.
+        + strings.atOnce(parallelism.value, of: min(state.threadCount, state.cores))
     }
     let heading = headings(
       title: title, entries: legendEntries(state.strip.glyphsSeen, strings),
