@@ -154,9 +154,9 @@ struct ProgramStepperTests {
     let program = try ProgramSource.compile(
       """
       import threading
-      import time
       def work():
-          time.sleep(2)
+          while True:
+              pass
       t = threading.Thread(target=work)
       t.start()
       t.join()
@@ -166,15 +166,15 @@ struct ProgramStepperTests {
     #expect(stepper.start())
     stepper.letGo()
     var main: ProgramStepper.ThreadView?
-    let blocked = Wait.until(5) {
+    // The worker never ends: the main thread stays in join() until stop.
+    let blocked = Wait.until(10) {
       main = stepper.view().threads.first
       return main?.state == .waiting
     }
     #expect(blocked, "\(String(describing: main))")
     #expect(main?.line == 7)
-    // The sleeping thread is not blocked on anything: running.
+    // The spinning thread is not blocked on anything: running.
     #expect(stepper.view().threads.dropFirst().allSatisfy { $0.state != .waiting })
-    stepper.awaitEnd()
   }
 
   @Test("a _thread thread the main thread's end cuts off is shown cut off, not finished")

@@ -141,7 +141,7 @@ enum BuiltinLessons {
       [[steps]]
       caption = { en = "Correct, and not free: every change_it() takes and gives back the lock (calls in the lock panel), and a thread that finds it taken waits (contended, wait). Lesson 4 shows the cost.", zh = "结果正确，但不是没有代价：每次 change_it() 都要拿锁、还锁（锁面板里的“请求”），拿不到锁的线程只能停下来等（“争用”和“等待”）。线程只能轮流执行 change_it()；第 4 课会看到这样做的代价。" }
       wait = "1s"
-      expect = ["contended", "visible: wait avg | 等待 平均 | none done yet | 还没有哪次等待结束"]
+      expect = ["contended", "visible: wait avg | 等待 平均 | longest ended wait | 已结束的等待最长 | none done yet | 还没有哪次等待结束"]
       """#
     ),
     (
