@@ -87,7 +87,10 @@ final class RealWorld: World, Sendable {
   func wait(
     timeout: Double?, line: Int, until test: @escaping @Sendable (inout SharedObjects) -> Bool
   ) -> Bool {
-    guard let gate else {
+    guard let gate, !gate.runsFreely else {
+      // Let go at full speed past a schedule, a wait is a real wait with
+      // its own timeout (not one a replay holds open): its turn passes.
+      gate?.release(current())
       // At once when it can pass (most acquires): nothing to note. Else
       // a few tries a few microseconds apart before blocking: a lock held
       // for a short section is most often let go by then, and blocking

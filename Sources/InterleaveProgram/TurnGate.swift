@@ -110,6 +110,10 @@ final class TurnGate: Sendable {
   /// Whether it is settled now (no waiting).
   var isSettled: Bool { state.withValue { $0.settled || $0.ending } }
 
+  /// Let go (or never open) and past its schedule's end: everyone runs
+  /// freely, and a timed wait keeps its timeout.
+  var runsFreely: Bool { state.withValue { !$0.open && $0.position >= $0.schedule.count } }
+
   /// Lets go of an open gate: past the schedule's end everyone runs freely.
   func letGo() { state.change { $0.open = false } }
 

@@ -154,9 +154,10 @@ struct ProgramStepperTests {
     let program = try ProgramSource.compile(
       """
       import threading
+      cond = threading.Condition(threading.Lock())
       def work():
-          while True:
-              pass
+          with cond:
+              cond.wait(30)
       t = threading.Thread(target=work)
       t.start()
       t.join()
@@ -166,15 +167,44 @@ struct ProgramStepperTests {
     #expect(stepper.start())
     stepper.letGo()
     var main: ProgramStepper.ThreadView?
-    // The worker never ends: the main thread stays in join() until stop.
+    // The worker's timed wait outlasts the test: the main thread stays in
+    // join() until stop, which cuts the wait short. (Let go, a timed wait
+    // keeps its timeout: no deadlock is found.)
     let blocked = Wait.until(10) {
       main = stepper.view().threads.first
       return main?.state == .waiting
     }
     #expect(blocked, "\(String(describing: main))")
-    #expect(main?.line == 7)
-    // The spinning thread is not blocked on anything: running.
+    #expect(main?.line == 8)
+    // The thread in a timed wait will go on by itself: not blocked.
     #expect(stepper.view().threads.dropFirst().allSatisfy { $0.state != .waiting })
+    #expect(!stepper.view().deadlock)
+  }
+
+  @Test("let go at full speed, a timed wait times out as in Python: the run ends, no deadlock")
+  func timedWaitWhenFree() throws {
+    let program = try ProgramSource.compile(
+      """
+      import threading
+      cond = threading.Condition(threading.Lock())
+      def work():
+          with cond:
+              cond.wait(0.2)
+      t = threading.Thread(target=work)
+      t.start()
+      t.join()
+      print("joined")
+      """, file: "/t/w.py")
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    stepper.letGo()
+    // Let go, the model stays where it was: the real threads say the end.
+    #expect(Wait.until(10) { stepper.view().ended || stepper.view().deadlock })
+    let view = stepper.view()
+    #expect(view.ended)
+    #expect(!view.deadlock, "a timed wait taken for a deadlock")
+    #expect(view.output.contains("joined"), "\(view.output)")
   }
 
   @Test("a _thread thread the main thread's end cuts off is shown cut off, not finished")
