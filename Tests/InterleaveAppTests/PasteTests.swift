@@ -59,7 +59,9 @@ struct PasteTests {
     try tmux.keys("C-c")
     try tmux.type("clear")
     try tmux.type(SignalTests.sane)
-    let screen = try tmux.waitFor("SANE")
+    // Bash's line editor takes its time over a megabyte of typed-ahead
+    // x's on a loaded machine (the full suite): a longer bound, same test.
+    let screen = try tmux.waitFor("SANE", timeout: 30)
     #expect(screen.contains { $0.contains("echo icanon SANE") })
   }
 }
