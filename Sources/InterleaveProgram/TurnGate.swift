@@ -110,9 +110,13 @@ final class TurnGate: Sendable {
   /// Whether it is settled now (no waiting).
   var isSettled: Bool { state.withValue { $0.settled || $0.ending } }
 
-  /// Let go (or never open) and past its schedule's end: everyone runs
-  /// freely, and a timed wait keeps its timeout.
-  var runsFreely: Bool { state.withValue { !$0.open && $0.position >= $0.schedule.count } }
+  /// Let go (or never open), past its schedule's end, and the last step
+  /// given out done: everyone runs freely, and a timed wait keeps its
+  /// timeout. (Before that step is done, a wait that found it not yet
+  /// taken would let its thread overtake it, and a replay go otherwise.)
+  var runsFreely: Bool {
+    state.withValue { !$0.open && $0.position >= $0.schedule.count && $0.holder == nil }
+  }
 
   /// Lets go of an open gate: past the schedule's end everyone runs freely.
   func letGo() { state.change { $0.open = false } }
