@@ -1,3 +1,4 @@
+import Foundation
 import InterleaveContent
 import InterleaveDashboard
 import InterleavePlatform
@@ -16,6 +17,8 @@ final class SessionHarness: Sendable {
   private let report = LockedBox<LessonDriver?>(nil)
   private let runCount = LockedBox<Int?>(nil)
 
+  /// `frameLag`: seconds slept between frames, as a loaded machine draws late.
+  ///
   /// Thread ids, CPUs, times and CPU use fixed, so that frames are the
   /// same on every machine and every run.
   static let steady: @Sendable (inout Sample) -> Void = { sample in
@@ -31,7 +34,7 @@ final class SessionHarness: Sendable {
     _ scenario: Scenario, threads: Int = 2, iterations: Int = 3, speed: Speed = .slow,
     language: Language = .en, seed: UInt64? = nil, schedule: Schedule? = nil,
     paused: Bool = false, width: Int = 80, height: Int = 24, lesson: LessonDriver? = nil,
-    steady: Bool = false
+    steady: Bool = false, frameLag: Double = 0
   ) {
     var settings = Settings(
       configuration: RunConfiguration(
@@ -49,6 +52,7 @@ final class SessionHarness: Sendable {
     let thread = OSThread.spawn {
       let session = Session(
         settings: chosen, screen: screen, lesson: lesson, headless: lesson != nil,
+        betweenFrames: frameLag > 0 ? { usleep(UInt32(frameLag * 1e6)) } : nil,
         observe: observe)
       let code = session.loop()
       report.withLockedValue { $0 = session.driver }

@@ -198,6 +198,40 @@ struct SessionTests {
     #expect(driver.checked == 5)
   }
 
+  @Test("a lesson that pauses at an event pauses there, however late the frames come")
+  func pauseLandsOnItsEvent() throws {
+    // At 5 ms a step the whole loop is over within one 200 ms frame, unless
+    // the run steps in lockstep with the frames that look for `>>> 3`.
+    let lesson = try LessonParser.parse(
+      """
+      title = "t"
+      [[steps]]
+      scenario = "loop"
+      threads = 1
+      speed = 5
+      caption = "Counting."
+      wait = "visible: >>> 3"
+      timeout = "60s"
+      pause = true
+      expect = ["visible: >>> 3"]
+      [[steps]]
+      key = "space"
+      caption = "Then the rest."
+      wait = "finished"
+      timeout = "60s"
+      expect = ["finished", "visible: >>> 6"]
+      """, file: "lag.toml")
+    let harness = SessionHarness(
+      .loop, threads: 1, lesson: LessonDriver(lesson, language: .en, timeScale: 1),
+      frameLag: 0.2)
+    let paused = try #require(harness.frame(showing: "‖ PAUSED", ">>> 3", timeout: 60))
+    #expect(!paused.lines.joined().contains(">>> 4"))
+    #expect(harness.exitStatus(timeout: 60) == 0)
+    let driver = try #require(harness.lesson)
+    #expect(driver.done)
+    #expect(driver.failures.isEmpty, "\(driver.failures)")
+  }
+
   @Test(
     "a flood of keys is taken a frame's worth at a time: one restart a frame, the last one wins")
   func keyFlood() throws {

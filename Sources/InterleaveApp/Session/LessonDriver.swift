@@ -46,9 +46,6 @@ struct LessonDriver: Sendable {
   private var runSteps: Range<Int> = 0..<0
   /// Standing troubles already reported for the current run.
   private var reported: Set<StandingClaims.Trouble> = []
-  /// Whether the current step has been seen once since it began (its
-  /// caption up, its key pressed).
-  private var begun = false
   /// When the step's wait ended (its claims were checked then).
   private var waitEnded: UInt64?
   private var attempts = 0
@@ -93,10 +90,6 @@ struct LessonDriver: Sendable {
     guard !done else { return [] }
     if let step {
       checkStanding(step, seen: seen)
-      if !begun {
-        begun = true
-        checkNotTooLate(step, seen: seen)
-      }
       if waitEnded == nil, waitIsOver(step, now: now, seen: seen) {
         waitEnded = now
         let failed = step.expect.compactMap { claim -> Failure? in
@@ -126,17 +119,16 @@ struct LessonDriver: Sendable {
       }
       guard let end = end(of: step), now >= end else { return [] }
       if snapshotAt == .marker {
-        return [.saveSnapshot(snapshotName)] + start(step: index + 1, now: now)
+        return [.saveSnapshot(snapshotName)] + start(step: index + 1, now: now, seen: seen)
       }
     }
-    return start(step: index + 1, now: now)
+    return start(step: index + 1, now: now, seen: seen)
   }
 
   /// Starts step `next` (or ends the lesson after the last).
-  private mutating func start(step next: Int, now: UInt64) -> [Action] {
+  private mutating func start(step next: Int, now: UInt64, seen: LessonObservation) -> [Action] {
     index = next
     attempts = 0
-    begun = false
     waitEnded = nil
     stepStart = now
     if index == 0 || step?.restartsRun == true {
@@ -150,6 +142,8 @@ struct LessonDriver: Sendable {
       done = true
       return [.notice(strings.lessonEnded), .marker(strings.lessonEndMarker)]
     }
+    // Looked at as the caption goes up, before the step's key moves the run.
+    checkNotTooLate(step, seen: seen)
     let title = lesson.title.text(language)
     var actions: [Action] = []
     if let speed = step.speed { actions.append(.setSpeed(scaled(speed))) }
@@ -252,6 +246,18 @@ struct LessonDriver: Sendable {
     }
     let hold = step.wait == .finished ? scaled(LessonStep.resultHold) : 0
     return max(reading, waitEnded &+ hold)
+  }
+
+  /// Whether the run should step in lockstep with the frames that observe
+  /// it: the current step pauses when an event comes, and the pause must
+  /// land on that event however late a frame is (a loaded machine, a
+  /// twenty-times-faster check), not some steps after it.
+  var holdsSteps: Bool {
+    guard let step, step.pause, waitEnded == nil else { return false }
+    switch step.wait {
+    case .none, .duration, .finished: return false
+    case .lostUpdate, .deadlock, .steps, .claim: return true
+    }
   }
 
   /// The next moment the clock alone could move the lesson on, so the frame

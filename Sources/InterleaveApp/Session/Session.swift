@@ -155,6 +155,9 @@ final class Session {
         let actions = driver.advance(now: MonotonicClock.now(), seen: observation())
         self.driver = driver
         for action in actions { perform(action, from: .lesson) }
+        // The frame has seen every step so far: the next one may run.
+        run.pacer.lockstep(driver.holdsSteps)
+        run.pacer.letOneStep()
         if driver.done && headless { break }
         // A new sample first: a step that resumed the run shows it running
         // now, and the loop goes on at frame rate, not the paused pace.

@@ -200,10 +200,12 @@ enum BuiltinLessons {
       threads = 2
       speed = 150
       caption = { en = "_thread.allocate_lock() makes a lock; acquire(timeout=…) waits for it at most timeout seconds. One of the threads gets the lock...", zh = "_thread.allocate_lock() 创建一把锁；acquire(timeout=…) 最多等待 timeout 秒。其中一个线程先拿到了锁……" }
-      wait = "visible: Locked: True"
+      # It pauses once the other thread waits for the lock, which comes just
+      # after the first one's (Locked: True) line.
+      wait = "waiting"
       timeout = "30s"
       pause = true
-      expect = ["visible: Locked: True"]
+      expect = ["visible: Locked: True", "waiting"]
 
       [[steps]]
       caption = { en = "...and prints (Locked: True) and its ident: locked() is True while the lock is held; _thread.get_ident() is Python's id for the thread (not the tid).", zh = "……并打印 (Locked: True) 和线程标识符：持有期间 lock.locked() 为 True；_thread.get_ident() 返回标识该线程的整数，它不是 tid。" }

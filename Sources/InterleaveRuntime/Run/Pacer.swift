@@ -31,6 +31,9 @@ public final class Pacer: Sendable {
   private let pausedSince = Atomic<UInt64>(0)
   private let pausedBefore = Atomic<UInt64>(0)
   private let parked = Atomic<Int>(0)
+  /// While set, a paced step also needs a token (see `lockstep`).
+  private let inLockstep = Atomic<Bool>(false)
+  private let tokens = Atomic<Int>(0)
   private let gate = PThreadMutex()
   /// Whether a scheduler gates every step (so `mode` is never `full`).
   private let scheduled: Bool
@@ -133,6 +136,31 @@ public final class Pacer: Sendable {
     }
   }
 
+  /// Paced steps in lockstep with an observer: while on, a paced step runs
+  /// only on a token that `letOneStep` gives, so an observer that looks
+  /// between tokens sees every step before the next one (a lesson pausing
+  /// at an event pauses there on a loaded machine too). Off: the pace alone.
+  public func lockstep(_ on: Bool) {
+    gate.withLock {
+      guard inLockstep.load(ordering: .relaxed) != on else { return }
+      inLockstep.store(on, ordering: .relaxed)
+      tokens.store(0, ordering: .relaxed)
+      gate.broadcast()
+    }
+  }
+
+  /// In lockstep, lets the next paced step that is due run (one at most
+  /// outstanding: tokens do not pile up while nobody is due).
+  public func letOneStep() {
+    gate.withLock {
+      guard inLockstep.load(ordering: .relaxed), tokens.load(ordering: .relaxed) == 0 else {
+        return
+      }
+      tokens.store(1, ordering: .relaxed)
+      gate.broadcast()
+    }
+  }
+
   /// Makes every step point throw `Cancelled` from now on.
   public func cancel() {
     gate.withLock {
@@ -184,8 +212,16 @@ public final class Pacer: Sendable {
         let now = MonotonicClock.now()
         let due = deadline ?? now + delay.load(ordering: .relaxed)
         deadline = due
-        if now >= due { return true }
-        gate.wait(until: due)
+        if now < due {
+          gate.wait(until: due)
+        } else if !inLockstep.load(ordering: .relaxed) {
+          return true
+        } else if tokens.load(ordering: .relaxed) > 0 {
+          tokens.subtract(1, ordering: .relaxed)
+          return true
+        } else {
+          gate.wait()
+        }
       }
     }
   }
