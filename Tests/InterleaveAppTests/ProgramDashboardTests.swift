@@ -75,6 +75,32 @@ struct ProgramDashboardTests {
     #expect(ProgramFrame.fitted("balance += n", width: 40) == "balance += n")
   }
 
+  @Test("the focused thread's line is read whole at 80x24: what does not fit goes on the rows under it")
+  func focusedLineWhole() throws {
+    let path = ProgramCommandTests.program("seed-loop.py")
+    let program = try ProgramSource.load(path)
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    // Main prints and waits in join(); the loop thread is at its first print.
+    stepper.step(0)
+    let view = stepper.view()
+    try #require(view.threads.count == 2 && view.threads[1].line == 5, "\(view.threads)")
+    let lines = ProgramFrame(
+      file: "seed-loop.py", source: program.sourceLines, view: view, pace: .paused, focus: 1
+    ).draw(width: 80, height: 24).lines
+    let at = try #require(lines.firstIndex { $0.contains("1▶") }, "\(lines)")
+    #expect(lines[at].contains("print(f\"线程{threading.") && !lines[at].contains("…"), "\(lines)")
+    // Broken where a name ends, never inside one.
+    #expect(lines[at + 1].contains(" current_thread(). "), "\(lines)")
+    #expect(lines[at + 2].contains(" name}正在运行中...\")"), "\(lines)")
+    // Another thread's long line is still cut, its end kept.
+    #expect(lines.contains { $0.contains("t = threading.Thread(targe…") }, "\(lines)")
+    let pieces = ProgramFrame.wrapped(String(repeating: "ab ", count: 30), width: 20, rows: 3)
+    #expect(pieces.count == 3 && pieces.allSatisfy { TextWidth.of($0) <= 20 }, "\(pieces)")
+    #expect(pieces[2].contains("…"))
+  }
+
   @Test("every thread's line is in sight, however far apart, with … for the lines left out")
   func everyThreadInSight() {
     let rows = ProgramFrame.shownLines(marks: [12, 20, 31], count: 33, height: 14)

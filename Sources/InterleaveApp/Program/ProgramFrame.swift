@@ -98,6 +98,13 @@ struct ProgramFrame {
     for (slot, thread) in view.threads.enumerated() {
       if let line = thread.line, thread.state != .finished { marks[line, default: []].append(slot) }
     }
+    // Green where a thread can go, amber where all wait; bold for the focus.
+    func style(_ line: Int) -> Style {
+      let here = marks[line] ?? []
+      guard !here.isEmpty else { return .text }
+      let canGo = here.contains { view.threads[$0].state == .ready }
+      return Style(canGo ? .running : .waiting, bold: here.contains(focus))
+    }
     let order = ([focus] + marks.values.flatMap { $0 }.sorted()).compactMap { slot in
       view.threads.indices.contains(slot) && view.threads[slot].state != .finished
         ? view.threads[slot].line : nil
@@ -112,14 +119,22 @@ struct ProgramFrame {
     let parts =
       focused?.state != .finished && focused?.line != nil
       ? Array(all.prefix(max(0, inner.height - 3))) : []
-    let rows = Self.shownLines(
-      marks: order, count: source.count, height: inner.height - parts.count)
     let number = String(source.count).count
     // Wide enough for every thread number that shares a line (`1,2,3▶`).
     let gutterWidth = min(
       12,
       max(5, (marks.values.map { $0.map(String.init).joined(separator: ",").count + 1 }.max() ?? 0))
     )
+    let codeX = inner.x + gutterWidth + number + 1
+    // The focused thread's line is read whole: what does not fit goes on
+    // the rows under it (other lines are cut with "…").
+    var pieces: [String] = []
+    if let line = focused?.line, focused?.state != .finished, source.indices.contains(line - 1) {
+      let text = Sanitizer.line(Self.expandTabs(source[line - 1]))
+      pieces = Self.wrapped(text, width: inner.maxX - codeX, rows: max(1, inner.height - parts.count - 2))
+    }
+    let rows = Self.shownLines(
+      marks: order, count: source.count, height: inner.height - parts.count - (pieces.count - 1))
     var y = inner.y - 1
     for shown in rows {
       y += 1
@@ -130,7 +145,14 @@ struct ProgramFrame {
           y: y, style: Style(.dim), clip: inner)
         continue
       }
+      let whole = line == focused?.line && pieces.count > 1
       defer {
+        if whole {
+          for piece in pieces.dropFirst() {
+            y += 1
+            canvas.put(piece, x: codeX, y: y, style: style(line), clip: inner)
+          }
+        }
         if !parts.isEmpty, line == focused?.line {
           // Whose steps these are, in the gutter: others may share the line.
           let whose = "\(focus)"
@@ -146,21 +168,50 @@ struct ProgramFrame {
       }
       let here = marks[line] ?? []
       let gutter = here.isEmpty ? "" : here.map(String.init).joined(separator: ",")
-      // Green where a thread can go, amber where all wait; bold for the focus.
-      let canGo = here.contains { view.threads[$0].state == .ready }
-      let style: Style =
-        here.isEmpty ? .text : Style(canGo ? .running : .waiting, bold: here.contains(focus))
       if !here.isEmpty {
-        canvas.put(String(gutter.prefix(gutterWidth - 1)) + "▶", x: inner.x, y: y, style: style)
+        canvas.put(
+          String(gutter.prefix(gutterWidth - 1)) + "▶", x: inner.x, y: y, style: style(line))
       }
       let label = String(repeating: " ", count: number - String(line).count) + "\(line) "
       canvas.put(label, x: inner.x + gutterWidth, y: y, style: Style(.dim), clip: inner)
-      // A line longer than the pane is cut with "…", never wrapped.
-      let x = inner.x + gutterWidth + label.count
-      let text = Self.fitted(
-        Sanitizer.line(Self.expandTabs(source[line - 1])), width: inner.maxX - x)
-      canvas.put(text, x: x, y: y, style: here.isEmpty ? .text : style, clip: inner)
+      let text =
+        whole
+        ? pieces[0]
+        : Self.fitted(Sanitizer.line(Self.expandTabs(source[line - 1])), width: inner.maxX - codeX)
+      canvas.put(text, x: codeX, y: y, style: here.isEmpty ? .text : style(line), clip: inner)
     }
+  }
+
+  /// `text` in rows of `width` cells, at most `rows` of them (the last cut
+  /// with "…" if even they are not enough); the rows after the first are
+  /// indented as the line is, so they read as its continuation.
+  static func wrapped(_ text: String, width: Int, rows: Int) -> [String] {
+    guard width > 8, TextWidth.of(text) > width else { return [text] }
+    let indent = String(text.prefix { $0 == " " }) + "  "
+    var result: [String] = []
+    var rest = Substring(text)
+    while !rest.isEmpty {
+      let room = result.isEmpty ? width : width - indent.count
+      if result.count == rows - 1 || room < 4 {
+        result.append((result.isEmpty ? "" : indent) + fitted(String(rest), width: room))
+        break
+      }
+      var piece = TextWidth.prefix(String(rest), fitting: room)
+      guard !piece.isEmpty else { break }
+      // Broken after a space, a dot, a bracket or a comma where one is near
+      // the end, so that no name is split (`threading.` / `current_thread()`).
+      let characters = Array(rest)
+      if piece.count < characters.count,
+        let cut = (piece.count / 2..<piece.count).last(where: {
+          " .,([{".contains(characters[$0]) && characters[$0 + 1] != characters[$0]
+        })
+      {
+        piece = String(characters[...cut])
+      }
+      result.append((result.isEmpty ? "" : indent) + piece)
+      rest = rest.dropFirst(piece.count)
+    }
+    return result
   }
 
   /// A code line in `width` cells. One too long keeps its start and its

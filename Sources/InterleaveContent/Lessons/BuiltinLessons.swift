@@ -47,7 +47,7 @@ enum BuiltinLessons {
       expect = ["finished"]
 
       [[steps]]
-      caption = { en = "Each thread has a name, a kernel thread id (tid) and the CPU core it last ran on: they are real operating-system threads.", zh = "每个线程都有名字、内核线程 ID（tid）和它最近运行的 CPU 核心：它们是真正的操作系统线程。" }
+      caption = { en = "Each thread has a name, a kernel thread id (tid) and the CPU core it last ran on: they are real operating-system threads. The tutorial's own code, line by line: interleave lesson 15.", zh = "每个线程都有名字、内核线程 ID（tid）和它最近运行的 CPU 核心：它们是真正的操作系统线程。想一行一行地看教程原来的代码：interleave lesson 15。" }
       wait = "1s"
       expect = ["visible: tid"]
       """#
@@ -644,6 +644,50 @@ enum BuiltinLessons {
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "global balance == 110", "visible: Mainthread Finished"]
+      """#
+    ),
+    (
+      "15-loop-code",
+      #"""
+      # Lesson 15: the tutorial's first listing itself, stepped line by line:
+      # current_thread(), a named Thread, start(), and join() waiting for it.
+      title = { en = "The tutorial's first listing, line by line", zh = "教程里的第一段代码，一行一行看" }
+
+      [[steps]]
+      program = "../programs/seed-loop.py"
+      schedule = "0"
+      rate = 1
+      caption = { en = "The tutorial's first listing, as printed, on real threads. Thread 0 is the main thread: it prints its own name, for current_thread() is the thread that runs the line.", zh = "这是教程里原样的第一段代码，跑在真实的线程上。0 号是主线程：它打印自己的名字，因为 current_thread() 返回的正是执行这一行的线程。" }
+      wait = "1s"
+      expect = ["visible: 线程MainThread正在运行中..."]
+
+      [[steps]]
+      key = "e"
+      schedule = "1"
+      caption = { en = "threading.Thread(target=loop, name=\"循环线程\") made thread 1, and t.start() started it. It runs loop(), so there current_thread() is thread 1 and its name is 循环线程.", zh = "threading.Thread(target=loop, name=\"循环线程\") 创建了 1 号线程，t.start() 启动了它。它执行 loop()，所以在那里 current_thread() 就是 1 号线程，名字是“循环线程”。" }
+      wait = "1s"
+      expect = ["visible: 线程循环线程正在运行中..."]
+
+      [[steps]]
+      schedule = "1x4"
+      rate = 2
+      caption = { en = "Meanwhile thread 0 waits in t.join(). n is loop()'s local: n += 1 is no step of its own, while print() and time.sleep(1) are. Stepped, a sleep keeps its place, not its second.", zh = "与此同时，0 号线程在 t.join() 处等待。n 是 loop() 的局部变量，n += 1 不单独算一步；print() 和 time.sleep(1) 各算一步。单步运行时，sleep 只保留先后顺序，不真的等一秒。" }
+      wait = "1s"
+      expect = ["visible: 线程 循环线程 >>> 3"]
+
+      [[steps]]
+      schedule = "1x7"
+      rate = 3
+      caption = { en = "Once n is 6 the loop ends: loop() prints its last line and returns, and with that thread 1 has finished.", zh = "n 变成 6 之后循环结束：loop() 打印最后一行后返回，1 号线程也就结束了。" }
+      wait = "1s"
+      expect = ["visible: 线程循环线程结束了"]
+
+      [[steps]]
+      schedule = "0"
+      caption = { en = "Only now does t.join() return, and the main thread prints its last line. join() is how one thread waits until another has ended.", zh = "直到这时 t.join() 才返回，主线程打印最后一行。join() 就是让一个线程等另一个线程结束的办法。" }
+      wait = "finished"
+      timeout = "60s"
+      expect = ["finished", "visible: 线程MainThread结束了"]
       """#
     ),
   ]
