@@ -75,7 +75,8 @@ struct ProgramDashboardTests {
     #expect(ProgramFrame.fitted("balance += n", width: 40) == "balance += n")
   }
 
-  @Test("the focused thread's line is read whole at 80x24: what does not fit goes on the rows under it")
+  @Test(
+    "the focused thread's line is read whole at 80x24: what does not fit goes on the rows under it")
   func focusedLineWhole() throws {
     let path = ProgramCommandTests.program("seed-loop.py")
     let program = try ProgramSource.load(path)

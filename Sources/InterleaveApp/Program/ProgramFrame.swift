@@ -131,7 +131,8 @@ struct ProgramFrame {
     var pieces: [String] = []
     if let line = focused?.line, focused?.state != .finished, source.indices.contains(line - 1) {
       let text = Sanitizer.line(Self.expandTabs(source[line - 1]))
-      pieces = Self.wrapped(text, width: inner.maxX - codeX, rows: max(1, inner.height - parts.count - 2))
+      pieces = Self.wrapped(
+        text, width: inner.maxX - codeX, rows: max(1, inner.height - parts.count - 2))
     }
     let rows = Self.shownLines(
       marks: order, count: source.count, height: inner.height - parts.count - (pieces.count - 1))
