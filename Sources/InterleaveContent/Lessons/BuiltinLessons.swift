@@ -47,7 +47,7 @@ enum BuiltinLessons {
       expect = ["finished"]
 
       [[steps]]
-      caption = { en = "Each thread has a name, a kernel thread id (tid) and the CPU core it last ran on: they are real operating-system threads. The tutorial's own code, line by line: interleave lesson 15.", zh = "每个线程都有名字、内核线程 ID（tid）和它最近运行的 CPU 核心：它们是真正的操作系统线程。想一行一行地看教程原来的代码：interleave lesson 15。" }
+      caption = { en = "Each thread has a name, a kernel thread id (tid) and the CPU core it last ran on: they are real operating-system threads. The tutorial's own code, line by line: interleave lesson 15.", zh = "每个线程都有名字、内核线程 ID（tid）和它最近运行的 CPU 核心：它们是真正的操作系统线程。教程原来的代码可以一行一行地看：运行 interleave lesson 15。" }
       wait = "1s"
       expect = ["visible: tid"]
       """#
@@ -97,6 +97,10 @@ enum BuiltinLessons {
       caption = { en = "The compiled loop above lost updates. The tutorial's CPython run printed balance = 0: only 100 loops, and the GIL runs one thread at a time, rarely switching inside balance += n. There the race is hidden, not gone.", zh = "上面编译后的循环丢失了更新。教程在 CPython 里却打印 balance = 0：只循环 100 次，而且 GIL 让同一时刻只有一个线程执行，几乎不会在 balance += n 中途切换。竞态只是被掩盖了，并没有消失。" }
       wait = "1s"
       expect = ["drift != 0"]
+
+      [[steps]]
+      caption = { en = "The tutorial's own code for this lesson, stepped line by line: interleave lesson 13.", zh = "教程里这一课的原始代码可以一行一行地看：运行 interleave lesson 13。" }
+      wait = "1s"
       """#
     ),
     (
@@ -142,6 +146,10 @@ enum BuiltinLessons {
       caption = { en = "Correct, and not free: every change_it() takes and gives back the lock (calls in the lock panel), and a thread that finds it taken waits (contended, wait). Lesson 4 shows the cost.", zh = "结果正确，但不是没有代价：每次 change_it() 都要拿锁、还锁（锁面板里的“请求”），拿不到锁的线程只能停下来等（“争用”和“等待”）。线程只能轮流执行 change_it()；第 4 课会看到这样做的代价。" }
       wait = "1s"
       expect = ["contended", "visible: wait avg | 等待 平均 | longest ended wait | 已结束的等待最长 | none done yet | 还没有哪次等待结束"]
+
+      [[steps]]
+      caption = { en = "The tutorial's own code for this lesson, stepped line by line: interleave lesson 16.", zh = "教程里这一课的原始代码可以一行一行地看：运行 interleave lesson 16。" }
+      wait = "1s"
       """#
     ),
     (
@@ -229,6 +237,10 @@ enum BuiltinLessons {
 
       [[steps]]
       caption = { en = "threading wraps all this: threads with names and join(), and a Lock with the same acquire() and release().", zh = "threading 把这些都包装好了：有名字、能 join() 的线程，以及同样有 acquire() 和 release() 的 Lock。" }
+      wait = "1s"
+
+      [[steps]]
+      caption = { en = "The tutorial's own code for this lesson, stepped line by line: interleave lesson 14.", zh = "教程里这一课的原始代码可以一行一行地看：运行 interleave lesson 14。" }
       wait = "1s"
       """#
     ),
@@ -688,6 +700,59 @@ enum BuiltinLessons {
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "visible: 线程MainThread结束了"]
+      """#
+    ),
+    (
+      "16-lock-code",
+      #"""
+      # Lesson 16: the tutorial's locked listing itself, stepped: lock.acquire(),
+      # try: change_it(n) finally: lock.release(), and a thread that must wait.
+      title = { en = "The tutorial's lock, line by line", zh = "教程里加锁的代码，一行一行看" }
+
+      [[steps]]
+      program = "../programs/seed-locked.py"
+      schedule = "0"
+      rate = 1
+      caption = { en = "The tutorial's locked listing, as printed, on real threads. Thread 0 (main) sets balance = 0, makes one lock and starts t1 and t2: thread 1 adds and takes away n = 5, thread 2 n = 8.", zh = "这是教程里原样的加锁代码，跑在真实的线程上。0 号（主线程）把 balance 设为 0，建一把锁，启动 t1、t2：1 号线程反复加减 n = 5，2 号线程加减 n = 8。" }
+      wait = "1s"
+      expect = ["global balance == 0"]
+
+      [[steps]]
+      schedule = "1"
+      caption = { en = "Thread 1 calls lock.acquire(). The lock is free, so now thread 1 has it, and goes on into change_it(5).", zh = "1 号线程调用 lock.acquire()。锁是空闲的，于是 1 号线程拿到了锁，接着进入 change_it(5)。" }
+      wait = "1s"
+      expect = ["visible: 1 has it | 由 1 持有"]
+
+      [[steps]]
+      key = "2"
+      caption = { en = "Thread 2 has come to lock.acquire() too. Asked to take a step, it cannot: thread 1 holds the lock, so thread 2 waits until it is released.", zh = "2 号线程也走到了 lock.acquire()。让它走一步，它走不了：锁在 1 号线程手里，2 号线程只能等到锁被释放。" }
+      wait = "1s"
+      expect = ["visible: thread 2 cannot go now | 线程 2 现在走不了"]
+
+      [[steps]]
+      schedule = "1x4"
+      rate = 2
+      caption = { en = "Holding the lock, thread 1 runs change_it(5) whole: balance += n, then balance -= n, a read and a write each. Nothing comes between them: balance is 0 again.", zh = "1 号线程拿着锁，完整地执行 change_it(5)：先 balance += n，再 balance -= n，各是一读一写。中间没有别的线程插进来，balance 又回到 0。" }
+      wait = "1s"
+      expect = ["global balance == 0", "visible: written by 1 | 由线程 1 写入"]
+
+      [[steps]]
+      schedule = "1"
+      caption = { en = "finally: lock.release() runs even if change_it() raises an error, so the lock is always given back. It is free: thread 2 can take it now.", zh = "finally 里的 lock.release() 即使 change_it() 出错也会执行，所以锁一定会还回去。锁空闲了，2 号线程现在可以拿到它。" }
+      wait = "1s"
+      expect = ["global balance == 0"]
+
+      [[steps]]
+      schedule = "2x6"
+      rate = 3
+      caption = { en = "Thread 2 takes the lock, runs change_it(8) whole and gives the lock back. Each round is whole, so balance is 0 after every one.", zh = "2 号线程拿到锁，完整地执行 change_it(8)，再把锁还回去。每一轮都是完整的，所以每轮之后 balance 都是 0。" }
+      wait = "1s"
+      expect = ["global balance == 0", "visible: written by 2 | 由线程 2 写入"]
+
+      [[steps]]
+      caption = { en = "The other 999,999 rounds each go the same way, whichever thread gets the lock, so the listing prints balance = 0 every time. Lesson 3 runs this loop at full speed.", zh = "其余 999,999 轮也都这样进行，不管哪个线程拿到锁，所以这段代码每次都打印 balance = 0。第 3 课会全速运行这个循环。" }
+      wait = "1s"
+      expect = ["global balance == 0"]
       """#
     ),
   ]
