@@ -21,7 +21,7 @@ final class Session {
 
   private(set) var model: SessionModel
   private let screen: any Screen
-  private var run: Run
+  var run: Run
   private var sampler = RunSampler()
   private var batch: [Event] = []
   /// Writes the recording's chapter markers, when recording.
@@ -40,7 +40,7 @@ final class Session {
   private let headless: Bool
   /// Adjusts each sample before it is shown (tests: fixed ids and times).
   private let observe: ((inout Sample) -> Void)?
-  private var lastCanvas: Canvas?
+  var lastCanvas: Canvas?
   private var quitRequested = false
   /// Events the current run has delivered to this session.
   private var received = 0
@@ -49,7 +49,7 @@ final class Session {
   /// Runs whose events did not add up (`received + dropped != produced`).
   private(set) var inexactRuns = 0
   /// The first lesson step picture that could not be written.
-  private(set) var snapshotFailure: String?
+  var snapshotFailure: String?
   /// Runs started, restarts included.
   private(set) var runs = 1
 
@@ -77,40 +77,12 @@ final class Session {
   }
 
   /// Every run of the session, for `--trace-out`.
-  private var trace: TraceBuilder?
+  var trace: TraceBuilder?
   /// The count of outcomes running for `f`, if one is.
   private var counter: OutcomeCounter?
-  private var traceOrigin: UInt64?
+  var traceOrigin: UInt64?
   /// Whether every run so far traced every step.
-  private var tracedEveryStep = true
-
-  private func beginTrace() {
-    guard trace != nil else { return }
-    let now = MonotonicClock.now()
-    let origin = traceOrigin ?? now
-    traceOrigin = origin
-    let configuration = model.settings.configuration
-    trace?.begin(
-      title: "\(runs). \(configuration.scenario.id) · \(configuration.threads) threads · "
-        + configuration.speed.description,
-      transcript: model.dashboard.transcript, offset: now - origin)
-  }
-
-  /// Writes the trace file, once the last run has ended.
-  /// - Returns: what went wrong, if the file could not be written.
-  func writeTrace() -> (message: String, status: Int32)? {
-    guard let trace, let path = model.settings.traceOut else { return nil }
-    do {
-      try TextFile.write(
-        trace.document(
-          traced: tracedEveryStep, speed: model.settings.configuration.speed.description),
-        to: path)
-      if trace.leftOut > 0 { InterleaveMain.notice(TraceBuilder.cutNotice(trace, path: path)) }
-      return nil
-    } catch {
-      return ("\(path): \(error)", error.exitStatus)
-    }
-  }
+  var tracedEveryStep = true
 
   private static func start(_ model: SessionModel) -> Run {
     var configuration = model.settings.configuration
@@ -192,30 +164,6 @@ final class Session {
     return Int32((wait + 999_999) / 1_000_000)
   }
 
-  /// Writes the screen as it stands as an SVG picture: for `s`, the first
-  /// free `interleave-SCENARIO-N.svg` here; for a lesson, `BASE-NAME.svg`.
-  private func saveSnapshot(_ name: String?) {
-    guard let canvas = lastCanvas else { return }
-    let path: String
-    if let name {
-      path = "\(model.settings.snapshotBase ?? "interleave")-\(name).svg"
-    } else {
-      let stem = "interleave-\(model.settings.configuration.scenario.id)-"
-      path = (1...).lazy.map { "\(stem)\($0).svg" }.first { access($0, F_OK) != 0 }!
-    }
-    let strings = model.strings
-    do {
-      try TextFile.write(SVGFrame.render(canvas, theme: model.settings.theme), to: path)
-      if name == nil { model.dashboard.notice = strings.snapshotSaved(path) }
-    } catch {
-      if name == nil {
-        model.dashboard.notice = strings.snapshotFailed(path, "\(error)")
-      } else {
-        snapshotFailure = "\(path): \(error)"
-      }
-    }
-  }
-
   private func draw() {
     let size = screen.size
     let canvas = Dashboard.render(model.dashboard, width: size.width, height: size.height)
@@ -237,51 +185,6 @@ final class Session {
     var sample = sampler.sample(run, now: MonotonicClock.now())
     observe?(&sample)
     model.dashboard.apply(sample)
-  }
-
-  /// What a lesson's waits and claims look at: the dashboard now.
-  func observation() -> LessonObservation {
-    let state = model.dashboard
-    var seen = LessonObservation(
-      finished: state.phase == .finished, paused: model.paused, drift: state.balance.drift,
-      lostUpdates: state.balance.lostUpdates, deadlocked: state.deadlock != nil,
-      lostSeen: state.story != nil, contended: state.primitives.contains { $0.contendedCalls > 0 },
-      waiting: state.panes.dropFirst().contains { $0.state == .waiting },
-      steps: state.panes.dropFirst().reduce(0) { $0 + $1.steps },
-      screen: lastCanvas?.lines ?? [])
-    seen.hung = state.hang != nil
-    seen.timeouts = state.primitives.reduce(0) { $0 + $1.timeouts }
-    seen.conditionWaiting = state.primitives.contains {
-      $0.kind == .condition && !$0.waiters.isEmpty
-    }
-    seen.impossible = Session.impossibleFigure(state, screen: seen.screen)
-    for figure in state.figures {
-      switch figure {
-      case .errors(_, let count): seen.raised = seen.raised || count > 0
-      case .concurrency(_, let most, _): seen.mostInUse = most
-      case .gil(_, let switches, _, _): seen.gilSwitches = switches
-      case .outcomes(let counts, _, _, _):
-        seen.reordered = counts.filter { !$0.predicted }.reduce(0) { $0 + $1.count }
-      case .processes(let children): seen.processBalances = children.map(\.balance)
-      case .buffer: break
-      }
-    }
-    return seen
-  }
-
-  /// A figure the dashboard shows that cannot be true, described (nil:
-  /// every one adds up): the identities every primitive's counts keep, and
-  /// no share over 100% anywhere on screen.
-  static func impossibleFigure(_ state: DashboardState, screen: [String]) -> String? {
-    for lock in state.primitives {
-      if lock.contended > lock.acquisitions {
-        return "\(lock.name): contended \(lock.contended) of \(lock.acquisitions) acquisitions"
-      }
-      if lock.totalHoldNs > state.elapsedNs {
-        return "\(lock.name): held \(lock.totalHoldNs) ns of a \(state.elapsedNs) ns run"
-      }
-    }
-    return StandingClaims.shareOver100(screen)
   }
 
   private func perform(_ action: Action, from source: SessionModel.Source) {
@@ -352,7 +255,8 @@ final class Session {
     case .marker(let label):
       // A step's time counts from when its marker is in the recording.
       if let written = marker?(label) { driver?.markerWritten(label, at: written) }
-    case .saveSnapshot(let name): saveSnapshot(name)
+    case .saveSnapshot(let name):
+      if let notice = saveSnapshot(name) { model.dashboard.notice = notice }
     case .countOutcomes(let count):
       counter?.cancel()
       counter = OutcomeCounter(count)
