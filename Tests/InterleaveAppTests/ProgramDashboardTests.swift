@@ -78,8 +78,11 @@ struct ProgramDashboardTests {
   @Test(
     "the focused thread's line is read whole at 80x24: what does not fit goes on the rows under it")
   func focusedLineWhole() throws {
-    let path = ProgramCommandTests.program("seed-loop.py")
-    let program = try ProgramSource.load(path)
+    // The listing as the built-in lessons have it: its last line is main's last print.
+    var text = try String(
+      contentsOfFile: ProgramCommandTests.program("seed-loop.py"), encoding: .utf8)
+    while text.last?.isNewline == true { text.removeLast() }
+    let program = try ProgramSource.compile(text, file: "seed-loop.py", shown: "seed-loop.py")
     let stepper = ProgramStepper(program: program, cpuCount: 2)
     defer { stepper.stop() }
     #expect(stepper.start())
@@ -97,6 +100,17 @@ struct ProgramDashboardTests {
     #expect(lines[at + 2].contains(" name}正在运行中...\")"), "\(lines)")
     // Another thread's long line is still cut, its end kept.
     #expect(lines.contains { $0.contains("t = threading.Thread(targe…") }, "\(lines)")
+    // With no thread's line to read whole (the focus on one that ended),
+    // every thread's place is still inside the box, none on its border.
+    for _ in 0..<12 { stepper.step(1) }
+    let ended = stepper.view()
+    try #require(ended.threads[1].state == .finished && ended.threads[0].line == 20)
+    let unfocused = ProgramFrame(
+      file: "seed-loop.py", source: program.sourceLines, view: ended, pace: .paused, focus: 1
+    ).draw(width: 80, height: 24).lines
+    let bottom = try #require(unfocused.firstIndex { $0.hasPrefix("└") })
+    #expect(!unfocused[bottom].contains("▶"), "\(unfocused)")
+    #expect(unfocused[..<bottom].contains { $0.contains("0▶") }, "\(unfocused)")
     let pieces = ProgramFrame.wrapped(String(repeating: "ab ", count: 30), width: 20, rows: 3)
     #expect(pieces.count == 3 && pieces.allSatisfy { TextWidth.of($0) <= 20 }, "\(pieces)")
     #expect(pieces[2].contains("…"))

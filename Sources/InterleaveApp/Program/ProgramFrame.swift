@@ -135,7 +135,7 @@ struct ProgramFrame {
         text, width: inner.maxX - codeX, rows: max(1, inner.height - parts.count - 2))
     }
     let rows = Self.shownLines(
-      marks: order, count: source.count, height: inner.height - parts.count - (pieces.count - 1))
+      marks: order, count: source.count, height: inner.height - parts.count - max(0, pieces.count - 1))
     var y = inner.y - 1
     for shown in rows {
       y += 1
@@ -204,7 +204,7 @@ struct ProgramFrame {
       let characters = Array(rest)
       if piece.count < characters.count,
         let cut = (piece.count / 2..<piece.count).last(where: {
-          " .,([{".contains(characters[$0]) && characters[$0 + 1] != characters[$0]
+          " .,(".contains(characters[$0]) && characters[$0 + 1] != characters[$0]
         })
       {
         piece = String(characters[...cut])

@@ -207,7 +207,7 @@ enum BuiltinLessons {
       scenario = "coarse"
       threads = 2
       speed = 150
-      caption = { en = "_thread.allocate_lock() makes a lock; acquire(timeout=…) waits for it at most timeout seconds. One of the threads gets the lock...", zh = "_thread.allocate_lock() 创建一把锁；acquire(timeout=…) 最多等待 timeout 秒。其中一个线程先拿到了锁……" }
+      caption = { en = "_thread.allocate_lock() makes a lock; acquire(timeout=…) waits for it at most timeout seconds. One thread gets the lock and prints (Locked: True); the other waits.", zh = "_thread.allocate_lock() 创建一把锁；acquire(timeout=…) 最多等待 timeout 秒。一个线程拿到了锁，打印出 (Locked: True)；另一个线程只能等着。" }
       # It pauses once the other thread waits for the lock, which comes just
       # after the first one's (Locked: True) line.
       wait = "waiting"
@@ -216,7 +216,7 @@ enum BuiltinLessons {
       expect = ["visible: Locked: True", "waiting"]
 
       [[steps]]
-      caption = { en = "...and prints (Locked: True) and its ident: locked() is True while the lock is held; _thread.get_ident() is Python's id for the thread (not the tid).", zh = "……并打印 (Locked: True) 和线程标识符：持有期间 lock.locked() 为 True；_thread.get_ident() 返回标识该线程的整数，它不是 tid。" }
+      caption = { en = "locked() is True while the lock is held. The number after it is _thread.get_ident(), Python's id for the thread; it is not the tid.", zh = "持有锁期间 lock.locked() 为 True。后面的数字是 _thread.get_ident() 的返回值，是 Python 给线程的编号，不是 tid。" }
       wait = "1s"
       expect = ["visible: Locked: True", "waiting"]
 
@@ -669,7 +669,7 @@ enum BuiltinLessons {
       program = "../programs/seed-loop.py"
       schedule = "0"
       rate = 1
-      caption = { en = "The tutorial's first listing, as printed, on real threads. Thread 0 is the main thread: it prints its own name, for current_thread() is the thread that runs the line.", zh = "这是教程里原样的第一段代码，跑在真实的线程上。0 号是主线程：它打印自己的名字，因为 current_thread() 返回的正是执行这一行的线程。" }
+      caption = { en = "The tutorial's first listing, as printed, on real threads. Thread 0 is the main thread: it prints its own name, because current_thread() is the thread that runs the line.", zh = "这是教程里原样的第一段代码，跑在真实的线程上。0 号是主线程：它打印自己的名字，因为 current_thread() 返回的正是执行这一行的线程。" }
       wait = "1s"
       expect = ["visible: 线程MainThread正在运行中..."]
 
@@ -683,7 +683,7 @@ enum BuiltinLessons {
       [[steps]]
       schedule = "1x4"
       rate = 2
-      caption = { en = "Meanwhile thread 0 waits in t.join(). n is loop()'s local: n += 1 is no step of its own, while print() and time.sleep(1) are. Stepped, a sleep keeps its place, not its second.", zh = "与此同时，0 号线程在 t.join() 处等待。n 是 loop() 的局部变量，n += 1 不单独算一步；print() 和 time.sleep(1) 各算一步。单步运行时，sleep 只保留先后顺序，不真的等一秒。" }
+      caption = { en = "Meanwhile thread 0 waits in t.join(). n is loop()'s local: n += 1 is no step of its own, while print() and time.sleep(1) are. When stepping, a sleep keeps its place in the order but does not wait its second.", zh = "与此同时，0 号线程在 t.join() 处等待。n 是 loop() 的局部变量，n += 1 不单独算一步；print() 和 time.sleep(1) 各算一步。单步运行时，sleep 只保留先后顺序，不真的等一秒。" }
       wait = "1s"
       expect = ["visible: 线程 循环线程 >>> 3"]
 
