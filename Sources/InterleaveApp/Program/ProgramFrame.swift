@@ -135,7 +135,8 @@ struct ProgramFrame {
         text, width: inner.maxX - codeX, rows: max(1, inner.height - parts.count - 2))
     }
     let rows = Self.shownLines(
-      marks: order, count: source.count, height: inner.height - parts.count - max(0, pieces.count - 1))
+      marks: order, count: source.count,
+      height: inner.height - parts.count - max(0, pieces.count - 1))
     var y = inner.y - 1
     for shown in rows {
       y += 1
