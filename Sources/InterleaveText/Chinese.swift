@@ -229,6 +229,7 @@ public struct Chinese: Strings {
 
   public var lessonEnded: String { "课程结束，按 q 退出" }
   public var lessonEndMarker: String { "课程结束" }
+  public func scenarioMarker(_ id: String) -> String { "场景 \(id)" }
 
   public func rerun(_ attempt: Int, of total: Int) -> String {
     "这次没有出现：线程几乎没有重叠，再运行一次（\(attempt)/\(total)）"

@@ -234,6 +234,7 @@ public struct English: Strings {
 
   public var lessonEnded: String { "end of lesson: q quits" }
   public var lessonEndMarker: String { "end of lesson" }
+  public func scenarioMarker(_ id: String) -> String { "scenario \(id)" }
 
   public func rerun(_ attempt: Int, of total: Int) -> String {
     "not this time: the threads hardly overlapped. Running again (\(attempt)/\(total))"

@@ -125,6 +125,8 @@ public protocol Strings: DriveStrings, ScenarioStrings, Sendable {
   var lessonEnded: String { get }
   /// The recording's chapter marker at the end of a lesson.
   var lessonEndMarker: String { get }
+  /// The recording's chapter marker where a run of scenario `id` starts.
+  func scenarioMarker(_ id: String) -> String
   /// A step whose claim did not hold runs its run again.
   func rerun(_ attempt: Int, of total: Int) -> String
   var quitting: String { get }

@@ -52,6 +52,15 @@ struct SessionModelTests {
     #expect(KeyMap.action(for: .character("\u{0C}"), helpOpen: false) == .redraw)
   }
 
+  @Test("a recording's chapter marker for a new run is in the lesson's language")
+  func markerLanguage() {
+    var model = SessionModel(
+      settings: Settings(
+        configuration: RunConfiguration(scenario: .race, threads: 2, speed: .normal),
+        language: .zh, theme: nil, schedule: nil, environment: [:]))
+    #expect(model.apply(.switchScenario(.coarse)) == [.startRun, .marker("场景 coarse")])
+  }
+
   @Test("a switch restarts with a fresh dashboard; a replayed schedule ends there and says so")
   func replayEnds() {
     var model = Self.model(schedule: .replay([1, 2, 1, 2], flag: "--schedule-in r.schedule"))

@@ -360,6 +360,6 @@ struct SessionModel: Equatable, Sendable {
     dashboard.drive = drive?.view
     if let lessonCaption { dashboard.caption = lessonCaption }
     paused = false
-    return [.startRun, .marker("scenario \(configuration.scenario.id)")]
+    return [.startRun, .marker(strings.scenarioMarker(configuration.scenario.id))]
   }
 }
