@@ -21,6 +21,8 @@ public final class ProgramStepper: Sendable {
     /// Finished without reaching its end: the program ended under it (a
     /// daemon or `_thread` thread when the main thread was done).
     public var cutOff = false
+    /// The line of the last step it took (nil: none yet, or let go).
+    public var lastLine: Int? = nil
   }
 
   /// Everything on screen about the run, taken at one moment.
@@ -253,7 +255,7 @@ public final class ProgramStepper: Sendable {
     // Let go, the real threads say only which of them are blocked, and where.
     let blockedLines = isFree ? world.blockedLines : [:]
     let order = world.gate?.threadsBySlot ?? []
-    let (threads, idents) = world.readObjects { objects in
+    var (threads, idents) = world.readObjects { objects in
       let threads = order.map { index -> ThreadView in
         let thread = objects.thread(index)
         let slot = order.firstIndex(of: index) ?? 0
@@ -281,6 +283,10 @@ public final class ProgramStepper: Sendable {
         return (String(ModelWorld.ident(of: index)), String(ident))
       }
       return (threads, Dictionary(idents, uniquingKeysWith: { first, _ in first }))
+    }
+    if !isFree {
+      let log = lineLog.snapshot
+      for slot in threads.indices { threads[slot].lastLine = log[slot]?.line }
     }
     let writers = isFree ? [:] : writers.snapshot
     let globals = program.globalNames.enumerated().compactMap {

@@ -70,7 +70,7 @@ public struct ProgramWords: Sendable {
   }
 
   static let english = ProgramWords(
-    codeTitle: "code, threads at their next step",
+    codeTitle: "code: ▶ each thread's next step, ✓ its last",
     codeTitleFree: "code, blocked threads where they wait", threadsTitle: "threads",
     globalsTitle: "globals", globalsSampled: "globals, sampled", outputTitle: "output",
     step: "step", paused: "paused", stepping: { "stepping, \($0) steps/s" },
@@ -154,7 +154,7 @@ public struct ProgramWords: Sendable {
   }
 
   static let chineseWords = ProgramWords(
-    codeTitle: "代码：各线程下一步所在的行", codeTitleFree: "代码：阻塞的线程停在的行",
+    codeTitle: "代码：▶ 各线程的下一步，✓ 上一步", codeTitleFree: "代码：阻塞的线程停在的行",
     threadsTitle: "线程", globalsTitle: "全局变量",
     globalsSampled: "全局变量（抽样）", outputTitle: "输出", step: "第", paused: "已暂停",
     stepping: { "自动单步，每秒 \($0) 步" }, free: "全速自由运行", finished: "已结束",

@@ -98,6 +98,11 @@ struct ProgramFrame {
     for (slot, thread) in view.threads.enumerated() {
       if let line = thread.line, thread.state != .finished { marks[line, default: []].append(slot) }
     }
+    // Where a thread took its last step, if it is not where it stands now.
+    var ran: [Int: [Int]] = [:]
+    for (slot, thread) in view.threads.enumerated() {
+      if let last = thread.lastLine, last != thread.line { ran[last, default: []].append(slot) }
+    }
     // Green where a thread can go, amber where all wait; bold for the focus.
     func style(_ line: Int) -> Style {
       let here = marks[line] ?? []
@@ -105,10 +110,11 @@ struct ProgramFrame {
       let canGo = here.contains { view.threads[$0].state == .ready }
       return Style(canGo ? .running : .waiting, bold: here.contains(focus))
     }
-    let order = ([focus] + marks.values.flatMap { $0 }.sorted()).compactMap { slot in
-      view.threads.indices.contains(slot) && view.threads[slot].state != .finished
-        ? view.threads[slot].line : nil
-    }
+    let order =
+      ([focus] + marks.values.flatMap { $0 }.sorted()).compactMap { slot in
+        view.threads.indices.contains(slot) && view.threads[slot].state != .finished
+          ? view.threads[slot].line : nil
+      } + ran.keys.sorted()
     // `e`: the focused thread's line taken apart, under it, one step a row.
     let focused = view.threads.indices.contains(focus) ? view.threads[focus] : nil
     let all =
@@ -121,10 +127,10 @@ struct ProgramFrame {
       ? Array(all.prefix(max(0, inner.height - 3))) : []
     let number = String(source.count).count
     // Wide enough for every thread number that shares a line (`1,2,3▶`).
-    let gutterWidth = min(
-      12,
-      max(5, (marks.values.map { $0.map(String.init).joined(separator: ",").count + 1 }.max() ?? 0))
-    )
+    let widest = (Array(marks.values) + Array(ran.values)).map {
+      $0.map(String.init).joined(separator: ",").count + 1
+    }.max()
+    let gutterWidth = min(12, max(5, widest ?? 0))
     let codeX = inner.x + gutterWidth + number + 1
     // The focused thread's line is read whole: what does not fit goes on
     // the rows under it (other lines are cut with "…").
@@ -173,6 +179,9 @@ struct ProgramFrame {
       if !here.isEmpty {
         canvas.put(
           String(gutter.prefix(gutterWidth - 1)) + "▶", x: inner.x, y: y, style: style(line))
+      } else if let slots = ran[line] {
+        let mark = slots.map(String.init).joined(separator: ",")
+        canvas.put(String(mark.prefix(gutterWidth - 1)) + "✓", x: inner.x, y: y, style: Style(.dim))
       }
       let label = String(repeating: " ", count: number - String(line).count) + "\(line) "
       canvas.put(label, x: inner.x + gutterWidth, y: y, style: Style(.dim), clip: inner)
