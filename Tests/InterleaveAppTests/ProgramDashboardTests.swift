@@ -98,6 +98,8 @@ struct ProgramDashboardTests {
     // Broken where a name ends, never inside one.
     #expect(lines[at + 1].contains(" current_thread(). "), "\(lines)")
     #expect(lines[at + 2].contains(" name}正在运行中...\")"), "\(lines)")
+    // Main's print, the step it took last, is still in sight, marked ✓.
+    #expect(lines.contains { $0.contains("0✓") && $0.contains(" 14 print(") }, "\(lines)")
     // Another thread's long line is still cut, its end kept.
     #expect(lines.contains { $0.contains("t = threading.Thread(targe…") }, "\(lines)")
     // With no thread's line to read whole (the focus on one that ended),
