@@ -17,7 +17,9 @@ final class SessionHarness: Sendable {
   private let report = LockedBox<LessonDriver?>(nil)
   private let runCount = LockedBox<Int?>(nil)
 
-  /// `frameLag`: seconds slept between frames, as a loaded machine draws late.
+  /// `frameLag`: seconds slept between frames, as a loaded machine draws
+  /// late. It is load made on purpose, never a wait for something to happen:
+  /// what a test then checks must hold however late the frames come.
   ///
   /// Thread ids, CPUs, times and CPU use fixed, so that frames are the
   /// same on every machine and every run.

@@ -21,7 +21,7 @@ final class Session {
 
   private(set) var model: SessionModel
   private let screen: any Screen
-  var run: Run
+  private(set) var run: Run
   private var sampler = RunSampler()
   private var batch: [Event] = []
   /// Writes the recording's chapter markers, when recording.
@@ -40,7 +40,7 @@ final class Session {
   private let headless: Bool
   /// Adjusts each sample before it is shown (tests: fixed ids and times).
   private let observe: ((inout Sample) -> Void)?
-  var lastCanvas: Canvas?
+  private(set) var lastCanvas: Canvas?
   private var quitRequested = false
   /// Events the current run has delivered to this session.
   private var received = 0
@@ -82,7 +82,7 @@ final class Session {
   private var counter: OutcomeCounter?
   var traceOrigin: UInt64?
   /// Whether every run so far traced every step.
-  var tracedEveryStep = true
+  private(set) var tracedEveryStep = true
 
   private static func start(_ model: SessionModel) -> Run {
     var configuration = model.settings.configuration

@@ -140,7 +140,11 @@ public final class Pacer: Sendable {
   /// only on a token that `letOneStep` gives, so an observer that looks
   /// between tokens sees every step before the next one (a lesson pausing
   /// at an event pauses there on a loaded machine too). Off: the pace alone.
+  /// Only the observer's thread calls this and `letOneStep`, so each reads
+  /// `inLockstep` first without the mutex, and a frame that changes
+  /// nothing never takes it.
   public func lockstep(_ on: Bool) {
+    guard inLockstep.load(ordering: .relaxed) != on else { return }
     gate.withLock {
       guard inLockstep.load(ordering: .relaxed) != on else { return }
       inLockstep.store(on, ordering: .relaxed)
@@ -152,6 +156,7 @@ public final class Pacer: Sendable {
   /// In lockstep, lets the next paced step that is due run (one at most
   /// outstanding: tokens do not pile up while nobody is due).
   public func letOneStep() {
+    guard inLockstep.load(ordering: .relaxed) else { return }
     gate.withLock {
       guard inLockstep.load(ordering: .relaxed), tokens.load(ordering: .relaxed) == 0 else {
         return
