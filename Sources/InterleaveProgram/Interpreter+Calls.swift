@@ -11,16 +11,16 @@ extension Interpreter {
     switch callee {
     case .function(let index):
       // Every parameter given by position (the usual call): no checks to make.
-      if keywords.isEmpty, frames.count < Limits.callDepth,
+      if keywords.isEmpty, calls.frames.count < Limits.callDepth,
         arguments.count == program.functions[index].parameters.count
       {
-        var locals = [Value?](repeating: nil, count: program.functions[index].localNames.count)
-        for slot in arguments.indices { locals[slot] = arguments[slot] }
-        frames.append(Frame(function: index, locals: locals))
+        calls.push(
+          function: index, localCount: program.functions[index].localNames.count,
+          arguments: arguments)
         return nil
       }
       let function = program.functions[index]
-      guard frames.count < Limits.callDepth else {
+      guard calls.frames.count < Limits.callDepth else {
         throw PythonError(
           "RecursionError", "calls deeper than \(Limits.callDepth) are not supported here")
       }
@@ -58,7 +58,7 @@ extension Interpreter {
           "\(function.name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(listed)"
         )
       }
-      frames.append(Frame(function: index, locals: locals))
+      calls.push(function: index, locals: locals)
       return nil
     case .builtin(let builtin):
       return try self.builtin(builtin, arguments, keywords: keywords, world: &world)

@@ -1,16 +1,3 @@
-/// One call of a function in a thread.
-struct Frame: Hashable, Sendable {
-  var function: Int
-  var pc = 0
-  var locals: [Value?]
-  var stack: [Value] = []
-  /// The error a `finally` handler is running for.
-  var pending: PythonError?
-  /// In the model: the condition whose `wait()` this frame is in; the
-  /// thread's next step takes the lock back once notified.
-  var waking: Int?
-}
-
 /// Why a thread stopped running.
 enum Stop: Error {
   /// The run is ending (a quit, or the main thread ended past daemons).
@@ -23,7 +10,7 @@ struct Interpreter<W: World> {
   let program: Program
   /// This thread's object index.
   let thread: Int
-  var frames: [Frame] = []
+  var calls = CallStack()
   /// The value the thread's outermost call returned.
   var result: Value?
 
@@ -32,7 +19,7 @@ struct Interpreter<W: World> {
     self.thread = thread
   }
 
-  var finished: Bool { frames.isEmpty }
+  var finished: Bool { calls.isEmpty }
 
   /// Starts the thread in `callee(arguments)`.
   mutating func begin(_ callee: Value, _ arguments: [Value], world: inout W) throws {
@@ -43,17 +30,18 @@ struct Interpreter<W: World> {
 
   /// Starts the main thread in `<module>`.
   mutating func beginModule() {
-    frames = [
-      Frame(
-        function: 0, locals: Array(repeating: nil, count: program.functions[0].localNames.count))
-    ]
+    calls = CallStack()
+    calls.push(
+      function: 0, localCount: program.functions[0].localNames.count, arguments: EmptyCollection())
   }
 
   /// Runs until the thread ends. Returns the error it ended with, if any.
   mutating func run(world: inout W) throws(Stop) -> PythonError? {
-    while !frames.isEmpty {
+    while !calls.isEmpty {
       do {
-        try execute(world: &world)
+        // One call for many instructions: the instruction's code is inlined
+        // into this loop, not entered and left once for each.
+        while !calls.isEmpty { try step(world: &world) }
       } catch let error as PythonError {
         if let unhandled = unwind(error) { return unhandled }
       } catch {
@@ -67,21 +55,21 @@ struct Interpreter<W: World> {
   /// popping frames without; returns the error if none has one.
   mutating func unwind(_ raised: PythonError) -> PythonError? {
     var error = raised
-    if error.traceback.isEmpty, let frame = frames.last {
+    if error.traceback.isEmpty, let frame = calls.frames.last {
       error.traceback = [traceLine(frame)]
     }
-    while let frame = frames.last {
+    while let frame = calls.frames.last {
       let at = frame.pc - 1
       if let handler = program.functions[frame.function].handlers.first(where: {
         $0.start <= at && at < $0.end
       }) {
-        frames[frames.count - 1].stack.removeAll()
-        frames[frames.count - 1].pending = error
-        frames[frames.count - 1].pc = handler.handler
+        calls.clearOperands()
+        calls.pending[calls.frames.count - 1] = error
+        calls.frames[calls.frames.count - 1].pc = handler.handler
         return nil
       }
-      frames.removeLast()
-      if let caller = frames.last { error.traceback.insert(traceLine(caller), at: 0) }
+      calls.popFrame()
+      if let caller = calls.frames.last { error.traceback.insert(traceLine(caller), at: 0) }
     }
     return error
   }
@@ -94,17 +82,16 @@ struct Interpreter<W: World> {
 
   // MARK: Stack
 
-  private mutating func push(_ value: Value) { frames[frames.count - 1].stack.append(value) }
-  private mutating func pop() -> Value { frames[frames.count - 1].stack.removeLast() }
+  private mutating func push(_ value: Value) { calls.stack.append(value) }
+  private mutating func pop() -> Value { calls.stack.removeLast() }
   private mutating func pop(_ count: Int) -> [Value] {
-    let last = frames.count - 1
-    let values = Array(frames[last].stack.suffix(count))
-    frames[last].stack.removeLast(count)
+    let values = Array(calls.stack.suffix(count))
+    calls.stack.removeLast(count)
     return values
   }
-  private var top: Value { frames[frames.count - 1].stack.last! }
+  private var top: Value { calls.stack.last! }
 
-  private mutating func jump(_ target: Int) { frames[frames.count - 1].pc = target }
+  private mutating func jump(_ target: Int) { calls.frames[calls.frames.count - 1].pc = target }
 
   // MARK: Instructions
 
@@ -122,7 +109,7 @@ struct Interpreter<W: World> {
 
   /// The source line of the instruction being run (its pc already moved on).
   var stepLine: Int {
-    guard let frame = frames.last else { return 0 }
+    guard let frame = calls.frames.last else { return 0 }
     let lines = program.functions[frame.function].lines
     return lines.isEmpty ? 0 : lines[max(0, min(frame.pc - 1, lines.count - 1))]
   }
@@ -130,7 +117,7 @@ struct Interpreter<W: World> {
   /// The source line of the instruction the thread runs next (0: none);
   /// a condition's wake is on the line of its `wait()`.
   var nextLine: Int {
-    guard let frame = frames.last else { return 0 }
+    guard let frame = calls.frames.last else { return 0 }
     let lines = program.functions[frame.function].lines
     let pc = frame.waking != nil ? frame.pc - 1 : frame.pc
     return lines.isEmpty ? 0 : lines[max(0, min(pc, lines.count - 1))]
@@ -138,27 +125,31 @@ struct Interpreter<W: World> {
 
   /// The op the thread runs next.
   var next: Op? {
-    guard let frame = frames.last else { return nil }
+    guard let frame = calls.frames.last else { return nil }
     return program.functions[frame.function].code[frame.pc]
   }
 
   /// Runs one instruction.
-  mutating func execute(world: inout W) throws -> Void {
-    let frame = frames.count - 1
-    if let condition = frames[frame].waking {
+  mutating func execute(world: inout W) throws -> Void { try step(world: &world) }
+
+  @inline(__always)
+  private mutating func step(world: inout W) throws -> Void {
+    let frame = calls.frames.count - 1
+    if let condition = calls.frames[frame].waking {
       let me = thread
       _ = try waitStopping(&world, timeout: nil) { $0.tryEndWait(condition, by: me) }
-      frames[frame].waking = nil
+      calls.frames[frame].waking = nil
       return
     }
-    let function = frames[frame].function
-    let op = program.functions[function].code[frames[frame].pc]
-    frames[frame].pc += 1
+    let function = calls.frames[frame].function
+    let base = calls.frames[frame].localBase
+    let op = program.functions[function].code[calls.frames[frame].pc]
+    calls.frames[frame].pc += 1
     switch op {
     case .constant(let value):
       push(value)
     case .loadLocal(let slot):
-      guard let value = frames[frame].locals[slot] else {
+      guard let value = calls.locals[base + slot] else {
         let name = program.functions[function].localNames[slot]
         throw PythonError(
           "UnboundLocalError",
@@ -166,7 +157,7 @@ struct Interpreter<W: World> {
       }
       push(value)
     case .storeLocal(let slot):
-      frames[frame].locals[slot] = pop()
+      calls.locals[base + slot] = pop()
     case .loadGlobal(let index):
       if world.globalHoldsData(index), world.beforeStep(thread, line: stepLine) {
         throw Stop.cancelled
@@ -197,7 +188,7 @@ struct Interpreter<W: World> {
       push(.bool(try Operations.compare(operation, left, right, world.readObjects { $0 })))
     case .jump(let target):
       // A loop back: a quit must reach even a loop with no step in it.
-      if target < frames[frame].pc, world.shouldStop() { throw Stop.cancelled }
+      if target < calls.frames[frame].pc, world.shouldStop() { throw Stop.cancelled }
       jump(target)
     case .jumpIfFalse(let target):
       if !pop().isTrue { jump(target) }
@@ -238,6 +229,16 @@ struct Interpreter<W: World> {
       let object = pop()
       try setAttribute(object, name, pop(), world: &world)
     case .call(let count, let keywords):
+      // A call of a `def` with every argument by position (most calls):
+      // the arguments go from the operands to the locals in place.
+      if keywords.isEmpty, case .function(let index) = calls.stack[calls.stack.count - count - 1],
+        calls.frames.count < Limits.callDepth, count == program.functions[index].parameters.count
+      {
+        calls.call(
+          function: index, localCount: program.functions[index].localNames.count,
+          argumentCount: count)
+        return
+      }
       let values = pop(count)
       let callee = pop()
       let named =
@@ -279,14 +280,14 @@ struct Interpreter<W: World> {
         })
     case .callLocalMethod(let slot, let name, let count):
       let arguments = pop(count)
-      guard var current = frames[frame].locals[slot] else {
+      guard var current = calls.locals[base + slot] else {
         let localName = program.functions[function].localNames[slot]
         throw PythonError(
           "UnboundLocalError",
           "cannot access local variable '\(localName)' where it is not associated with a value")
       }
-      frames[frame].locals[slot] = nil
-      defer { frames[frame].locals[slot] = current }
+      calls.locals[base + slot] = nil
+      defer { calls.locals[base + slot] = current }
       push(try Self.listMethod(&current, name, arguments))
     case .item:
       let index = pop()
@@ -312,23 +313,23 @@ struct Interpreter<W: World> {
     case .iterate(let slot):
       let iterable = pop()
       let name = try typeName(iterable, &world)
-      frames[frame].locals[slot] = .iterator(try Self.iterator(iterable, typeName: name))
+      calls.locals[base + slot] = .iterator(try Self.iterator(iterable, typeName: name))
     case .forNext(let slot, let exit):
-      guard case .iterator(var iterator) = frames[frame].locals[slot] else {
+      guard case .iterator(var iterator) = calls.locals[base + slot] else {
         jump(exit)
         return
       }
       if let value = iterator.advance() {
-        frames[frame].locals[slot] = .iterator(iterator)
+        calls.locals[base + slot] = .iterator(iterator)
         push(value)
       } else {
-        frames[frame].locals[slot] = nil
+        calls.locals[base + slot] = nil
         jump(exit)
       }
     case .returnValue:
       let value = pop()
-      frames.removeLast()
-      if frames.isEmpty { result = value } else { push(value) }
+      calls.popFrame()
+      if calls.isEmpty { result = value } else { push(value) }
     case .assertFailed(let withMessage):
       var message = ""
       if withMessage {
@@ -337,7 +338,7 @@ struct Interpreter<W: World> {
       }
       throw PythonError("AssertionError", message)
     case .reraise:
-      if let pending = frames[frame].pending { throw pending }
+      if let pending = calls.pending[frame] { throw pending }
     case .enter:
       let object = pop()
       _ = try method(object, "acquire", [], keywords: [:], world: &world)

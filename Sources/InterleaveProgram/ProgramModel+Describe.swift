@@ -3,11 +3,11 @@ extension ProgramModel {
   /// `write balance = 8`, `lock.acquire()`, `print(...)`, `with lock: acquire`.
   /// Nil when it has no step to take.
   public func nextStep(_ state: ModelState, _ slot: Int) -> StepSaid? {
-    guard state.threads.indices.contains(slot), let frame = state.threads[slot].frames.last
+    guard state.threads.indices.contains(slot), let frame = state.threads[slot].calls.frames.last
     else { return nil }
     if frame.waking != nil { return .wake }
     let objects = state.world.objects
-    let stack = frame.stack
+    let calls = state.threads[slot].calls
     switch program.functions[frame.function].code[frame.pc] {
     case .loadGlobal(let index):
       return .read(
@@ -15,25 +15,23 @@ extension ProgramModel {
         taken: false)
     case .storeGlobal(let index):
       return .write(
-        global: program.globalNames[index], value: stack.last.map { $0.repr(objects) } ?? "?")
+        global: program.globalNames[index], value: calls.peek(0).map { $0.repr(objects) } ?? "?")
     case .callGlobalMethod(let index, let name, _):
       return .method(receiver: program.globalNames[index], name: name, holder: nil)
     case .enter:
-      return .enterWith(name: name(of: stack.last, state), holder: holder(stack.last, state))
+      return .enterWith(
+        name: name(of: calls.peek(0), state), holder: holder(calls.peek(0), state))
     case .exit: return .exitWith
     case .call(let count, _):
-      guard stack.count > count, case .builtin(let builtin) = stack[stack.count - count - 1] else {
-        return nil
-      }
+      guard case .builtin(let builtin) = calls.peek(count) else { return nil }
       return builtin == .print
         ? .code("print(...)") : builtin == .sleep ? .code("time.sleep(...)") : nil
     case .callMethod(let method, let count, _):
-      guard stack.count > count else { return .code("\(method)()") }
-      let receiver = stack[stack.count - count - 1]
+      guard let receiver = calls.peek(count) else { return .code("\(method)()") }
       if case .module(let module) = receiver {
         // Stepped, a sleep keeps its place in the order, not its time: three
         // seconds are one step, as a tenth of one is.
-        if method == "sleep", count == 1, let seconds = stack.last {
+        if method == "sleep", count == 1, let seconds = calls.peek(0) {
           let number: Double? =
             switch seconds {
             case .int(let value): Double(value)
@@ -56,7 +54,7 @@ extension ProgramModel {
   /// The global thread `slot`'s next step writes (an assignment, or a list
   /// method that changes the list in place), if it writes one.
   public func nextWrite(_ state: ModelState, _ slot: Int) -> Int? {
-    guard state.threads.indices.contains(slot), let frame = state.threads[slot].frames.last,
+    guard state.threads.indices.contains(slot), let frame = state.threads[slot].calls.frames.last,
       frame.waking == nil
     else { return nil }
     switch program.functions[frame.function].code[frame.pc] {

@@ -1,10 +1,10 @@
 /// A thread of the model: its frames, and how it ended.
 struct ModelThread: Hashable, Sendable {
   var object: Int
-  var frames: [Frame]
+  var calls: CallStack
   /// The error it ended with (`IndexError: pop from empty list`).
   var error: PythonError?
-  var finished: Bool { frames.isEmpty }
+  var finished: Bool { calls.isEmpty }
 }
 
 /// Everything a program's run is at one moment, between steps: the state
@@ -22,13 +22,13 @@ public struct ModelState: Hashable, Sendable {
     hasher.combine(world.globals)
     hasher.combine(marked)
     for thread in threads {
-      hasher.combine(thread.frames.count)
-      for frame in thread.frames {
+      hasher.combine(thread.calls.frames.count)
+      for frame in thread.calls.frames {
         hasher.combine(frame.function)
         hasher.combine(frame.pc)
-        hasher.combine(frame.locals)
-        hasher.combine(frame.stack)
       }
+      hasher.combine(thread.calls.locals)
+      hasher.combine(thread.calls.stack)
     }
     for object in world.objects.objects {
       switch object {
@@ -132,7 +132,7 @@ public struct ProgramModel: Sendable {
     var interpreter = Interpreter<ModelWorld>(program: program, thread: object)
     interpreter.beginModule()
     var state = ModelState(
-      world: world, threads: [ModelThread(object: object, frames: interpreter.frames)])
+      world: world, threads: [ModelThread(object: object, calls: interpreter.calls)])
     settleAll(&state)
     return state
   }
@@ -183,7 +183,7 @@ public struct ProgramModel: Sendable {
     let stuck = !ended(state)
     let live = state.threads.indices.filter { !state.threads[$0].finished }
     let hang =
-      stuck && live.contains { state.threads[$0].frames.last?.waking != nil }
+      stuck && live.contains { state.threads[$0].calls.frames.last?.waking != nil }
       && !live.contains { waitsForLock(state, $0) }
     return ProgramOutcome(
       globals: globals, values: values, deadlock: stuck, hang: hang, errors: errors,
@@ -192,7 +192,7 @@ public struct ProgramModel: Sendable {
 
   /// Whether thread `slot` is at a lock's acquire (or a `with` on one).
   private func waitsForLock(_ state: ModelState, _ slot: Int) -> Bool {
-    guard let frame = state.threads[slot].frames.last, frame.waking == nil else { return false }
+    guard let frame = state.threads[slot].calls.frames.last, frame.waking == nil else { return false }
     switch program.functions[frame.function].code[frame.pc] {
     case .enter: return true
     case .callMethod(let name, _, _): return name.hasPrefix("acquire")
@@ -218,34 +218,32 @@ public struct ProgramModel: Sendable {
 
   private func interpreter(_ state: ModelState, _ slot: Int) -> Interpreter<ModelWorld> {
     var interpreter = Interpreter<ModelWorld>(program: program, thread: state.threads[slot].object)
-    interpreter.frames = state.threads[slot].frames
+    interpreter.calls = state.threads[slot].calls
     return interpreter
   }
 
   /// Whether the thread's next instruction is a step (a scheduler choice).
   func isStep(_ state: ModelState, _ slot: Int) -> Bool {
-    guard let frame = state.threads[slot].frames.last else { return false }
+    guard let frame = state.threads[slot].calls.frames.last else { return false }
     if frame.waking != nil { return true }
     let op = program.functions[frame.function].code[frame.pc]
-    let stack = frame.stack
+    let calls = state.threads[slot].calls
     switch op {
     case .loadGlobal(let index): return state.world.globals[index]?.isData ?? true
-    case .storeGlobal: return stack.last?.isData ?? true
+    case .storeGlobal: return calls.peek(0)?.isData ?? true
     case .callGlobalMethod, .enter, .exit: return true
     case .call(let count, _):
-      guard stack.count > count, case .builtin(let builtin) = stack[stack.count - count - 1] else {
-        return false
-      }
+      guard case .builtin(let builtin) = calls.peek(count) else { return false }
       return builtin == .print || builtin == .sleep
     case .callMethod(let name, let count, _):
-      guard stack.count > count else { return false }
+      guard let receiver = calls.peek(count) else { return false }
       // `time.sleep(1)`: a module's function called by its attribute, a
       // step as the real threads take it.
-      if case .module(let module) = stack[stack.count - count - 1] {
+      if case .module(let module) = receiver {
         guard case .builtin(let builtin) = module.attribute(name) else { return false }
         return builtin == .print || builtin == .sleep
       }
-      guard case .object(let index) = stack[stack.count - count - 1] else { return false }
+      guard case .object(let index) = receiver else { return false }
       if case .thread = state.world.objects.objects[index] { return false }
       return Self.stepMethods.contains(name)
     default: return false
@@ -268,7 +266,7 @@ public struct ProgramModel: Sendable {
   /// Whether the step may have to wait (a lock, a semaphore, a wake):
   /// only those are tried before they are counted as runnable.
   private func mayWait(_ state: ModelState, _ slot: Int) -> Bool {
-    guard let frame = state.threads[slot].frames.last else { return false }
+    guard let frame = state.threads[slot].calls.frames.last else { return false }
     if frame.waking != nil { return true }
     switch program.functions[frame.function].code[frame.pc] {
     case .enter: return true
@@ -290,14 +288,14 @@ public struct ProgramModel: Sendable {
       return false
     } catch let error as PythonError {
       if let unhandled = interpreter.unwind(error) {
-        interpreter.frames = []
+        interpreter.calls = CallStack()
         state.threads[slot].error = unhandled
       }
     } catch {
-      interpreter.frames = []
+      interpreter.calls = CallStack()
     }
     state.world = world
-    state.threads[slot].frames = interpreter.frames
+    state.threads[slot].calls = interpreter.calls
     if interpreter.finished {
       let object = state.threads[slot].object
       state.world.objects.changeThread(object) { $0.state = .stopped }
@@ -314,7 +312,7 @@ public struct ProgramModel: Sendable {
         error = raised
       } catch {}
       state.world = startWorld
-      state.threads.append(ModelThread(object: started, frames: thread.frames, error: error))
+      state.threads.append(ModelThread(object: started, calls: thread.calls, error: error))
       if thread.finished { state.world.objects.changeThread(started) { $0.state = .stopped } }
     }
     state.world.started = []
@@ -331,7 +329,7 @@ public struct ProgramModel: Sendable {
         state.threads[slot].error = PythonError(
           Self.endlessLoop,
           "\(Self.settleLimit) instructions without a step: the model stops this thread")
-        state.threads[slot].frames = []
+        state.threads[slot].calls = CallStack()
         state.world.objects.changeThread(state.threads[slot].object) { $0.state = .stopped }
         return true
       }
