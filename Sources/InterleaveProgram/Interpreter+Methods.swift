@@ -84,6 +84,7 @@ extension Interpreter {
     if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
     let me = thread
     if !blocking { return world.withObjects { $0.tryAcquire(lock, by: me) } }
+    if world.triesBeforeWaiting, world.withObjects({ $0.tryAcquire(lock, by: me) }) { return true }
     return try waitStopping(&world, timeout: timeout < 0 ? nil : timeout) {
       $0.tryAcquire(lock, by: me)
     }

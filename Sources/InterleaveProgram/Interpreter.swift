@@ -255,9 +255,13 @@ struct Interpreter<W: World> {
     case .callMethod(let name, let count, let keywords):
       let values = pop(count)
       let receiver = pop()
-      let named = Dictionary(
-        uniqueKeysWithValues: zip(keywords, values.suffix(keywords.count)).map { ($0, $1) })
-      let positional = Array(values.prefix(count - keywords.count))
+      // Most method calls name nothing (`lock.acquire()`): no table to make.
+      let named =
+        keywords.isEmpty
+        ? [:]
+        : Dictionary(
+          uniqueKeysWithValues: zip(keywords, values.suffix(keywords.count)).map { ($0, $1) })
+      let positional = keywords.isEmpty ? values : Array(values.prefix(count - keywords.count))
       if case .module = receiver {
         // `threading.Thread(...)`: the module's function, called.
         let callee = try attribute(receiver, name, world: &world)

@@ -61,6 +61,7 @@ struct ModelWorld: World, Hashable {
   var cpuCount: Int { 2 }
   mutating func beforeStep(_ thread: Int, line: @autoclosure () -> Int) -> Bool { false }
   var suspendsWaits: Bool { true }
+  var triesBeforeWaiting: Bool { true }
   var stepsWakes: Bool { false }
   mutating func shouldStop() -> Bool { false }
 }

@@ -192,7 +192,9 @@ public struct ProgramModel: Sendable {
 
   /// Whether thread `slot` is at a lock's acquire (or a `with` on one).
   private func waitsForLock(_ state: ModelState, _ slot: Int) -> Bool {
-    guard let frame = state.threads[slot].calls.frames.last, frame.waking == nil else { return false }
+    guard let frame = state.threads[slot].calls.frames.last, frame.waking == nil else {
+      return false
+    }
     switch program.functions[frame.function].code[frame.pc] {
     case .enter: return true
     case .callMethod(let name, _, _): return name.hasPrefix("acquire")

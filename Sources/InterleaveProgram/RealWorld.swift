@@ -257,6 +257,7 @@ final class RealWorld: World, Sendable {
   }
 
   var suspendsWaits: Bool { false }
+  var triesBeforeWaiting: Bool { gate == nil }
   var stepsWakes: Bool { gate != nil }
 
   func shouldStop() -> Bool {

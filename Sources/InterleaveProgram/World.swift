@@ -43,6 +43,9 @@ protocol World {
   /// A condition's `wait()` ends in a step of its own (the model, where a
   /// thread cannot stop inside an instruction); false on real threads.
   var suspendsWaits: Bool { get }
+  /// Whether a wait that can pass at once may be tried first without
+  /// `wait` (no schedule's turn to hand on): it then costs no closure.
+  var triesBeforeWaiting: Bool { get }
   /// Real threads under a schedule: a condition's wake (taking the lock
   /// back) waits for a turn of its own, as it is a step in the model.
   var stepsWakes: Bool { get }
