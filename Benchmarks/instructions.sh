@@ -33,3 +33,29 @@ for loop in race locked atomic; do
   awk -v a="$a" -v b="$b" -v c="$c" -v d="$d" -v n=$((2 * (large - small))) -v loop="$loop" \
     'BEGIN { printf "%-8s %14.2f %14.2f\n", loop, (b - a) / n, (d - c) / n }'
 done
+
+# The tutorial's listings through the interpreter, against CPython 3.11 on
+# the same file: one thread (the race and locked listings with the second
+# thread taken out), so the count is the interpreter's alone, not how the
+# two threads happened to take turns. (instructions at 200,000 - at
+# 100,000) / 100,000.
+python=$(command -v python3.11 || command -v python3 || true)
+if [ -n "$python" ]; then
+  # pyenv's `python3` is a shell script: count the interpreter it runs.
+  python=$("$python" -c 'import sys; print(sys.executable)')
+  for listing in seed-race seed-locked; do
+    for n in 100000 200000; do
+      sed -e "s/range(1000000)/range($n)/; s/range(100)/range($n)/" \
+        -e '/^t2\.\(start\|join\)()$/d' "programs/$listing.py" >"$work/$listing-$n.py"
+    done
+  done
+  printf '\n%-12s %14s %14s\n' listing interleave "$("$python" -c 'import sys; print("python%d.%d" % sys.version_info[:2])')"
+  for listing in seed-race seed-locked; do
+    a=$(count "$work/interleave" run "$work/$listing-100000.py" --plain)
+    b=$(count "$work/interleave" run "$work/$listing-200000.py" --plain)
+    c=$(count "$python" "$work/$listing-100000.py")
+    d=$(count "$python" "$work/$listing-200000.py")
+    awk -v a="$a" -v b="$b" -v c="$c" -v d="$d" -v listing="$listing" \
+      'BEGIN { printf "%-12s %14.0f %14.0f\n", listing, (b - a) / 100000, (d - c) / 100000 }'
+  done
+fi
