@@ -301,12 +301,12 @@ struct ProgramDashboardTests {
     let tmux = try Tmux(width: 80, height: 24)
     try tmux.launch("run '\(file)'")
     // Every outcome of the program is possible at first (the rarest first).
-    try tmux.waitFor(all: ["step 0 · paused", "can still end", "32  balance -21"])
+    try tmux.waitFor(all: ["step 0 · paused", "can still end", "32×  balance -21"])
     for key in ["n", "n", "n", "n", "1", "2"] { try tmux.keys(key) }
     let stepped = try tmux.waitFor(all: ["step 6 · paused", "can still end"])
     #expect(stepped.contains { $0.contains("write balance = ") }, "\(stepped)")
     // A lost update has begun: the count narrowed.
-    #expect(!stepped.contains { $0.contains("32  balance -21") }, "\(stepped)")
+    #expect(!stepped.contains { $0.contains("32×  balance -21") }, "\(stepped)")
     try tmux.keys("u")
     try tmux.waitFor("step 5 · paused")
     // The main thread waits in join(): its digit says why nothing happens.

@@ -392,9 +392,10 @@ struct ProgramFrame {
         line(words.more(reachable.count - shown), Style(.dim))
       }
     }
-    // The count first, so that a long outcome is what gets cut.
+    // The count first, so that a long outcome is what gets cut; `×` says
+    // it is a count of schedules (a bare `1  ends` read as thread 1).
     let counts = reachable.prefix(shown).map { _, schedules in
-      schedules.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64"
+      (schedules.map { Format.grouped(Int(clamping: $0)) } ?? "> 2^64") + "×"
     }
     let widest = counts.map(\.count).max() ?? 0
     for ((outcome, _), count) in zip(reachable.prefix(shown), counts) {

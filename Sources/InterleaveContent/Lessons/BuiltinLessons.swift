@@ -230,7 +230,7 @@ enum BuiltinLessons {
       scenario = "coarse"
       threads = 3
       speed = 40
-      caption = { en = "Three threads add 1, 10 and 100, ten times each, one after another and never together: 1,110 at the end.", zh = "三个线程分别给 balance 加十次 1、10、100，一个接一个，绝不同时进行：最后是 1,110。" }
+      caption = { en = "Now three threads, not two, take the one lock in turn and add 1, 10 and 100 ten times each: one after another, never together, 1,110 at the end.", zh = "现在换成三个线程轮流拿这一把锁，分别给 balance 加十次 1、10、100：一个接一个，绝不同时进行，最后是 1,110。" }
       wait = "finished"
       timeout = "60s"
       expect = ["finished", "balance == expected"]
