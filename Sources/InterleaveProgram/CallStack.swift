@@ -14,9 +14,14 @@ struct Frame: Hashable, Sendable {
 
 /// A thread's calls: the frames, with every frame's locals in one array
 /// and every frame's operands in another, so a call allocates nothing once
-/// the arrays have grown (it was most of a call's cost).
+/// the arrays have grown (it was most of a call's cost). The innermost
+/// frame is held apart from its callers, so moving its pc, every
+/// instruction, is a field's change and not an array's.
 struct CallStack: Hashable, Sendable {
-  var frames: [Frame] = []
+  /// The innermost frame: nil once the thread has ended.
+  var top: Frame?
+  /// The frames that called it, outermost first.
+  var callers: [Frame] = []
   var locals: [Value?] = []
   var stack: [Value] = []
   /// The error a frame's `finally` handler is running for, by the frame's
@@ -24,14 +29,25 @@ struct CallStack: Hashable, Sendable {
   /// no reference counting (reading it was a tenth of every instruction).
   var pending: [Int: PythonError] = [:]
 
-  var isEmpty: Bool { frames.isEmpty }
+  var isEmpty: Bool { top == nil }
+
+  /// How many frames there are.
+  var depth: Int { top == nil ? 0 : callers.count + 1 }
+
+  /// Every frame, outermost first.
+  var frames: [Frame] { top.map { callers + [$0] } ?? [] }
+
+  private mutating func enter(_ frame: Frame) {
+    if let top { callers.append(top) }
+    top = frame
+  }
 
   /// Enters `function`: its first locals are `arguments`, the rest unbound.
   mutating func push<C: Collection<Value>>(function: Int, localCount: Int, arguments: C) {
     let base = locals.count
     for argument in arguments { locals.append(argument) }
     for _ in arguments.count..<localCount { locals.append(nil) }
-    frames.append(Frame(function: function, localBase: base, stackBase: stack.count))
+    enter(Frame(function: function, localBase: base, stackBase: stack.count))
   }
 
   /// Enters `function` called from the innermost frame, whose top
@@ -41,20 +57,21 @@ struct CallStack: Hashable, Sendable {
     for index in (stack.count - argumentCount)..<stack.count { locals.append(stack[index]) }
     for _ in argumentCount..<localCount { locals.append(nil) }
     stack.removeLast(argumentCount + 1)
-    frames.append(Frame(function: function, localBase: base, stackBase: stack.count))
+    enter(Frame(function: function, localBase: base, stackBase: stack.count))
   }
 
   /// Enters `function` with its locals already made.
   mutating func push(function: Int, locals frameLocals: [Value?]) {
     let base = locals.count
     locals.append(contentsOf: frameLocals)
-    frames.append(Frame(function: function, localBase: base, stackBase: stack.count))
+    enter(Frame(function: function, localBase: base, stackBase: stack.count))
   }
 
   /// Leaves the innermost frame, dropping its locals and operands.
   mutating func popFrame() {
-    let frame = frames.removeLast()
-    if !pending.isEmpty { pending[frames.count] = nil }
+    guard let frame = top else { return }
+    top = callers.popLast()
+    if !pending.isEmpty { pending[depth] = nil }
     // One at a time: a frame has few, and `removeSubrange` costs more
     // than the whole call did.
     while locals.count > frame.localBase { locals.removeLast() }
@@ -63,13 +80,13 @@ struct CallStack: Hashable, Sendable {
 
   /// Empties the innermost frame's operand stack.
   mutating func clearOperands() {
-    guard let frame = frames.last else { return }
+    guard let frame = top else { return }
     stack.removeSubrange(frame.stackBase...)
   }
 
   /// The innermost frame's operand `depth` below its top (0: the top).
   func peek(_ depth: Int) -> Value? {
-    guard let frame = frames.last, stack.count - depth - 1 >= frame.stackBase else { return nil }
+    guard let frame = top, stack.count - depth - 1 >= frame.stackBase else { return nil }
     return stack[stack.count - depth - 1]
   }
 }

@@ -11,7 +11,7 @@ extension Interpreter {
     switch callee {
     case .function(let index):
       // Every parameter given by position (the usual call): no checks to make.
-      if keywords.isEmpty, calls.frames.count < Limits.callDepth,
+      if keywords.isEmpty, calls.depth < Limits.callDepth,
         arguments.count == program.functions[index].parameters.count
       {
         calls.push(
@@ -20,7 +20,7 @@ extension Interpreter {
         return nil
       }
       let function = program.functions[index]
-      guard calls.frames.count < Limits.callDepth else {
+      guard calls.depth < Limits.callDepth else {
         throw PythonError(
           "RecursionError", "calls deeper than \(Limits.callDepth) are not supported here")
       }

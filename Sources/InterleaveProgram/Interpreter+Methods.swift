@@ -127,7 +127,7 @@ extension Interpreter {
       try world.withObjects { objects throws(PythonError) in try objects.beginWait(index, by: me) }
       if world.suspendsWaits {
         // The model: taking the lock back is the thread's next step.
-        calls.frames[calls.frames.count - 1].waking = index
+        calls.top!.waking = index
         return .bool(true)
       }
       if world.stepsWakes {

@@ -55,21 +55,21 @@ struct Interpreter<W: World> {
   /// popping frames without; returns the error if none has one.
   mutating func unwind(_ raised: PythonError) -> PythonError? {
     var error = raised
-    if error.traceback.isEmpty, let frame = calls.frames.last {
+    if error.traceback.isEmpty, let frame = calls.top {
       error.traceback = [traceLine(frame)]
     }
-    while let frame = calls.frames.last {
+    while let frame = calls.top {
       let at = frame.pc - 1
       if let handler = program.functions[frame.function].handlers.first(where: {
         $0.start <= at && at < $0.end
       }) {
         calls.clearOperands()
-        calls.pending[calls.frames.count - 1] = error
-        calls.frames[calls.frames.count - 1].pc = handler.handler
+        calls.pending[calls.depth - 1] = error
+        calls.top!.pc = handler.handler
         return nil
       }
       calls.popFrame()
-      if let caller = calls.frames.last { error.traceback.insert(traceLine(caller), at: 0) }
+      if let caller = calls.top { error.traceback.insert(traceLine(caller), at: 0) }
     }
     return error
   }
@@ -91,7 +91,7 @@ struct Interpreter<W: World> {
   }
   private var top: Value { calls.stack.last! }
 
-  private mutating func jump(_ target: Int) { calls.frames[calls.frames.count - 1].pc = target }
+  private mutating func jump(_ target: Int) { calls.top!.pc = target }
 
   // MARK: Instructions
 
@@ -109,7 +109,7 @@ struct Interpreter<W: World> {
 
   /// The source line of the instruction being run (its pc already moved on).
   var stepLine: Int {
-    guard let frame = calls.frames.last else { return 0 }
+    guard let frame = calls.top else { return 0 }
     let lines = program.functions[frame.function].lines
     return lines.isEmpty ? 0 : lines[max(0, min(frame.pc - 1, lines.count - 1))]
   }
@@ -117,7 +117,7 @@ struct Interpreter<W: World> {
   /// The source line of the instruction the thread runs next (0: none);
   /// a condition's wake is on the line of its `wait()`.
   var nextLine: Int {
-    guard let frame = calls.frames.last else { return 0 }
+    guard let frame = calls.top else { return 0 }
     let lines = program.functions[frame.function].lines
     let pc = frame.waking != nil ? frame.pc - 1 : frame.pc
     return lines.isEmpty ? 0 : lines[max(0, min(pc, lines.count - 1))]
@@ -125,7 +125,7 @@ struct Interpreter<W: World> {
 
   /// The op the thread runs next.
   var next: Op? {
-    guard let frame = calls.frames.last else { return nil }
+    guard let frame = calls.top else { return nil }
     return program.functions[frame.function].code[frame.pc]
   }
 
@@ -134,18 +134,19 @@ struct Interpreter<W: World> {
 
   @inline(__always)
   private mutating func step(world: inout W) throws -> Void {
-    let frame = calls.frames.count - 1
-    if let condition = calls.frames[frame].waking {
+    // A frame is plain integers: this copy is a few loads.
+    let frame = calls.top!
+    if let condition = frame.waking {
       let me = thread
       _ = try waitStopping(&world, timeout: nil) { $0.tryEndWait(condition, by: me) }
-      calls.frames[frame].waking = nil
+      calls.top!.waking = nil
       return
     }
-    let function = calls.frames[frame].function
-    let base = calls.frames[frame].localBase
-    let op = program.functions[function].code[calls.frames[frame].pc]
-    calls.frames[frame].pc += 1
-    switch op {
+    let function = frame.function
+    let base = frame.localBase
+    calls.top!.pc += 1
+    // Switched on in place: each case copies only what it binds.
+    switch program.functions[function].code[frame.pc] {
     case .constant(let value):
       push(value)
     case .loadLocal(let slot):
@@ -188,7 +189,7 @@ struct Interpreter<W: World> {
       push(.bool(try Operations.compare(operation, left, right, world.readObjects { $0 })))
     case .jump(let target):
       // A loop back: a quit must reach even a loop with no step in it.
-      if target < calls.frames[frame].pc, world.shouldStop() { throw Stop.cancelled }
+      if target < frame.pc + 1, world.shouldStop() { throw Stop.cancelled }
       jump(target)
     case .jumpIfFalse(let target):
       if !pop().isTrue { jump(target) }
@@ -232,7 +233,7 @@ struct Interpreter<W: World> {
       // A call of a `def` with every argument by position (most calls):
       // the arguments go from the operands to the locals in place.
       if keywords.isEmpty, case .function(let index) = calls.stack[calls.stack.count - count - 1],
-        calls.frames.count < Limits.callDepth, count == program.functions[index].parameters.count
+        calls.depth < Limits.callDepth, count == program.functions[index].parameters.count
       {
         calls.call(
           function: index, localCount: program.functions[index].localNames.count,
@@ -342,7 +343,7 @@ struct Interpreter<W: World> {
       }
       throw PythonError("AssertionError", message)
     case .reraise:
-      if let pending = calls.pending[frame] { throw pending }
+      if let pending = calls.pending[calls.depth - 1] { throw pending }
     case .enter:
       let object = pop()
       _ = try method(object, "acquire", [], keywords: [:], world: &world)

@@ -3,7 +3,7 @@ extension ProgramModel {
   /// `write balance = 8`, `lock.acquire()`, `print(...)`, `with lock: acquire`.
   /// Nil when it has no step to take.
   public func nextStep(_ state: ModelState, _ slot: Int) -> StepSaid? {
-    guard state.threads.indices.contains(slot), let frame = state.threads[slot].calls.frames.last
+    guard state.threads.indices.contains(slot), let frame = state.threads[slot].calls.top
     else { return nil }
     if frame.waking != nil { return .wake }
     let objects = state.world.objects
@@ -54,7 +54,7 @@ extension ProgramModel {
   /// The global thread `slot`'s next step writes (an assignment, or a list
   /// method that changes the list in place), if it writes one.
   public func nextWrite(_ state: ModelState, _ slot: Int) -> Int? {
-    guard state.threads.indices.contains(slot), let frame = state.threads[slot].calls.frames.last,
+    guard state.threads.indices.contains(slot), let frame = state.threads[slot].calls.top,
       frame.waking == nil
     else { return nil }
     switch program.functions[frame.function].code[frame.pc] {

@@ -22,11 +22,8 @@ public struct ModelState: Hashable, Sendable {
     hasher.combine(world.globals)
     hasher.combine(marked)
     for thread in threads {
-      hasher.combine(thread.calls.frames.count)
-      for frame in thread.calls.frames {
-        hasher.combine(frame.function)
-        hasher.combine(frame.pc)
-      }
+      hasher.combine(thread.calls.top)
+      hasher.combine(thread.calls.callers)
       hasher.combine(thread.calls.locals)
       hasher.combine(thread.calls.stack)
     }
@@ -183,7 +180,7 @@ public struct ProgramModel: Sendable {
     let stuck = !ended(state)
     let live = state.threads.indices.filter { !state.threads[$0].finished }
     let hang =
-      stuck && live.contains { state.threads[$0].calls.frames.last?.waking != nil }
+      stuck && live.contains { state.threads[$0].calls.top?.waking != nil }
       && !live.contains { waitsForLock(state, $0) }
     return ProgramOutcome(
       globals: globals, values: values, deadlock: stuck, hang: hang, errors: errors,
@@ -192,7 +189,7 @@ public struct ProgramModel: Sendable {
 
   /// Whether thread `slot` is at a lock's acquire (or a `with` on one).
   private func waitsForLock(_ state: ModelState, _ slot: Int) -> Bool {
-    guard let frame = state.threads[slot].calls.frames.last, frame.waking == nil else {
+    guard let frame = state.threads[slot].calls.top, frame.waking == nil else {
       return false
     }
     switch program.functions[frame.function].code[frame.pc] {
@@ -226,7 +223,7 @@ public struct ProgramModel: Sendable {
 
   /// Whether the thread's next instruction is a step (a scheduler choice).
   func isStep(_ state: ModelState, _ slot: Int) -> Bool {
-    guard let frame = state.threads[slot].calls.frames.last else { return false }
+    guard let frame = state.threads[slot].calls.top else { return false }
     if frame.waking != nil { return true }
     let op = program.functions[frame.function].code[frame.pc]
     let calls = state.threads[slot].calls
@@ -268,7 +265,7 @@ public struct ProgramModel: Sendable {
   /// Whether the step may have to wait (a lock, a semaphore, a wake):
   /// only those are tried before they are counted as runnable.
   private func mayWait(_ state: ModelState, _ slot: Int) -> Bool {
-    guard let frame = state.threads[slot].calls.frames.last else { return false }
+    guard let frame = state.threads[slot].calls.top else { return false }
     if frame.waking != nil { return true }
     switch program.functions[frame.function].code[frame.pc] {
     case .enter: return true
