@@ -53,6 +53,8 @@ public struct ProgramWords: Sendable {
   public var noSuchThread: @Sendable (Int, Int) -> String
   /// After a global's value: the thread whose step wrote it last.
   public var writtenBy: @Sendable (Int) -> String
+  /// Whose steps a line taken apart (`e`) lists: thread N's.
+  public var stepsOf: @Sendable (Int) -> String
 
   /// What a step does (`read balance, now 5`, `write balance = 8`,
   /// `with lock: acquire, 2 has it`), in this language. Code (names,
@@ -94,7 +96,7 @@ public struct ProgramWords: Sendable {
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
     noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" },
-    writtenBy: { "written by \($0)" })
+    writtenBy: { "written by \($0)" }, stepsOf: { "thread \($0)" })
 
   static let chinese: ProgramWords = {
     var words = chineseWords
@@ -172,5 +174,5 @@ public struct ProgramWords: Sendable {
     cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
     hasFinished: { "线程 \($0) 已经结束" },
     noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" },
-    writtenBy: { "由线程 \($0) 写入" })
+    writtenBy: { "由线程 \($0) 写入" }, stepsOf: { "线程 \($0)" })
 }

@@ -281,8 +281,8 @@ struct ProgramDashboardTests {
     let at = try #require(expanded.firstIndex { $0.contains("1▶") && $0.contains("balance += n") })
     #expect(expanded[at + 1].contains("✓ read balance → 0"), "\(expanded)")
     #expect(expanded[at + 2].contains("▶ write balance = 5"), "\(expanded)")
-    // Whose steps they are, in the gutter (another thread may share the line).
-    #expect(expanded[at + 1].hasPrefix("│1 "), "\(expanded)")
+    // Whose steps they are, in words (another thread may share the line).
+    #expect(expanded[at + 1].hasPrefix("│thread 1 "), "\(expanded)")
     #expect(expanded.contains { $0.contains("2▶") && $0.contains("balance -= n") }, "\(expanded)")
   }
 

@@ -162,12 +162,15 @@ struct ProgramFrame {
           }
         }
         if !parts.isEmpty, line == focused?.line {
-          // Whose steps these are, in the gutter: others may share the line.
-          let whose = "\(focus)"
+          // Whose steps these are, said in words (others may share the
+          // line; a bare number read as that thread's place marker).
+          let whose = words.stepsOf(focus)
           for (mark, part, next) in parts {
             y += 1
             canvas.put(
-              whose + String(repeating: " ", count: max(1, gutterWidth + number + 3 - whose.count))
+              whose
+                + String(
+                  repeating: " ", count: max(1, gutterWidth + number + 3 - TextWidth.of(whose)))
                 + mark + part,
               x: inner.x, y: y,
               style: next ? Style(.running, bold: true) : Style(.dim), clip: inner)
