@@ -251,6 +251,40 @@ struct ProgramDashboardTests {
     try held.waitFor("EXIT=0")
   }
 
+  @Test(
+    "a pace faster than the frames takes several steps a frame: the steps a second said are taken",
+    Tmux.suite)
+  func fastPace() throws {
+    let text = try String(
+      contentsOfFile: ProgramCommandTests.program("race.py"), encoding: .utf8
+    ).replacingOccurrences(of: "range(1000000)", with: "range(1000)")
+    let race = FileManager.default.temporaryDirectory
+      .appendingPathComponent("interleave-pace-\(getpid()).py").path
+    try text.write(toFile: race, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: race) }
+    let tmux = try Tmux(width: 80, height: 24)
+    try tmux.launch("run '\(race)' --speed 4")
+    // The step the header says it is at.
+    func step() throws -> Int? {
+      try tmux.screen().lazy.compactMap { row in
+        row.firstMatch(of: /step (\d+) · stepping, 250 steps\/s/).map { Int($0.1)! }
+      }.first
+    }
+    var first: Int?
+    let paced = Wait.until(10, every: 20) {
+      first = try? step()
+      return first != nil
+    }
+    try #require(paced)
+    // 250 a second: 150 more take 0.6 s. One a frame (a frame waits up to
+    // 50 ms for a key) would take 7.5 s.
+    let moved = Wait.until(5, every: 20) { ((try? step()) ?? 0) >= first! + 150 }
+    let screen = try tmux.screen()
+    #expect(moved, "\(screen)")
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+  }
+
   @Test("the seed's race at 80x24 after a lost update's first half: a whole-frame snapshot")
   func raceSnapshot() throws {
     let path = ProgramCommandTests.program("seed-race.py")

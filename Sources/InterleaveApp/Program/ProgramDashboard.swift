@@ -143,13 +143,7 @@ struct ProgramDashboard {
       drawn = canvas.lines
       if lesson != nil, !playLesson(view) { return 0 }
       if let key = screen.readKey(timeout: 50), !handle(key, view, byLearner: true) { return 0 }
-      if case .stepping = pace, !view.ended, !view.deadlock {
-        let now = MonotonicClock.now()
-        if now &- lastStep >= 1_000_000_000 / UInt64(rate) {
-          lastStep = now
-          stepNext(view)
-        }
-      }
+      if case .stepping = pace, !view.ended, !view.deadlock { stepDue(view) }
     }
   }
 
@@ -367,6 +361,34 @@ struct ProgramDashboard {
   }
 
   /// Steps the next thread after the last one that can go, in turn.
+  /// Takes the steps due at the pace since the last: several a frame when
+  /// the pace is faster than the frames (a frame waits up to 50 ms for a
+  /// key), so the steps a second the header says are the steps taken.
+  /// After a pause (or a frame late by more than `catchUp`) it takes one
+  /// and goes on from there, rather than rushing the ones it missed.
+  private mutating func stepDue(_ view: ProgramStepper.View) {
+    let now = MonotonicClock.now()
+    let interval = 1_000_000_000 / UInt64(rate)
+    let elapsed = now &- lastStep
+    guard elapsed >= interval else { return }
+    var due: UInt64 = 1
+    if elapsed > max(interval, Self.catchUp) {
+      lastStep = now
+    } else {
+      due = elapsed / interval
+      lastStep &+= due &* interval
+    }
+    var current = view
+    for _ in 0..<due {
+      stepNext(current)
+      current = stepper.view()
+      if current.ended || current.deadlock || challenge?.isOver == true { break }
+    }
+  }
+
+  /// How late the steps may fall behind the pace and still be caught up (ns).
+  static let catchUp: UInt64 = 250_000_000
+
   private mutating func stepNext(_ view: ProgramStepper.View) {
     guard
       let slot = SleepClock.next(
