@@ -1,5 +1,6 @@
 import Foundation
 import InterleaveRuntime
+import InterleaveText
 import Testing
 
 @Suite("Plain mode, as a user runs it")
@@ -184,6 +185,13 @@ struct PlainModeTests {
     }
     let chinese = try Binary.run(["help", "figures", "--lang", "zh"])
     #expect(chinese.status == 0 && chinese.stdout.contains("忙碌核心"), "\(chinese.stdout)")
+    // Broken between words within 80 columns: a terminal would split them.
+    let programs = try Binary.run(["help", "programs"])
+    for help in [figures.stdout, chinese.stdout, programs.stdout] {
+      let long = help.split(separator: "\n").filter { TextWidth.of(String($0)) > 80 }
+      #expect(long.isEmpty, "\(long)")
+    }
+    #expect(programs.stdout.contains("e takes the line"), "\(programs.stdout)")
     let unknown = try Binary.run(["help", "figure"])
     #expect(unknown.status != 0)
     #expect(unknown.stderr.contains("'figure'") && unknown.stderr.contains("figures"))

@@ -32,10 +32,14 @@ enum ProgramHelp {
     FILE.py:LINE:COL: error: ..., status 65; a file that cannot be read, 66.
 
     In a terminal, interleave run FILE.py shows the program paused before its \
-    first step: the code with each thread's number at the line of its next step, \
-    the threads, the globals and the output. n steps the next thread in turn, a \
-    digit steps that thread, space steps on its own (+/- the rate), f lets the \
-    threads run freely at full speed, q quits. --plain prints instead; \
+    first step: the code with each thread's number and ▶ at the line of its next \
+    step (and ✓ at its last), the threads, the globals, what the schedules from \
+    here can still end in, and the output. A step is a read or a write of a \
+    global, a lock, condition or semaphore operation, a print or a sleep. n \
+    steps the next thread in turn, a digit steps that thread, e takes the line \
+    apart into its steps, u undoes a step, space steps on its own (+/- the \
+    rate), f lets the threads run freely at full speed, q quits. --plain \
+    prints instead; \
     --schedule "0x3 1x8 2" replays an order of steps (as explore prints it) on \
     the real threads, checked first.
 

@@ -56,7 +56,7 @@ public enum InterleaveMain {
       return 0
     }
     if name == "programs" {
-      print(ProgramHelp.text)
+      print(HelpWrap.wrapped(ProgramHelp.text))
       return 0
     }
     if name == "figures" {
@@ -70,7 +70,7 @@ public enum InterleaveMain {
         }
         language = chosen
       }
-      print(FiguresHelp.text(language.strings))
+      print(HelpWrap.wrapped(FiguresHelp.text(language.strings)))
       return 0
     }
     guard let command = subcommands[name] else {
