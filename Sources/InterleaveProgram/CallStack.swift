@@ -56,7 +56,7 @@ struct CallStack: Hashable, Sendable {
     let base = locals.count
     for index in (stack.count - argumentCount)..<stack.count { locals.append(stack[index]) }
     for _ in argumentCount..<localCount { locals.append(nil) }
-    stack.removeLast(argumentCount + 1)
+    for _ in 0...argumentCount { stack.removeLast() }
     enter(Frame(function: function, localBase: base, stackBase: stack.count))
   }
 

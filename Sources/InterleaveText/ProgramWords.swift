@@ -171,7 +171,7 @@ public struct ProgramWords: Sendable {
     lessonKeys: " e 展开  q 退出", lessonTakesSteps: "这里由课程来走每一步；按 q 退出。", counting: "正在计数可能的结果…",
     more: { "  还有 \($0) 种" },
     stillPossibleOf: { "可能结果（\($0) 种之一；调度数）：" },
-    cannotGo: { "线程 \($0) 现在走不了：它在等待（\($1)）" },
+    cannotGo: { "线程 \($0) 现在走不了，它在等：\($1)" },
     hasFinished: { "线程 \($0) 已经结束" },
     noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" },
     writtenBy: { "由线程 \($0) 写入" }, stepsOf: { "线程 \($0)" })

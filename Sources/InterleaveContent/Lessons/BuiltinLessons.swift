@@ -750,7 +750,7 @@ enum BuiltinLessons {
       expect = ["global balance == 0", "visible: written by 2 | 由线程 2 写入"]
 
       [[steps]]
-      caption = { en = "The other 999,999 rounds each go the same way, whichever thread gets the lock, so the listing prints balance = 0 every time. Lesson 3 runs this loop at full speed.", zh = "其余 999,999 轮也都这样进行，不管哪个线程拿到锁，所以这段代码每次都打印 balance = 0。第 3 课会全速运行这个循环。" }
+      caption = { en = "Each thread's other 999,999 rounds go the same way, whichever thread gets the lock, so the listing prints balance = 0 every time. Lesson 3 runs this loop at full speed.", zh = "每个线程其余的 999,999 轮也都这样进行，不管哪个线程拿到锁，所以这段代码每次都打印 balance = 0。第 3 课会全速运行这个循环。" }
       wait = "1s"
       expect = ["global balance == 0"]
       """#
