@@ -72,7 +72,7 @@ public struct ProgramWords: Sendable {
   }
 
   static let english = ProgramWords(
-    codeTitle: "code: ▶ each thread's next step, ✓ its last",
+    codeTitle: "code: ▶ each thread's next step, ✓ last step",
     codeTitleFree: "code, blocked threads where they wait", threadsTitle: "threads",
     globalsTitle: "globals", globalsSampled: "globals, sampled", outputTitle: "output",
     step: "step", paused: "paused", stepping: { "stepping, \($0) steps/s" },

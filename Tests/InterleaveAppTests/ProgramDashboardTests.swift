@@ -373,7 +373,7 @@ struct ProgramDashboardTests {
       lines.dropFirst().allSatisfy {
         (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil
       })
-    #expect(lines.contains { $0.contains("code: ▶ each thread's next step, ✓ its last") })
+    #expect(lines.contains { $0.contains("code: ▶ each thread's next step, ✓ last step") })
     let plain = try Binary.run(["run", program, "--plain", "--record", cast])
     #expect(plain.status == 64)
     #expect(plain.stderr.contains("--record \(cast): --plain"), "\(plain.stderr)")

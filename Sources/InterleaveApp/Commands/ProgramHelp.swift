@@ -33,9 +33,11 @@ enum ProgramHelp {
 
     In a terminal, interleave run FILE.py shows the program paused before its \
     first step: the code with each thread's number and ▶ at the line of its next \
-    step (and ✓ at its last), the threads, the globals, what the schedules from \
-    here can still end in, and the output. A step is a read or a write of a \
-    global, a lock, condition or semaphore operation, a print or a sleep. n \
+    step (and ✓ at its last step), the threads, the globals, what the \
+    schedules from here can still end in, and the output. A step is a read or \
+    a write of a global, a lock, condition or semaphore operation, a print or a \
+    sleep; the lines between two steps (t.start(), n = 1) run with the step \
+    before them, so no mark stops on them. n \
     steps the next thread in turn, a digit steps that thread, e takes the line \
     apart into its steps, u undoes a step, space steps on its own (+/- the \
     rate), f lets the threads run freely at full speed, q quits. --plain \
