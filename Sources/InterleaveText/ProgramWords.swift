@@ -41,6 +41,8 @@ public struct ProgramWords: Sendable {
   /// The keys while a lesson takes the steps, and why a step key does nothing then.
   public var lessonKeys: String
   public var lessonTakesSteps: String
+  /// The header's state while a lesson takes the steps.
+  public var lessonPlaying: String
   /// Said while the outcomes still possible are being counted.
   public var counting: String
   public var more: @Sendable (Int) -> String
@@ -91,6 +93,7 @@ public struct ProgramWords: Sendable {
     lockHeldBy: { "\($0): \($1) has it" },
     heldBy: { name, holder in name.map { "\($0) held by \(holder)" } ?? "\(holder)'s own lock" },
     lessonKeys: " e expand  q quit", lessonTakesSteps: "The lesson takes the steps here; q quits.",
+    lessonPlaying: "the lesson takes the steps",
     counting: "counting the outcomes…", more: { "  and \($0) more" },
     stillPossibleOf: { "can still end (1 of \($0); schedules):" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
@@ -168,7 +171,8 @@ public struct ProgramWords: Sendable {
     tooManyToCount: "仍可能的结果：剩下的调度太多，无法计数", held: { "锁：" + $0.joined(separator: "，") },
     lockHeldBy: { "\($0)（由 \($1) 持有）" },
     heldBy: { name, holder in name.map { "\($0) 由 \(holder) 号持有" } ?? "\(holder) 号自己的锁" },
-    lessonKeys: " e 展开  q 退出", lessonTakesSteps: "这里由课程来走每一步；按 q 退出。", counting: "正在计数可能的结果…",
+    lessonKeys: " e 展开  q 退出", lessonTakesSteps: "这里由课程来走每一步；按 q 退出。",
+    lessonPlaying: "课程在走每一步", counting: "正在计数可能的结果…",
     more: { "  还有 \($0) 种" },
     stillPossibleOf: { "可能结果（\($0) 种之一；调度数）：" },
     cannotGo: { "线程 \($0) 现在走不了，它在等：\($1)" },

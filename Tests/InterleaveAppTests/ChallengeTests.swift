@@ -588,6 +588,8 @@ struct ChallengeLessonTests {
       screen.waitFor { ChallengeScreenTests.text($0).contains("After the challenge.") })
     // Now the lesson takes the steps: the learner's would make its captions false.
     #expect(after.lines.last?.trimmingCharacters(in: .whitespaces) == "e expand  q quit")
+    // The header says so too, not "paused".
+    #expect(after.lines[0].contains("· the lesson takes the steps"), "\(after.lines[0])")
     screen.press(.character("1"))
     let refused = try #require(
       screen.waitFor { ChallengeScreenTests.text($0).contains("The lesson takes the steps here") })

@@ -131,7 +131,8 @@ struct ProgramDashboard {
       }
       let size = screen.size
       let canvas = ProgramFrame(
-        file: file, source: stepper.program.sourceLines, view: view, pace: pace, focus: focus,
+        file: file, source: stepper.program.sourceLines, view: view,
+        pace: lessonDrives ? .lesson : pace, focus: focus,
         words: words, reachable: reachable, notice: notice ?? lessonEndNotice,
         expansion: expanded ? stepper.lineSteps(focus) : ([], []),
         caption: lesson?.caption ?? challenge?.caption,

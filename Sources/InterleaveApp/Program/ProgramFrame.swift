@@ -13,6 +13,8 @@ struct ProgramFrame {
     /// Steps a second, chosen in turn among the threads that can go.
     case stepping(Int)
     case free
+    /// A lesson takes the steps (its captions speak of them).
+    case lesson
   }
 
   var file: String
@@ -75,6 +77,7 @@ struct ProgramFrame {
     case .paused: return words.paused
     case .stepping(let rate): return words.stepping(rate)
     case .free: return words.free
+    case .lesson: return words.lessonPlaying
     }
   }
 
