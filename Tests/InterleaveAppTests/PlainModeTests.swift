@@ -193,6 +193,13 @@ struct PlainModeTests {
     }
     let said = programs.stdout.replacing("\n", with: " ")
     #expect(said.contains("e takes the line apart into its steps"), "\(programs.stdout)")
+    // A figure's meaning stays in its column, past a label's own two spaces.
+    let rows = figures.stdout.split(separator: "\n").map(String.init)
+    let average = try #require(rows.first { $0.hasPrefix("avg M/s") })
+    let column = try #require(average.firstRange(of: "an ended"))
+    let at = average.distance(from: average.startIndex, to: column.lowerBound)
+    let iterations = try #require(rows.first { $0.hasPrefix("iter  M/s") })
+    #expect(iterations.dropFirst(at).hasPrefix("iterations done"), "\(iterations)")
     let unknown = try Binary.run(["help", "figure"])
     #expect(unknown.status != 0)
     #expect(unknown.stderr.contains("'figure'") && unknown.stderr.contains("figures"))
