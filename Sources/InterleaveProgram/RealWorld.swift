@@ -341,13 +341,16 @@ final class RealWorld: World, Sendable {
     } catch {
       failure = nil
     }
+    // The traceback first, as CPython prints it before the thread counts
+    // as ended: a join, a step or a look at the screen after the thread's
+    // end finds it written.
+    if let failure { report(failure, in: index) }
     withObjects { objects in
       objects.changeThread(index) { $0.state = .stopped }
       alive.subtract(1, ordering: .relaxed)
     }
     lines.withLockedValue { $0[index] = nil }
     gate?.finished(index)
-    if let failure { report(failure, in: index) }
   }
 
   /// Waits for every thread that is not a daemon, as Python does before it exits.
