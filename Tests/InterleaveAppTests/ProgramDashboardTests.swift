@@ -216,18 +216,24 @@ struct ProgramDashboardTests {
     try tmux.waitFor("EXIT=0")
   }
 
-  @Test(
-    "--speed starts the steps on their own (full: freely to the end), --paused holds them",
-    Tmux.suite)
-  func startingSpeed() throws {
-    // The race with 1,000 rounds a thread: the debug build's interpreter
-    // takes seconds over a million.
+  /// `programs/race.py` with 1,000 rounds a thread (the debug build's
+  /// interpreter takes seconds over a million), written to a temporary file
+  /// named after `name`; returns its path.
+  static func shortRace(_ name: String) throws -> String {
     let text = try String(
       contentsOfFile: ProgramCommandTests.program("race.py"), encoding: .utf8
     ).replacingOccurrences(of: "range(1000000)", with: "range(1000)")
     let race = FileManager.default.temporaryDirectory
-      .appendingPathComponent("interleave-speed-\(getpid()).py").path
+      .appendingPathComponent("interleave-\(name)-\(getpid()).py").path
     try text.write(toFile: race, atomically: true, encoding: .utf8)
+    return race
+  }
+
+  @Test(
+    "--speed starts the steps on their own (full: freely to the end), --paused holds them",
+    Tmux.suite)
+  func startingSpeed() throws {
+    let race = try Self.shortRace("speed")
     defer { try? FileManager.default.removeItem(atPath: race) }
     // A session each: a finished run's EXIT=0 stays on the shell's screen.
     let free = try Tmux(width: 80, height: 24)
@@ -255,12 +261,7 @@ struct ProgramDashboardTests {
     "a pace faster than the frames takes several steps a frame: the steps a second said are taken",
     Tmux.suite)
   func fastPace() throws {
-    let text = try String(
-      contentsOfFile: ProgramCommandTests.program("race.py"), encoding: .utf8
-    ).replacingOccurrences(of: "range(1000000)", with: "range(1000)")
-    let race = FileManager.default.temporaryDirectory
-      .appendingPathComponent("interleave-pace-\(getpid()).py").path
-    try text.write(toFile: race, atomically: true, encoding: .utf8)
+    let race = try Self.shortRace("pace")
     defer { try? FileManager.default.removeItem(atPath: race) }
     let tmux = try Tmux(width: 80, height: 24)
     try tmux.launch("run '\(race)' --speed 4")
