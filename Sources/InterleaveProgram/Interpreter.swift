@@ -242,27 +242,14 @@ struct Interpreter<W: World> {
       }
       let values = pop(count)
       let callee = pop()
-      let named =
-        keywords.isEmpty
-        ? [:]
-        : Dictionary(
-          uniqueKeysWithValues: zip(keywords, values.suffix(keywords.count)).map { ($0, $1) })
-      if let value = try call(
-        callee, keywords.isEmpty ? values : Array(values.prefix(count - keywords.count)),
-        keywords: named, world: &world)
-      {
+      let (positional, named) = Self.split(values, keywords)
+      if let value = try call(callee, positional, keywords: named, world: &world) {
         push(value)
       }
     case .callMethod(let name, let count, let keywords):
       let values = pop(count)
       let receiver = pop()
-      // Most method calls name nothing (`lock.acquire()`): no table to make.
-      let named =
-        keywords.isEmpty
-        ? [:]
-        : Dictionary(
-          uniqueKeysWithValues: zip(keywords, values.suffix(keywords.count)).map { ($0, $1) })
-      let positional = keywords.isEmpty ? values : Array(values.prefix(count - keywords.count))
+      let (positional, named) = Self.split(values, keywords)
       if case .module = receiver {
         // `threading.Thread(...)`: the module's function, called.
         let callee = try attribute(receiver, name, world: &world)
@@ -353,6 +340,20 @@ struct Interpreter<W: World> {
     case .makeFunction(let index, _):
       push(.function(index))
     }
+  }
+
+  /// A call's arguments: those by position, and those named by `keywords`
+  /// (the last values). Most calls name nothing (`lock.acquire()`): then
+  /// no table is made.
+  private static func split(_ values: [Value], _ keywords: [String]) -> (
+    [Value], [String: Value]
+  ) {
+    guard !keywords.isEmpty else { return (values, [:]) }
+    return (
+      Array(values.prefix(values.count - keywords.count)),
+      Dictionary(
+        uniqueKeysWithValues: zip(keywords, values.suffix(keywords.count)).map { ($0, $1) })
+    )
   }
 
   /// `object.name = value`: a thread's `daemon` (before it starts) and
