@@ -7,7 +7,9 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <sched.h>
+#include <linux/futex.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <malloc.h>
 #include <pty.h>
 #include <sys/ioctl.h>
@@ -78,6 +80,15 @@ void il_cpu_relax(void) {
 #elif defined(__aarch64__)
   __asm__ __volatile__("yield");
 #endif
+}
+
+void il_futex_wait(unsigned int *word, unsigned int expected, long long timeout_ns) {
+  struct timespec span = {(time_t)(timeout_ns / 1000000000), (long)(timeout_ns % 1000000000)};
+  syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, expected, &span, NULL, 0);
+}
+
+void il_futex_wake_one(unsigned int *word) {
+  syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
 int il_openpty(int *master, int *slave, int rows, int cols) {

@@ -26,6 +26,12 @@ int il_pin_to_slot(int slot);
 int il_lower_priority(int how);
 /// Tells the CPU this is a spin-wait loop (x86 `pause`).
 void il_cpu_relax(void);
+/// Sleeps while `*word == expected`, at most `timeout_ns` nanoseconds (a
+/// private futex wait); returns at once if the word already differs. Wakes
+/// may be spurious: the caller checks the word again.
+void il_futex_wait(unsigned int *word, unsigned int expected, long long timeout_ns);
+/// Wakes one thread sleeping in `il_futex_wait` on `word`.
+void il_futex_wake_one(unsigned int *word);
 
 /// What a child of the `process` scenario reports, one record per step.
 enum { IL_CHILD_READ = 1, IL_CHILD_WRITE = 2, IL_CHILD_DONE = 3 };

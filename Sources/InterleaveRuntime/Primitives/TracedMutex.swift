@@ -1,7 +1,7 @@
 import InterleavePlatform
 import Synchronization
 
-/// `threading.Lock`: a pthread mutex that records who holds it, who waits,
+/// `threading.Lock`: a lock that records who holds it, who waits,
 /// and for how long.
 ///
 /// Counters are atomics so the dashboard reads them without taking the lock.
@@ -11,8 +11,10 @@ final class TracedMutex: Primitive {
   let id: Int
   let name: String
   let kind = PrimitiveKind.mutex
-  /// Plain, not spinning: a waiter backs off on its own first (`take`).
-  let mutex = PThreadMutex(spins: false)
+  /// A futex lock, not spinning: a waiter backs off on its own first
+  /// (`take`), and an uncontended acquire and release are one atomic
+  /// instruction each.
+  let mutex = FutexLock()
   let owner = Atomic<Int>(-1)
   let acquisitions = Atomic<Int>(0)
   let contended = Atomic<Int>(0)
