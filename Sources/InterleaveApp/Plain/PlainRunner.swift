@@ -74,7 +74,7 @@ struct PlainRunner {
         run.cancel()
         continue
       }
-      if events.isEmpty { usleep(1_000) }
+      if events.isEmpty { run.awaitEnd(within: 1_000_000) }
     }
     run.wait()
     events.removeAll(keepingCapacity: true)

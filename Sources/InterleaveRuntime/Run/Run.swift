@@ -159,6 +159,15 @@ public final class Run: Sendable {
     }
   }
 
+  /// Waits up to `nanoseconds` for the run to end or get stuck; returns at
+  /// once if it has. A reader that polls waits here instead of sleeping,
+  /// so the run's end is seen the moment it comes.
+  public func awaitEnd(within nanoseconds: UInt64) {
+    let seen = shared.endings.withValue { $0 }
+    guard !isFinished else { return }
+    _ = shared.endings.wait(until: MonotonicClock.now() &+ nanoseconds) { $0 != seen }
+  }
+
   // MARK: - Threads
 
   private func finish() {
