@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// A bounded many-producer, one-consumer queue of events.
@@ -39,14 +40,14 @@ public final class EventQueue: Sendable {
     var position = enqueue.value.load(ordering: .relaxed)
     while true {
       let index = position & mask
-      let sequence = slots.sequences[index].load(ordering: .acquiring)
+      let sequence = slots.sequence(index)
       let difference = sequence - position
       if difference == 0 {
         let (exchanged, current) = enqueue.value.weakCompareExchange(
           expected: position, desired: position + 1, ordering: .relaxed)
         if exchanged {
           slots.events[index] = event
-          slots.sequences[index].store(position + 1, ordering: .releasing)
+          slots.setSequence(index, position + 1)
           return true
         }
         position = current
@@ -63,11 +64,10 @@ public final class EventQueue: Sendable {
   public func pop() -> Event? {
     let position = dequeue.value.load(ordering: .relaxed)
     let index = position & mask
-    let sequence = slots.sequences[index].load(ordering: .acquiring)
-    guard sequence == position + 1 else { return nil }
+    guard slots.sequence(index) == position + 1 else { return nil }
     let event = slots.events[index]
     dequeue.value.store(position + 1, ordering: .relaxed)
-    slots.sequences[index].store(position + capacity, ordering: .releasing)
+    slots.setSequence(index, position + capacity)
     return event
   }
 
@@ -93,28 +93,41 @@ private final class PaddedCounter: Sendable {
 
 /// The ring's slots: an event and a sequence number each.
 ///
+/// Both arrays start as zeroed memory from `calloc`, which the kernel maps
+/// only as a page is first touched: a run that sends a few events touches a
+/// few pages of the ring, not all of them (at start-up, a page fault costs
+/// more here than the instructions around it). An `Event` holds no
+/// reference, so a slot needs no initialising before it is written, and a
+/// slot's sequence is kept less its index, so that zero means "this
+/// slot's first turn".
+///
 /// `@unchecked Sendable`: a slot's event is written only by the producer that
 /// won the slot's position (compare-exchange) and read only by the consumer
 /// after the release/acquire pair on that slot's sequence number.
 private final class SlotStorage: @unchecked Sendable {
   let events: UnsafeMutablePointer<Event>
-  let sequences: UnsafeMutablePointer<Atomic<Int>>
-  let count: Int
+  private let sequences: UnsafeMutablePointer<Atomic<Int>>
 
   init(count: Int) {
-    self.count = count
-    events = .allocate(capacity: count)
-    events.initialize(repeating: Event(time: 0, thread: 0, kind: .finished), count: count)
-    sequences = .allocate(capacity: count)
-    for index in 0..<count {
-      (sequences + index).initialize(to: Atomic(index))
-    }
+    precondition(_isPOD(Event.self), "an event must hold no reference to live in zeroed memory")
+    guard let events = calloc(count, MemoryLayout<Event>.stride),
+      let sequences = calloc(count, MemoryLayout<Atomic<Int>>.stride)
+    else { fatalError("out of memory for an event ring of \(count) slots") }
+    self.events = events.bindMemory(to: Event.self, capacity: count)
+    self.sequences = sequences.bindMemory(to: Atomic<Int>.self, capacity: count)
   }
 
   deinit {
-    events.deinitialize(count: count)
-    events.deallocate()
-    sequences.deinitialize(count: count)
-    sequences.deallocate()
+    free(events)
+    free(sequences)
+  }
+
+  /// The slot's sequence number: whose turn the slot is.
+  @inline(__always) func sequence(_ index: Int) -> Int {
+    sequences[index].load(ordering: .acquiring) &+ index
+  }
+
+  @inline(__always) func setSequence(_ index: Int, _ value: Int) {
+    sequences[index].store(value &- index, ordering: .releasing)
   }
 }
