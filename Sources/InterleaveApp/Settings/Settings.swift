@@ -14,7 +14,7 @@ struct Settings: Equatable, Sendable {
   var configuration: RunConfiguration
   var language: Language
   /// Every theme `t` cycles through, the chosen one among them.
-  var themes: [Theme]
+  var themes: [ThemeChoice]
   var themeIndex: Int
   var schedule: Schedule?
   /// The first run starts paused.
@@ -34,20 +34,40 @@ struct Settings: Equatable, Sendable {
     self.configuration = configuration
     self.language = language
     self.schedule = schedule
-    var themes = ThemeCatalog.builtins
+    // The built-ins are parsed only when one is drawn with or compared:
+    // a plain run draws nothing and parses none.
+    var themes = ThemeCatalog.builtinNames.indices.map(ThemeChoice.builtin)
     var index = 0
     if let theme {
-      if let builtin = themes.firstIndex(of: theme) {
+      if let builtin = ThemeCatalog.builtins.firstIndex(of: theme) {
         index = builtin
       } else {
-        themes.insert(theme, at: 0)
+        themes.insert(.file(theme), at: 0)
       }
-    } else if environment["NO_COLOR"] != nil, let mono = themes.firstIndex(where: \.monochrome) {
+    } else if environment["NO_COLOR"] != nil,
+      let mono = ThemeCatalog.builtins.firstIndex(where: \.monochrome)
+    {
       index = mono
     }
     self.themes = themes
     themeIndex = index
   }
 
-  var theme: Theme { themes[themeIndex] }
+  var theme: Theme { themes[themeIndex].theme }
+}
+
+/// A theme in the `t` cycle: a built-in, by its place in `ThemeCatalog`, or
+/// one read from a file.
+enum ThemeChoice: Equatable, Sendable {
+  case builtin(Int)
+  case file(Theme)
+
+  var theme: Theme {
+    switch self {
+    case .builtin(let index): ThemeCatalog.builtins[index]
+    case .file(let theme): theme
+    }
+  }
+
+  var name: String { theme.name }
 }
