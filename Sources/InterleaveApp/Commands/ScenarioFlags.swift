@@ -1,8 +1,13 @@
 import ArgumentParser
 import InterleaveRuntime
 
-extension ScenarioOptions.ConditionVariant: ExpressibleByArgument {}
-extension ScenarioOptions.GILSwitch: ExpressibleByArgument {}
+extension ScenarioOptions.ConditionVariant: ExpressibleByArgument {
+  public static var allValueStrings: [String] { valueStrings(allCases) }
+}
+
+extension ScenarioOptions.GILSwitch: ExpressibleByArgument {
+  public static var allValueStrings: [String] { valueStrings(allCases) }
+}
 
 /// The flags of the scenarios that have their own knobs, each refused for
 /// a scenario it does nothing for.
