@@ -36,7 +36,7 @@ public struct ProgramRun: Sendable {
   /// its tracebacks; `stop` is asked between steps (a quit).
   public func run(
     output: @escaping @Sendable (String) -> Void, errors: @escaping @Sendable (String) -> Void,
-    stop: @escaping @Sendable () -> Bool = { false },
+    stop: (@Sendable () -> Bool)? = nil,
     schedule: [Int]? = nil, scheduleIsWhole wholeRun: Bool = false,
     cpuCount: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
   ) -> Result {

@@ -93,7 +93,7 @@ public final class ProgramStepper: Sendable {
     world = RealWorld(
       program: program, cpuCount: cpuCount,
       output: { piece in text.withLockedValue { $0 += piece } },
-      errors: { piece in text.withLockedValue { $0 += piece } }, stop: { false },
+      errors: { piece in text.withLockedValue { $0 += piece } }, stop: nil,
       schedule: [], open: true)
   }
 

@@ -20,8 +20,10 @@ final class RealWorld: World, Sendable {
   /// Errors threads ended with, by thread name.
   let failures = LockedBox<[(String, PythonError)]>([])
   let cpuCount: Int
-  /// Asked at each step: true when the run must end (a quit).
-  private let stop: @Sendable () -> Bool
+  /// True when the run must end (a quit): asked every 10 ms by a thread
+  /// of its own (`watch`), which ends the run, so that a step asks only
+  /// `ending` (asking at every step was a tenth of the race's loop).
+  private let stop: (@Sendable () -> Bool)?
   /// The schedule being replayed, if any.
   let gate: TurnGate?
   /// Under a gate: the line of the step each thread object waits to take.
@@ -42,7 +44,7 @@ final class RealWorld: World, Sendable {
 
   init(
     program: Program, cpuCount: Int, output: @escaping @Sendable (String) -> Void,
-    errors: @escaping @Sendable (String) -> Void, stop: @escaping @Sendable () -> Bool,
+    errors: @escaping @Sendable (String) -> Void, stop: (@Sendable () -> Bool)?,
     schedule: [Int]? = nil, open: Bool = false
   ) {
     gate = schedule.map { TurnGate(schedule: $0, open: open) }
@@ -52,7 +54,28 @@ final class RealWorld: World, Sendable {
     self.cpuCount = cpuCount
     self.output = output
     self.errors = errors
+    if let stop { watch(stop) }
   }
+
+  /// Ends the run once `stop` says so, asking every 10 ms until the run
+  /// ends. Without a thread for it, a step would have to ask.
+  private func watch(_ stop: @escaping @Sendable () -> Bool) {
+    let watcher = OSThread.spawn { [self] in
+      while !ending.load(ordering: .relaxed) {
+        if stop() {
+          end()
+          return
+        }
+        usleep(10_000)
+      }
+    }
+    watcher?.detach()
+    watching.store(watcher != nil, ordering: .relaxed)
+  }
+
+  /// Whether `watch` asks `stop`; if the system refused its thread, each
+  /// step asks.
+  private let watching = Atomic<Bool>(false)
 
   func readGlobal(_ index: Int) -> Value? { cells.read(index) }
   func writeGlobal(_ index: Int, _ value: Value) { cells.write(index, value) }
@@ -222,7 +245,7 @@ final class RealWorld: World, Sendable {
         return ending.load(ordering: .relaxed)
       }
       if woken || MonotonicClock.now() >= deadline { break }
-      if stop() { end() }
+      if let stop, stop() { end() }
       if deadline == .max { checkDeadlock() }
     }
     return passed
@@ -262,7 +285,7 @@ final class RealWorld: World, Sendable {
 
   func shouldStop() -> Bool {
     if ending.load(ordering: .relaxed) { return true }
-    guard stop() else { return false }
+    guard !watching.load(ordering: .relaxed), let stop, stop() else { return false }
     end()
     return true
   }
@@ -272,12 +295,10 @@ final class RealWorld: World, Sendable {
     if let gate {
       let line = line()
       lines.withLockedValue { $0[thread] = line }
-      gate.take(thread, stop: stop)
+      gate.take(thread, stop: stop ?? { false })
+      if ending.load(ordering: .relaxed) { return true }
     }
-    if ending.load(ordering: .relaxed) { return true }
-    guard stop() else { return false }
-    end()
-    return true
+    return shouldStop()
   }
 
   /// Ends the run: every thread stops at its next step or wait.
