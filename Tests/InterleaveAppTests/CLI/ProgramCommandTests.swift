@@ -14,8 +14,7 @@ struct ProgramCommandTests {
   }
 
   static func program(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("programs/\(name)").path
+    Repository.path("programs/\(name)")
   }
 
   @Test("the seed's loop prints the tutorial's nine lines, the thread named 循环线程")

@@ -125,8 +125,7 @@ struct OutputSafetyTests {
     #expect(try String(contentsOfFile: cast, encoding: .utf8) == before)
     let lesson = dir + "/my.toml"
     try FileManager.default.copyItem(
-      atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../lessons/01-threads.toml").path, toPath: lesson)
+      atPath: Repository.path("lessons/01-threads.toml"), toPath: lesson)
     let onItself = try Binary.run(["lesson", lesson, "--headless", "--record", lesson])
     #expect(onItself.status == 64, "\(onItself.stderr)")
     #expect(try String(contentsOfFile: lesson, encoding: .utf8).hasPrefix("# Lesson 1"))

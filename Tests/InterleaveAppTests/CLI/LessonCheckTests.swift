@@ -1,5 +1,6 @@
 import Foundation
 import InterleaveContent
+import InterleaveTestSupport
 import Testing
 
 /// `interleave lesson --check`: every built-in lesson's claims hold, in both
@@ -44,8 +45,7 @@ struct LessonCheckTests {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let fifo = folder + "/lesson.toml"
     #expect(mkfifo(fifo, 0o644) == 0)
-    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../lessons/01-threads.toml").path
+    let source = Repository.path("lessons/01-threads.toml")
     let bound = "exec timeout -s KILL 60 \"$0\" \"$@\""
     let fed = try Binary.run(
       ["lesson", fifo, "--check", "--time-scale", "0.05"],
