@@ -43,12 +43,21 @@ let package = Package(
       dependencies: [
         "CNcurses", "CSystem", "InterleavePlatform", "InterleaveText", "InterleaveDashboard",
       ]),
+    // What leaves the program as a file of a known format: SVG stills and
+    // animations, casts read back (the terminal emulator), Trace Event
+    // files, JSON events and WebVTT captions.
+    .target(
+      name: "InterleaveExport",
+      dependencies: [
+        "InterleavePlatform", "InterleaveRuntime", "InterleaveText", "InterleaveDashboard",
+        "InterleaveContent",
+      ]),
     .target(
       name: "InterleaveApp",
       dependencies: [
         "CSystem", "InterleavePlatform", "InterleaveRuntime", "InterleaveText",
         "InterleaveDashboard", "InterleaveContent", "InterleaveTerminal", "InterleaveProgram",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "InterleaveExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // The Swift libraries are linked in: start-up takes a few milliseconds
@@ -98,10 +107,15 @@ let package = Package(
       name: "InterleaveTerminalTests",
       dependencies: ["InterleaveTerminal", "InterleaveTestSupport"]),
     .testTarget(
+      name: "InterleaveExportTests",
+      dependencies: [
+        "InterleaveExport", "InterleaveDashboard", "InterleaveRuntime", "InterleaveText",
+      ]),
+    .testTarget(
       name: "InterleaveAppTests",
       dependencies: [
         "InterleaveApp", "InterleaveContent", "InterleaveTerminal", "InterleaveProgram",
-        "InterleaveTestSupport",
+        "InterleaveExport", "InterleaveTestSupport",
       ]),
   ],
   swiftLanguageModes: [.v6]

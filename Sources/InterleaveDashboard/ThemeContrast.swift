@@ -33,7 +33,7 @@ public enum ThemeContrast {
   }
 
   /// A colour's RGB, when the theme fixes it (the terminal's own default is unknown).
-  static func rgb(_ colour: ThemeColor) -> (Int, Int, Int)? {
+  public static func rgb(_ colour: ThemeColor) -> (Int, Int, Int)? {
     switch colour {
     case .terminalDefault: return nil
     case .indexed(let index): return ThemeColor.rgbOf(index: index)

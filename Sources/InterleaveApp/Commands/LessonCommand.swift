@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import InterleaveContent
 import InterleaveDashboard
+import InterleaveExport
 import InterleavePlatform
 import InterleaveRuntime
 import InterleaveTerminal

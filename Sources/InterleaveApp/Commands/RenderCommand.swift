@@ -1,4 +1,5 @@
 import ArgumentParser
+import InterleaveExport
 import InterleavePlatform
 import InterleaveTerminal
 

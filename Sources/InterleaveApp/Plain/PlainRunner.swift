@@ -1,4 +1,5 @@
 import Glibc
+import InterleaveExport
 import InterleavePlatform
 import InterleaveRuntime
 import InterleaveTerminal

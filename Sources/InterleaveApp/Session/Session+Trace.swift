@@ -1,5 +1,6 @@
 import InterleaveContent
 import InterleaveDashboard
+import InterleaveExport
 import InterleavePlatform
 import InterleaveRuntime
 import InterleaveText

@@ -1,6 +1,7 @@
 import Glibc
 import InterleaveContent
 import InterleaveDashboard
+import InterleaveExport
 import InterleavePlatform
 import InterleaveRuntime
 import InterleaveTerminal

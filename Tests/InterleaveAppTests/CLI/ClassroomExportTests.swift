@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import InterleaveContent
 import InterleaveDashboard
+import InterleaveExport
 import InterleaveRuntime
 import InterleaveText
 import Testing

@@ -1,3 +1,5 @@
+import InterleaveDashboard
+
 /// One cell as it is painted: its text ("" for the right half of a wide
 /// glyph), colours (nil background: the terminal's own) and weight.
 public struct PaintedCell: Equatable, Sendable {

@@ -1,7 +1,7 @@
 import InterleaveDashboard
 import Testing
 
-@testable import InterleaveTerminal
+@testable import InterleaveExport
 
 /// The terminal that replays a recording for `render`: what ncurses writes
 /// lands where xterm would put it.

@@ -1,8 +1,9 @@
 import Foundation
 import InterleaveRuntime
+import InterleaveText
 import Testing
 
-@testable import InterleaveText
+@testable import InterleaveExport
 
 /// A trace of any length stays within its bound and says, in the file,
 /// what it left out.

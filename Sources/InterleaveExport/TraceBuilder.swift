@@ -1,5 +1,6 @@
 import InterleavePlatform
 import InterleaveRuntime
+import InterleaveText
 
 /// A run as a Trace Event Format file, for Perfetto and chrome://tracing:
 /// a track per thread named as on screen, slices for lock holds, waits,

@@ -3,7 +3,7 @@ import InterleaveText
 
 extension Transcript {
   /// One JSON object per event, for `--format jsonl`.
-  func json(for event: Event) -> JSONValue {
+  public func json(for event: Event) -> JSONValue {
     var pairs: [(String, JSONValue)] = [
       ("type", "event"), ("t_ns", .int(Int(event.time))), ("thread", .int(event.thread)),
       ("name", .string(name(event.thread))),
@@ -80,7 +80,7 @@ extension Transcript {
 
   /// The last line of `--format jsonl`: the same keys for every scenario,
   /// then each scenario's own figures.
-  func json(for summary: RunSummary) -> JSONValue {
+  public func json(for summary: RunSummary) -> JSONValue {
     guard case .object(let pairs) = baseJSON(for: summary) else { return baseJSON(for: summary) }
     var extra: [(String, JSONValue)] = []
     var errors: [(String, JSONValue)] = []
@@ -166,7 +166,7 @@ extension Transcript {
     ])
   }
 
-  func json(for lock: PrimitiveSnapshot) -> JSONValue {
+  public func json(for lock: PrimitiveSnapshot) -> JSONValue {
     var kindPairs: [(String, JSONValue)] = []
     switch lock.kind {
     case .mutex: break

@@ -1,3 +1,4 @@
+import InterleaveContent
 import InterleavePlatform
 import InterleaveText
 
