@@ -51,13 +51,28 @@ struct FrameTests {
     return state
   }
 
-  @Test("every scenario at 80x24 and 120x40, as a whole frame", arguments: Scenario.all)
+  @Test(
+    "every scenario at 80x24 and 120x40, as a whole frame below the tab row; in the tab row its own tab is the active one",
+    arguments: Scenario.all)
   func scenarios(scenario: Scenario) {
     for (width, height) in [(80, 24), (120, 40)] {
+      let frame = Dashboard.render(Self.scene(scenario), width: width, height: height)
+      // The tab row differs between scenarios only in which tab is active:
+      // it has a snapshot of its own (`tabRow`).
       Snapshot.check(
-        Dashboard.render(Self.scene(scenario), width: width, height: height),
-        named: "\(scenario.id)-\(width)x\(height)")
+        Snapshot.text(frame, rows: 1..<height), named: "\(scenario.id)-\(width)x\(height)")
+      let active = (0..<width).filter { frame[$0, 0].style.role == .tabActive }
+      let label = active.map { frame[$0, 0].text }.joined()
+      #expect(label.split(separator: " ").map(String.init).last == scenario.id, "\(label)")
     }
+  }
+
+  @Test("the tab row, with race active, at 80x24 and 120x40")
+  func tabRow() {
+    let rows = [(80, 24), (120, 40)].map { width, height in
+      Snapshot.text(Dashboard.render(Self.scene(.race), width: width, height: height), rows: 0..<1)
+    }
+    Snapshot.check(rows.joined(), named: "tab-row")
   }
 
   @Test("the race in Chinese at 80x24")

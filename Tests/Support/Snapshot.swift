@@ -10,14 +10,18 @@ public enum Snapshot {
   /// row with any, the columns of each run that is not plain text, with its
   /// role and `+bold`, `+reverse` (so a colour or emphasis that changes
   /// shows in the snapshot as a changed line).
-  public static func text(_ canvas: Canvas) -> String {
-    let rows = canvas.lines.map { line in
+  ///
+  /// - Parameter only: the rows to keep (all by default); a style row keeps
+  ///   its number in the frame.
+  public static func text(_ canvas: Canvas, rows only: Range<Int>? = nil) -> String {
+    let kept = only.map { $0.clamped(to: 0..<canvas.height) } ?? 0..<canvas.height
+    let rows = canvas.lines[kept].map { line in
       var line = line
       while line.last == " " { line.removeLast() }
       return line
     }
     var styles: [String] = []
-    for y in 0..<canvas.height {
+    for y in kept {
       var runs: [String] = []
       var x = 0
       while x < canvas.width {

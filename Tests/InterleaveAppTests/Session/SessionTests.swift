@@ -30,16 +30,37 @@ struct SessionTests {
   }
 
   @Test(
-    "every scenario, paused before its first step, as a whole frame at 80x24 and 120x40",
+    "every scenario, paused before its first step, as a whole frame at 80x24 and 120x40 below the tab row; in the tab row its own tab is the active one",
     arguments: Scenario.all)
   func scenarioFrames(scenario: Scenario) throws {
     for (width, height) in [(80, 24), (120, 40)] {
       let harness = SessionHarness(
         scenario, paused: true, width: width, height: height, steady: true)
       let frame = try #require(Self.startedFrame(harness, workers: 2), "\(scenario.id)")
-      Snapshot.check(frame, named: "session-\(scenario.id)-\(width)x\(height)")
+      // The tab row is the same in every scenario but for which tab is
+      // active: it has a snapshot of its own (`tabRow`), so a new scenario
+      // changes one snapshot, not every one.
+      Snapshot.check(
+        Snapshot.text(frame, rows: 1..<height), named: "session-\(scenario.id)-\(width)x\(height)")
+      let active = (0..<width).filter { frame[$0, 0].style.role == .tabActive }
+      let label = active.map { frame[$0, 0].text }.joined()
+      // The active tab is its key and its name: `1 loop`.
+      #expect(label.split(separator: " ").map(String.init).last == scenario.id, "\(label)")
+      #expect(frame.lines[0].hasSuffix("PAUSED  0.0 s "), "\(frame.lines[0])")
       #expect(harness.quit() == 0)
     }
+  }
+
+  @Test("the tab row, with race active, at 80x24 and 120x40")
+  func tabRow() throws {
+    var rows = ""
+    for (width, height) in [(80, 24), (120, 40)] {
+      let harness = SessionHarness(.race, paused: true, width: width, height: height, steady: true)
+      let frame = try #require(Self.startedFrame(harness, workers: 2))
+      rows += Snapshot.text(frame, rows: 0..<1)
+      #expect(harness.quit() == 0)
+    }
+    Snapshot.check(rows, named: "session-tab-row")
   }
 
   @Test("the help, a lesson caption, and a terminal too small, as whole frames")
