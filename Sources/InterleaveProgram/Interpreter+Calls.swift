@@ -305,11 +305,20 @@ extension Interpreter {
       }
       let target = keywords["target"]
       var threadArguments: [Value] = []
+      var argumentsError: PythonError?
       switch keywords["args"] {
-      case nil, .some(.none): break
+      case nil: break
       case .some(.tuple(let items)), .some(.list(let items)): threadArguments = items
+      case .some(.str(let text)): threadArguments = text.map { .str(String($0)) }
       case .some(let other):
-        throw PythonError.typeError("Thread() args must be a tuple, not \(other.typeName(objects))")
+        // As CPython: Thread() keeps any `args`; the thread's run() fails
+        // to spread them (`args=(1)` is the int 1, not a tuple).
+        let callee =
+          if case .function(let index) = target {
+            "__main__.\(program.functions[index].name)() argument"
+          } else { "argument" }
+        argumentsError = PythonError.typeError(
+          "\(callee) after * must be an iterable, not \(other.typeName(objects))")
       }
       var name: String
       if let given = keywords["name"], given != .none {
@@ -320,6 +329,7 @@ extension Interpreter {
       }
       var object = ThreadObject(name: name, target: target)
       object.arguments = threadArguments
+      object.argumentsError = argumentsError
       object.daemon = keywords["daemon"]?.isTrue ?? false
       return newObject(.thread(object), &world)
     case .lock, .allocateLock:

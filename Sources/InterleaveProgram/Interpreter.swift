@@ -22,7 +22,12 @@ struct Interpreter<W: World> {
   var finished: Bool { calls.isEmpty }
 
   /// Starts the thread in `callee(arguments)`.
-  mutating func begin(_ callee: Value, _ arguments: [Value], world: inout W) throws {
+  /// - Parameter failing: raised instead, when the thread's `args` could
+  ///   not be spread into arguments.
+  mutating func begin(
+    _ callee: Value, _ arguments: [Value], failing: PythonError? = nil, world: inout W
+  ) throws {
+    if let failing { throw failing }
     if let value = try call(callee, arguments, keywords: [:], world: &world) {
       result = value
     }

@@ -306,7 +306,9 @@ public struct ProgramModel: Sendable {
       let target = startWorld.objects.thread(started)
       var error: PythonError?
       do {
-        try thread.begin(target?.target ?? .none, target?.arguments ?? [], world: &startWorld)
+        try thread.begin(
+          target?.target ?? .none, target?.arguments ?? [], failing: target?.argumentsError,
+          world: &startWorld)
       } catch let raised as PythonError {
         error = raised
       } catch {}

@@ -355,7 +355,8 @@ final class RealWorld: World, Sendable {
     var world = self
     var failure: PythonError?
     do {
-      try interpreter.begin(object.target ?? .none, object.arguments, world: &world)
+      try interpreter.begin(
+        object.target ?? .none, object.arguments, failing: object.argumentsError, world: &world)
       failure = try interpreter.run(world: &world)
     } catch let error as PythonError {
       failure = error

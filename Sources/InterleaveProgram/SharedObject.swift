@@ -14,6 +14,9 @@ public struct ThreadObject: Hashable, Sendable {
   /// The function it runs (nil for the main thread).
   public var target: Value?
   public var arguments: [Value] = []
+  /// Raised in the thread when it starts, as CPython raises it from
+  /// `run()`: `args` that cannot be spread into the target's arguments.
+  public var argumentsError: PythonError?
   public var state: State = .initial
   /// Its identifier once started (`get_ident()`).
   public var ident = 0

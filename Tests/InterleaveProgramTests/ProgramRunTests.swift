@@ -205,6 +205,34 @@ struct ProgramRunTests {
     #expect(run.result.threadErrors.map(\.1.type) == ["IndexError"])
   }
 
+  @Test(
+    "Thread(args=(1)) is made and started as in CPython, and fails in the thread; args given as a string are its characters"
+  )
+  func threadArgumentsSpread() throws {
+    let run = try runProgram(
+      """
+      import threading
+      def f(a, b=0):
+          print(a, b)
+      t = threading.Thread(target=f, args=(1))
+      t.start()
+      t.join()
+      u = threading.Thread(target=f, args=("xy"))
+      u.start()
+      u.join()
+      print("end")
+      """)
+    #expect(run.output == "x y\nend\n")
+    #expect(
+      run.errors == """
+        Exception in thread Thread-1 (f):
+        Traceback (most recent call last):
+        TypeError: __main__.f() argument after * must be an iterable, not int
+
+        """)
+    #expect(run.result.mainError == nil)
+  }
+
   @Test("an error in the main thread: its traceback through the calls, the run ends with it")
   func mainError() throws {
     let run = try runProgram(
