@@ -57,6 +57,13 @@ struct RunCommand: ParsableCommand {
   @Flag(name: .long, help: "Start paused (without --speed, the screen does): n takes one step.")
   var paused = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Drive the threads by hand: a digit steps that thread. The program screen always can; this is its start without --speed, as for a scenario's --drive."
+  )
+  var drive = false
+
   func validate() throws {
     if let schedule { _ = try Self.slots(schedule) }
     if plain || format != .text || schedule != nil || seed != nil {
@@ -69,6 +76,14 @@ struct RunCommand: ParsableCommand {
         throw ValidationError(
           "--paused: --plain, --format, --schedule and --seed run without a screen to pause")
       }
+      if drive {
+        throw ValidationError(
+          "--drive: --plain, --format, --schedule and --seed run without a screen to drive")
+      }
+    }
+    if let speed, drive {
+      throw ValidationError(
+        "--drive --speed \(speed): driven threads take the steps you give them; give one")
     }
     if speed == .full, paused {
       throw ValidationError("--speed full --paused: a free run cannot start paused; give one")
@@ -131,6 +146,12 @@ struct RunCommand: ParsableCommand {
       InterleaveMain.notice(
         "note: --schedule gives the first \(slots.count) steps; the rest runs as the OS "
           + "schedules it, and may go differently each time")
+    }
+    if !plain, slots != nil, format == .text, isatty(STDOUT_FILENO) == 1 {
+      InterleaveMain.notice(
+        "note: \(schedule != nil ? "--schedule" : "--seed") runs the order on the real threads "
+          + "without a screen, as --plain does; to watch the steps, run the program without it "
+          + "and take them with the digit keys")
     }
     if !plain, slots == nil, format == .text, let status = try dashboard(program) {
       if status != 0 { throw ExitCode(status) }
