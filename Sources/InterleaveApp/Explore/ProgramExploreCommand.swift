@@ -104,8 +104,17 @@ struct ProgramExploreCommand: ParsableCommand {
         line += String(repeating: " ", count: max(0, 7 - preemptions.count)) + preemptions
         sink.line(line + "  " + Self.schedule(result.witness))
       }
-      // How to see one happen on the real threads.
-      if let rarest = results.min(by: { ($0.schedules ?? .max) < ($1.schedules ?? .max) }) {
+      if results.count > 1 {
+        sink.line(
+          "(a share is of the schedules, each counted once: not how often a real run ends so)")
+      }
+      // How to see one happen on the real threads: the rarest, and of
+      // outcomes as rare, one that deadlocks or raises (the one to show).
+      func rank(_ result: ProgramExplorer.Result) -> (UInt64, Int) {
+        let outcome = result.outcome
+        return (result.schedules ?? .max, outcome.deadlock || !outcome.errors.isEmpty ? 0 : 1)
+      }
+      if let rarest = results.min(by: { rank($0) < rank($1) }) {
         sink.line("")
         let which = results.count == 1 ? "it" : "the rarest, \(text(rarest.outcome)),"
         sink.line(

@@ -166,6 +166,51 @@ struct ProgramCommandTests {
     #expect(!lines.contains { $0.hasPrefix("balance") && $0.contains("t1") }, "\(lines)")
   }
 
+  @Test(
+    "explore: of outcomes as rare, the one to see is the deadlock; the share is said to be of schedules"
+  )
+  func exploreRarestTie() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tie-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("transfer.py")
+    // Each thread sleeps holding its first lock: 6 schedules end, 6 deadlock.
+    try """
+    import threading, time
+    a = 100
+    b = 100
+    a_lock = threading.Lock()
+    b_lock = threading.Lock()
+    def a_to_b():
+        global a, b
+        with a_lock:
+            time.sleep(0.01)
+            with b_lock:
+                a -= 30
+                b += 30
+    def b_to_a():
+        global a, b
+        with b_lock:
+            time.sleep(0.01)
+            with a_lock:
+                b -= 20
+                a += 20
+    t1 = threading.Thread(target=a_to_b)
+    t2 = threading.Thread(target=b_to_a)
+    t1.start()
+    t2.start()
+    t1.join()
+    t2.join()
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let text = try Binary.run(["explore", file.path])
+    #expect(text.status == 0, "\(text.stderr)")
+    let lines = text.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.hasPrefix("a 90, b 110 ") && $0.contains(" 6 ") }, "\(lines)")
+    #expect(lines.contains { $0.hasPrefix("deadlock, a 100, b 100 ") && $0.contains(" 6 ") })
+    #expect(lines.contains { $0.hasPrefix("to see the rarest, deadlock, a 100, b 100, ") })
+    #expect(lines.contains { $0.hasPrefix("(a share is of the schedules, each counted once") })
+  }
+
   @Test("while True: with no step in it, on two threads, still ends on SIGINT, status 130")
   func endlessLoop() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loop-\(getpid())")
