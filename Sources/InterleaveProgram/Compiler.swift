@@ -338,7 +338,7 @@ struct Compiler {
       try block(final)
       emit(.reraise)
       patch(over, to: here)
-    case .with(let context, let body, _):
+    case .with(let context, let body, let location):
       try expression(context)
       let slot = hiddenLocal()
       emit(.storeLocal(slot))
@@ -348,6 +348,9 @@ struct Compiler {
       try block(body)
       var closed = guards.removeLast()
       closed.segments.append((closed.segmentStart, here))
+      // The release is the `with` line's, as CPython's __exit__ is: the
+      // next step's mark goes back to it, not to the body's last line.
+      line = location.line
       emit(.loadLocal(slot))
       emit(.exit)
       let over = emit(.jump(0))

@@ -21,7 +21,7 @@ extension ProgramModel {
     case .enter:
       return .enterWith(
         name: name(of: calls.peek(0), state), holder: holder(calls.peek(0), state))
-    case .exit: return .exitWith
+    case .exit: return .exitWith(name: name(of: calls.peek(0), state))
     case .call(let count, _):
       guard case .builtin(let builtin) = calls.peek(count) else { return nil }
       return builtin == .print

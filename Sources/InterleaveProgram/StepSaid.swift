@@ -8,7 +8,8 @@ public enum StepSaid: Sendable, Hashable {
   case write(global: String, value: String)
   /// `with NAME:` taking its lock, and the thread (by slot) that holds it.
   case enterWith(name: String, holder: Int?)
-  case exitWith
+  /// `with NAME:` giving its lock back, at the end of the block.
+  case exitWith(name: String)
   /// `wait()` woken: it takes its lock back.
   case wake
   /// `time.sleep(3)`: one step, however long it was written to take
@@ -28,7 +29,7 @@ public enum StepSaid: Sendable, Hashable {
       return taken ? "read \(global) → \(value)" : "read \(global), now \(value)"
     case .write(let global, let value): return "write \(global) = \(value)"
     case .enterWith(let name, let holder): return "with \(name): acquire" + Self.has(holder)
-    case .exitWith: return "with: release"
+    case .exitWith(let name): return "with \(name): release"
     case .wake: return "wait(): wake"
     case .sleep(let call, _): return "\(call): 1 step"
     case .method(let receiver, let name, let holder):

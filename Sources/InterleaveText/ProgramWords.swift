@@ -150,7 +150,7 @@ public struct ProgramWords: Sendable {
       return taken ? "读 \(global) → \(value)" : "读 \(global)，当前值 \(value)"
     case .write(let global, let value): return "写 \(global) = \(value)"
     case .enterWith(let name, _): return "with \(name)：获取" + holder
-    case .exitWith: return "with：释放"
+    case .exitWith(let name): return "with \(name)：释放"
     case .wake: return "wait()：醒来，取回锁"
     case .sleep(let call, _): return "\(call)：只算一步"
     case .method(let receiver, let name, _): return "\(receiver).\(name)()" + holder

@@ -65,7 +65,7 @@ struct ProgramStepWordsTests {
         .method(receiver: "lock", name: "acquire", holder: 1), "lock.acquire(), 1 has it",
         "lock.acquire()（由 1 持有）"
       ),
-      (.exitWith, "with: release", "with：释放"),
+      (.exitWith(name: "lock"), "with lock: release", "with lock：释放"),
       (.wake, "wait(): wake", "wait()：醒来，取回锁"),
       (.code("print(...)"), "print(...)", "print(...)"),
       (
