@@ -44,10 +44,38 @@ enum Subset {
   }
 
   static func missingMethod(_ name: String, at location: SourceLocation) -> SourceError {
-    let hint = name == "format" ? "; an f-string or % formatting does this" : ""
+    if name == "format" {
+      return SourceError(
+        "the method '.format()' is not supported here; an f-string or % formatting does this",
+        at: location)
+    }
+    // A typo of a method the subset has (`aquire`) says which one.
+    let near = methods.map { (method: $0, edits: distance($0, name)) }
+      .filter { $0.edits <= min(2, name.count / 3) }
+      .min { ($0.edits, $0.method) < ($1.edits, $1.method) }?.method
+    if let near {
+      return SourceError(
+        "the method '.\(name)()' is not supported here: did you mean '.\(near)()'?", at: location)
+    }
     return SourceError(
-      "the method '.\(name)()' is not supported here\(hint) (see 'interleave help programs')",
+      "the method '.\(name)()' is not supported here (supported: "
+        + "\(methods.sorted().joined(separator: ", ")); see 'interleave help programs')",
       at: location)
+  }
+
+  /// Edits (insertions, deletions, substitutions) from `a` to `b`.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+      var next = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...max(1, b.count) where !b.isEmpty {
+        next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      row = next
+    }
+    return a.isEmpty ? b.count : row[b.count]
   }
 
   static func missingAttribute(_ name: String, at location: SourceLocation) -> SourceError {

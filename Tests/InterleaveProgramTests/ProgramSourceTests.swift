@@ -42,6 +42,14 @@ struct ProgramSourceTests {
       ("import time as clock\nt = clock.monotonic\n", "p.py:2:10: error: time.monotonic is not"),
       ("from time import time\n", "p.py:1:18: error: time.time is not supported here"),
       ("s = '{}'.format(1)\n", "p.py:1:9: error: the method '.format()' is not supported here"),
+      (
+        "import threading\nlock = threading.Lock()\nlock.aquire()\n",
+        "p.py:3:5: error: the method '.aquire()' is not supported here: did you mean '.acquire()'?"
+      ),
+      (
+        "import threading\nc = threading.Condition()\nc.wait_for(f)\n",
+        "p.py:3:2: error: the method '.wait_for()' is not supported here (supported: acquire,"
+      ),
       ("import threading\nb = threading.Barrier(2)\n", "p.py:2:14: error: threading.Barrier"),
       ("x = [1]\ny = x.count\n", "p.py:2:6: error: the attribute '.count' is not supported"),
     ])
