@@ -98,7 +98,7 @@ public struct ProgramWords: Sendable {
     stillPossibleOf: { "can still end (1 of \($0); schedules):" },
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
-    noSuchThread: { "there is no thread \($0) yet: the threads are 0 to \($1)" },
+    noSuchThread: { "there is no thread \($0): the threads so far are 0 to \($1)" },
     writtenBy: { "written by \($0)" }, stepsOf: { "thread \($0)" })
 
   static let chinese: ProgramWords = {
@@ -177,6 +177,6 @@ public struct ProgramWords: Sendable {
     stillPossibleOf: { "可能结果（\($0) 种之一；调度数）：" },
     cannotGo: { "线程 \($0) 现在走不了，它在等：\($1)" },
     hasFinished: { "线程 \($0) 已经结束" },
-    noSuchThread: { "还没有线程 \($0)：现有线程是 0 到 \($1)" },
+    noSuchThread: { "没有线程 \($0)：目前的线程是 0 到 \($1)" },
     writtenBy: { "由线程 \($0) 写入" }, stepsOf: { "线程 \($0)" })
 }
