@@ -53,6 +53,10 @@ public struct ProgramWords: Sendable {
   public var hasFinished: @Sendable (Int) -> String
   /// A digit past the last thread (which is the second number).
   public var noSuchThread: @Sendable (Int, Int) -> String
+  /// A key the program screen has no use for, and the keys it has.
+  public var keyNotHere: @Sendable (String) -> String
+  /// `u` before any step.
+  public var nothingToUndo: String
   /// After a global's value: the thread whose step wrote it last.
   public var writtenBy: @Sendable (Int) -> String
   /// Whose steps a line taken apart (`e`) lists: thread N's.
@@ -99,6 +103,10 @@ public struct ProgramWords: Sendable {
     cannotGo: { "thread \($0) cannot go now: it waits (\($1))" },
     hasFinished: { "thread \($0) has finished" },
     noSuchThread: { "there is no thread \($0): the threads so far are 0 to \($1)" },
+    keyNotHere: {
+      "no '\($0)' key here: n step, 0-9 that thread, e expand, u undo, space run, q quit"
+    },
+    nothingToUndo: "nothing to undo: no step has been taken yet",
     writtenBy: { "written by \($0)" }, stepsOf: { "thread \($0)" })
 
   static let chinese: ProgramWords = {
@@ -178,5 +186,7 @@ public struct ProgramWords: Sendable {
     cannotGo: { "线程 \($0) 现在走不了，它在等：\($1)" },
     hasFinished: { "线程 \($0) 已经结束" },
     noSuchThread: { "没有线程 \($0)：目前的线程是 0 到 \($1)" },
+    keyNotHere: { "这里没有 '\($0)' 键：n 走一步，0-9 让该线程走，e 展开，u 撤销，空格 运行，q 退出" },
+    nothingToUndo: "还没有走过一步，没有可以撤销的",
     writtenBy: { "由线程 \($0) 写入" }, stepsOf: { "线程 \($0)" })
 }

@@ -202,6 +202,7 @@ struct ProgramDashboard {
     case "e":
       expanded.toggle()
     case "u":
+      if !view.free, view.steps == 0 { notice = words.nothingToUndo }
       undo(view)
     default:
       if let digit = character.wholeNumberValue, view.threads.indices.contains(digit) {
@@ -218,6 +219,8 @@ struct ProgramDashboard {
         }
       } else if let digit = character.wholeNumberValue, !view.free {
         notice = words.noSuchThread(digit, view.threads.count - 1)
+      } else if character.isLetter || character.isPunctuation || character.isSymbol {
+        notice = words.keyNotHere(String(character))
       }
     }
     return true

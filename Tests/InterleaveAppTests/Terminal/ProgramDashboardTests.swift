@@ -322,7 +322,7 @@ struct ProgramDashboardTests {
   }
 
   @Test(
-    "in a terminal: what is still possible narrows with each step, and u takes a step back",
+    "in a terminal: what is still possible narrows with each step, and u takes a step back (before any, says there is none)",
     Tmux.suite)
   func undoInTerminal() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("undo-\(getpid())")
@@ -337,6 +337,11 @@ struct ProgramDashboardTests {
     try tmux.launch("run '\(file)'")
     // Every outcome of the program is possible at first (the rarest first).
     try tmux.waitFor(all: ["step 0 · paused", "can still end", "32×  balance -21"])
+    // Before any step, u and a key the screen has no use for each say so.
+    try tmux.keys("u")
+    try tmux.waitFor("nothing to undo: no step has been taken yet")
+    try tmux.keys("?")
+    try tmux.waitFor("no '?' key here: n step, 0-9 that thread")
     for key in ["n", "n", "n", "n", "1", "2"] { try tmux.keys(key) }
     let stepped = try tmux.waitFor(all: ["step 6 · paused", "can still end"])
     #expect(stepped.contains { $0.contains("write balance = ") }, "\(stepped)")
