@@ -129,9 +129,10 @@ struct ProgramFrame {
       focused?.state != .finished && focused?.line != nil
       ? Array(all.prefix(max(0, inner.height - 3))) : []
     let number = String(source.count).count
-    // Wide enough for every thread number that shares a line (`1,2,3▶`).
-    let widest = (Array(marks.values) + Array(ran.values)).map {
-      $0.map(String.init).joined(separator: ",").count + 1
+    // Wide enough for every thread number that shares a line (`1,2,3▶`,
+    // `1✓2▶`: a thread's last step stays marked beside another's next).
+    let widest = Set(marks.keys).union(ran.keys).map { line in
+      Self.gutter(next: marks[line] ?? [], ran: ran[line] ?? []).count
     }.max()
     let gutterWidth = min(12, max(5, widest ?? 0))
     let codeX = inner.x + gutterWidth + number + 1
@@ -181,10 +182,17 @@ struct ProgramFrame {
         }
       }
       let here = marks[line] ?? []
-      let gutter = here.isEmpty ? "" : here.map(String.init).joined(separator: ",")
+      let done = Self.gutter(next: [], ran: (ran[line] ?? []).filter { !here.contains($0) })
       if !here.isEmpty {
-        canvas.put(
-          String(gutter.prefix(gutterWidth - 1)) + "▶", x: inner.x, y: y, style: style(line))
+        let gutter = String(Self.gutter(next: here, ran: []).dropLast())
+        let room = gutterWidth - 1 - done.count
+        if room >= gutter.count {
+          canvas.put(done, x: inner.x, y: y, style: Style(.dim))
+          canvas.put(gutter + "▶", x: inner.x + done.count, y: y, style: style(line))
+        } else {
+          canvas.put(
+            String(gutter.prefix(gutterWidth - 1)) + "▶", x: inner.x, y: y, style: style(line))
+        }
       } else if let slots = ran[line] {
         let mark = slots.map(String.init).joined(separator: ",")
         canvas.put(String(mark.prefix(gutterWidth - 1)) + "✓", x: inner.x, y: y, style: Style(.dim))
@@ -410,6 +418,14 @@ struct ProgramFrame {
           + words.outcomeSaid(outcome),
         Style(outcome.hasPrefix("deadlock") ? .deadlock : .text))
     }
+  }
+
+  /// A line's gutter: the threads whose last step ran on it (`1✓`), then
+  /// those whose next step is on it (`2▶`); empty when there are none.
+  static func gutter(next: [Int], ran: [Int]) -> String {
+    let done = ran.filter { !next.contains($0) }
+    return (done.isEmpty ? "" : done.map(String.init).joined(separator: ",") + "✓")
+      + (next.isEmpty ? "" : next.map(String.init).joined(separator: ",") + "▶")
   }
 
   private func output(_ canvas: inout Canvas, _ area: Rect) {
