@@ -132,7 +132,8 @@ struct ProgramFrame {
     // Wide enough for every thread number that shares a line (`1,2,3▶`,
     // `1✓2▶`: a thread's last step stays marked beside another's next).
     let widest = Set(marks.keys).union(ran.keys).map { line in
-      Self.gutter(next: marks[line] ?? [], ran: ran[line] ?? []).count
+      let (done, next) = Self.gutter(next: marks[line] ?? [], ran: ran[line] ?? [])
+      return done.count + next.count
     }.max()
     let gutterWidth = min(12, max(5, widest ?? 0))
     let codeX = inner.x + gutterWidth + number + 1
@@ -182,20 +183,18 @@ struct ProgramFrame {
         }
       }
       let here = marks[line] ?? []
-      let done = Self.gutter(next: [], ran: (ran[line] ?? []).filter { !here.contains($0) })
-      if !here.isEmpty {
-        let gutter = String(Self.gutter(next: here, ran: []).dropLast())
-        let room = gutterWidth - 1 - done.count
-        if room >= gutter.count {
-          canvas.put(done, x: inner.x, y: y, style: Style(.dim))
-          canvas.put(gutter + "▶", x: inner.x + done.count, y: y, style: style(line))
-        } else {
-          canvas.put(
-            String(gutter.prefix(gutterWidth - 1)) + "▶", x: inner.x, y: y, style: style(line))
-        }
-      } else if let slots = ran[line] {
-        let mark = slots.map(String.init).joined(separator: ",")
-        canvas.put(String(mark.prefix(gutterWidth - 1)) + "✓", x: inner.x, y: y, style: Style(.dim))
+      var (done, next) = Self.gutter(next: here, ran: ran[line] ?? [])
+      // Past the widest gutter the next steps keep their place, not the last.
+      if done.count + next.count > gutterWidth { done = next.isEmpty ? done : "" }
+      if !done.isEmpty {
+        canvas.put(
+          String(done.dropLast().prefix(gutterWidth - 1)) + "✓", x: inner.x, y: y,
+          style: Style(.dim))
+      }
+      if !next.isEmpty {
+        canvas.put(
+          String(next.dropLast().prefix(gutterWidth - 1 - done.count)) + "▶",
+          x: inner.x + done.count, y: y, style: style(line))
       }
       let label = String(repeating: " ", count: number - String(line).count) + "\(line) "
       canvas.put(label, x: inner.x + gutterWidth, y: y, style: Style(.dim), clip: inner)
@@ -420,12 +419,15 @@ struct ProgramFrame {
     }
   }
 
-  /// A line's gutter: the threads whose last step ran on it (`1✓`), then
-  /// those whose next step is on it (`2▶`); empty when there are none.
-  static func gutter(next: [Int], ran: [Int]) -> String {
+  /// A line's gutter in two parts: the threads whose last step ran on it
+  /// and whose next is elsewhere (`1✓`), and those whose next step is on it
+  /// (`2▶`); each empty when there are none.
+  static func gutter(next: [Int], ran: [Int]) -> (done: String, next: String) {
     let done = ran.filter { !next.contains($0) }
-    return (done.isEmpty ? "" : done.map(String.init).joined(separator: ",") + "✓")
-      + (next.isEmpty ? "" : next.map(String.init).joined(separator: ",") + "▶")
+    return (
+      done.isEmpty ? "" : done.map(String.init).joined(separator: ",") + "✓",
+      next.isEmpty ? "" : next.map(String.init).joined(separator: ",") + "▶"
+    )
   }
 
   private func output(_ canvas: inout Canvas, _ area: Rect) {
