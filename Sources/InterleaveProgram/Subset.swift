@@ -65,17 +65,17 @@ enum Subset {
 
   /// Edits (insertions, deletions, substitutions) from `a` to `b`.
   static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
     let b = Array(b)
+    // Edits from the first i characters of `a` to each prefix of `b`.
     var row = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-      var next = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...max(1, b.count) where !b.isEmpty {
-        next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    for (i, x) in a.enumerated() {
+      var next = [i + 1]
+      for (j, y) in b.enumerated() {
+        next.append(min(row[j + 1] + 1, next[j] + 1, row[j] + (x == y ? 0 : 1)))
       }
       row = next
     }
-    return a.isEmpty ? b.count : row[b.count]
+    return row[b.count]
   }
 
   static func missingAttribute(_ name: String, at location: SourceLocation) -> SourceError {
