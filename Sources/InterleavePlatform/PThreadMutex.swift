@@ -13,17 +13,15 @@ public final class PThreadMutex: @unchecked Sendable {
   @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
   let condition: UnsafeMutablePointer<pthread_cond_t>
 
-  /// - Parameter spins: spin briefly before sleeping in the kernel
-  ///   (PTHREAD_MUTEX_ADAPTIVE_NP). A caller that backs off on its own
-  ///   passes false and gets glibc's plain mutex, whose lock and unlock
-  ///   take half the instructions.
-  public init(spins: Bool = true) {
+  /// The mutex spins briefly before sleeping in the kernel
+  /// (PTHREAD_MUTEX_ADAPTIVE_NP): what it guards is held for moments.
+  public init() {
     mutex = .allocate(capacity: 1)
     condition = .allocate(capacity: 1)
     var mutexAttributes = pthread_mutexattr_t()
     pthread_mutexattr_init(&mutexAttributes)
-    // PTHREAD_MUTEX_ADAPTIVE_NP is 3, PTHREAD_MUTEX_NORMAL 0.
-    pthread_mutexattr_settype(&mutexAttributes, spins ? 3 : 0)
+    // PTHREAD_MUTEX_ADAPTIVE_NP is 3.
+    pthread_mutexattr_settype(&mutexAttributes, 3)
     pthread_mutex_init(mutex, &mutexAttributes)
     pthread_mutexattr_destroy(&mutexAttributes)
     var attributes = pthread_condattr_t()
@@ -42,20 +40,6 @@ public final class PThreadMutex: @unchecked Sendable {
 
   public func lock() { pthread_mutex_lock(mutex) }
   @inlinable public func unlock() { pthread_mutex_unlock(mutex) }
-  /// Takes the mutex if it is free; never blocks.
-  @inlinable public func tryLock() -> Bool { pthread_mutex_trylock(mutex) == 0 }
-
-  /// Takes the mutex, giving up at `deadline` (monotonic nanoseconds).
-  public func lock(until deadline: UInt64) -> Bool {
-    // timedlock measures against CLOCK_REALTIME: convert the remaining span.
-    let remaining = deadline &- min(deadline, MonotonicClock.now())
-    var spec = timespec()
-    clock_gettime(CLOCK_REALTIME, &spec)
-    let total = UInt64(spec.tv_nsec) + remaining
-    spec.tv_sec += Int(total / 1_000_000_000)
-    spec.tv_nsec = Int(total % 1_000_000_000)
-    return pthread_mutex_timedlock(mutex, &spec) == 0
-  }
 
   /// Waits on the condition (the mutex must be held) until signalled or
   /// until `deadline` (monotonic nanoseconds) passes.
