@@ -19,6 +19,14 @@ public struct Machine: Sendable {
   let outcome: @Sendable (MachineView) -> Outcome
   /// Per thread and instruction: a bit per register still to be read.
   let live: [[UInt32]]
+  /// Every thread's program end to end (thread t's from `starts[t]`), and
+  /// its live registers the same way (one more entry a thread, its end):
+  /// the explorer's hot path reads one flat array, not an array of arrays
+  /// whose inner one it would retain and release at every step.
+  private let code: [Instruction]
+  private let starts: [Int]
+  private let lengths: [Int32]
+  private let liveCode: [UInt32]
   /// Registers the outcome reads once a thread has ended (kept, not cleared).
   let liveAtEnd: UInt32
 
@@ -46,6 +54,10 @@ public struct Machine: Sendable {
     self.registers = registers
     self.outcome = outcome
     live = programs.map { Liveness.live($0, atEnd: liveAtEnd) }
+    code = programs.flatMap { $0 }
+    starts = programs.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    lengths = programs.map { Int32($0.count) }
+    liveCode = live.flatMap { $0 }
   }
 
   // MARK: - Layout of a state
@@ -119,7 +131,7 @@ public struct Machine: Sendable {
   // MARK: - The same on the bare values (the explorer's hot path)
 
   func ended(_ values: [Int32], _ thread: Int) -> Bool {
-    Int(values[pcBase + thread]) >= programs[thread].count
+    values.withUnsafeBufferPointer { ended($0.baseAddress!, thread) }
   }
 
   func next(_ values: [Int32], _ thread: Int) -> Instruction? {
@@ -127,8 +139,29 @@ public struct Machine: Sendable {
   }
 
   func enabled(_ values: [Int32], _ thread: Int) -> Bool {
-    guard let instruction = next(values, thread) else { return false }
-    switch instruction {
+    values.withUnsafeBufferPointer { enabled($0.baseAddress!, thread) }
+  }
+
+  /// `thread` takes its next step (it must be enabled), in place.
+  func step(_ values: inout [Int32], _ thread: Int) {
+    values.withUnsafeMutableBufferPointer { step($0.baseAddress!, thread) }
+  }
+
+  /// Runs `thread`'s instructions that are not steps, up to its next step.
+  func settle(_ values: inout [Int32], _ thread: Int) {
+    values.withUnsafeMutableBufferPointer { settle($0.baseAddress!, thread) }
+  }
+
+  // MARK: - On a state's memory (`size` values)
+
+  func ended(_ values: UnsafePointer<Int32>, _ thread: Int) -> Bool {
+    values[pcBase + thread] >= lengths[thread]
+  }
+
+  func enabled(_ values: UnsafePointer<Int32>, _ thread: Int) -> Bool {
+    let pc = Int(values[pcBase + thread])
+    guard pc < lengths[thread] else { return false }
+    switch code[starts[thread] + pc] {
     case .acquire(let mutex): return values[holderBase + mutex] < 0
     case .semaphoreAcquire(let semaphore): return values[holderBase + semaphore] > 0
     case .wake: return values[notifiedBase + thread] != 0
@@ -138,7 +171,7 @@ public struct Machine: Sendable {
 
   /// Fills `runnable[t]` with whether thread t may take a step now.
   /// - Returns: whether any may.
-  func runnable(_ values: [Int32], into runnable: inout [Bool]) -> Bool {
+  func runnable(_ values: UnsafePointer<Int32>, into runnable: UnsafeMutablePointer<Bool>) -> Bool {
     var any = false
     for thread in 0..<threads {
       runnable[thread] = enabled(values, thread)
@@ -148,11 +181,11 @@ public struct Machine: Sendable {
   }
 
   /// `thread` takes its next step (it must be enabled), in place.
-  func step(_ values: inout [Int32], _ thread: Int) {
+  func step(_ values: UnsafeMutablePointer<Int32>, _ thread: Int) {
     let pc = Int(values[pcBase + thread])
     var next = pc + 1
     let register = registerBase + thread * registers
-    switch programs[thread][pc] {
+    switch code[starts[thread] + pc] {
     case .read(let cell, let into): values[register + into] = values[memoryBase + cell]
     case .write(let cell, let from, let plus):
       values[memoryBase + cell] = values[register + from] &+ Int32(plus)
@@ -165,7 +198,7 @@ public struct Machine: Sendable {
       if let bound, values[holderBase + semaphore] > Int32(bound) {
         // Python raises before the count changes.
         values[holderBase + semaphore] -= 1
-        next = raise(.semaphoreOverRelease, &values, thread)
+        next = raise(.semaphoreOverRelease, values, thread)
       }
     case .wait(let condition, let mutex):
       values[holderBase + mutex] = -1
@@ -184,23 +217,25 @@ public struct Machine: Sendable {
       }
     case .local: break
     case .fail(let error):
-      next = raise(error, &values, thread)
+      next = raise(error, values, thread)
     case .put(let cell): values[memoryBase + cell] &+= 1
     case .take(let cell):
       if values[memoryBase + cell] <= 0 {
-        next = raise(.popFromEmpty, &values, thread)
+        next = raise(.popFromEmpty, values, thread)
       } else {
         values[memoryBase + cell] -= 1
       }
     case .jumpIf, .jump, .set, .add, .recordMax: break
     }
     values[pcBase + thread] = Int32(next)
-    settle(&values, thread)
+    settle(values, thread)
   }
 
   /// `thread` raises `error` and ends; the locks it holds are let go (a
   /// `with` block's exit). - Returns: the end of its program.
-  func raise(_ error: ModelError, _ values: inout [Int32], _ thread: Int) -> Int {
+  private func raise(_ error: ModelError, _ values: UnsafeMutablePointer<Int32>, _ thread: Int)
+    -> Int
+  {
     values[errorIndex] |= 1 << Int32(error.rawValue)
     for (id, kind) in primitives.enumerated()
     where kind == .mutex && values[holderBase + id] == Int32(thread) {
@@ -210,26 +245,30 @@ public struct Machine: Sendable {
   }
 
   /// Runs `thread`'s instructions that are not steps, up to its next step.
-  func settle(_ values: inout [Int32], _ thread: Int) {
+  func settle(_ values: UnsafeMutablePointer<Int32>, _ thread: Int) {
     var pc = Int(values[pcBase + thread])
-    let program = programs[thread]
+    let start = starts[thread]
+    let count = Int(lengths[thread])
+    let registers = registerBase + thread * self.registers
     var guardCount = 0
-    while pc < program.count, !program[pc].isStep, guardCount < 10_000 {
+    while pc < count, guardCount < 10_000 {
+      let instruction = code[start + pc]
+      guard !instruction.isStep else { break }
       guardCount += 1
-      switch program[pc] {
+      switch instruction {
       case .jump(let target): pc = target
       case .jumpIf(let operand, let comparison, let bound, let target):
         let value: Int32
         switch operand {
-        case .register(let index): value = values[registerBase + thread * registers + index]
+        case .register(let index): value = values[registers + index]
         case .cell(let cell): value = values[memoryBase + cell]
         }
         pc = comparison.holds(Int(value), bound) ? target : pc + 1
       case .set(let index, let value):
-        values[registerBase + thread * registers + index] = Int32(value)
+        values[registers + index] = Int32(value)
         pc += 1
       case .add(let index, let amount):
-        values[registerBase + thread * registers + index] &+= Int32(amount)
+        values[registers + index] &+= Int32(amount)
         pc += 1
       case .recordMax(let cell, let source):
         values[memoryBase + cell] = max(values[memoryBase + cell], values[memoryBase + source])
@@ -239,9 +278,9 @@ public struct Machine: Sendable {
     }
     values[pcBase + thread] = Int32(pc)
     // Stale registers cleared: states that differ only there are one.
-    let live = self.live[thread][min(pc, program.count)]
-    for index in 0..<registers where live & (1 << UInt32(index)) == 0 {
-      values[registerBase + thread * registers + index] = 0
+    let live = liveCode[start + thread + min(pc, count)]
+    for index in 0..<self.registers where live & (1 << UInt32(index)) == 0 {
+      values[registers + index] = 0
     }
   }
 }

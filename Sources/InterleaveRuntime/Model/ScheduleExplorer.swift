@@ -92,8 +92,12 @@ public struct ScheduleExplorer {
     /// The same shape: the entry (in all levels' numbering) it came from.
     var parent: PageBuffer<Int32>
 
+    /// Entries of `fewest` and `parent` a state: one per thread.
+    let slots: Int
+
     /// Room for `capacity` states without growing.
     init(size: Int, capacity: Int, slots: Int) {
+      self.slots = slots
       states = StateTable(size: size, capacity: capacity)
       counts = PageBuffer(capacity: capacity)
       fewest = PageBuffer(capacity: capacity * slots)
@@ -136,7 +140,9 @@ public struct ScheduleExplorer {
     let slots = machine.threads
     let size = machine.size
     var level = Level(size: size, capacity: 1, slots: slots)
-    _ = Self.add((state ?? machine.initial()).values, to: &level, slots: slots)
+    (state ?? machine.initial()).values.withUnsafeBufferPointer {
+      _ = Self.add($0.baseAddress!, hash: StateTable.hash($0.baseAddress!, size: size), to: &level)
+    }
     level.counts[0] = 1
     level.fewest[max(last, 0)] = 0
     // Every level's parent links, for walking a witness back: entry
@@ -148,14 +154,12 @@ public struct ScheduleExplorer {
     // Two states' work in flight: while state i's successors go into the
     // next level, state i + 1's are worked out and their buckets fetched.
     // The table is far larger than the cache, and its misses were most of
-    // the time.
+    // the time. The two states and their successors are in memory of
+    // their own, read through pointers: as arrays (of arrays) they were
+    // retained, released and checked for sharing at every step.
     let threads = machine.threads
-    var current = [[Int32]](repeating: [Int32](repeating: 0, count: size), count: 2)
-    var successors = [[Int32]](repeating: current[0], count: 2 * threads)
-    var hashes = [Int](repeating: 0, count: 2 * threads)
-    var runnable = [Bool](repeating: false, count: 2 * threads)
-    var ends = [false, false]
-    var canRun = [Bool](repeating: false, count: threads)
+    let scratch = ExplorerScratch(size: size, threads: threads)
+    defer { scratch.deallocate() }
     // Every schedule's length, when no program loops (a floor otherwise).
     let depth = machine.steps
     var previous = 0
@@ -191,24 +195,18 @@ public struct ScheduleExplorer {
       /// Loads state `i`, works out its successors and fetches their buckets.
       func prepare(_ i: Int) {
         let half = i & 1
-        level.states.load(i, into: &current[half])
-        ends[half] = !machine.runnable(current[half], into: &canRun)
-        guard !ends[half] else { return }
+        let current = scratch.current(half)
+        level.states.load(i, into: current)
+        scratch.ends[half] = !machine.runnable(current, into: scratch.runnable + half * threads)
+        guard !scratch.ends[half] else { return }
         next.states.reserve(2 * threads)
-        for thread in 0..<threads {
-          runnable[half * threads + thread] = canRun[thread]
-          guard canRun[thread] else { continue }
+        for thread in 0..<threads where scratch.runnable[half * threads + thread] {
           let k = half * threads + thread
-          // Copied in place: assigning `current` would share its buffer,
-          // and the step's first write would allocate a new one.
-          successors[k].withUnsafeMutableBufferPointer { target in
-            current[half].withUnsafeBufferPointer { source in
-              _ = target.initialize(fromContentsOf: source)
-            }
-          }
-          machine.step(&successors[k], thread)
-          hashes[k] = StateTable.hash(successors[k])
-          next.states.prefetch(hash: hashes[k])
+          let successor = scratch.successor(k)
+          for offset in 0..<size { successor[offset] = current[offset] }
+          machine.step(successor, thread)
+          scratch.hashes[k] = StateTable.hash(successor, size: size)
+          next.states.prefetch(hash: scratch.hashes[k])
         }
       }
       if level.states.count > 0 { prepare(0) }
@@ -219,21 +217,23 @@ public struct ScheduleExplorer {
         }
         if i + 1 < level.states.count { prepare(i + 1) }
         let half = i & 1
-        if ends[half] {
+        if scratch.ends[half] {
+          let values = Array(UnsafeBufferPointer(start: scratch.current(half), count: size))
           Self.end(
-            machine.outcome(of: MachineState(values: current[half])), level: level, state: i,
+            machine.outcome(of: MachineState(values: values)), level: level, state: i,
             start: start, slots: slots, into: &best)
           continue
         }
-        for thread in 0..<threads where runnable[half * threads + thread] {
+        let runnable = scratch.runnable + half * threads
+        for thread in 0..<threads where runnable[thread] {
           let k = half * threads + thread
-          let j = Self.add(successors[k], hash: hashes[k], to: &next, slots: slots)
+          let j = Self.add(scratch.successor(k), hash: scratch.hashes[k], to: &next)
           next.add(j, level.counts[i], orLarge: level.large.isEmpty ? nil : level.large[i])
           for slot in 0..<slots {
             let known = level.fewest[i * slots + slot]
             guard known != .max else { continue }
             let switches = slot != thread && (last >= 0 || step > 0)
-            let preempts = switches && runnable[half * threads + slot]
+            let preempts = switches && runnable[slot]
             let total = Self.cost(known, preempts: preempts, switches: switches)
             let target = j * slots + thread
             if total < next.fewest[target] {
@@ -273,12 +273,11 @@ public struct ScheduleExplorer {
     results.reduce(ScheduleCount.zero) { $0 + $1.schedules }
   }
 
-  /// The index of a state's `values` in `level`, added if new.
-  private static func add(
-    _ values: [Int32], hash: Int? = nil, to level: inout Level, slots: Int
-  ) -> Int {
-    let index = level.states.insert(values, hash: hash ?? StateTable.hash(values))
+  /// The index of the state at `values` in `level`, added if new.
+  private static func add(_ values: UnsafePointer<Int32>, hash: Int, to level: inout Level) -> Int {
+    let index = level.states.insert(values, hash: hash)
     if index == level.counts.count {
+      let slots = level.slots
       level.counts.append(0, count: 1)
       level.fewest.append(.max, count: slots)
       level.parent.append(-1, count: slots)

@@ -1,5 +1,4 @@
 import CSystem
-import Glibc
 
 /// A set of machine states of one size, stored end to end in one array and
 /// found by open addressing: no allocation per state, which is what makes
@@ -48,8 +47,9 @@ struct StateTable {
     while (count + more) * 2 >= buckets.count { grow() }
   }
 
-  /// The index of `values` (one state's, whose `hash` is worked out), added if new.
-  mutating func insert(_ values: [Int32], hash: Int) -> Int {
+  /// The index of the state at `values` (`size` values, whose `hash` is
+  /// worked out), added if new.
+  mutating func insert(_ values: UnsafePointer<Int32>, hash: Int) -> Int {
     if count * 2 >= buckets.count { grow() }
     let mask = buckets.count - 1
     let tag = Self.tag(hash)
@@ -58,7 +58,7 @@ struct StateTable {
       let stored = buckets[bucket]
       if stored == 0 {
         buckets[bucket] = tag | UInt64(count + 1)
-        values.withUnsafeBufferPointer { flat.append(from: $0.baseAddress!, count: size) }
+        flat.append(from: values, count: size)
         count += 1
         return count - 1
       }
@@ -70,28 +70,31 @@ struct StateTable {
     }
   }
 
-  /// Copies state `index` into `values` (which must be `size` long).
-  func load(_ index: Int, into values: inout [Int32]) {
-    let start = flat.base + index * size
-    for offset in 0..<size { values[offset] = start[offset] }
+  /// Copies state `index` into `values` (room for `size`).
+  func load(_ index: Int, into values: UnsafeMutablePointer<Int32>) {
+    let stored = flat.base + index * size
+    // A loop, not `update(from:)`: its `memmove` call cost more than a
+    // state's few words.
+    for offset in 0..<size { values[offset] = stored[offset] }
   }
 
-  private func matches(_ index: Int, _ values: [Int32]) -> Bool {
-    values.withUnsafeBufferPointer { wanted in
-      memcmp(flat.base + index * size, wanted.baseAddress!, size * 4) == 0
-    }
+  /// Compared in the loop, not by `memcmp`: a state is a few words, and
+  /// the library call cost more than the comparison.
+  private func matches(_ index: Int, _ values: UnsafePointer<Int32>) -> Bool {
+    let stored = flat.base + index * size
+    for offset in 0..<size where stored[offset] != values[offset] { return false }
+    return true
   }
 
   private mutating func grow() {
     let old = buckets
     buckets = PageBuffer(capacity: buckets.count * 2, count: buckets.count * 2)
     let mask = buckets.count - 1
-    var values = [Int32](repeating: 0, count: size)
     for bucket in 0..<old.count where old[bucket] != 0 {
       let stored = old[bucket]
       // The tag keeps the hash's high half; the low half is worked out again.
-      load(Int(stored & 0xFFFF_FFFF) - 1, into: &values)
-      var bucket = Self.hash(values) & mask
+      let values = flat.base + (Int(stored & 0xFFFF_FFFF) - 1) * size
+      var bucket = Self.hash(values, size: size) & mask
       while buckets[bucket] != 0 { bucket = (bucket + 1) & mask }
       buckets[bucket] = stored
     }
@@ -102,15 +105,13 @@ struct StateTable {
   /// The high half of a hash, where a bucket keeps it.
   private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash)) & tagMask }
 
-  /// A fast, well-mixed hash of the values (multiply and fold).
-  static func hash(_ values: [Int32]) -> Int {
-    values.withUnsafeBufferPointer { values in
-      var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-      for value in values {
-        hash = (hash ^ UInt64(UInt32(bitPattern: value))) &* 0xBF58_476D_1CE4_E5B9
-        hash ^= hash >> 31
-      }
-      return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+  /// A fast, well-mixed hash of `size` values (multiply and fold).
+  static func hash(_ values: UnsafePointer<Int32>, size: Int) -> Int {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for offset in 0..<size {
+      hash = (hash ^ UInt64(UInt32(bitPattern: values[offset]))) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
     }
+    return Int(truncatingIfNeeded: hash ^ (hash >> 29))
   }
 }
