@@ -9,7 +9,10 @@ import Testing
 struct FrameTests {
   static let sizes = [(80, 24), (120, 40), (200, 60)]
 
-  /// A run of `scenario` two seconds in, with a few events of its kind.
+  /// A run of `scenario` two seconds in, as its real runs look: a few
+  /// events of its kind, its primitives as their kind reports them, and its
+  /// own figures (a condition has waiters, not an owner; the bounded buffer
+  /// has its box, not "no balance").
   static func scene(_ scenario: Scenario, threads: Int = 2, language: Language = .en)
     -> DashboardState
   {
@@ -17,38 +20,128 @@ struct FrameTests {
       scenario == .race
       ? Fixtures.raceWithLostUpdate(threads: threads, language: language)
       : Fixtures.state(scenario, threads: threads, language: language)
-    let events: [(Int, EventKind)]
-    switch scenario.id {
-    case "loop":
-      events = [
-        (1, .started(tid: 101, ident: 1)), (1, .count(2)),
-        (1, .sleep(duration: 5_000_000, written: 0)),
-      ]
-    case "locked", "coarse":
-      events = [
-        (1, .acquired(primitive: 0, waited: 0)), (2, .waiting(primitive: 0)), (1, .read(value: 0)),
-      ]
-    case "deadlock":
-      events = [(1, .acquired(primitive: 1, waited: 0)), (2, .acquired(primitive: 0, waited: 0))]
-    case "atomic":
-      events = [(1, .atomicAdd(amount: 5, result: 5)), (2, .atomicAdd(amount: 8, result: 13))]
-    default: events = []
-    }
-    for (offset, event) in events.enumerated() {
+    for (offset, event) in events(scenario).enumerated() {
       state.apply(Event(time: UInt64(offset), thread: event.0, kind: event.1))
     }
-    let primitives = state.primitiveSpecs.enumerated().map {
-      PrimitiveSnapshot(
-        id: $0.offset, name: $0.element.name, holders: [1], waiters: threads > 1 ? [2] : [],
-        acquisitions: 3, contended: 1, totalWaitNs: 2_000_000, maxWaitNs: 2_000_000,
-        totalHoldNs: 1_000_000_000)
+    let primitives = state.primitiveSpecs.enumerated().map { id, spec in
+      primitive(scenario, id: id, spec: spec, threads: threads)
     }
     state.apply(
       Sample(
         elapsedNs: 2_000_000_000, threads: Fixtures.workers(threads), primitives: primitives,
         balance: scenario.traits.usesBalance ? 8 : nil, speed: .fast,
-        lostUpdates: scenario.traits.tracksLostUpdates ? (scenario == .race ? 1 : 0) : nil))
+        lostUpdates: scenario.traits.tracksLostUpdates ? (scenario == .race ? 1 : 0) : nil,
+        figures: figures(scenario, RunConfiguration(scenario: scenario, threads: threads))))
     return state
+  }
+
+  /// What each thread of `scenario` did last, by thread.
+  static func events(_ scenario: Scenario) -> [(Int, EventKind)] {
+    switch scenario.id {
+    case "loop":
+      return [
+        (1, .started(tid: 101, ident: 1)), (1, .count(2)),
+        (1, .sleep(duration: 5_000_000, written: 0)),
+      ]
+    case "locked", "coarse", "split":
+      return [
+        (1, .acquired(primitive: 0, waited: 0)), (2, .waiting(primitive: 0)), (1, .read(value: 0)),
+      ]
+    case "deadlock":
+      return [
+        (1, .acquired(primitive: 1, waited: 0)), (2, .acquired(primitive: 0, waited: 0)),
+        (1, .waiting(primitive: 0)), (2, .waiting(primitive: 1)),
+      ]
+    case "atomic":
+      return [(1, .atomicAdd(amount: 5, result: 5)), (2, .atomicAdd(amount: 8, result: 13))]
+    case "condition":
+      return [
+        (1, .acquired(primitive: 0, waited: 0)), (1, .put(items: 1)),
+        (1, .notify(primitive: 1, all: true, woken: 0)), (2, .waiting(primitive: 0)),
+      ]
+    case "semaphore":
+      return [
+        (1, .acquired(primitive: 0, waited: 0)), (1, .inUse(delta: 1, count: 1)),
+        (2, .acquired(primitive: 0, waited: 0)), (2, .inUse(delta: 1, count: 2)),
+      ]
+    case "gil":
+      return [
+        (1, .acquired(primitive: 0, waited: 0)), (1, .bytecode(.loadFast)),
+        (1, .bytecode(.binaryOp(add: true))), (2, .waiting(primitive: 0)),
+      ]
+    case "reorder":
+      return [
+        (1, .store(cell: 0, value: 1)), (2, .store(cell: 1, value: 1)),
+        (1, .load(cell: 1, value: 0)), (2, .load(cell: 0, value: 0)),
+      ]
+    case "process":
+      return [(1, .spawned(pid: 4242)), (2, .spawned(pid: 4243))]
+    default: return []
+    }
+  }
+
+  /// Primitive `id` as its kind reports it in such a run.
+  static func primitive(_ scenario: Scenario, id: Int, spec: PrimitiveSpec, threads: Int)
+    -> PrimitiveSnapshot
+  {
+    let other = threads > 1 ? [2] : []
+    switch spec.kind {
+    case .mutex:
+      // The deadlock's two locks each held by one thread, waited for by the other.
+      let (holders, waiters) =
+        scenario == .deadlock ? (id == 0 ? ([2], [1]) : ([1], [2])) : ([1], other)
+      return PrimitiveSnapshot(
+        id: id, name: spec.name, holders: holders, waiters: waiters, acquisitions: 3,
+        contended: 1, totalWaitNs: 2_000_000, maxWaitNs: 2_000_000,
+        totalHoldNs: 1_000_000_000)
+    case .condition:
+      // `acquisitions` counts the waits; nobody owns a condition.
+      var condition = PrimitiveSnapshot(
+        id: id, name: spec.name, kind: .condition, acquisitions: 1, totalWaitNs: 2_000_000,
+        maxWaitNs: 2_000_000)
+      condition.notifies = 3
+      return condition
+    case .semaphore:
+      let held = min(threads, spec.permits)
+      var semaphore = PrimitiveSnapshot(
+        id: id, name: spec.name, kind: .semaphore, holders: Array(1..<held + 1),
+        acquisitions: 4, contended: 1, totalWaitNs: 2_000_000, maxWaitNs: 2_000_000,
+        totalHoldNs: 1_000_000_000)
+      semaphore.capacity = spec.permits
+      semaphore.permits = spec.permits - held
+      return semaphore
+    }
+  }
+
+  /// The scenario's own figures two seconds in (the seed's have none).
+  static func figures(_ scenario: Scenario, _ configuration: RunConfiguration) -> [ScenarioFigure] {
+    let options = configuration.options
+    switch scenario.id {
+    case "condition": return [.buffer(items: 1, capacity: 1, produced: 3, consumed: 2)]
+    case "semaphore": return [.concurrency(now: 2, most: 2, limit: options.permits)]
+    case "gil":
+      return [
+        .gil(holder: 1, switches: 12, rule: options.gilSwitch, intervalNs: options.switchInterval)
+      ]
+    case "reorder":
+      return [
+        .outcomes(
+          [
+            OutcomeCount(r1: 0, r2: 1, count: 480, predicted: true),
+            OutcomeCount(r1: 1, r2: 0, count: 470, predicted: true),
+            OutcomeCount(r1: 1, r2: 1, count: 30, predicted: true),
+            OutcomeCount(r1: 0, r2: 0, count: 20, predicted: false),
+          ], trials: 1000, fenced: false, cpus: 2)
+      ]
+    case "process":
+      return [
+        .processes([
+          ChildProcess(worker: 1, pid: 4242, balance: 5, ended: false),
+          ChildProcess(worker: 2, pid: 4243, balance: 8, ended: false),
+        ])
+      ]
+    default: return []
+    }
   }
 
   @Test(
