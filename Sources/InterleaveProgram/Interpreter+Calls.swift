@@ -382,6 +382,9 @@ extension Interpreter {
       guard seconds >= 0 else { throw PythonError.valueError("sleep length must be non-negative") }
       if world.beforeStep(thread, line: stepLine) { throw Stop.cancelled }
       world.sleep(seconds)
+      // A sleep the run's end cut short (the main thread ended under a
+      // `_thread` thread or a daemon): the thread stops there, cut off.
+      if world.shouldStop() { throw Stop.cancelled }
       return .none
     case .startNewThread:
       try Self.arity(arguments, 2...2, "start_new_thread")

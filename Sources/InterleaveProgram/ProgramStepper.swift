@@ -255,15 +255,19 @@ public final class ProgramStepper: Sendable {
     // Let go, the real threads say only which of them are blocked, and where.
     let blockedLines = isFree ? world.blockedLines : [:]
     let order = world.gate?.threadsBySlot ?? []
+    let cutOff = world.cutOff.withLockedValue { $0 }
     var (threads, idents) = world.readObjects { objects in
       let threads = order.map { index -> ThreadView in
         let thread = objects.thread(index)
         let slot = order.firstIndex(of: index) ?? 0
         let name = thread.map { $0.name.isEmpty ? "Dummy-\(slot)" : $0.name } ?? "?"
         // Stepped, the model knows whether it reached its end.
+        // Let go, the real thread says whether the run ended under it.
         let cutOff =
-          ended && !isFree && thread?.isMain != true && slot < state.threads.count
-          && !state.threads[slot].finished
+          ended && thread?.isMain != true
+          && (isFree
+            ? cutOff.contains(index)
+            : slot < state.threads.count && !state.threads[slot].finished)
         if thread?.state == .stopped || (thread?.isMain == true && lines[index] == nil && ended) {
           return ThreadView(name: name, state: .finished, line: nil, cutOff: cutOff)
         }

@@ -39,6 +39,10 @@ final class RealWorld: World, Sendable {
   private let alive = Atomic<Int>(0)
   /// The deadlock that ended the run, if one did.
   let deadlock = LockedBox<String?>(nil)
+  /// The threads (by object index) stopped before their function returned:
+  /// the run ended under them (the main thread's end, past `_thread`
+  /// threads and daemons), as opposed to finished.
+  let cutOff = LockedBox<Set<Int>>([])
   /// Under a gate: what each thread object in a wait that is no step waits for.
   private let waiters = LockedBox<[Int: @Sendable (inout SharedObjects) -> Bool]>([:])
 
@@ -264,8 +268,9 @@ final class RealWorld: World, Sendable {
   func write(_ text: String) { output(text) }
 
   func sleep(_ seconds: Double) {
-    // A replay keeps the order, not the time.
-    if gate != nil { return }
+    // A replay keeps the order, not the time; let go, the time is real
+    // again (the tutorial's `time.sleep(3)` is what lets its threads end).
+    if let gate, !gate.runsFreely { return }
     _ = waitFreely(timeout: seconds, wakingWhen: { _ in false }) { _ in false }
   }
 
@@ -362,6 +367,7 @@ final class RealWorld: World, Sendable {
       failure = error
     } catch {
       failure = nil
+      cutOff.withLockedValue { _ = $0.insert(index) }
     }
     // The traceback first, as CPython prints it before the thread counts
     // as ended: a join, a step or a look at the screen after the thread's

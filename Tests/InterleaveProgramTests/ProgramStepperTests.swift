@@ -234,6 +234,63 @@ struct ProgramStepperTests {
   }
 
   @Test(
+    "let go at step 0, time.sleep takes its time again: the workers end before main, as in CPython"
+  )
+  func sleepsWhenFree() throws {
+    // The tutorial's `_thread` listing in short: the main thread's sleep
+    // is all that lets the workers end. Let go, a sleep that took no time
+    // ended the run under them, and both were said to have finished.
+    let program = try ProgramSource.compile(
+      """
+      import _thread
+      import time
+      balance = 0
+      def increase(inc, lock):
+          global balance
+          lock.acquire()
+          for i in range(20000):
+              balance += inc
+          time.sleep(0.05)
+          lock.release()
+      lock = _thread.allocate_lock()
+      _thread.start_new_thread(increase, (1, lock))
+      _thread.start_new_thread(increase, (10, lock))
+      time.sleep(1.5)
+      print(balance)
+      """, file: "/t/s.py")
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    stepper.letGo()
+    #expect(Wait.until(20) { stepper.view().ended })
+    let view = stepper.view()
+    #expect(view.output.contains("220000"), "\(view.output)")
+    #expect(view.threads.map(\.cutOff) == [false, false, false], "\(view.threads)")
+  }
+
+  @Test("let go, a _thread thread the main thread's end cuts off is shown cut off, not finished")
+  func cutOffWhenFree() throws {
+    let program = try ProgramSource.compile(
+      """
+      import _thread
+      import time
+      def work():
+          time.sleep(30)
+      _thread.start_new_thread(work, ())
+      time.sleep(0.2)
+      print("main done")
+      """, file: "/t/f.py")
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    stepper.letGo()
+    #expect(Wait.until(20) { stepper.view().ended })
+    let view = stepper.view()
+    #expect(view.output.contains("main done"), "\(view.output)")
+    #expect(view.threads.map(\.cutOff) == [false, true], "\(view.threads)")
+  }
+
+  @Test(
     "two locks taken in opposite orders: stepped into a deadlock, which the view reports; stop still ends it"
   )
   func deadlock() throws {
