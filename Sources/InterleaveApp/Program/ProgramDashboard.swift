@@ -130,11 +130,18 @@ struct ProgramDashboard {
         counted.flatMap { $0.isEmpty ? nil : challenge.goalCount($0) }
       }
       let size = screen.size
+      // The model's idents (1000 + n) as the real threads have them, as
+      // in the threads box beside it.
+      let lineSteps = expanded ? stepper.lineSteps(focus) : (taken: [], coming: [])
+      let expansion = (
+        lineSteps.taken.map { $0.mapValues(view.realIdents) },
+        lineSteps.coming.map { $0.mapValues(view.realIdents) }
+      )
       let canvas = ProgramFrame(
         file: file, source: stepper.program.sourceLines, view: view,
         pace: lessonDrives ? .lesson : pace, focus: focus,
         words: words, reachable: reachable, notice: notice ?? lessonEndNotice,
-        expansion: expanded ? stepper.lineSteps(focus) : ([], []),
+        expansion: expansion,
         caption: lesson?.caption ?? challenge?.caption,
         keys: challenge?.keys ?? (lessonDrives ? words.lessonKeys : nil),
         explainsDeadlock: challenge.map { $0.setup.goal.summary != .deadlock } ?? true,
