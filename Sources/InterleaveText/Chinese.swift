@@ -184,7 +184,7 @@ public struct Chinese: Strings {
   public var notListedFromHere: String { "全速：此后不再逐步列出" }
   public func lostAtLeast(_ count: String) -> String { "丢失更新 ≥ \(count)（之后未追踪）" }
   public func lostNowMissing(_ count: String, missing: String) -> String {
-    "丢失更新 \(count)，现在缺 \(missing)"
+    "丢失更新 \(count)，缺少改动 \(missing)"
   }
   public func lostNowMissingCount(_ count: String, missing: String) -> String {
     "丢失更新 \(count)，现在缺 \(missing) 笔改动"
@@ -207,7 +207,7 @@ public struct Chinese: Strings {
       ("忙碌核心", "工作线程的 CPU 时间除以它们的运行跨度：平均几个同时在跑"),
       ("─┼███─", "┼ 标出余额应有的终值；色条显示它现在在哪里"),
       ("覆盖别人 · 被覆盖", "它的写抹掉别人更新的次数 · 它的更新被别人抹掉的次数"),
-      ("现在缺", "余额现在缺少的更新（丢失的更新可能又回来）"),
+      ("缺少改动", "余额现在缺少的更新（丢失的更新可能又回来）"),
       ("请求", "对这把锁调用 acquire() 的次数"),
       ("争用 %", "需要等待的请求占全部请求的比例"),
       ("等待 平均 最长", "需要等待的请求等了多久"),

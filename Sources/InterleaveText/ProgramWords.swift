@@ -25,6 +25,8 @@ public struct ProgramWords: Sendable {
   /// A thread the program's end cut off before it reached its end.
   public var cutOff: String
   public var keys: String
+  /// The same while the steps run by themselves (space pauses them).
+  public var keysRunning: String
   public var quitOnly: String
   /// The keys at the end of a stepped run, or at a deadlock.
   public var undoOrQuit: String
@@ -90,6 +92,8 @@ public struct ProgramWords: Sendable {
     ready: "ready", running: "running",
     waiting: "waiting", done: "finished", cutOff: "cut off",
     keys: " n step  0-9 that thread  e expand  u undo  space run  +/- speed  f full  q quit",
+    keysRunning:
+      " n step  0-9 that thread  e expand  u undo  space pause  +/- speed  f full  q quit",
     quitOnly: " q quit", undoOrQuit: " u undo  q quit",
     stillPossible: "can still end (schedules):",
     tooManyToCount: "can still end: too many schedules to count",
@@ -175,12 +179,13 @@ public struct ProgramWords: Sendable {
     deadlockSaid: "死锁：每个线程等的东西都只有另一个等待中的线程能给，谁也走不下去（各自在等什么，见“线程”栏）。按 u 撤销一步，换一条路试试。",
     ready: "就绪", running: "运行中", waiting: "等待中",
     done: "已结束", cutOff: "被终止", keys: " n 单步  0-9 该线程走一步  e 展开  u 撤销  空格 运行  +/- 速度  f 全速  q 退出",
+    keysRunning: " n 单步  0-9 该线程走一步  e 展开  u 撤销  空格 暂停  +/- 速度  f 全速  q 退出",
     quitOnly: " q 退出", undoOrQuit: " u 撤销  q 退出", stillPossible: "仍可能的结果（调度数）：",
     tooManyToCount: "仍可能的结果：剩下的调度太多，无法计数", held: { "锁：" + $0.joined(separator: "，") },
     lockHeldBy: { "\($0)（由 \($1) 持有）" },
     heldBy: { name, holder in name.map { "\($0) 由 \(holder) 号持有" } ?? "\(holder) 号自己的锁" },
     lessonKeys: " e 展开  q 退出", lessonTakesSteps: "这里由课程来走每一步；按 q 退出。",
-    lessonPlaying: "课程在走每一步", counting: "正在计数可能的结果…",
+    lessonPlaying: "由课程逐步执行", counting: "正在计数可能的结果…",
     more: { "  还有 \($0) 种" },
     stillPossibleOf: { "可能结果（\($0) 种之一；调度数）：" },
     cannotGo: { "线程 \($0) 现在走不了，它在等：\($1)" },

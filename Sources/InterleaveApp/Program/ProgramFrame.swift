@@ -457,7 +457,10 @@ struct ProgramFrame {
     }
     let keys =
       self.keys
-      ?? (view.free ? words.quitOnly : view.ended || view.deadlock ? words.undoOrQuit : words.keys)
+      ?? (view.free
+        ? words.quitOnly
+        : view.ended || view.deadlock
+          ? words.undoOrQuit : pace == .paused ? words.keys : words.keysRunning)
     canvas.put(keys, x: 0, y: y, style: Style(.keyHint))
   }
 

@@ -547,7 +547,7 @@ enum BuiltinLessons {
       #"""
       # Lesson 13: the tutorial's race listing itself, stepped line by line:
       # balance += n is a read and a write, and a lost update on its real threads.
-      title = { en = "The tutorial's race, line by line", zh = "教程里的竞争代码，一行一行看" }
+      title = { en = "The tutorial's race, line by line", zh = "教程里有竞态的代码，一行一行看" }
 
       [[steps]]
       program = "../programs/seed-race.py"
