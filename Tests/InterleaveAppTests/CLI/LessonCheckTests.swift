@@ -211,3 +211,21 @@ struct LessonCheckTests {
     }
   }
 }
+
+@Suite("Options before a subcommand")
+struct OptionsBeforeSubcommandTests {
+  @Test(
+    "`interleave --lang zh lesson --list` is `interleave lesson --list --lang zh`, as the usage line has it"
+  )
+  func langFirst() throws {
+    let first = try Binary.run(["--lang", "zh", "lesson", "--list"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("竞态条件：丢失更新"), "\(first.stdout)")
+    let last = try Binary.run(["lesson", "--list", "--lang", "zh"])
+    #expect(first.stdout == last.stdout)
+    // A value that names a subcommand stays the option's value.
+    let recorded = try Binary.run(["--record", "lesson", "--plain"])
+    #expect(recorded.status == 64)
+    #expect(recorded.stderr.contains("--record"), "\(recorded.stderr)")
+  }
+}
