@@ -57,6 +57,8 @@ public struct ProgramWords: Sendable {
   public var noSuchThread: @Sendable (Int, Int) -> String
   /// A key the program screen has no use for, and the keys it has.
   public var keyNotHere: @Sendable (String) -> String
+  /// `?`: every key, in one line (the screen has no help page).
+  public var keysHelp: String
   /// `u` before any step.
   public var nothingToUndo: String
   /// After a global's value: the thread whose step wrote it last.
@@ -110,6 +112,7 @@ public struct ProgramWords: Sendable {
     keyNotHere: {
       "no '\($0)' key here: n step, 0-9 that thread, e expand, u undo, space run, q quit"
     },
+    keysHelp: "keys: n step, 0-9 that thread, e expand a line, u undo, space run, q quit",
     nothingToUndo: "nothing to undo: no step has been taken yet",
     writtenBy: { "written by \($0)" }, stepsOf: { "thread \($0)" })
 
@@ -192,6 +195,7 @@ public struct ProgramWords: Sendable {
     hasFinished: { "线程 \($0) 已经结束" },
     noSuchThread: { "没有线程 \($0)：目前的线程是 0 到 \($1)" },
     keyNotHere: { "这里没有 '\($0)' 键：n 走一步，0-9 让该线程走，e 展开，u 撤销，空格 运行，q 退出" },
+    keysHelp: "按键：n 单步，0-9 让该线程走，e 展开当前行，u 撤销，空格 运行，f 全速，q 退出",
     nothingToUndo: "还没有走过一步，没有可以撤销的",
     writtenBy: { "由线程 \($0) 写入" }, stepsOf: { "线程 \($0)" })
 }

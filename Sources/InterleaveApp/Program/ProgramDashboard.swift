@@ -226,6 +226,8 @@ struct ProgramDashboard {
         }
       } else if let digit = character.wholeNumberValue, !view.free {
         notice = words.noSuchThread(digit, view.threads.count - 1)
+      } else if character == "?" {
+        notice = words.keysHelp
       } else if character.isLetter || character.isPunctuation || character.isSymbol {
         notice = words.keyNotHere(String(character))
       }

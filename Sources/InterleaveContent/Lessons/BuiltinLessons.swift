@@ -598,6 +598,10 @@ enum BuiltinLessons {
       expect = ["finished", "global balance == -8", "visible: balance = -8"]
 
       [[steps]]
+      caption = { en = "Next, you are the scheduler: a short challenge on a program of its own. Its goal is shown with it; a digit key steps that thread, u undoes a step.", zh = "接下来轮到你当调度器：用另一段小程序做一个挑战。目标会显示在屏幕上；按数字键让对应的线程走一步，按 u 撤销一步。" }
+      wait = "6s"
+
+      [[steps]]
       # Now the learner is the scheduler (recorded: the solution plays itself).
       challenge = "01-counter"
       rate = 2

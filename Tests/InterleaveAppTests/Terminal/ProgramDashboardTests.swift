@@ -341,7 +341,9 @@ struct ProgramDashboardTests {
     try tmux.keys("u")
     try tmux.waitFor("nothing to undo: no step has been taken yet")
     try tmux.keys("?")
-    try tmux.waitFor("no '?' key here: n step, 0-9 that thread")
+    try tmux.waitFor("keys: n step, 0-9 that thread, e expand a line")
+    try tmux.keys("d")
+    try tmux.waitFor("no 'd' key here: n step, 0-9 that thread")
     for key in ["n", "n", "n", "n", "1", "2"] { try tmux.keys(key) }
     let stepped = try tmux.waitFor(all: ["step 6 · paused", "can still end"])
     #expect(stepped.contains { $0.contains("write balance = ") }, "\(stepped)")
