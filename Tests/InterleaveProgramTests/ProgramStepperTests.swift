@@ -233,6 +233,16 @@ struct ProgramStepperTests {
     #expect(view.globals.first { $0.name == "done" }?.value == "0")
   }
 
+  /// Runs `program` let go at step 0 (as `f` does) and gives its view at its end.
+  static func letGoToEnd(_ program: Program) -> ProgramStepper.View {
+    let stepper = ProgramStepper(program: program, cpuCount: 2)
+    defer { stepper.stop() }
+    #expect(stepper.start())
+    stepper.letGo()
+    #expect(Wait.until(20) { stepper.view().ended })
+    return stepper.view()
+  }
+
   @Test(
     "let go at step 0, time.sleep takes its time again: the workers end before main, as in CPython"
   )
@@ -258,12 +268,7 @@ struct ProgramStepperTests {
       time.sleep(3)
       print(balance)
       """, file: "/t/s.py")
-    let stepper = ProgramStepper(program: program, cpuCount: 2)
-    defer { stepper.stop() }
-    #expect(stepper.start())
-    stepper.letGo()
-    #expect(Wait.until(20) { stepper.view().ended })
-    let view = stepper.view()
+    let view = Self.letGoToEnd(program)
     #expect(view.output.contains("22000"), "\(view.output)")
     #expect(view.threads.map(\.cutOff) == [false, false, false], "\(view.threads)")
   }
@@ -280,12 +285,7 @@ struct ProgramStepperTests {
       time.sleep(0.2)
       print("main done")
       """, file: "/t/f.py")
-    let stepper = ProgramStepper(program: program, cpuCount: 2)
-    defer { stepper.stop() }
-    #expect(stepper.start())
-    stepper.letGo()
-    #expect(Wait.until(20) { stepper.view().ended })
-    let view = stepper.view()
+    let view = Self.letGoToEnd(program)
     #expect(view.output.contains("main done"), "\(view.output)")
     #expect(view.threads.map(\.cutOff) == [false, true], "\(view.threads)")
   }

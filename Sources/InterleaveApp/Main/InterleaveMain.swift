@@ -42,9 +42,11 @@ public enum InterleaveMain {
     // `interleave --lang zh lesson 2`, as the usage line allows: options
     // before the subcommand go after it. (A name that follows an option,
     // `--record lesson`, is that option's value, not a subcommand.)
-    if let at = arguments.indices.dropFirst().first(where: {
-      subcommands[arguments[$0]] != nil && !arguments[$0 - 1].hasPrefix("-")
-    }), arguments[0].hasPrefix("-"), let command = subcommands[arguments[at]] {
+    if arguments.first?.hasPrefix("-") == true,
+      let at = arguments.indices.dropFirst().first(where: {
+        subcommands[arguments[$0]] != nil && !arguments[$0 - 1].hasPrefix("-")
+      }), let command = subcommands[arguments[at]]
+    {
       return run(command, Array(arguments[(at + 1)...] + arguments[..<at]))
     }
     if arguments.first == "help" {

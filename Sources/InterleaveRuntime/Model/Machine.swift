@@ -17,10 +17,9 @@ public struct Machine: Sendable {
   public let cellNames: [String]
   /// How a state that cannot go on ends (every thread done, or stuck).
   let outcome: @Sendable (MachineView) -> Outcome
-  /// Per thread and instruction: a bit per register still to be read.
-  let live: [[UInt32]]
   /// Every thread's program end to end (thread t's from `starts[t]`), and
-  /// its live registers the same way (one more entry a thread, its end):
+  /// a bit per register still to be read at each instruction, the same way
+  /// (one more entry a thread, its end):
   /// the explorer's hot path reads one flat array, not an array of arrays
   /// whose inner one it would retain and release at every step.
   private let code: [Instruction]
@@ -53,11 +52,10 @@ public struct Machine: Sendable {
     self.memory = memory
     self.registers = registers
     self.outcome = outcome
-    live = programs.map { Liveness.live($0, atEnd: liveAtEnd) }
     code = programs.flatMap { $0 }
     starts = programs.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     lengths = programs.map { Int32($0.count) }
-    liveCode = live.flatMap { $0 }
+    liveCode = programs.flatMap { Liveness.live($0, atEnd: liveAtEnd) }
   }
 
   // MARK: - Layout of a state
